@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Tensorgen.Generator.Emit;
+
+/// <summary>
+/// Hands out C# identifiers that do not collide: a user may name an input <c>n0</c> or <c>i</c>, so
+/// generated locals take the next free spelling (<c>i_2</c>) instead of shadowing it.
+/// </summary>
+internal sealed class NameScope
+{
+    private readonly HashSet<string> _used = new();
+
+    public NameScope(IEnumerable<string>? taken = null)
+    {
+        if (taken is not null) _used.UnionWith(taken);
+    }
+
+    public string Take(string wanted)
+    {
+        string name = wanted;
+        for (int k = 2; !_used.Add(name); k++) name = wanted + "_" + k.ToString(CultureInfo.InvariantCulture);
+        return Escape(name);
+    }
+
+    /// <summary>Prefixes a keyword with @ so it can name a parameter (<c>@in</c>).</summary>
+    public static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+}

@@ -1,0 +1,28 @@
+using Microsoft.CodeAnalysis;
+
+namespace Tensorgen.Generator.Evaluate;
+
+/// <summary>
+/// The [Op]/[Builtin] tag the runtime puts on each symbolic API member. Reading the tag, not the
+/// method name, is what makes a call part of the graph language.
+/// </summary>
+internal sealed record ApiTag(OpCode? Op, Builtin Builtin, int Rank, int DType, int Broadcastable)
+{
+    public static ApiTag? Read(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (type?.ContainingNamespace?.ToDisplayString() != "Tensorgen" || attribute.ConstructorArguments.Length == 0) continue;
+            var args = attribute.ConstructorArguments;
+            if (type.Name == "OpAttribute" && args[0].Value is int op)
+                return new ApiTag((OpCode)op, default, -1, -1, 0);
+            if (type.Name == "BuiltinAttribute" && args[0].Value is int builtin)
+                return new ApiTag(null, (Builtin)builtin,
+                    args.Length > 1 && args[1].Value is int rank ? rank : -1,
+                    args.Length > 2 && args[2].Value is int dtype ? dtype : -1,
+                    args.Length > 3 && args[3].Value is int b ? b : 0);
+        }
+        return null;
+    }
+}

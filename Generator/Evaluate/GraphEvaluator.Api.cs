@@ -1,0 +1,253 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Tensorgen.Generator.Graph;
+
+namespace Tensorgen.Generator.Evaluate;
+
+internal sealed partial class GraphEvaluator
+{
+    private Value Invoke(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var tag = ApiTag.Read(method);
+        if (tag is not null)
+        {
+            // Arguments in parameter order, whatever order they were written in.
+            var byParameter = new IOperation?[method.Parameters.Length];
+            foreach (var argument in invocation.Arguments)
+                if (argument.Parameter is { } p) byParameter[p.Ordinal] = argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
+            return Api(tag, method, invocation, byParameter);
+        }
+        return CallHelper(invocation);
+    }
+
+    /// <summary>An operator or conversion method: tagged API, or a user-defined operator we cannot run.</summary>
+    private Value CallApi(IMethodSymbol method, IOperation at, IOperation[] operands)
+    {
+        var tag = ApiTag.Read(method);
+        if (tag is null)
+        {
+            Report(Model.Diagnostics.UnknownCall, at, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+            return ErrorValue.Instance;
+        }
+        return Api(tag, method, at, operands);
+    }
+
+    private Value Api(ApiTag tag, IMethodSymbol method, IOperation at, IOperation?[] args)
+    {
+        var values = args.Select(a => a is null ? null : Evaluate(a)).ToArray();
+        if (values.Any(v => v is ErrorValue)) return ErrorValue.Instance;
+
+        if (tag.Op is { } op) return ApplyOp(op, method, at, args, values);
+
+        switch (tag.Builtin)
+        {
+            case Builtin.Constant when values.Length == 1:
+                return Literal(values[0], args[0]!);
+
+            case Builtin.Constant:
+            {
+                if (values[0] is not ConstValue { Constant: var c } || !Numeric.IsNumber(c) && c is not bool)
+                {
+                    Report(Model.Diagnostics.NotConstant, args[0]!, "the value of Constant", args[0]!.Syntax.ToString());
+                    return ErrorValue.Instance;
+                }
+                var dtype = DTypeArgument(values, args, 1) ?? DType.Float64;
+                return new TensorValue(Operand.Of(Graph.Constant(System.Convert.ToDouble(c), dtype)));
+            }
+
+            case Builtin.Variable:
+                return NewVariable(tag, method, at, args, values, StringArgument(method, args, values, "name"));
+
+            case Builtin.Variables:
+            {
+                if (values[0] is not ListValue names)
+                {
+                    Report(Model.Diagnostics.NotConstant, at, "the names", at.Syntax.ToString());
+                    return ErrorValue.Instance;
+                }
+                var items = ImmutableArray.CreateBuilder<Value>();
+                for (int i = 0; i < names.Items.Length; i++)
+                {
+                    if (names.Items[i] is not ConstValue { Constant: string name })
+                    {
+                        Report(Model.Diagnostics.NotConstant, names.Locations[i], "a variable name", names.Locations[i].SourceTree?.GetText().ToString(names.Locations[i].SourceSpan) ?? "?");
+                        items.Add(ErrorValue.Instance);
+                        continue;
+                    }
+                    items.Add(NewVariable(tag, method, at, args, values, name));
+                }
+                return new ListValue(items.ToImmutable(), names.Locations);
+            }
+
+            case Builtin.In:
+            {
+                if (values[0] is not TensorValue { Operand: var variable })
+                    return Mistyped(at, "In needs a tensor variable");
+                object? defaultValue = values.Length > 1 && values[1] is ConstValue { Constant: var d } ? d : null;
+                string? name = values.Length > 2 ? StringArgument(method, args, values, "name") : null;
+                return new InValue(variable, defaultValue, name, at.Syntax.GetLocation());
+            }
+
+            case Builtin.Function:
+            {
+                var inputs = values[0] as ListValue;
+                if (inputs is null) return Mistyped(args[0] ?? at, "the inputs of Function must be a list such as [x, y]");
+                bool many = values[1] is ListValue;
+                var outputs = values[1] is ListValue list ? list.Items : ImmutableArray.Create(values[1]!);
+                var outputSyntax = args[1] switch
+                {
+                    ICollectionExpressionOperation c => c.Elements,
+                    IArrayCreationOperation { Initializer: { } init } => init.ElementValues,
+                    { } single => ImmutableArray.Create(single),
+                    _ => ImmutableArray<IOperation>.Empty,
+                };
+                var names = outputs.Select((_, i) => i < outputSyntax.Length ? OutputName(outputSyntax[i]) : null).ToImmutableArray();
+                return new FunctionValue(inputs.Items, inputs.Locations, outputs, names, many);
+            }
+
+            default:
+                Report(Model.Diagnostics.UnknownCall, at, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+                return ErrorValue.Instance;
+        }
+    }
+
+    /// <summary>A tuple element name for an output: the local it was read from (<c>diff</c>), if any.</summary>
+    private static string? OutputName(IOperation output)
+    {
+        while (output is IConversionOperation conversion) output = conversion.Operand;
+        return output is ILocalReferenceOperation local ? local.Local.Name : null;
+    }
+
+    private Value Mistyped(IOperation at, string what)
+    {
+        Report(Model.Diagnostics.UnsupportedExpression, at, Shorten(at.Syntax.ToString()), what);
+        return ErrorValue.Instance;
+    }
+
+    private Value Literal(Value? value, IOperation at)
+    {
+        switch (value)
+        {
+            case ConstValue { Constant: bool b }:
+                return new TensorValue(Operand.Of(new Literal(DType.Bool, b ? 1 : 0)));
+            case ConstValue { Constant: double or float } c:
+                return new TensorValue(Operand.Of(new Literal(DType.Float64, System.Convert.ToDouble(c.Constant))));
+            case ConstValue { Constant: var n } when Numeric.IsNumber(n):
+                return new TensorValue(Operand.Of(new Literal(DType.Int64, System.Convert.ToDouble(n))));
+            default:
+                Report(Model.Diagnostics.NotConstant, at, "a number used as a tensor", Shorten(at.Syntax.ToString()));
+                return ErrorValue.Instance;
+        }
+    }
+
+    private Value ApplyOp(OpCode op, IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values)
+    {
+        DType? castTo = null;
+        var operands = new List<Operand>();
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (i < method.Parameters.Length && method.Parameters[i].Type.Name == nameof(DType))
+            {
+                castTo = DTypeArgument(values, args, i);
+                if (castTo is null) return ErrorValue.Instance;
+                continue;
+            }
+            if (values[i] is TensorValue t) operands.Add(t.Operand);
+            else return Mistyped(args[i] ?? at, $"operand {i + 1} of {OpInfo.Name(op)} is not a tensor");
+        }
+
+        var result = Graph.Apply(op, operands, castTo, out var error, out bool shapeError);
+        if (error is null) return new TensorValue(result);
+        Report(shapeError ? Model.Diagnostics.ShapeMismatch : Model.Diagnostics.DTypeMismatch, at, error);
+        return ErrorValue.Instance;
+    }
+
+    private Value NewVariable(ApiTag tag, IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values, string? name)
+    {
+        DType dtype = tag.DType >= 0 ? (DType)tag.DType : DTypeArgument(values, args, Parameter(method, "dtype")) ?? DType.Float64;
+        int[] shape;
+        if (tag.Rank >= 0)
+        {
+            shape = Enumerable.Repeat(-1, tag.Rank).ToArray();
+            for (int d = 0; d < tag.Rank; d++)
+                if ((tag.Broadcastable & (1 << d)) != 0) shape[d] = 1;
+        }
+        else
+        {
+            int s = Parameter(method, "shape");
+            if (s < 0 || values[s] is not ListValue dims || dims.Items.Any(v => v is not ConstValue { Constant: null or int }))
+            {
+                Report(Model.Diagnostics.NotConstant, at, "the static shape (an array of int or null)", Shorten(at.Syntax.ToString()));
+                return ErrorValue.Instance;
+            }
+            shape = dims.Items.Select(v => ((ConstValue)v).Constant is int n ? n : -1).ToArray();
+        }
+        return new TensorValue(Operand.Of(Graph.Input(name, dtype, shape, _nextInput++)));
+    }
+
+    private static int Parameter(IMethodSymbol method, string name) =>
+        method.Parameters.FirstOrDefault(p => p.Name == name)?.Ordinal ?? -1;
+
+    private string? StringArgument(IMethodSymbol method, IOperation?[] args, Value?[] values, string parameter)
+    {
+        int i = Parameter(method, parameter);
+        if (i < 0 || values[i] is null or ConstValue { Constant: null }) return null;
+        if (values[i] is ConstValue { Constant: string s }) return s;
+        Report(Model.Diagnostics.NotConstant, args[i]!, $"the {parameter}", args[i]!.Syntax.ToString());
+        return null;
+    }
+
+    private DType? DTypeArgument(Value?[] values, IOperation?[] args, int index)
+    {
+        if (index < 0 || index >= values.Length || values[index] is null) return null;
+        if (values[index] is ConstValue { Constant: int d } && d is >= 0 and <= (int)DType.Float64) return (DType)d;
+        Report(Model.Diagnostics.NotConstant, args[index]!, "a dtype", args[index]!.Syntax.ToString());
+        return null;
+    }
+
+    private Value CallHelper(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var declaration = method.OriginalDefinition.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellation);
+        if (declaration is null || !_compilation.ContainsSyntaxTree(declaration.SyntaxTree) || method.IsAbstract)
+        {
+            Report(Model.Diagnostics.UnknownCall, invocation, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+            return ErrorValue.Instance;
+        }
+        if (_frames.Count > MaxCallDepth)
+        {
+            Report(Model.Diagnostics.TooDeep, invocation, $"helper calls nest deeper than {MaxCallDepth} (is '{method.Name}' recursive without end?)");
+            return ErrorValue.Instance;
+        }
+
+        var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
+        IOperation? body = model.GetOperation(declaration, _cancellation) switch
+        {
+            IMethodBodyOperation m => (IOperation?)m.BlockBody ?? m.ExpressionBody,
+            ILocalFunctionOperation f => f.Body,
+            _ => null,
+        };
+        if (body is null)
+        {
+            Report(Model.Diagnostics.UnknownCall, invocation, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+            return ErrorValue.Instance;
+        }
+
+        // A local function sees the locals of its caller (captures are read, never written back).
+        var frame = declaration is LocalFunctionStatementSyntax
+            ? new Dictionary<ISymbol, Value>(Locals, SymbolEqualityComparer.Default)
+            : new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default);
+        foreach (var argument in invocation.Arguments)
+            if (argument.Parameter is { } p) frame[p.OriginalDefinition] = Evaluate(argument.Value);
+
+        _frames.Push(frame);
+        var flow = Execute(body);
+        _frames.Pop();
+        return flow.Kind == FlowKind.Return ? flow.Value ?? new ConstValue(null) : new ConstValue(null);
+    }
+}

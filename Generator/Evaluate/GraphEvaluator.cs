@@ -1,0 +1,235 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Model;
+
+namespace Tensorgen.Generator.Evaluate;
+
+/// <summary>
+/// Runs graph-building C# at build time: walks the method body's <see cref="IOperation"/> tree with
+/// symbolic values in place of tensors, so every call into the symbolic API adds a node to the graph.
+/// Unsupported code is reported at its syntax and replaced by <see cref="ErrorValue"/>, and evaluation
+/// goes on, so one build shows every problem. This is the only stage that touches Roslyn symbols.
+/// </summary>
+internal sealed partial class GraphEvaluator
+{
+    private const int MaxCallDepth = 32;
+    private const int MaxSteps = 1_000_000;
+
+    private readonly Compilation _compilation;
+    private readonly string _function;
+    private readonly CancellationToken _cancellation;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly Stack<Dictionary<ISymbol, Value>> _frames = new();
+    private int _steps;
+    private int _nextInput;
+
+    public GraphEvaluator(Compilation compilation, string function, CancellationToken cancellation)
+    {
+        _compilation = compilation;
+        _function = function;
+        _cancellation = cancellation;
+    }
+
+    public GraphBuilder Graph { get; } = new();
+
+    public List<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    public string Function => _function;
+
+    /// <summary>Evaluates a graph method body; returns what it returned, or null.</summary>
+    public Value? Run(IOperation body)
+    {
+        _frames.Push(new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default));
+        var flow = Execute(body);
+        _frames.Pop();
+        return flow.Kind == FlowKind.Return ? flow.Value : null;
+    }
+
+    private Dictionary<ISymbol, Value> Locals => _frames.Peek();
+
+    public void Report(DiagnosticDescriptor descriptor, IOperation at, params string[] arguments) =>
+        Report(descriptor, at.Syntax.GetLocation(), arguments);
+
+    public void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments)
+    {
+        var all = new string[arguments.Length + 1];
+        all[0] = _function;
+        arguments.CopyTo(all, 1);
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, all));
+    }
+
+    private bool Step(IOperation at)
+    {
+        _cancellation.ThrowIfCancellationRequested();
+        if (++_steps == MaxSteps)
+            Report(Model.Diagnostics.TooDeep, at, $"evaluation took more than {MaxSteps} steps; is a loop unbounded?");
+        return _steps < MaxSteps;
+    }
+
+    private enum FlowKind { Normal, Return, Break, Continue }
+
+    private readonly record struct Flow(FlowKind Kind, Value? Value)
+    {
+        public static readonly Flow Normal = new(FlowKind.Normal, null);
+    }
+
+    private Flow Execute(IOperation statement)
+    {
+        if (!Step(statement)) return new Flow(FlowKind.Return, ErrorValue.Instance);
+        switch (statement)
+        {
+            case IBlockOperation block:
+                foreach (var s in block.Operations)
+                {
+                    var flow = Execute(s);
+                    if (flow.Kind != FlowKind.Normal) return flow;
+                }
+                return Flow.Normal;
+
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        var init = declarator.Initializer ?? declaration.Initializer;
+                        Locals[declarator.Symbol] = init is null ? ErrorValue.Instance : Evaluate(init.Value);
+                    }
+                return Flow.Normal;
+
+            case IExpressionStatementOperation expression:
+                Evaluate(expression.Operation);
+                return Flow.Normal;
+
+            case IReturnOperation ret:
+                return new Flow(FlowKind.Return, ret.ReturnedValue is null ? null : Evaluate(ret.ReturnedValue));
+
+            case IEmptyOperation:
+            case ILocalFunctionOperation: // declared here, evaluated where called
+                return Flow.Normal;
+
+            case IConditionalOperation conditional:
+            {
+                if (!TryCondition(conditional.Condition, out bool condition)) return Flow.Normal;
+                var branch = condition ? conditional.WhenTrue : conditional.WhenFalse;
+                return branch is null ? Flow.Normal : Execute(branch);
+            }
+
+            case IBranchOperation branch when branch.BranchKind == BranchKind.Break:
+                return new Flow(FlowKind.Break, null);
+
+            case IBranchOperation branch when branch.BranchKind == BranchKind.Continue:
+                return new Flow(FlowKind.Continue, null);
+
+            case IForLoopOperation loop:
+                foreach (var before in loop.Before) Execute(before);
+                while (true)
+                {
+                    if (loop.Condition is not null)
+                    {
+                        if (!TryCondition(loop.Condition, out bool go)) return Flow.Normal;
+                        if (!go) break;
+                    }
+                    var flow = Execute(loop.Body);
+                    if (flow.Kind == FlowKind.Return) return flow;
+                    if (flow.Kind == FlowKind.Break) break;
+                    foreach (var after in loop.AtLoopBottom) Execute(after);
+                    if (_steps >= MaxSteps) return Flow.Normal;
+                }
+                return Flow.Normal;
+
+            case IWhileLoopOperation loop when loop.Condition is not null && !loop.ConditionIsUntil:
+                while (true)
+                {
+                    if (loop.ConditionIsTop)
+                    {
+                        if (!TryCondition(loop.Condition, out bool go)) return Flow.Normal;
+                        if (!go) break;
+                    }
+                    var flow = Execute(loop.Body);
+                    if (flow.Kind == FlowKind.Return) return flow;
+                    if (flow.Kind == FlowKind.Break) break;
+                    if (!loop.ConditionIsTop)
+                    {
+                        if (!TryCondition(loop.Condition, out bool go)) return Flow.Normal;
+                        if (!go) break;
+                    }
+                    if (_steps >= MaxSteps) return Flow.Normal;
+                }
+                return Flow.Normal;
+
+            case IForEachLoopOperation loop:
+            {
+                var collection = Evaluate(loop.Collection);
+                if (collection is ErrorValue) return Flow.Normal;
+                if (collection is not ListValue list)
+                {
+                    Report(Model.Diagnostics.NotConstant, loop.Collection, "the collection of a foreach", loop.Collection.Syntax.ToString());
+                    return Flow.Normal;
+                }
+                var local = (loop.LoopControlVariable as IVariableDeclaratorOperation)?.Symbol
+                    ?? (loop.LoopControlVariable as IDeclarationExpressionOperation)?.Expression switch
+                    {
+                        ILocalReferenceOperation r => r.Local,
+                        _ => null,
+                    };
+                if (local is null)
+                {
+                    Report(Model.Diagnostics.UnsupportedStatement, loop.LoopControlVariable, "this foreach variable");
+                    return Flow.Normal;
+                }
+                foreach (var item in list.Items)
+                {
+                    Locals[local] = item;
+                    var flow = Execute(loop.Body);
+                    if (flow.Kind == FlowKind.Return) return flow;
+                    if (flow.Kind == FlowKind.Break) break;
+                }
+                return Flow.Normal;
+            }
+
+            default:
+                Report(Model.Diagnostics.UnsupportedStatement, statement, Describe(statement));
+                return Flow.Normal;
+        }
+    }
+
+    /// <summary>Evaluates a condition that decides control flow: it must be a build-time constant.</summary>
+    private bool TryCondition(IOperation condition, out bool value)
+    {
+        value = false;
+        var v = Evaluate(condition);
+        if (v is ConstValue { Constant: bool b })
+        {
+            value = b;
+            return true;
+        }
+        if (v is not ErrorValue)
+            Report(Model.Diagnostics.NotConstant, condition, "a condition in graph code (a tensor comparison is symbolic: use Switch)", condition.Syntax.ToString());
+        return false;
+    }
+
+    private static string Describe(IOperation statement) => statement.Syntax switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.TryStatementSyntax => "a 'try' statement",
+        Microsoft.CodeAnalysis.CSharp.Syntax.ThrowStatementSyntax => "a 'throw' statement",
+        Microsoft.CodeAnalysis.CSharp.Syntax.LockStatementSyntax => "a 'lock' statement",
+        Microsoft.CodeAnalysis.CSharp.Syntax.UsingStatementSyntax => "a 'using' statement",
+        Microsoft.CodeAnalysis.CSharp.Syntax.SwitchStatementSyntax => "a 'switch' statement",
+        Microsoft.CodeAnalysis.CSharp.Syntax.GotoStatementSyntax => "a 'goto' statement",
+        Microsoft.CodeAnalysis.CSharp.Syntax.YieldStatementSyntax => "'yield'",
+        Microsoft.CodeAnalysis.CSharp.Syntax.LabeledStatementSyntax => "a labeled statement",
+        Microsoft.CodeAnalysis.CSharp.Syntax.CheckedStatementSyntax => "a checked/unchecked block",
+        Microsoft.CodeAnalysis.CSharp.Syntax.UnsafeStatementSyntax => "an 'unsafe' block",
+        Microsoft.CodeAnalysis.CSharp.Syntax.FixedStatementSyntax => "a 'fixed' statement",
+        Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax => "this 'while' loop",
+        _ => $"the statement '{Shorten(statement.Syntax.ToString())}'",
+    };
+
+    internal static string Shorten(string text)
+    {
+        text = text.Replace("\r", " ").Replace("\n", " ");
+        return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,38 @@
+using Tensorgen.Generator.Model;
+
+namespace Tensorgen.Generator.Graph;
+
+/// <summary>
+/// One value of a tensor graph: an input, a constant or an op applied to earlier nodes. Nodes are
+/// immutable and compared by value, so equal sub-expressions are one node (hash-consing).
+/// </summary>
+/// <param name="Op">What the node computes.</param>
+/// <param name="DType">Element type of the result.</param>
+/// <param name="Shape">Static shape: one entry per dimension, its static size or -1 when unknown. Only a static 1 broadcasts.</param>
+/// <param name="Inputs">Ids of the operand nodes, all smaller than this node's own id.</param>
+/// <param name="Params">Op parameters: an input's position; later, axes and permutations.</param>
+/// <param name="Value">A constant's value.</param>
+/// <param name="Name">An input's name.</param>
+internal sealed record Node(
+    OpCode Op,
+    DType DType,
+    EquatableArray<int> Shape,
+    EquatableArray<int> Inputs,
+    EquatableArray<int> Params,
+    double Value,
+    string? Name)
+{
+    public int Rank => Shape.Count;
+
+    public bool IsConstant => Op == OpCode.Constant;
+
+    public bool IsInput => Op == OpCode.Input;
+
+    /// <summary>Inputs and constants: nodes with no operands, which no kernel computes.</summary>
+    public bool IsLeaf => Op is OpCode.Input or OpCode.Constant;
+
+    public static Node Apply(OpCode op, DType dtype, EquatableArray<int> shape, params int[] inputs) =>
+        new(op, dtype, shape, inputs.ToEquatableArray(), EquatableArray<int>.Empty, 0, null);
+
+    public Node WithInputs(params int[] inputs) => this with { Inputs = inputs.ToEquatableArray() };
+}

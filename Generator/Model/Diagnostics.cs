@@ -1,0 +1,89 @@
+using Microsoft.CodeAnalysis;
+
+namespace Tensorgen.Generator.Model;
+
+/// <summary>
+/// Every diagnostic Tensorgen reports. Ranges by pipeline stage: 00xx declaration, 01xx evaluation,
+/// 02xx types and shapes, 03xx gradients, 04xx functions and inputs, 05xx performance notes, 9xxx internal.
+/// </summary>
+internal static class Diagnostics
+{
+    private const string Declaration = "Tensorgen.Declaration";
+    private const string Evaluation = "Tensorgen.Evaluation";
+    private const string Types = "Tensorgen.Types";
+    private const string Functions = "Tensorgen.Functions";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string category) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: HelpLink(id));
+
+    /// <summary>Each diagnostic has its own section in the README, headed by its id.</summary>
+    public static string HelpLink(string id) => "https://github.com/tensorgen/tensorgen/blob/main/README.md#" + id.ToLowerInvariant();
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = Error("TG0001",
+        "Type must be partial", "[TensorFunction] method '{0}' is in type '{1}', which must be declared partial so the compiled function class can be added to it", Declaration);
+
+    public static readonly DiagnosticDescriptor WrongReturnType = Error("TG0002",
+        "Graph method must return FunctionGraph", "[TensorFunction] method '{0}' must return Tensorgen.FunctionGraph (the result of Function(...)), not '{1}'", Declaration);
+
+    public static readonly DiagnosticDescriptor NoBody = Error("TG0003",
+        "Graph method needs a body", "[TensorFunction] method '{0}' must have a body that builds the graph", Declaration);
+
+    public static readonly DiagnosticDescriptor Generic = Error("TG0004",
+        "Generic graph methods are not supported", "[TensorFunction] method '{0}' must not be generic or inside a generic type", Declaration);
+
+    public static readonly DiagnosticDescriptor GraphParameter = Error("TG0005",
+        "Graph method parameters are not supported", "[TensorFunction] method '{0}' has parameter '{1}'; a graph method takes no parameters (declare inputs with Scalar/Vector/Matrix/... inside it)", Declaration);
+
+    public static readonly DiagnosticDescriptor NotStatic = Error("TG0006",
+        "Graph method must be static", "[TensorFunction] method '{0}' must be static: its body describes a graph and never runs on an instance", Declaration);
+
+    public static readonly DiagnosticDescriptor UnsupportedStatement = Error("TG0101",
+        "Statement not supported in graph code", "In '{0}': {1} is not supported in graph code; a [TensorFunction] body may hold locals, assignments, if/for/foreach over constants, calls to the symbolic API and to your own helper methods, and return", Evaluation);
+
+    public static readonly DiagnosticDescriptor UnknownCall = Error("TG0102",
+        "Call not part of the graph language", "In '{0}': '{1}' is not part of the Tensorgen graph language and is not a helper method with source in this compilation", Evaluation);
+
+    public static readonly DiagnosticDescriptor UnsupportedExpression = Error("TG0103",
+        "Expression not supported in graph code", "In '{0}': the expression '{1}' ({2}) cannot be evaluated at build time", Evaluation);
+
+    public static readonly DiagnosticDescriptor NotConstant = Error("TG0104",
+        "A constant is required", "In '{0}': {1} must be a compile-time constant, but '{2}' is not", Evaluation);
+
+    public static readonly DiagnosticDescriptor TooDeep = Error("TG0105",
+        "Evaluation limit reached", "In '{0}': {1}", Evaluation);
+
+    public static readonly DiagnosticDescriptor NoFunction = Error("TG0106",
+        "Graph method returns no function", "[TensorFunction] method '{0}' must end by returning Function(inputs, outputs)", Evaluation);
+
+    public static readonly DiagnosticDescriptor DTypeMismatch = Error("TG0201",
+        "Dtype mismatch", "In '{0}': {1}", Types);
+
+    public static readonly DiagnosticDescriptor ShapeMismatch = Error("TG0202",
+        "Shapes cannot broadcast", "In '{0}': {1}", Types);
+
+    public static readonly DiagnosticDescriptor BadDefault = Error("TG0203",
+        "Default value does not fit the input", "In '{0}': the default value {1} of input '{2}' is not a {3} constant", Types);
+
+    public static readonly DiagnosticDescriptor NotAnInput = Error("TG0401",
+        "Function input is not an input variable", "In '{0}': input {1} of Function(...) is a computed expression; inputs must be variables made by Scalar/Vector/Matrix/... (use givens to replace expressions)", Functions);
+
+    public static readonly DiagnosticDescriptor TensorDefault = Error("TG0402",
+        "Default values are for scalar inputs", "In '{0}': input '{1}' has rank {2}; a default value is only supported for scalar (0-d) inputs, which become optional C# parameters", Functions);
+
+    public static readonly DiagnosticDescriptor MissingInput = Error("TG0403",
+        "Missing input", "In '{0}': the outputs depend on input '{1}', which is not in the function's input list", Functions);
+
+    public static readonly DiagnosticDescriptor DuplicateInput = Error("TG0404",
+        "Input given twice", "In '{0}': input '{1}' appears more than once in the function's input list", Functions);
+
+    public static readonly DiagnosticDescriptor DefaultOrder = Error("TG0405",
+        "Inputs with defaults must come last", "In '{0}': input '{1}' has no default value but follows an input that has one", Functions);
+
+    public static readonly DiagnosticDescriptor BadName = Error("TG0406",
+        "Input name is not usable", "In '{0}': input name '{1}' {2}", Functions);
+
+
+    public static readonly DiagnosticDescriptor Internal = Error("TG9999",
+        "Internal generator error", "Tensorgen failed on '{0}': {1}", "Tensorgen.Internal");
+}

@@ -1,0 +1,58 @@
+using Tensorgen.Generator.Graph;
+
+namespace Tensorgen.Generator.Model;
+
+/// <summary>A type that encloses the graph method, outermost first: <c>partial class Tutorial</c>.</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>One parameter of the compiled function.</summary>
+/// <param name="Node">The graph's input node.</param>
+/// <param name="Name">The C# parameter name (the variable's name, or In's name:), escaped if a keyword.</param>
+/// <param name="Default">The default value as a C# literal, or null.</param>
+internal sealed record InputSpec(int Node, string Name, string? Default);
+
+/// <summary>One result of the compiled function; <paramref name="Name"/> names the tuple element.</summary>
+internal sealed record OutputSpec(int Node, string? Name);
+
+/// <summary>
+/// Everything later stages need about one [TensorFunction], as plain data: no symbols, no syntax,
+/// no locations, so an edit that does not change the graph leaves the pipeline cached.
+/// </summary>
+/// <param name="Accessibility">The graph method's accessibility, given to the generated class.</param>
+/// <param name="Failure">Set when evaluation failed internally: the class is emitted with an Invoke that throws it.</param>
+internal sealed record FunctionSpec(
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string MethodName,
+    string Accessibility,
+    TensorGraph Graph,
+    EquatableArray<InputSpec> Inputs,
+    EquatableArray<OutputSpec> Outputs,
+    bool ManyOutputs,
+    string? Failure)
+{
+    /// <summary>The generated class: <c>Logistic</c> gives <c>LogisticFunction</c>.</summary>
+    public string ClassName => MethodName + "Function";
+
+    /// <summary>The generated file's name, unique per method: <c>Samples.Tutorial.Logistic.g.cs</c>.</summary>
+    public string HintName
+    {
+        get
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (Namespace is not null) parts.Add(Namespace);
+            foreach (var type in ContainingTypes) parts.Add(type.Name);
+            parts.Add(MethodName);
+            return string.Join(".", parts) + ".g.cs";
+        }
+    }
+
+    /// <summary>The function's name in messages: <c>Tutorial.Logistic</c>.</summary>
+    public string DisplayName => ContainingTypes.Count == 0 ? MethodName : ContainingTypes[ContainingTypes.Count - 1].Name + "." + MethodName;
+}
+
+/// <summary>The attribute transform's result: a spec (null when nothing can be emitted), diagnostics, and where to report later failures.</summary>
+internal sealed record FunctionResult(FunctionSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? Anchor);
+
+/// <summary>One generated file, and the internal failure it reports (if any) at the method.</summary>
+internal sealed record GeneratedFile(string HintName, string Text, string? Failure);

@@ -1,0 +1,89 @@
+using System;
+using System.Linq;
+using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Model;
+
+namespace Tensorgen.Generator.Rewrite;
+
+/// <summary>A rewrite's outcome: an existing node to use instead, or a new node to keep simplifying.</summary>
+internal readonly record struct RewriteResult(string Name, int? Replacement, Node? Node);
+
+/// <summary>
+/// A local rewrite looks at one node (not yet added) and its operands in the builder. It may add
+/// helper nodes through <c>add</c>, which simplifies them too.
+/// </summary>
+internal delegate RewriteResult? LocalRewrite(GraphBuilder graph, Node node, Func<Node, int> add);
+
+internal static class LocalRewrites
+{
+    /// <summary>PyTensor's <c>constant_folding</c>: an op on scalar constants becomes a constant.</summary>
+    public static RewriteResult? ConstantFolding(GraphBuilder graph, Node node, Func<Node, int> add)
+    {
+        if (!OpInfo.IsElementwise(node.Op) || node.Inputs.Count == 0) return null;
+        if (!node.Inputs.All(i => graph[i].IsConstant)) return null;
+        var values = node.Inputs.Select(i => graph[i].Value).ToArray();
+        double value = ScalarMath.Evaluate(node.Op, node.DType, values);
+        return new RewriteResult("constant_folding", graph.Constant(value, node.DType), null);
+    }
+
+    /// <summary>PyTensor's <c>local_useless_elemwise</c>: x + 0, x - 0, x * 1, x / 1, x ** 1, cast to the same dtype.</summary>
+    public static RewriteResult? RemoveIdentity(GraphBuilder graph, Node node, Func<Node, int> add)
+    {
+        if (node.Op == OpCode.Cast && graph[node.Inputs[0]].DType == node.DType)
+            return new RewriteResult("local_useless_cast", node.Inputs[0], null);
+        if (node.Inputs.Count != 2) return null;
+        int a = node.Inputs[0], b = node.Inputs[1];
+        int? keep = node.Op switch
+        {
+            OpCode.Add when IsConstant(graph, b, 0) => a,
+            OpCode.Add when IsConstant(graph, a, 0) => b,
+            OpCode.Sub when IsConstant(graph, b, 0) => a,
+            OpCode.Mul when IsConstant(graph, b, 1) => a,
+            OpCode.Mul when IsConstant(graph, a, 1) => b,
+            OpCode.TrueDiv when IsConstant(graph, b, 1) => a,
+            OpCode.Pow when IsConstant(graph, b, 1) => a,
+            _ => null,
+        };
+        // Only when the kept operand already has the result's type: x + 0 may broadcast or upcast.
+        if (keep is { } k && graph[k].DType == node.DType && graph[k].Shape == node.Shape)
+            return new RewriteResult("local_useless_elemwise", k, null);
+        return null;
+    }
+
+    /// <summary>PyTensor's <c>local_neg_neg</c>: -(-x) is x.</summary>
+    public static RewriteResult? DoubleNegation(GraphBuilder graph, Node node, Func<Node, int> add)
+    {
+        if (node.Op == OpCode.Neg && graph[node.Inputs[0]] is { Op: OpCode.Neg } inner)
+            return new RewriteResult("local_neg_neg", inner.Inputs[0], null);
+        return null;
+    }
+
+    /// <summary>
+    /// PyTensor's <c>local_exp_over_1_plus_exp</c>: 1 / (1 + exp(-x)) is sigmoid(x), one op with a
+    /// stable gradient and a name the later stabilizations (log(sigmoid)) can match.
+    /// </summary>
+    public static RewriteResult? Sigmoid(GraphBuilder graph, Node node, Func<Node, int> add)
+    {
+        if (node.Op != OpCode.TrueDiv || !IsConstant(graph, node.Inputs[0], 1)) return null;
+        var denominator = graph[node.Inputs[1]];
+        if (denominator.Op != OpCode.Add) return null;
+        int other = IsConstant(graph, denominator.Inputs[0], 1) ? denominator.Inputs[1]
+            : IsConstant(graph, denominator.Inputs[1], 1) ? denominator.Inputs[0] : -1;
+        if (other < 0 || graph[other] is not { Op: OpCode.Exp } exp || graph[exp.Inputs[0]] is not { Op: OpCode.Neg } neg) return null;
+        int x = neg.Inputs[0];
+        if (graph[x].DType != node.DType || graph[x].Shape != node.Shape) return null;
+        return new RewriteResult("local_exp_over_1_plus_exp", null, node with { Op = OpCode.Sigmoid, Inputs = new EquatableArray<int>(new[] { x }) });
+    }
+
+    /// <summary>PyTensor's <c>local_pow_specialize</c>: x ** 2 is sqr(x), x ** 0.5 is sqrt(x).</summary>
+    public static RewriteResult? PowSpecialize(GraphBuilder graph, Node node, Func<Node, int> add)
+    {
+        if (node.Op != OpCode.Pow || graph[node.Inputs[0]].Shape != node.Shape) return null;
+        var op = IsConstant(graph, node.Inputs[1], 2) ? OpCode.Sqr
+            : IsConstant(graph, node.Inputs[1], 0.5) && node.DType.IsFloat() ? OpCode.Sqrt : (OpCode?)null;
+        if (op is null) return null;
+        return new RewriteResult("local_pow_specialize", null, node with { Op = op.Value, Inputs = new EquatableArray<int>(new[] { node.Inputs[0] }) });
+    }
+
+    private static bool IsConstant(GraphBuilder graph, int id, double value) => graph[id] is { IsConstant: true } c && c.Value == value;
+}

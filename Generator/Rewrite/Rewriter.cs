@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Model;
+
+namespace Tensorgen.Generator.Rewrite;
+
+/// <summary>
+/// Rewrites a graph bottom-up: each node is rebuilt on its already rewritten operands and the local
+/// rewrites are applied until none fires, then unused nodes are dropped. Merging is hash-consing in
+/// <see cref="GraphBuilder"/>; the rule order follows PyTensor's canonicalize → stabilize → specialize.
+/// </summary>
+internal static class Rewriter
+{
+    private static readonly LocalRewrite[] Rules =
+    {
+        LocalRewrites.ConstantFolding,
+        LocalRewrites.RemoveIdentity,
+        LocalRewrites.DoubleNegation,
+        LocalRewrites.Sigmoid,
+        LocalRewrites.PowSpecialize,
+    };
+
+    public static OptimizedFunction Run(FunctionSpec spec)
+    {
+        var builder = new GraphBuilder();
+        var fired = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
+        var map = new int[spec.Graph.Count];
+        for (int id = 0; id < spec.Graph.Count; id++)
+        {
+            var node = spec.Graph[id];
+            var rebuilt = node with { Inputs = node.Inputs.Select(i => map[i]).ToEquatableArray() };
+            map[id] = Simplify(builder, rebuilt, fired);
+        }
+
+        var outputs = spec.Outputs.Select(o => o with { Node = map[o.Node] }).ToList();
+        var inputs = spec.Inputs.Select(i => i with { Node = map[i.Node] }).ToList();
+        var (graph, compact) = Prune(builder.Freeze(), outputs.Select(o => o.Node), inputs.Select(i => i.Node));
+        return new OptimizedFunction(
+            spec,
+            graph,
+            inputs.Select(i => i with { Node = compact[i.Node] }).ToEquatableArray(),
+            outputs.Select(o => o with { Node = compact[o.Node] }).ToEquatableArray(),
+            fired.Select(f => f.Value == 1 ? f.Key : $"{f.Key} (x{f.Value})").ToEquatableArray());
+    }
+
+    /// <summary>Adds <paramref name="node"/>, first applying every rule that matches it, repeatedly.</summary>
+    internal static int Simplify(GraphBuilder builder, Node node, IDictionary<string, int> fired)
+    {
+        for (int round = 0; round < 16; round++)
+        {
+            bool changed = false;
+            foreach (var rule in Rules)
+            {
+                var result = rule(builder, node, n => Simplify(builder, n, fired));
+                if (result is null) continue;
+                fired[result.Value.Name] = fired.TryGetValue(result.Value.Name, out int c) ? c + 1 : 1;
+                if (result.Value.Replacement is { } id) return id;
+                node = result.Value.Node!;
+                changed = true;
+                break;
+            }
+            if (!changed) break;
+        }
+        return builder.Add(node);
+    }
+
+    /// <summary>Keeps what the outputs need (and every input), renumbered in the same order.</summary>
+    private static (TensorGraph Graph, int[] Map) Prune(TensorGraph graph, IEnumerable<int> outputs, IEnumerable<int> inputs)
+    {
+        var keep = graph.Reachable(outputs.Concat(inputs));
+        var map = new int[graph.Count];
+        var nodes = new List<Node>();
+        for (int id = 0; id < graph.Count; id++)
+        {
+            if (!keep[id]) { map[id] = -1; continue; }
+            var n = graph[id];
+            map[id] = nodes.Count;
+            nodes.Add(n with { Inputs = n.Inputs.Select(i => map[i]).ToEquatableArray() });
+        }
+        return (new TensorGraph(nodes.ToEquatableArray()), map);
+    }
+}

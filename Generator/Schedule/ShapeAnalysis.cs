@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Model;
+
+namespace Tensorgen.Generator.Schedule;
+
+/// <summary>A run-time size: a static constant, or read from one input's dimension.</summary>
+/// <param name="Static">The size when known at build time, else -1.</param>
+/// <param name="Input">Which function input (position in the signature) defines it, when not static.</param>
+/// <param name="Axis">Which dimension of that input.</param>
+internal sealed record Dim(int Index, int Static, int Input, int Axis)
+{
+    public bool IsStatic => Static >= 0;
+}
+
+/// <summary>A run-time check that an input's dimension equals a <see cref="Dim"/>.</summary>
+internal sealed record DimCheck(int Input, int Axis, int Dim);
+
+/// <summary>
+/// Symbolic shapes. Every dimension of every node is one of a few run-time sizes: dimensions that
+/// broadcasting forces equal are unified (union-find), each class is bound to a constant or to the
+/// first input dimension in it, and every other input dimension in the class becomes a check. Only a
+/// dimension of static size 1 broadcasts (PyTensor's rule), so a run-time 1 elsewhere is a mismatch.
+/// </summary>
+internal sealed class ShapeAnalysis
+{
+    private ShapeAnalysis(int[][] nodeDims, List<Dim> dims, List<DimCheck> checks)
+    {
+        NodeDims = nodeDims;
+        Dims = dims;
+        Checks = checks;
+    }
+
+    /// <summary>For each node, the <see cref="Dim"/> index of each of its dimensions.</summary>
+    public int[][] NodeDims { get; }
+
+    public List<Dim> Dims { get; }
+
+    public List<DimCheck> Checks { get; }
+
+    public bool SameShape(int a, int b) => NodeDims[a].SequenceEqual(NodeDims[b]);
+
+    public static ShapeAnalysis Run(TensorGraph graph, IReadOnlyList<InputSpec> inputs)
+    {
+        // One atom per (node, axis).
+        var first = new int[graph.Count + 1];
+        for (int id = 0; id < graph.Count; id++) first[id + 1] = first[id] + graph[id].Rank;
+        var parent = Enumerable.Range(0, first[graph.Count]).ToArray();
+        int Find(int a) => parent[a] == a ? a : parent[a] = Find(parent[a]);
+        void Union(int a, int b)
+        {
+            a = Find(a);
+            b = Find(b);
+            if (a != b) parent[System.Math.Max(a, b)] = System.Math.Min(a, b);
+        }
+
+        for (int id = 0; id < graph.Count; id++)
+        {
+            var node = graph[id];
+            if (node.IsLeaf || !OpInfo.IsElementwise(node.Op)) continue;
+            foreach (var operand in node.Inputs)
+            {
+                var o = graph[operand];
+                for (int k = 0; k < o.Rank; k++)
+                    if (o.Shape[k] != 1) Union(first[id] + node.Rank - o.Rank + k, first[operand] + k);
+            }
+        }
+
+        // Bind each class: a static size if any member has one, else the first input dimension.
+        var position = new Dictionary<int, int>();
+        for (int i = 0; i < inputs.Count; i++) position[inputs[i].Node] = i;
+        var classDim = new Dictionary<int, int>();
+        var dims = new List<Dim>();
+        var checks = new List<DimCheck>();
+        int DimOf(int atom, int node, int axis)
+        {
+            int root = Find(atom);
+            if (classDim.TryGetValue(root, out int d)) return d;
+            int size = graph[node].Shape[axis];
+            // Any static size in the class wins; broadcasting already proved they agree.
+            for (int a = 0; a < parent.Length && size < 0; a++)
+                if (Find(a) == root) size = StaticSizeOf(graph, first, a);
+            var (input, inputAxis) = size >= 0 ? (-1, -1) : FirstInputAtom(graph, first, position, root, Find);
+            d = dims.Count;
+            dims.Add(new Dim(d, size, input, inputAxis));
+            classDim[root] = d;
+            return d;
+        }
+
+        var nodeDims = new int[graph.Count][];
+        // Inputs first, in signature order, so dims are numbered as the caller sees them.
+        foreach (var input in inputs)
+        {
+            var node = graph[input.Node];
+            nodeDims[input.Node] = new int[node.Rank];
+            for (int k = 0; k < node.Rank; k++) nodeDims[input.Node][k] = DimOf(first[input.Node] + k, input.Node, k);
+        }
+        for (int id = 0; id < graph.Count; id++)
+        {
+            if (nodeDims[id] is not null) continue;
+            nodeDims[id] = new int[graph[id].Rank];
+            for (int k = 0; k < graph[id].Rank; k++) nodeDims[id][k] = DimOf(first[id] + k, id, k);
+        }
+
+        // Every input dimension that does not define its size is checked against it.
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            int node = inputs[i].Node;
+            for (int k = 0; k < graph[node].Rank; k++)
+            {
+                var dim = dims[nodeDims[node][k]];
+                if (dim.Input != i || dim.Axis != k) checks.Add(new DimCheck(i, k, dim.Index));
+            }
+        }
+        return new ShapeAnalysis(nodeDims, dims, checks);
+    }
+
+    private static int StaticSizeOf(TensorGraph graph, int[] first, int atom)
+    {
+        for (int id = 0; id < graph.Count; id++)
+            if (atom >= first[id] && atom < first[id + 1]) return graph[id].Shape[atom - first[id]];
+        return -1;
+    }
+
+    private static (int Input, int Axis) FirstInputAtom(TensorGraph graph, int[] first, Dictionary<int, int> position, int root, System.Func<int, int> find)
+    {
+        var best = (Input: int.MaxValue, Axis: -1);
+        foreach (var pair in position)
+            for (int k = 0; k < graph[pair.Key].Rank; k++)
+                if (find(first[pair.Key] + k) == root && pair.Value < best.Input) best = (pair.Value, k);
+        return best.Input == int.MaxValue ? (-1, -1) : best;
+    }
+}

@@ -1,0 +1,103 @@
+// Compiled into both the runtime and the generator. The runtime tags each symbolic API member
+// with [Op(OpCode.X)]; the generator reads that tag from the member it sees called. So the API
+// surface and the compiler's op table are one list, and renaming a method cannot break lowering.
+namespace Tensorgen;
+
+/// <summary>The operations of Tensorgen's graph language.</summary>
+public enum OpCode
+{
+    /// <summary>A function input.</summary>
+    Input,
+    /// <summary>A literal constant.</summary>
+    Constant,
+    // Element-wise binary arithmetic.
+    /// <summary><c>a + b</c></summary>
+    Add,
+    /// <summary><c>a - b</c></summary>
+    Sub,
+    /// <summary><c>a * b</c></summary>
+    Mul,
+    /// <summary><c>a / b</c>, true division.</summary>
+    TrueDiv,
+    /// <summary><c>a // b</c>, floor division.</summary>
+    IntDiv,
+    /// <summary><c>a % b</c>, Python remainder.</summary>
+    Mod,
+    /// <summary><c>a ** b</c></summary>
+    Pow,
+    /// <summary>Element-wise maximum.</summary>
+    Maximum,
+    /// <summary>Element-wise minimum.</summary>
+    Minimum,
+    // Element-wise unary math.
+    /// <summary><c>-a</c></summary>
+    Neg,
+    /// <summary><c>|a|</c></summary>
+    Abs,
+    /// <summary><c>e^a</c></summary>
+    Exp,
+    /// <summary><c>e^a - 1</c>, accurate near 0.</summary>
+    Expm1,
+    /// <summary>Natural logarithm.</summary>
+    Log,
+    /// <summary><c>log(1 + a)</c>, accurate near 0.</summary>
+    Log1p,
+    /// <summary>Hyperbolic tangent.</summary>
+    Tanh,
+    /// <summary><c>1 / (1 + e^-a)</c></summary>
+    Sigmoid,
+    /// <summary><c>log(1 + e^a)</c></summary>
+    Softplus,
+    /// <summary><c>a * a</c></summary>
+    Sqr,
+    /// <summary>Square root.</summary>
+    Sqrt,
+    /// <summary>Sine.</summary>
+    Sin,
+    /// <summary>Cosine.</summary>
+    Cos,
+    // Comparisons and logic: bool results.
+    /// <summary><c>a &lt; b</c></summary>
+    Lt,
+    /// <summary><c>a &gt; b</c></summary>
+    Gt,
+    /// <summary><c>a &lt;= b</c></summary>
+    Le,
+    /// <summary><c>a &gt;= b</c></summary>
+    Ge,
+    /// <summary><c>a == b</c></summary>
+    Eq,
+    /// <summary><c>a != b</c></summary>
+    Neq,
+    /// <summary>Logical and.</summary>
+    And,
+    /// <summary>Logical or.</summary>
+    Or,
+    /// <summary>Logical not.</summary>
+    Not,
+    /// <summary><c>cond ? a : b</c>, element-wise.</summary>
+    Switch,
+    /// <summary>Conversion to another dtype.</summary>
+    Cast,
+    /// <summary>Identity (unary plus).</summary>
+    Identity,
+}
+
+/// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>
+public enum Builtin
+{
+    /// <summary>Makes a new input variable; dtype and rank come from the tag or the arguments.</summary>
+    Variable,
+    /// <summary>Makes several input variables, one per name.</summary>
+    Variables,
+    /// <summary><c>Function(inputs, outputs)</c>.</summary>
+    Function,
+    /// <summary><c>In(variable, value, name)</c>.</summary>
+    In,
+    /// <summary>A constant tensor from a literal.</summary>
+    Constant,
+    /// <summary>Indexing a <see cref="Variables"/> list.</summary>
+    Index,
+    /// <summary>The name, dtype or rank of a variable.</summary>
+    Property,
+}

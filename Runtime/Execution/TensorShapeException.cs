@@ -1,0 +1,51 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Tensorgen;
+
+/// <summary>
+/// A call of a compiled function got an input of the wrong rank, or shapes that do not broadcast.
+/// The message names the function, the input and the shapes; nothing was computed or written.
+/// </summary>
+public sealed class TensorShapeException : ArgumentException
+{
+    /// <summary>Creates the exception.</summary>
+    public TensorShapeException(string message, string? paramName) : base(message, paramName) { }
+}
+
+/// <summary>
+/// Throw helpers for generated functions. Generated code tests each condition inline and calls these
+/// only on failure, so messages are built only when there is something to report.
+/// </summary>
+public static class Check
+{
+    /// <summary>Input <paramref name="input"/> is null.</summary>
+    [DoesNotReturn]
+    public static void ThrowNull(string function, string input) =>
+        throw new ArgumentNullException(input, $"{function}: input '{input}' is null.");
+
+    /// <summary>Input <paramref name="input"/> has rank <paramref name="actual"/>, not <paramref name="expected"/>.</summary>
+    [DoesNotReturn]
+    public static void ThrowRank(string function, string input, int actual, int expected, string shape) =>
+        throw new TensorShapeException(
+            $"{function}: input '{input}' must have rank {expected}, but got rank {actual} with shape {shape}.", input);
+
+    /// <summary>Dimension <paramref name="dimension"/> of <paramref name="input"/> differs from its declared static size.</summary>
+    [DoesNotReturn]
+    public static void ThrowStaticSize(string function, string input, int dimension, nint expected, string shape) =>
+        throw new TensorShapeException(
+            $"{function}: input '{input}' must have size {expected} in dimension {dimension} (its static shape), but has shape {shape}.", input);
+
+    /// <summary>Two inputs disagree in a dimension that neither broadcasts.</summary>
+    [DoesNotReturn]
+    public static void ThrowMismatch(string function, string input, string inputShape, int dimension, nint actual,
+        string other, string otherShape, nint expected) =>
+        throw new TensorShapeException(
+            $"{function}: shapes do not match: '{input}' has shape {inputShape} and '{other}' has shape {otherShape}; " +
+            $"dimension {dimension} of '{input}' is {actual} where {expected} is needed (only dimensions of static size 1 broadcast).", input);
+
+    /// <summary>A kernel got spans of different lengths: a Tensorgen bug, caught before any memory is touched.</summary>
+    [DoesNotReturn]
+    public static void ThrowKernelLength() =>
+        throw new InvalidOperationException("Tensorgen internal error: a kernel got buffers of different lengths. Please report it.");
+}

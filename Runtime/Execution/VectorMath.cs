@@ -1,0 +1,88 @@
+using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Tensorgen;
+
+/// <summary>
+/// Vector forms of ops that <see cref="Vector"/> lacks, for generated loops. Log1p, Expm1 and Softplus
+/// use the same formulas as <see cref="ScalarOps"/> so the vector loop and its scalar tail agree;
+/// the rest apply the scalar op lane by lane (correct, not faster than scalar).
+/// </summary>
+public static class VectorMath
+{
+    /// <summary>log(1 + x), accurate for tiny x: the rounding error of 1 + x cancels in the ratio.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> Log1p(Vector<double> x)
+    {
+        var u = Vector<double>.One + x;
+        return Vector.ConditionalSelect(Vector.Equals(u, Vector<double>.One), x, Vector.Log(u) * x / (u - Vector<double>.One));
+    }
+
+    /// <summary>log(1 + x), computed in float64.</summary>
+    public static Vector<float> Log1p(Vector<float> x) => Map<float, Log1pOp>(x);
+
+    /// <summary>e^x - 1, accurate for tiny x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> Expm1(Vector<double> x)
+    {
+        var u = Vector.Exp(x);
+        var um1 = u - Vector<double>.One;
+        var general = um1 * x / Vector.Log(u);
+        // u == 1: x itself; u - 1 == -1: -1; u infinite: u.
+        var result = Vector.ConditionalSelect(Vector.Equals(um1, -Vector<double>.One), -Vector<double>.One, general);
+        result = Vector.ConditionalSelect(Vector.Equals(u, new Vector<double>(double.PositiveInfinity)), u, result);
+        return Vector.ConditionalSelect(Vector.Equals(u, Vector<double>.One), x, result);
+    }
+
+    /// <summary>e^x - 1, computed in float64.</summary>
+    public static Vector<float> Expm1(Vector<float> x) => Map<float, Expm1Op>(x);
+
+    /// <summary>log(1 + e^x) without overflow: max(x, 0) + log1p(e^-|x|).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> Softplus(Vector<double> x) =>
+        Vector.Max(x, Vector<double>.Zero) + Log1p(Vector.Exp(-Vector.Abs(x)));
+
+    /// <summary>log(1 + e^x), computed in float64.</summary>
+    public static Vector<float> Softplus(Vector<float> x) => Map<float, SoftplusOp>(x);
+
+    /// <summary>Hyperbolic tangent, lane by lane.</summary>
+    public static Vector<double> Tanh(Vector<double> x) => Map<double, TanhOp>(x);
+
+    /// <summary>Hyperbolic tangent, lane by lane.</summary>
+    public static Vector<float> Tanh(Vector<float> x) => Map<float, TanhOp>(x);
+
+    /// <summary>a ** b, lane by lane.</summary>
+    public static Vector<double> Pow(Vector<double> a, Vector<double> b) => Map<double, PowOp>(a, b);
+
+    /// <summary>a ** b, lane by lane.</summary>
+    public static Vector<float> Pow(Vector<float> a, Vector<float> b) => Map<float, PowOp>(a, b);
+
+    /// <summary>Python's remainder (the divisor's sign), lane by lane.</summary>
+    public static Vector<double> Mod(Vector<double> a, Vector<double> b) => Map<double, ModOp>(a, b);
+
+    /// <summary>Python's remainder (the divisor's sign), lane by lane.</summary>
+    public static Vector<float> Mod(Vector<float> a, Vector<float> b) => Map<float, ModOp>(a, b);
+
+    private interface IOp
+    {
+        static abstract double Apply(double a, double b);
+    }
+
+    private struct Log1pOp : IOp { public static double Apply(double a, double b) => ScalarOps.Log1p(a); }
+    private struct Expm1Op : IOp { public static double Apply(double a, double b) => ScalarOps.Expm1(a); }
+    private struct SoftplusOp : IOp { public static double Apply(double a, double b) => ScalarOps.Softplus(a); }
+    private struct TanhOp : IOp { public static double Apply(double a, double b) => Math.Tanh(a); }
+    private struct PowOp : IOp { public static double Apply(double a, double b) => Math.Pow(a, b); }
+    private struct ModOp : IOp { public static double Apply(double a, double b) => ScalarOps.Mod(a, b); }
+
+    private static Vector<T> Map<T, TOp>(Vector<T> a, Vector<T> b = default)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+        where TOp : struct, IOp
+    {
+        Span<T> lanes = stackalloc T[Vector<T>.Count];
+        for (int i = 0; i < lanes.Length; i++)
+            lanes[i] = T.CreateTruncating(TOp.Apply(double.CreateTruncating(a[i]), double.CreateTruncating(b[i])));
+        return new Vector<T>(lanes);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Tensorgen;
+
+/// <summary>
+/// The symbolic tensor API, PyTensor's <c>pytensor.tensor</c> (<c>pt</c>) with .NET names. Write
+/// <c>using static Tensorgen.Pt;</c> and the tutorial reads line by line:
+/// <c>var x = DMatrix("x"); var s = 1 / (1 + Exp(-x)); return Function([x], s);</c>.
+/// Only meaningful inside a <see cref="TensorFunctionAttribute"/> method.
+/// </summary>
+public static partial class Pt
+{
+    /// <summary>A new symbolic input of any rank; <paramref name="shape"/> gives the static size of each dimension (null: unknown). A static size of 1 broadcasts.</summary>
+    [Builtin(Builtin.Variable)]
+    public static TensorVariable Tensor(string? name, DType dtype, int?[] shape) => throw BuildTimeOnly.Error();
+
+    /// <summary>A constant tensor.</summary>
+    [Builtin(Builtin.Constant)]
+    public static TensorVariable Constant(double value, DType dtype = DType.Float64) => throw BuildTimeOnly.Error();
+
+    /// <summary>An input with a default value and/or a keyword name (PyTensor's <c>In(y, value=1, name="w_by_name")</c>).</summary>
+    [Builtin(Builtin.In)]
+    public static In In(TensorVariable variable, object? value = null, string? name = null) => throw BuildTimeOnly.Error();
+
+    /// <summary>A compiled function of <paramref name="inputs"/> returning one output (PyTensor's <c>pytensor.function</c>).</summary>
+    [Builtin(Builtin.Function)]
+    public static FunctionGraph Function(In[] inputs, TensorVariable outputs) => throw BuildTimeOnly.Error();
+
+    /// <summary>A compiled function of <paramref name="inputs"/> returning several outputs, as a tuple.</summary>
+    [Builtin(Builtin.Function)]
+    public static FunctionGraph Function(In[] inputs, TensorVariable[] outputs) => throw BuildTimeOnly.Error();
+}

@@ -1,0 +1,81 @@
+namespace Tensorgen;
+
+/// <summary>
+/// A symbolic tensor (PyTensor's <c>TensorVariable</c>): an input, a constant or the result of an
+/// operation. It only has meaning inside a <see cref="TensorFunctionAttribute"/> method, where the
+/// generator evaluates it; it holds no data.
+/// </summary>
+#pragma warning disable CS0660, CS0661 // operators build graph nodes; equality is not overloaded
+public sealed class TensorVariable
+{
+    private TensorVariable() { }
+
+    /// <summary>The variable's name, used for keyword parameters and in printed graphs.</summary>
+    public string? Name => throw BuildTimeOnly.Error();
+
+    /// <summary>The element type.</summary>
+    public DType DType => throw BuildTimeOnly.Error();
+
+    /// <summary>The number of dimensions.</summary>
+    public int NDim => throw BuildTimeOnly.Error();
+
+    /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
+    [Builtin(Builtin.Constant)]
+    public static implicit operator TensorVariable(double value) => throw BuildTimeOnly.Error();
+    /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
+    [Builtin(Builtin.Constant)]
+    public static implicit operator TensorVariable(float value) => throw BuildTimeOnly.Error();
+    /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
+    [Builtin(Builtin.Constant)]
+    public static implicit operator TensorVariable(long value) => throw BuildTimeOnly.Error();
+    /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
+    [Builtin(Builtin.Constant)]
+    public static implicit operator TensorVariable(int value) => throw BuildTimeOnly.Error();
+    /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
+    [Builtin(Builtin.Constant)]
+    public static implicit operator TensorVariable(bool value) => throw BuildTimeOnly.Error();
+
+    /// <summary>Element-wise sum, with broadcasting.</summary>
+    [Op(OpCode.Add)]
+    public static TensorVariable operator +(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise difference, with broadcasting.</summary>
+    [Op(OpCode.Sub)]
+    public static TensorVariable operator -(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise product, with broadcasting.</summary>
+    [Op(OpCode.Mul)]
+    public static TensorVariable operator *(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise true division (integers divide to float64), with broadcasting.</summary>
+    [Op(OpCode.TrueDiv)]
+    public static TensorVariable operator /(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise remainder with the sign of the divisor, as Python's <c>%</c>.</summary>
+    [Op(OpCode.Mod)]
+    public static TensorVariable operator %(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise negation.</summary>
+    [Op(OpCode.Neg)]
+    public static TensorVariable operator -(TensorVariable a) => throw BuildTimeOnly.Error();
+    /// <summary>Identity.</summary>
+    [Op(OpCode.Identity)]
+    public static TensorVariable operator +(TensorVariable a) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise <c>a &lt; b</c>, a bool tensor.</summary>
+    [Op(OpCode.Lt)]
+    public static TensorVariable operator <(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise <c>a &gt; b</c>, a bool tensor.</summary>
+    [Op(OpCode.Gt)]
+    public static TensorVariable operator >(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise <c>a &lt;= b</c>, a bool tensor.</summary>
+    [Op(OpCode.Le)]
+    public static TensorVariable operator <=(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise <c>a &gt;= b</c>, a bool tensor.</summary>
+    [Op(OpCode.Ge)]
+    public static TensorVariable operator >=(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise logical and of bool tensors.</summary>
+    [Op(OpCode.And)]
+    public static TensorVariable operator &(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise logical or of bool tensors.</summary>
+    [Op(OpCode.Or)]
+    public static TensorVariable operator |(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    /// <summary>Element-wise logical not of a bool tensor.</summary>
+    [Op(OpCode.Not)]
+    public static TensorVariable operator !(TensorVariable a) => throw BuildTimeOnly.Error();
+}
+#pragma warning restore CS0660, CS0661

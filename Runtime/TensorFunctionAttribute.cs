@@ -1,0 +1,16 @@
+using System;
+using System.Diagnostics;
+
+namespace Tensorgen;
+
+/// <summary>
+/// Marks a method whose body builds a tensor graph with the symbolic API (<see cref="Pt"/>) and
+/// returns <see cref="Pt.Function(In[], TensorVariable)"/>. The Tensorgen generator evaluates the
+/// body at build time and adds a compiled class <c>{MethodName}Function</c> to the containing
+/// partial type. The body itself never runs.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+[Conditional("TENSORGEN_KEEP_ATTRIBUTES")]
+public sealed class TensorFunctionAttribute : Attribute
+{
+}

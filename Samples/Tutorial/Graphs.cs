@@ -1,0 +1,73 @@
+using Tensorgen;
+using static Tensorgen.Pt;
+
+namespace Tensorgen.Samples.Tutorial;
+
+/// <summary>
+/// The graphs of PyTensor's tutorial page "More Examples", in the page's order. Each method's body is
+/// the page's Python translated line by line; the generator turns it into a nested
+/// <c>{Method}Function</c> class (see obj/GeneratedFiles after a build).
+/// </summary>
+public static partial class Graphs
+{
+    // Logistic Function
+    //   x = pt.dmatrix('x')
+    //   s = 1 / (1 + pt.exp(-x))
+    //   logistic = pytensor.function([x], s)
+    [TensorFunction]
+    public static FunctionGraph Logistic()
+    {
+        var x = DMatrix("x");
+        var s = 1 / (1 + Exp(-x));
+        return Function([x], s);
+    }
+
+    //   s2 = (1 + pt.tanh(x / 2)) / 2
+    //   logistic2 = pytensor.function([x], s2)
+    [TensorFunction]
+    public static FunctionGraph Logistic2()
+    {
+        var x = DMatrix("x");
+        var s2 = (1 + Tanh(x / 2)) / 2;
+        return Function([x], s2);
+    }
+
+    // Computing More than one Thing at the Same Time
+    //   a, b = pt.dmatrices('a', 'b')
+    //   diff = a - b
+    //   abs_diff = abs(diff)
+    //   diff_squared = diff**2
+    //   f = pytensor.function([a, b], [diff, abs_diff, diff_squared])
+    [TensorFunction]
+    public static FunctionGraph Differences()
+    {
+        var (a, b) = DMatrices("a", "b");
+        var diff = a - b;
+        var absDiff = Abs(diff);
+        var diffSquared = Pow(diff, 2);
+        return Function([a, b], [diff, absDiff, diffSquared]);
+    }
+
+    // Setting a Default Value for an Argument
+    //   x, y = pt.dscalars('x', 'y')
+    //   z = x + y
+    //   f = function([x, In(y, value=1)], z)
+    [TensorFunction]
+    public static FunctionGraph AddWithDefault()
+    {
+        var (x, y) = DScalars("x", "y");
+        var z = x + y;
+        return Function([x, In(y, value: 1)], z);
+    }
+
+    //   x, y, w = pt.dscalars('x', 'y', 'w')
+    //   z = (x + y) * w
+    //   f = function([x, In(y, value=1), In(w, value=2, name='w_by_name')], z)
+    [TensorFunction]
+    public static FunctionGraph AddThenScale()
+    {
+        var (x, y, w) = DScalars("x", "y", "w");
+        var z = (x + y) * w;
+        return Function([x, In(y, value: 1), In(w, value: 2, name: "w_by_name")], z);
+    }
+}
