@@ -148,15 +148,17 @@ internal sealed class InvokeWriter
     {
         string v = _values[id];
         if (_graph[id].IsInput) return start is null ? $"{v}.Data" : $"{v}.Data.Slice({Int(start)}, {Int(length)})";
-        if (start is null) return IsExactArray(id) ? v : $"{v}.AsSpan(0, {Int(length)})";
-        return $"{v}.AsSpan({Int(start)}, {Int(length)})";
+        string t = _graph[id].DType.CSharp();
+        if (start is null) return IsExactArray(id) ? v : $"new global::System.Span<{t}>({v}, 0, {Int(length)})";
+        return $"new global::System.Span<{t}>({v}, {Int(start)}, {Int(length)})";
     }
 
     private string Element(int id, string index) =>
         _graph[id].IsInput ? $"{_values[id]}.Data[{Int(index)}]" : $"{_values[id]}[{Int(index)}]";
 
     private static string Int(string expression) =>
-        int.TryParse(expression, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? expression : $"(int)({expression})";
+        int.TryParse(expression, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? expression
+        : Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(expression) ? $"(int){expression}" : $"(int)({expression})";
 
     private void RunKernels()
     {
@@ -221,8 +223,9 @@ internal sealed class InvokeWriter
             }
             var full = layout.Full[leaf];
             string? offset = Offset(full);
+            bool whole = offset is null && (groups.Count == 1 || Size(leaf) == run);
             args.Add(full[full.Length - 1]
-                ? (offset is null && groups.Count == 1 ? Span(leaf, null, run) : Span(leaf, offset ?? "0", run))
+                ? (whole ? Span(leaf, null, run) : Span(leaf, offset ?? "0", run))
                 : Element(leaf, offset ?? "0"));
         }
         var all = Enumerable.Repeat(true, groups.Count).ToArray();

@@ -27,12 +27,11 @@ internal static class Signature
     public static string Parameters(TensorGraph graph, IEnumerable<InputSpec> inputs) =>
         string.Join(", ", inputs.Select(i => $"{ParameterType(graph[i.Node])} {i.Name}" + (i.Default is { } d ? " = " + d : "")));
 
-    /// <summary>Tuple element names when every output has a distinct usable one, else none.</summary>
+    /// <summary>Tuple element names: the local each output was read from, when usable and not taken twice.</summary>
     public static IReadOnlyList<string?> OutputNames(IReadOnlyList<OutputSpec> outputs)
     {
         var names = outputs.Select(o => o.Name).ToList();
-        bool usable = names.All(n => n is not null && !TupleReserved.Contains(n)) && names.Distinct().Count() == names.Count;
-        return usable ? names : names.Select(_ => (string?)null).ToList();
+        return names.Select(n => n is not null && !TupleReserved.Contains(n) && names.Count(m => m == n) == 1 ? n : null).ToList();
     }
 
     public static string ReturnType(TensorGraph graph, IReadOnlyList<OutputSpec> outputs, bool many)

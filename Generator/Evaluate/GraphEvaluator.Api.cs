@@ -99,7 +99,7 @@ internal sealed partial class GraphEvaluator
                 if (inputs is null) return Mistyped(args[0] ?? at, "the inputs of Function must be a list such as [x, y]");
                 bool many = values[1] is ListValue;
                 var outputs = values[1] is ListValue list ? list.Items : ImmutableArray.Create(values[1]!);
-                var outputSyntax = args[1] switch
+                var outputSyntax = Unwrap(args[1]) switch
                 {
                     ICollectionExpressionOperation c => c.Elements,
                     IArrayCreationOperation { Initializer: { } init } => init.ElementValues,
@@ -117,10 +117,13 @@ internal sealed partial class GraphEvaluator
     }
 
     /// <summary>A tuple element name for an output: the local it was read from (<c>diff</c>), if any.</summary>
-    private static string? OutputName(IOperation output)
+    private static string? OutputName(IOperation output) =>
+        Unwrap(output) is ILocalReferenceOperation local ? local.Local.Name : null;
+
+    private static IOperation? Unwrap(IOperation? operation)
     {
-        while (output is IConversionOperation conversion) output = conversion.Operand;
-        return output is ILocalReferenceOperation local ? local.Local.Name : null;
+        while (operation is IConversionOperation conversion) operation = conversion.Operand;
+        return operation;
     }
 
     private Value Mistyped(IOperation at, string what)

@@ -21,6 +21,10 @@ internal sealed partial class GraphEvaluator
 
         switch (operation)
         {
+            // Code that does not compile: the compiler reports it; one error is enough.
+            case IInvalidOperation:
+                return ErrorValue.Instance;
+
             case ILocalReferenceOperation local:
                 return Locals.TryGetValue(local.Local, out var lv) ? lv : Unassigned(local);
 

@@ -106,6 +106,7 @@ internal sealed partial class GraphEvaluator
                 return new Flow(FlowKind.Return, ret.ReturnedValue is null ? null : Evaluate(ret.ReturnedValue));
 
             case IEmptyOperation:
+            case IInvalidOperation: // does not compile: the compiler reports it
             case ILocalFunctionOperation: // declared here, evaluated where called
                 return Flow.Normal;
 

@@ -1,0 +1,116 @@
+extern alias generator;
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Tensorgen.Tests.Graphs;
+using Tensorgen.Tests.Infrastructure;
+using Xunit;
+using static Tensorgen.Tests.Infrastructure.TensorData;
+using Array = Tensorgen.Tests.Infrastructure.Array;
+using FunctionSpec = generator::Tensorgen.Generator.Model.FunctionSpec;
+using GenDType = generator::Tensorgen.DType;
+
+namespace Tensorgen.Tests;
+
+/// <summary>
+/// Every function in Graphs/TestGraphs.cs, as the real build compiled it, against the reference
+/// evaluator run on the same graph before optimization, on random inputs of many shapes: empty,
+/// single elements, and lengths that are not a multiple of the vector width.
+/// Tolerances: float64 |Δ| ≤ 1e-12 + 1e-12·|ref|; float32 |Δ| ≤ 1e-5 + 1e-5·|ref|; ints and bools exact.
+/// </summary>
+public sealed class DifferentialTests
+{
+    private static readonly Lazy<Dictionary<string, FunctionSpec>> Specs = new(() =>
+    {
+        var run = GeneratorHarness.Run(Repo.Read("Tests/Tensorgen.Tests/Graphs/TestGraphs.cs"), "TestGraphs.cs");
+        Assert.Empty(run.Diagnostics);
+        return run.Specs.ToDictionary(s => s.MethodName);
+    });
+
+    // (rows, columns) of the matrices the cases build; vectors use rows * columns elements.
+    public static TheoryData<int, int> Sizes => new()
+    {
+        { 0, 3 }, { 3, 0 }, { 1, 1 }, { 2, 3 }, { 3, 5 }, { 4, 4 }, { 5, 7 }, { 7, 13 }, { 16, 33 },
+    };
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void RowColumn(int m, int n) => Compare(nameof(RowColumn), m * 31 + n,
+        [[m, n], [1, n], [m, 1]], [false, false, false],
+        a => [FromTensor(new TestGraphs.RowColumnFunction().Invoke(ToTensor<double>(a[0]), ToTensor<double>(a[1]), ToTensor<double>(a[2])))]);
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void VectorMath(int m, int n) => Compare(nameof(VectorMath), m * 31 + n,
+        [[m * n], []], [false, false],
+        a => [FromTensor(new TestGraphs.VectorMathFunction().Invoke(ToTensor<double>(a[0]), a[1].Data[0]))]);
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Float32Math(int m, int n) => Compare(nameof(Float32Math), m * 31 + n,
+        [[m, n]], [false],
+        a => [FromTensor(new TestGraphs.Float32MathFunction().Invoke(ToTensor<float>(a[0])))]);
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Tensor3Broadcast(int m, int n) => Compare(nameof(Tensor3Broadcast), m * 31 + n,
+        [[2, 1, n], [m, n]], [false, false],
+        a => [FromTensor(new TestGraphs.Tensor3BroadcastFunction().Invoke(ToTensor<double>(a[0]), ToTensor<double>(a[1])))]);
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void SharedWork(int m, int n) => Compare(nameof(SharedWork), m * 31 + n,
+        [[m, n], [n]], [false, false],
+        a =>
+        {
+            var (e, scaled, difference, square) = new TestGraphs.SharedWorkFunction().Invoke(ToTensor<double>(a[0]), ToTensor<double>(a[1]));
+            return [FromTensor(e), FromTensor(scaled), FromTensor(difference), FromTensor(square)];
+        });
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void MixedDTypes(int m, int n) => Compare(nameof(MixedDTypes), m * 31 + n,
+        [[m, n], [m, n]], [true, false],
+        a =>
+        {
+            var r = new TestGraphs.MixedDTypesFunction().Invoke(ToTensor<int>(a[0]), ToTensor<float>(a[1]));
+            return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4), FromTensor(r.Item5)];
+        });
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void IntegerMath(int m, int n) => Compare(nameof(IntegerMath), m * 31 + n,
+        [[m * n], [m * n]], [true, true],
+        a =>
+        {
+            var r = new TestGraphs.IntegerMathFunction().Invoke(ToTensor<long>(a[0]), ToTensor<long>(a[1]));
+            return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4)];
+        });
+
+    [Theory]
+    [InlineData(0.0, 0.5)]
+    [InlineData(1.5, -2.0)]
+    [InlineData(-3.25, 7.0)]
+    public void ScalarOnly(double x, double y)
+    {
+        var spec = Specs.Value[nameof(ScalarOnly)];
+        var expected = ReferenceEvaluator.Run(spec, [Array.Scalar(x), Array.Scalar(y)])[0].Data[0];
+        Assert.Equal(expected, new TestGraphs.ScalarOnlyFunction().Invoke(x, y), 12);
+        Assert.Equal(ReferenceEvaluator.Run(spec, [Array.Scalar(x), Array.Scalar(0.5)])[0].Data[0], new TestGraphs.ScalarOnlyFunction().Invoke(x), 12);
+    }
+
+    private static void Compare(string name, int seed, int[][] shapes, bool[] integers, Func<Array[], Array[]> compiled)
+    {
+        var spec = Specs.Value[name];
+        var random = new Random(seed);
+        var inputs = shapes.Select((s, i) => TensorData.Random(random, s, integers[i])).ToArray();
+        var expected = ReferenceEvaluator.Run(spec, inputs);
+        var actual = compiled(inputs);
+        Assert.Equal(expected.Length, actual.Length);
+        for (int o = 0; o < expected.Length; o++)
+        {
+            Assert.Equal(expected[o].Shape, actual[o].Shape);
+            var dtype = spec.Graph[spec.Outputs[o].Node].DType;
+            double tolerance = dtype switch { GenDType.Float64 => 1e-12, GenDType.Float32 => 1e-5, _ => 0 };
+            for (int i = 0; i < expected[o].Size; i++)
+            {
+                double e = expected[o].Data[i], a = actual[o].Data[i];
+                bool same = (double.IsNaN(e) && double.IsNaN(a)) || e == a || Math.Abs(e - a) <= tolerance * (1 + Math.Abs(e));
+                Assert.True(same, $"{name} output {o} element {i} of shape ({string.Join(", ", expected[o].Shape)}): reference {e:R}, compiled {a:R}");
+            }
+        }
+    }
+}

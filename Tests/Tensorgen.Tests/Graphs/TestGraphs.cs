@@ -1,0 +1,85 @@
+using Tensorgen;
+using static Tensorgen.Pt;
+
+namespace Tensorgen.Tests.Graphs;
+
+/// <summary>
+/// Graphs compiled by the real generator during the test build. The differential tests also run the
+/// generator in memory over this file to get each graph before optimization, and interpret it.
+/// </summary>
+public static partial class TestGraphs
+{
+    /// <summary>Broadcasting a row and a column into a matrix: a loop over rows around each kernel run.</summary>
+    [TensorFunction]
+    public static FunctionGraph RowColumn()
+    {
+        var x = DMatrix("x");
+        var r = DRow("r");
+        var c = DCol("c");
+        return Function([x, r, c], Tanh(x) * r + Exp(-x) / c - 1.5);
+    }
+
+    /// <summary>A scalar input and unary math on a vector, float64.</summary>
+    [TensorFunction]
+    public static FunctionGraph VectorMath()
+    {
+        var v = DVector("v");
+        var s = DScalar("s");
+        return Function([v, s], Sqrt(Abs(v)) * s + Log1p(Sqr(v)) - Expm1(v / 4) + Softplus(v) + Maximum(v, s) - Minimum(v, 0.25));
+    }
+
+    /// <summary>The same math in float32, where literals stay float32.</summary>
+    [TensorFunction]
+    public static FunctionGraph Float32Math()
+    {
+        var x = FMatrix("x");
+        return Function([x], Sigmoid(x) * 2 + Softplus(-x) - Tanh(x) / 3 + Exp(x * 0.5f) - Log(Abs(x) + 1));
+    }
+
+    /// <summary>A 3-d tensor whose middle dimension is static 1, with a matrix broadcast against it.</summary>
+    [TensorFunction]
+    public static FunctionGraph Tensor3Broadcast()
+    {
+        var t = Tensor("t", DType.Float64, [null, 1, null]);
+        var m = DMatrix("m");
+        return Function([t, m], Maximum(t, m) * 2 - Sin(m) + Cos(t));
+    }
+
+    /// <summary>Several outputs of different shapes sharing work: a vector result broadcast into a matrix one.</summary>
+    [TensorFunction]
+    public static FunctionGraph SharedWork()
+    {
+        var x = DMatrix("x");
+        var v = DVector("v");
+        var e = Exp(v) + 1;
+        var scaled = x * e;
+        return Function([x, v], [e, scaled, scaled - x, Sqr(e)]);
+    }
+
+    /// <summary>Mixed dtypes: int32 and float32 promote to float64; comparisons give bools; Switch picks.</summary>
+    [TensorFunction]
+    public static FunctionGraph MixedDTypes()
+    {
+        var i = IMatrix("i");
+        var f = FMatrix("f");
+        var sum = i + f;
+        var positive = sum > 0;
+        return Function([i, f], [sum, positive, Switch(positive & (i < 3), sum, -sum), i / 2, i * 3 + 1]);
+    }
+
+    /// <summary>Integer arithmetic with NumPy's floor division and Python's remainder.</summary>
+    [TensorFunction]
+    public static FunctionGraph IntegerMath()
+    {
+        var (a, b) = LVectors("a", "b");
+        return Function([a, b], [IntDiv(a, b), Mod(a, b), Abs(-a) + Pow(b, 2), Maximum(a, b)]);
+    }
+
+    /// <summary>Only scalars: the whole function is a few statements, no loop.</summary>
+    [TensorFunction]
+    public static FunctionGraph ScalarOnly()
+    {
+        var (x, y) = DScalars("x", "y");
+        return Function([x, In(y, value: 0.5)], Exp(x) * y - Log1p(y));
+    }
+}

@@ -1,0 +1,102 @@
+extern alias generator;
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using generator::Tensorgen.Generator;
+using generator::Tensorgen.Generator.Model;
+
+namespace Tensorgen.Tests.Infrastructure;
+
+/// <summary>Runs the Tensorgen generator in memory over C# sources, as the compiler would.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        // The shared framework, not the test's own folder (which also holds the generator).
+        string framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetDirectoryName(p) == framework).ToList();
+        paths.Add(typeof(Pt).Assembly.Location);
+        paths.Add(typeof(System.Numerics.Tensors.Tensor).Assembly.Location);
+        return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    });
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    public static CSharpCompilation Compilation(params (string Path, string Text)[] sources) =>
+        CSharpCompilation.Create(
+            "TestAssembly",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+
+    public static GeneratorDriver Driver(string? faultInjection = null)
+    {
+        var options = new TestOptionsProvider(faultInjection is null
+            ? ImmutableDictionary<string, string>.Empty
+            : ImmutableDictionary<string, string>.Empty.Add(FaultInjection.OptionName, faultInjection));
+        return CSharpGeneratorDriver.Create(
+            new[] { new TensorGenerator().AsSourceGenerator() },
+            parseOptions: ParseOptions,
+            optionsProvider: options,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    /// <summary>Runs the generator; returns its result and the compilation with the generated files added.</summary>
+    public static GeneratorRun Run(string source, string path = "Test.cs", string? faultInjection = null) =>
+        Run(Compilation((path, source)), faultInjection);
+
+    public static GeneratorRun Run(CSharpCompilation compilation, string? faultInjection = null)
+    {
+        var driver = Driver(faultInjection).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), (CSharpCompilation)output, generatorDiagnostics);
+    }
+
+    private sealed class TestOptionsProvider(ImmutableDictionary<string, string> global) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global);
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(ImmutableDictionary<string, string>.Empty);
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(ImmutableDictionary<string, string>.Empty);
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}
+
+/// <summary>What one generator run produced.</summary>
+internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, CSharpCompilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    /// <summary>Diagnostics the generator reported (TG....).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
+
+    /// <summary>Compiler errors of the user code plus generated code.</summary>
+    public ImmutableArray<Diagnostic> CompileErrors => Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+
+    public IReadOnlyDictionary<string, string> Files =>
+        Result.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>The evaluated (not yet optimized) functions: the Spec step's outputs.</summary>
+    public IReadOnlyList<FunctionSpec> Specs =>
+        Result.Results.SelectMany(r => r.TrackedSteps.TryGetValue(TensorGenerator.SpecStep, out var steps) ? steps : ImmutableArray<IncrementalGeneratorRunStep>.Empty)
+            .SelectMany(s => s.Outputs).Select(o => (FunctionSpec)o.Value).ToList();
+
+    /// <summary>Compiles the output and loads it into a collectible context, for tests that must run generated code.</summary>
+    public Assembly Load()
+    {
+        using var stream = new MemoryStream();
+        var emit = Output.Emit(stream);
+        if (!emit.Success)
+            throw new InvalidOperationException("generated code does not compile:\n" + string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        stream.Position = 0;
+        return new AssemblyLoadContext("tensorgen-test", isCollectible: true).LoadFromStream(stream);
+    }
+}

@@ -1,0 +1,146 @@
+extern alias generator;
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using generator::Tensorgen.Generator.Graph;
+using generator::Tensorgen.Generator.Model;
+
+namespace Tensorgen.Tests.Infrastructure;
+
+using DType = generator::Tensorgen.DType;
+using OpCode = generator::Tensorgen.OpCode;
+
+/// <summary>A dense array: values held as doubles, whatever the dtype, and a row-major shape.</summary>
+internal sealed record Array(double[] Data, int[] Shape)
+{
+    public static Array Scalar(double value) => new(new[] { value }, System.Array.Empty<int>());
+
+    public int Size => Data.Length;
+}
+
+/// <summary>
+/// A plain interpreter of an evaluated (unoptimized) graph: NumPy broadcasting, one op at a time,
+/// every intermediate materialized, written from NumPy's definitions rather than from the generator's
+/// code. Generated kernels are checked against it (differential testing, as the Regex tests do).
+/// </summary>
+internal static class ReferenceEvaluator
+{
+    public static Array[] Run(FunctionSpec spec, IReadOnlyList<Array> inputs)
+    {
+        var graph = spec.Graph;
+        var values = new Array?[graph.Count];
+        for (int i = 0; i < spec.Inputs.Count; i++) values[spec.Inputs[i].Node] = Round(inputs[i], graph[spec.Inputs[i].Node].DType);
+        for (int id = 0; id < graph.Count; id++)
+        {
+            var node = graph[id];
+            if (node.IsInput) continue;
+            if (node.IsConstant)
+            {
+                values[id] = Array.Scalar(node.Value);
+                continue;
+            }
+            var operands = node.Inputs.Select(i => values[i] ?? throw new InvalidOperationException($"operand %{i} of %{id} is unset")).ToArray();
+            var operandType = graph[node.Inputs[node.Op == OpCode.Switch ? 1 : 0]].DType;
+            values[id] = Elementwise(operands, a => Round(Scalar(node.Op, operandType, node.DType, a), node.DType));
+        }
+        return spec.Outputs.Select(o => values[o.Node]!).ToArray();
+    }
+
+    /// <summary>NumPy broadcasting: shapes align on the right; a size-1 dimension stretches.</summary>
+    private static Array Elementwise(Array[] operands, Func<double[], double> f)
+    {
+        int rank = operands.Max(o => o.Shape.Length);
+        var shape = new int[rank];
+        for (int d = 0; d < rank; d++)
+        {
+            shape[d] = 1;
+            foreach (var o in operands)
+            {
+                int k = d - (rank - o.Shape.Length);
+                if (k < 0 || o.Shape[k] == 1) continue;
+                if (shape[d] != 1 && shape[d] != o.Shape[k]) throw new InvalidOperationException("shapes do not broadcast");
+                shape[d] = o.Shape[k];
+            }
+        }
+        int size = shape.Aggregate(1, (a, b) => a * b);
+        var result = new double[size];
+        var index = new int[rank];
+        var args = new double[operands.Length];
+        for (int flat = 0; flat < size; flat++)
+        {
+            int rest = flat;
+            for (int d = rank - 1; d >= 0; d--)
+            {
+                index[d] = rest % shape[d];
+                rest /= shape[d];
+            }
+            for (int j = 0; j < operands.Length; j++)
+            {
+                var o = operands[j];
+                int offset = 0;
+                for (int k = 0; k < o.Shape.Length; k++)
+                {
+                    int d = k + rank - o.Shape.Length;
+                    offset = offset * o.Shape[k] + (o.Shape[k] == 1 ? 0 : index[d]);
+                }
+                args[j] = o.Data[offset];
+            }
+            result[flat] = f(args);
+        }
+        return new Array(result, shape);
+    }
+
+    private static Array Round(Array a, DType dtype) => new(a.Data.Select(v => Round(v, dtype)).ToArray(), a.Shape);
+
+    private static double Round(double v, DType dtype) => dtype switch
+    {
+        DType.Float32 => (float)v,
+        DType.Int32 => double.IsNaN(v) ? 0 : unchecked((int)(long)v),
+        DType.Int64 => double.IsNaN(v) ? 0 : (long)v,
+        DType.Bool => v != 0 ? 1 : 0,
+        _ => v,
+    };
+
+    private static double Scalar(OpCode op, DType operandType, DType resultType, double[] a)
+    {
+        bool integer = operandType is DType.Int32 or DType.Int64;
+        return op switch
+        {
+            OpCode.Add => a[0] + a[1],
+            OpCode.Sub => a[0] - a[1],
+            OpCode.Mul => a[0] * a[1],
+            OpCode.TrueDiv => a[0] / a[1],
+            OpCode.IntDiv => integer ? (a[1] == 0 ? 0 : Math.Floor(a[0] / a[1])) : Math.Floor(a[0] / a[1]),
+            OpCode.Mod => integer && a[1] == 0 ? 0 : a[0] - Math.Floor(a[0] / a[1]) * a[1],
+            OpCode.Pow => Math.Pow(a[0], a[1]),
+            OpCode.Maximum => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Max(a[0], a[1]),
+            OpCode.Minimum => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Min(a[0], a[1]),
+            OpCode.Neg => -a[0],
+            OpCode.Identity => a[0],
+            OpCode.Abs => Math.Abs(a[0]),
+            OpCode.Exp => Math.Exp(a[0]),
+            OpCode.Expm1 => a[0] == 0 ? 0 : Math.Abs(a[0]) < 1e-5 ? a[0] + a[0] * a[0] / 2 + a[0] * a[0] * a[0] / 6 : Math.Exp(a[0]) - 1,
+            OpCode.Log => Math.Log(a[0]),
+            OpCode.Log1p => Math.Abs(a[0]) < 1e-5 ? a[0] - a[0] * a[0] / 2 + a[0] * a[0] * a[0] / 3 : Math.Log(1 + a[0]),
+            OpCode.Tanh => Math.Tanh(a[0]),
+            OpCode.Sigmoid => 1 / (1 + Math.Exp(-a[0])),
+            OpCode.Softplus => a[0] > 30 ? a[0] + Math.Exp(-a[0]) : Math.Log(1 + Math.Exp(a[0])),
+            OpCode.Sqr => a[0] * a[0],
+            OpCode.Sqrt => Math.Sqrt(a[0]),
+            OpCode.Sin => Math.Sin(a[0]),
+            OpCode.Cos => Math.Cos(a[0]),
+            OpCode.Lt => a[0] < a[1] ? 1 : 0,
+            OpCode.Gt => a[0] > a[1] ? 1 : 0,
+            OpCode.Le => a[0] <= a[1] ? 1 : 0,
+            OpCode.Ge => a[0] >= a[1] ? 1 : 0,
+            OpCode.Eq => a[0] == a[1] ? 1 : 0,
+            OpCode.Neq => a[0] != a[1] ? 1 : 0,
+            OpCode.And => a[0] != 0 && a[1] != 0 ? 1 : 0,
+            OpCode.Or => a[0] != 0 || a[1] != 0 ? 1 : 0,
+            OpCode.Not => a[0] == 0 ? 1 : 0,
+            OpCode.Switch => a[0] != 0 ? a[1] : a[2],
+            OpCode.Cast => a[0],
+            _ => throw new NotSupportedException($"the reference evaluator has no {op}"),
+        };
+    }
+}
