@@ -88,7 +88,13 @@ internal sealed partial class GraphEvaluator
             {
                 if (values[0] is not TensorValue { Operand: var variable })
                     return Mistyped(at, "In needs a tensor variable");
-                object? defaultValue = values.Length > 1 && values[1] is ConstValue { Constant: var d } ? d : null;
+                object? defaultValue = null;
+                if (values.Length > 1 && values[1] is ConstValue { Constant: var d }) defaultValue = d;
+                else if (values.Length > 1 && values[1] is not null)
+                {
+                    // Reported once; the input stays an input, so nothing else cascades from it.
+                    Report(Model.Diagnostics.NotConstant, args[1]!, "a default value", Shorten(args[1]!.Syntax.ToString()));
+                }
                 string? name = values.Length > 2 ? StringArgument(method, args, values, "name") : null;
                 return new InValue(variable, defaultValue, name, at.Syntax.GetLocation());
             }
@@ -107,7 +113,7 @@ internal sealed partial class GraphEvaluator
                     _ => ImmutableArray<IOperation>.Empty,
                 };
                 var names = outputs.Select((_, i) => i < outputSyntax.Length ? OutputName(outputSyntax[i]) : null).ToImmutableArray();
-                return new FunctionValue(inputs.Items, inputs.Locations, outputs, names, many);
+                return new FunctionValue(inputs.Items, inputs.Locations, outputs, names, many, at.Syntax.GetLocation());
             }
 
             default:

@@ -25,7 +25,8 @@ internal sealed record FunctionValue(
     ImmutableArray<Location> InputLocations,
     ImmutableArray<Value> Outputs,
     ImmutableArray<string?> OutputNames,
-    bool ManyOutputs) : Value;
+    bool ManyOutputs,
+    Location Location) : Value;
 
 /// <summary>A value whose evaluation failed; the failure was reported once, users stay silent.</summary>
 internal sealed record ErrorValue : Value

@@ -80,7 +80,7 @@ internal static class FunctionFinder
                 return Result(Broken(null));
             }
 
-            var (inputs, outputs) = FunctionLowering.Lower(evaluator, function, anchor);
+            var (inputs, outputs) = FunctionLowering.Lower(evaluator, function, function.Location);
             diagnostics.AddRange(evaluator.Diagnostics);
             if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)) return Result(Broken(null));
             return Result(new FunctionSpec(ns, containing.ToEquatableArray(), method.Name, accessibility, evaluator.Graph.Freeze(),

@@ -1,0 +1,243 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Tensorgen.Tests.Infrastructure;
+using Xunit;
+
+namespace Tensorgen.Tests;
+
+/// <summary>
+/// Each TG diagnostic, at the exact span marked <c>[|...|]</c> in the source. The generator never
+/// throws: every run here must end with diagnostics, not with an exception (the harness would see it
+/// as a CS8785 "generator failed" warning, which these tests also rule out).
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private const string Usings = "using System;\nusing Tensorgen;\nusing static Tensorgen.Pt;\n";
+
+    /// <summary>Wraps a graph body in a valid [TensorFunction] method.</summary>
+    private static string Body(string body) => Usings + $$"""
+        public static partial class G
+        {
+            [TensorFunction]
+            public static FunctionGraph F()
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    private static void Expect(string markup, params string[] ids)
+    {
+        var (source, spans) = Markup.Parse(markup);
+        var run = GeneratorHarness.Run(source);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785");
+        var actual = run.Diagnostics.Where(d => d.Id.StartsWith("TG")).OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.True(ids.Length == actual.Count, "expected " + string.Join(", ", ids) + " but got:\n" + string.Join("\n", actual));
+        for (int i = 0; i < ids.Length; i++)
+        {
+            Assert.Equal(ids[i], actual[i].Id);
+            Assert.Equal(DiagnosticSeverity.Error, actual[i].Severity);
+            Assert.True(spans[i] == actual[i].Location.SourceSpan,
+                $"{ids[i]} expected at '{source.Substring(spans[i].Start, spans[i].Length)}' but is at '{source.Substring(actual[i].Location.SourceSpan.Start, actual[i].Location.SourceSpan.Length)}': {actual[i].GetMessage()}");
+            Assert.Contains("'F'", actual[i].GetMessage());
+        }
+    }
+
+    [Fact]
+    public void TG0001_type_not_partial() => Expect(Usings + """
+        public static class G
+        {
+            [TensorFunction]
+            public static FunctionGraph [|F|]() => Function([DScalar("x")], DScalar("y"));
+        }
+        """, "TG0001");
+
+    [Fact]
+    public void TG0002_wrong_return_type() => Expect(Usings + """
+        public static partial class G
+        {
+            [TensorFunction]
+            public static [|int|] F() => 0;
+        }
+        """, "TG0002");
+
+    [Fact]
+    public void TG0003_no_body() => Expect(Usings + """
+        public static partial class G
+        {
+            [TensorFunction]
+            public static partial FunctionGraph [|F|]();
+        }
+        """, "TG0003");
+
+    [Fact]
+    public void TG0004_generic_method() => Expect(Usings + """
+        public static partial class G
+        {
+            [TensorFunction]
+            public static FunctionGraph F[|<T>|]() => Function([], 1.0);
+        }
+        """, "TG0004");
+
+    [Fact]
+    public void TG0005_parameters() => Expect(Usings + """
+        public static partial class G
+        {
+            [TensorFunction]
+            public static FunctionGraph F([|int n|]) => Function([], 1.0);
+        }
+        """, "TG0005");
+
+    [Fact]
+    public void TG0006_instance_method() => Expect(Usings + """
+        public partial class G
+        {
+            [TensorFunction]
+            public FunctionGraph [|F|]() => Function([], 1.0);
+        }
+        """, "TG0006");
+
+    [Fact]
+    public void TG0101_try_statement() => Expect(Body("""
+                var x = DScalar("x");
+                [|try { x = x + 1; } finally { }|]
+                return Function([x], x);
+        """), "TG0101");
+
+    [Fact]
+    public void TG0102_call_outside_the_graph_language() => Expect(Body("""
+                var x = DScalar("x");
+                [|Console.WriteLine("hello")|];
+                return Function([x], x * 2);
+        """), "TG0102");
+
+    [Fact]
+    public void TG0103_lambda() => Expect(Body("""
+                var x = DScalar("x");
+                Func<int> f = [|() => 1|];
+                return Function([x], x * 2);
+        """), "TG0103");
+
+    [Fact]
+    public void TG0104_tensor_condition() => Expect(Body("""
+                var x = DScalar("x");
+                if ([|x > 0|]) x = x + 1;
+                return Function([x], x * 2);
+        """), "TG0104");
+
+    [Fact]
+    public void TG0104_tensor_as_default_value() => Expect(Body("""
+                var (x, y) = DScalars("x", "y");
+                return Function([x, In(y, value: [|x|])], x + y);
+        """), "TG0104");
+
+    [Fact]
+    public void TG0103_property_outside_the_graph_language() => Expect(Body("""
+                var name = [|Environment.MachineName|];
+                var x = DScalar(name);
+                return Function([x], x * 2);
+        """), "TG0103");
+
+    [Fact]
+    public void TG0105_unbounded_recursion() => Expect(Usings + """
+        public static partial class G
+        {
+            static TensorVariable Twice(TensorVariable x) => [|Twice(x * 2)|];
+
+            [TensorFunction]
+            public static FunctionGraph F()
+            {
+                var x = DScalar("x");
+                return Function([x], Twice(x));
+            }
+        }
+        """, "TG0105");
+
+    [Fact]
+    public void TG0106_no_function_returned() => Expect(Usings + """
+        public static partial class G
+        {
+            [TensorFunction]
+            public static FunctionGraph [|F|]()
+            {
+                return null!;
+            }
+        }
+        """, "TG0106");
+
+    [Fact]
+    public void TG0201_logic_on_floats() => Expect(Body("""
+                var x = DVector("x");
+                return Function([x], [|x & x|]);
+        """), "TG0201");
+
+    [Fact]
+    public void TG0202_static_shapes_do_not_broadcast() => Expect(Body("""
+                var a = Tensor("a", DType.Float64, [3]);
+                var b = Tensor("b", DType.Float64, [4]);
+                return Function([a, b], [|a + b|]);
+        """), "TG0202");
+
+    [Fact]
+    public void TG0203_default_does_not_fit_dtype() => Expect(Body("""
+                var i = IScalar("i");
+                return Function([[|In(i, value: 1.5)|]], i * 2);
+        """), "TG0203");
+
+    [Fact]
+    public void TG0401_expression_as_input() => Expect(Body("""
+                var x = DScalar("x");
+                return [|Function([[|x + 1|]], x * 2)|];
+        """), "TG0403", "TG0401");
+
+    [Fact]
+    public void TG0402_default_for_a_tensor() => Expect(Body("""
+                var v = DVector("v");
+                return Function([[|In(v, value: 1.0)|]], v * 2);
+        """), "TG0402");
+
+    [Fact]
+    public void TG0403_missing_input() => Expect(Body("""
+                var (x, y) = DScalars("x", "y");
+                return [|Function([x], x + y)|];
+        """), "TG0403");
+
+    [Fact]
+    public void TG0404_duplicate_input() => Expect(Body("""
+                var x = DScalar("x");
+                return Function([x, [|x|]], x * 2);
+        """), "TG0404");
+
+    [Fact]
+    public void TG0405_default_before_required() => Expect(Body("""
+                var (x, y) = DScalars("x", "y");
+                return Function([In(x, value: 1.0), [|y|]], x + y);
+        """), "TG0405");
+
+    [Fact]
+    public void TG0406_name_is_not_an_identifier() => Expect(Body("""
+                var x = DScalar("x");
+                return Function([[|In(x, name: "not valid")|]], x * 2);
+        """), "TG0406");
+
+    [Fact]
+    public void All_problems_of_a_method_show_in_one_build() => Expect(Body("""
+                var x = DVector("x");
+                [|Console.WriteLine("a")|];
+                [|lock (new object()) { }|]
+                var y = [|x & x|];
+                return Function([x], x * 2);
+        """), "TG0102", "TG0101", "TG0201");
+
+    [Fact]
+    public void Code_that_does_not_compile_gets_no_second_error()
+    {
+        var run = GeneratorHarness.Run(Body("""
+                var x = DScalar("x");
+                var y = x + undefinedThing;
+                return Function([x], y);
+        """));
+        Assert.Contains(run.CompileErrors, d => d.Id == "CS0103");
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id.StartsWith("TG01"));
+    }
+}

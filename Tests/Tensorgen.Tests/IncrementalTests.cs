@@ -1,0 +1,128 @@
+extern alias generator;
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Tensorgen.Tests.Infrastructure;
+using Xunit;
+using TensorGenerator = generator::Tensorgen.Generator.TensorGenerator;
+using FunctionSpec = generator::Tensorgen.Generator.Model.FunctionSpec;
+
+namespace Tensorgen.Tests;
+
+/// <summary>
+/// The pipeline is incremental: edits that do not change a graph leave the Emit step cached, and the
+/// models that flow between steps are plain values with no Roslyn objects in them.
+/// </summary>
+public sealed class IncrementalTests
+{
+    private const string Graphs = """
+        using Tensorgen;
+        using static Tensorgen.Pt;
+
+        public static partial class G
+        {
+            [TensorFunction]
+            public static FunctionGraph Scale()
+            {
+                var x = DVector("x");
+                return Function([x], x * 2);
+            }
+
+            [TensorFunction]
+            public static FunctionGraph Shift()
+            {
+                var x = DVector("x");
+                return Function([x], x + 1);
+            }
+        }
+        """;
+
+    private const string Other = """
+        public static class Unrelated
+        {
+            public static int Answer() => 42;
+        }
+        """;
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) First()
+    {
+        var compilation = GeneratorHarness.Compilation(("Graphs.cs", Graphs), ("Other.cs", Other));
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        return (driver, compilation);
+    }
+
+    private static IncrementalStepRunReason[] Reasons(GeneratorDriver driver, string step) =>
+        driver.GetRunResult().Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, string path, string text)
+    {
+        var old = compilation.SyntaxTrees.Single(t => t.FilePath == path);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path));
+    }
+
+    [Fact]
+    public void Adding_a_comment_leaves_emit_cached()
+    {
+        var (driver, compilation) = First();
+        driver = driver.RunGenerators(Replace(compilation, "Graphs.cs", "// a comment that moves every line\n" + Graphs));
+        Assert.All(Reasons(driver, TensorGenerator.SpecStep), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.All(Reasons(driver, TensorGenerator.EmitStep), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.Equal(2, Reasons(driver, TensorGenerator.EmitStep).Length);
+    }
+
+    [Fact]
+    public void Editing_unrelated_code_leaves_emit_cached()
+    {
+        var (driver, compilation) = First();
+        driver = driver.RunGenerators(Replace(compilation, "Other.cs", Other.Replace("42", "43")));
+        Assert.All(Reasons(driver, TensorGenerator.EmitStep), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+    }
+
+    [Fact]
+    public void Changing_one_graph_re_emits_only_that_graph()
+    {
+        var (driver, compilation) = First();
+        driver = driver.RunGenerators(Replace(compilation, "Graphs.cs", Graphs.Replace("x * 2", "x * 3")));
+        var reasons = Reasons(driver, TensorGenerator.EmitStep);
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Contains("3.0", driver.GetRunResult().Results[0].GeneratedSources.Single(s => s.HintName == "G.Scale.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void Equal_source_gives_equal_specs()
+    {
+        var a = GeneratorHarness.Run(Graphs).Specs;
+        var b = GeneratorHarness.Run("// different trivia\n" + Graphs).Specs;
+        Assert.Equal(a, b);
+        Assert.Equal(a.Select(s => s.GetHashCode()), b.Select(s => s.GetHashCode()));
+    }
+
+    [Fact]
+    public void Specs_hold_no_roslyn_objects()
+    {
+        foreach (var spec in GeneratorHarness.Run(Graphs).Specs)
+            AssertPlain(spec, "spec", new HashSet<object>(ReferenceEqualityComparer.Instance));
+    }
+
+    private static void AssertPlain(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum) return;
+        if (!value.GetType().IsValueType && !seen.Add(value)) return;
+        var ns = value.GetType().Namespace ?? "";
+        Assert.False(ns.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal), $"{path} is a {value.GetType().FullName}");
+        if (value is IEnumerable items)
+        {
+            int i = 0;
+            foreach (var item in items) AssertPlain(item, $"{path}[{i++}]", seen);
+            return;
+        }
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            if (property.GetIndexParameters().Length == 0 && property.DeclaringType != typeof(object))
+                AssertPlain(property.GetValue(value), $"{path}.{property.Name}", seen);
+    }
+}
