@@ -26,17 +26,11 @@ internal static class FunctionEmitter
         return Wrap(spec, w, () =>
         {
             w.Line($"/// <summary>Compiled from <c>{spec.MethodName}()</c>: {Summary(graph, f.Inputs, f.Outputs)}.</summary>");
-            w.Line("/// <remarks>");
-            w.Line("/// Optimized graph:");
-            w.Line("/// <code>");
-            foreach (var line in lines) w.Line("/// " + SourceWriter.Xml(line));
-            w.Line("/// </code>");
-            w.Line("/// </remarks>");
             ClassHeader(w, spec, () =>
             {
                 w.Line($"public override string Graph => {SourceWriter.String(string.Join("\n", lines))};");
                 w.Line();
-                new InvokeWriter(plan, w).Write();
+                new InvokeWriter(plan, w).Write(lines);
                 var kernels = KernelNames(plan);
                 foreach (var kernel in plan.Kernels.Where(k => k.Rank > 0))
                 {

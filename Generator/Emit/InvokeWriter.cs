@@ -37,10 +37,17 @@ internal sealed class InvokeWriter
 
     private IReadOnlyList<InputSpec> Inputs => _plan.Function.Inputs.AsImmutableArray();
 
-    public void Write()
+    /// <param name="graph">The optimized graph, printed into the method's remarks.</param>
+    public void Write(IReadOnlyList<string> graph)
     {
         var f = _plan.Function;
         _w.Line("/// <summary>Runs the function.</summary>");
+        _w.Line("/// <remarks>");
+        _w.Line("/// Optimized graph:");
+        _w.Line("/// <code>");
+        foreach (var line in graph) _w.Line("/// " + SourceWriter.Xml(line));
+        _w.Line("/// </code>");
+        _w.Line("/// </remarks>");
         foreach (var input in f.Inputs)
             _w.Line($"/// <param name=\"{input.Name.TrimStart('@')}\">{SourceWriter.Xml(Signature.Describe(_graph[input.Node]))}.</param>");
         bool many = f.Outputs.Count > 1;

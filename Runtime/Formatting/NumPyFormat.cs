@@ -121,8 +121,7 @@ public static class NumPy
     /// <summary>The shortest decimal digits that round-trip, and where the decimal point goes.</summary>
     private static (bool Negative, string Digits, int Point) ShortestDigits(double value, bool single)
     {
-        string r = single ? ((float)value).ToString("E9", CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
-        if (single) r = ((float)value).ToString("R", CultureInfo.InvariantCulture);
+        string r = single ? ((float)value).ToString("R", CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
         bool negative = r.StartsWith("-", StringComparison.Ordinal) || (value == 0 && double.IsNegative(value));
         r = r.TrimStart('-');
         int exp = 0;

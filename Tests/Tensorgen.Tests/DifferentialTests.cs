@@ -80,6 +80,11 @@ public sealed class DifferentialTests
             return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4)];
         });
 
+    [Theory, MemberData(nameof(Sizes))]
+    public void Helpers(int m, int n) => Compare(nameof(Helpers), m * 31 + n,
+        [[m * n]], [false],
+        a => [FromTensor(new TestGraphs.HelpersFunction().Invoke(ToTensor<double>(a[0])))]);
+
     [Theory]
     [InlineData(0.0, 0.5)]
     [InlineData(1.5, -2.0)]

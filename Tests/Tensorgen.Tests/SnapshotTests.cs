@@ -45,6 +45,9 @@ public sealed class SnapshotTests
     [Fact]
     public void SharedWork() => Snapshot.Verify(File(Tests, "Tensorgen.Tests.Graphs.TestGraphs.SharedWork.g.cs"), "TestGraphs.SharedWork");
 
+    [Fact]
+    public void Helpers() => Snapshot.Verify(File(Tests, "Tensorgen.Tests.Graphs.TestGraphs.Helpers.g.cs"), "TestGraphs.Helpers");
+
     /// <summary>The bar for the logistic function: one element loop (vector body plus scalar tail), one allocation.</summary>
     [Fact]
     public void Logistic_is_one_fused_loop_that_allocates_only_its_output()

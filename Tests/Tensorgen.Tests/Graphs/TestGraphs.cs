@@ -82,4 +82,30 @@ public static partial class TestGraphs
         var (x, y) = DScalars("x", "y");
         return Function([x, In(y, value: 0.5)], Exp(x) * y - Log1p(y));
     }
+
+    /// <summary>Graph code may call the user's own helpers, loop over constants and use local functions.</summary>
+    [TensorFunction]
+    public static FunctionGraph Helpers()
+    {
+        var x = DVector("x");
+        var p = Polynomial(x, [0.5, -2.0, 1.0]);
+        TensorVariable Clip(TensorVariable v, double bound) => Minimum(Maximum(v, -bound), bound);
+        for (int i = 0; i < 2; i++) p = Clip(p * 1.5, 4.0 - i);
+        return Function([x], Logistic(p));
+    }
+
+    private static TensorVariable Logistic(TensorVariable z) => 1 / (1 + Exp(-z));
+
+    /// <summary>c0 + c1·x + c2·x² + ..., by Horner's rule, from a constant list of coefficients.</summary>
+    private static TensorVariable Polynomial(TensorVariable x, double[] coefficients)
+    {
+        TensorVariable result = 0.0;
+        bool first = true;
+        foreach (var c in coefficients)
+        {
+            result = first ? c : result * x + c;
+            first = false;
+        }
+        return result;
+    }
 }

@@ -7,17 +7,6 @@ namespace Tensorgen.Samples.Tutorial
     partial class Graphs
     {
         /// <summary>Compiled from <c>AddThenScale()</c>: (x: float64 scalar, y: float64 scalar, w_by_name: float64 scalar) → float64 scalar.</summary>
-        /// <remarks>
-        /// Optimized graph:
-        /// <code>
-        /// x : float64()  input
-        /// y : float64()  input
-        /// w : float64()  input
-        /// %3 = add(x, y) : float64()
-        /// %4 = mul(%3, w) : float64()
-        /// return %4
-        /// </code>
-        /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Tensorgen", "0.1.0")]
         public sealed class AddThenScaleFunction : global::Tensorgen.CompiledFunction
         {
@@ -28,6 +17,17 @@ namespace Tensorgen.Samples.Tutorial
             public override string Graph => "x : float64()  input\ny : float64()  input\nw : float64()  input\n%3 = add(x, y) : float64()\n%4 = mul(%3, w) : float64()\nreturn %4";
 
             /// <summary>Runs the function.</summary>
+            /// <remarks>
+            /// Optimized graph:
+            /// <code>
+            /// x : float64()  input
+            /// y : float64()  input
+            /// w : float64()  input
+            /// %3 = add(x, y) : float64()
+            /// %4 = mul(%3, w) : float64()
+            /// return %4
+            /// </code>
+            /// </remarks>
             /// <param name="x">float64 scalar.</param>
             /// <param name="y">float64 scalar.</param>
             /// <param name="w_by_name">float64 scalar.</param>

@@ -7,15 +7,6 @@ namespace Tensorgen.Samples.Tutorial
     partial class Graphs
     {
         /// <summary>Compiled from <c>AddWithDefault()</c>: (x: float64 scalar, y: float64 scalar) → float64 scalar.</summary>
-        /// <remarks>
-        /// Optimized graph:
-        /// <code>
-        /// x : float64()  input
-        /// y : float64()  input
-        /// %2 = add(x, y) : float64()
-        /// return %2
-        /// </code>
-        /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Tensorgen", "0.1.0")]
         public sealed class AddWithDefaultFunction : global::Tensorgen.CompiledFunction
         {
@@ -26,6 +17,15 @@ namespace Tensorgen.Samples.Tutorial
             public override string Graph => "x : float64()  input\ny : float64()  input\n%2 = add(x, y) : float64()\nreturn %2";
 
             /// <summary>Runs the function.</summary>
+            /// <remarks>
+            /// Optimized graph:
+            /// <code>
+            /// x : float64()  input
+            /// y : float64()  input
+            /// %2 = add(x, y) : float64()
+            /// return %2
+            /// </code>
+            /// </remarks>
             /// <param name="x">float64 scalar.</param>
             /// <param name="y">float64 scalar.</param>
             public double Invoke(double x, double y = 1.0)

@@ -7,18 +7,6 @@ namespace Tensorgen.Samples.Tutorial
     partial class Graphs
     {
         /// <summary>Compiled from <c>Differences()</c>: (a: float64 matrix (?, ?), b: float64 matrix (?, ?)) → float64 matrix (?, ?), float64 matrix (?, ?), float64 matrix (?, ?).</summary>
-        /// <remarks>
-        /// Optimized graph:
-        /// <code>
-        /// a : float64(?, ?)  input
-        /// b : float64(?, ?)  input
-        /// %2 = sub(a, b) : float64(?, ?)
-        /// %3 = abs(%2) : float64(?, ?)
-        /// %4 = sqr(%2) : float64(?, ?)
-        /// return [%2, %3, %4]
-        /// rewrites: local_pow_specialize
-        /// </code>
-        /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Tensorgen", "0.1.0")]
         public sealed class DifferencesFunction : global::Tensorgen.CompiledFunction
         {
@@ -29,6 +17,18 @@ namespace Tensorgen.Samples.Tutorial
             public override string Graph => "a : float64(?, ?)  input\nb : float64(?, ?)  input\n%2 = sub(a, b) : float64(?, ?)\n%3 = abs(%2) : float64(?, ?)\n%4 = sqr(%2) : float64(?, ?)\nreturn [%2, %3, %4]\nrewrites: local_pow_specialize";
 
             /// <summary>Runs the function.</summary>
+            /// <remarks>
+            /// Optimized graph:
+            /// <code>
+            /// a : float64(?, ?)  input
+            /// b : float64(?, ?)  input
+            /// %2 = sub(a, b) : float64(?, ?)
+            /// %3 = abs(%2) : float64(?, ?)
+            /// %4 = sqr(%2) : float64(?, ?)
+            /// return [%2, %3, %4]
+            /// rewrites: local_pow_specialize
+            /// </code>
+            /// </remarks>
             /// <param name="a">float64 matrix (?, ?).</param>
             /// <param name="b">float64 matrix (?, ?).</param>
             public (global::System.Numerics.Tensors.Tensor<double> diff, global::System.Numerics.Tensors.Tensor<double> absDiff, global::System.Numerics.Tensors.Tensor<double> diffSquared) Invoke(global::Tensorgen.TensorArg<double> a, global::Tensorgen.TensorArg<double> b)

@@ -7,15 +7,6 @@ namespace Tensorgen.Samples.Tutorial
     partial class Graphs
     {
         /// <summary>Compiled from <c>Logistic()</c>: (x: float64 matrix (?, ?)) → float64 matrix (?, ?).</summary>
-        /// <remarks>
-        /// Optimized graph:
-        /// <code>
-        /// x : float64(?, ?)  input
-        /// %1 = sigmoid(x) : float64(?, ?)
-        /// return %1
-        /// rewrites: local_exp_over_1_plus_exp
-        /// </code>
-        /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Tensorgen", "0.1.0")]
         public sealed class LogisticFunction : global::Tensorgen.CompiledFunction
         {
@@ -26,6 +17,15 @@ namespace Tensorgen.Samples.Tutorial
             public override string Graph => "x : float64(?, ?)  input\n%1 = sigmoid(x) : float64(?, ?)\nreturn %1\nrewrites: local_exp_over_1_plus_exp";
 
             /// <summary>Runs the function.</summary>
+            /// <remarks>
+            /// Optimized graph:
+            /// <code>
+            /// x : float64(?, ?)  input
+            /// %1 = sigmoid(x) : float64(?, ?)
+            /// return %1
+            /// rewrites: local_exp_over_1_plus_exp
+            /// </code>
+            /// </remarks>
             /// <param name="x">float64 matrix (?, ?).</param>
             public global::System.Numerics.Tensors.Tensor<double> Invoke(global::Tensorgen.TensorArg<double> x)
             {

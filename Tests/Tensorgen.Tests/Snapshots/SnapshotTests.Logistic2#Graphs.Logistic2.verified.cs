@@ -7,17 +7,6 @@ namespace Tensorgen.Samples.Tutorial
     partial class Graphs
     {
         /// <summary>Compiled from <c>Logistic2()</c>: (x: float64 matrix (?, ?)) → float64 matrix (?, ?).</summary>
-        /// <remarks>
-        /// Optimized graph:
-        /// <code>
-        /// x : float64(?, ?)  input
-        /// %2 = true_div(x, 2) : float64(?, ?)
-        /// %3 = tanh(%2) : float64(?, ?)
-        /// %5 = add(1, %3) : float64(?, ?)
-        /// %6 = true_div(%5, 2) : float64(?, ?)
-        /// return %6
-        /// </code>
-        /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Tensorgen", "0.1.0")]
         public sealed class Logistic2Function : global::Tensorgen.CompiledFunction
         {
@@ -28,6 +17,17 @@ namespace Tensorgen.Samples.Tutorial
             public override string Graph => "x : float64(?, ?)  input\n%2 = true_div(x, 2) : float64(?, ?)\n%3 = tanh(%2) : float64(?, ?)\n%5 = add(1, %3) : float64(?, ?)\n%6 = true_div(%5, 2) : float64(?, ?)\nreturn %6";
 
             /// <summary>Runs the function.</summary>
+            /// <remarks>
+            /// Optimized graph:
+            /// <code>
+            /// x : float64(?, ?)  input
+            /// %2 = true_div(x, 2) : float64(?, ?)
+            /// %3 = tanh(%2) : float64(?, ?)
+            /// %5 = add(1, %3) : float64(?, ?)
+            /// %6 = true_div(%5, 2) : float64(?, ?)
+            /// return %6
+            /// </code>
+            /// </remarks>
             /// <param name="x">float64 matrix (?, ?).</param>
             public global::System.Numerics.Tensors.Tensor<double> Invoke(global::Tensorgen.TensorArg<double> x)
             {

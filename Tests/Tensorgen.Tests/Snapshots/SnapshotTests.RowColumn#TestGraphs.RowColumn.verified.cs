@@ -7,22 +7,6 @@ namespace Tensorgen.Tests.Graphs
     partial class TestGraphs
     {
         /// <summary>Compiled from <c>RowColumn()</c>: (x: float64 matrix (?, ?), r: float64 matrix (1, ?), c: float64 matrix (?, 1)) → float64 matrix (?, ?).</summary>
-        /// <remarks>
-        /// Optimized graph:
-        /// <code>
-        /// x : float64(?, ?)  input
-        /// r : float64(1, ?)  input
-        /// c : float64(?, 1)  input
-        /// %3 = tanh(x) : float64(?, ?)
-        /// %4 = mul(%3, r) : float64(?, ?)
-        /// %5 = neg(x) : float64(?, ?)
-        /// %6 = exp(%5) : float64(?, ?)
-        /// %7 = true_div(%6, c) : float64(?, ?)
-        /// %8 = add(%4, %7) : float64(?, ?)
-        /// %10 = sub(%8, 1.5) : float64(?, ?)
-        /// return %10
-        /// </code>
-        /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Tensorgen", "0.1.0")]
         public sealed class RowColumnFunction : global::Tensorgen.CompiledFunction
         {
@@ -33,6 +17,22 @@ namespace Tensorgen.Tests.Graphs
             public override string Graph => "x : float64(?, ?)  input\nr : float64(1, ?)  input\nc : float64(?, 1)  input\n%3 = tanh(x) : float64(?, ?)\n%4 = mul(%3, r) : float64(?, ?)\n%5 = neg(x) : float64(?, ?)\n%6 = exp(%5) : float64(?, ?)\n%7 = true_div(%6, c) : float64(?, ?)\n%8 = add(%4, %7) : float64(?, ?)\n%10 = sub(%8, 1.5) : float64(?, ?)\nreturn %10";
 
             /// <summary>Runs the function.</summary>
+            /// <remarks>
+            /// Optimized graph:
+            /// <code>
+            /// x : float64(?, ?)  input
+            /// r : float64(1, ?)  input
+            /// c : float64(?, 1)  input
+            /// %3 = tanh(x) : float64(?, ?)
+            /// %4 = mul(%3, r) : float64(?, ?)
+            /// %5 = neg(x) : float64(?, ?)
+            /// %6 = exp(%5) : float64(?, ?)
+            /// %7 = true_div(%6, c) : float64(?, ?)
+            /// %8 = add(%4, %7) : float64(?, ?)
+            /// %10 = sub(%8, 1.5) : float64(?, ?)
+            /// return %10
+            /// </code>
+            /// </remarks>
             /// <param name="x">float64 matrix (?, ?).</param>
             /// <param name="r">float64 matrix (1, ?).</param>
             /// <param name="c">float64 matrix (?, 1).</param>

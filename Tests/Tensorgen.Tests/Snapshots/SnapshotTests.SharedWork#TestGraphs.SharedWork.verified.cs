@@ -7,19 +7,6 @@ namespace Tensorgen.Tests.Graphs
     partial class TestGraphs
     {
         /// <summary>Compiled from <c>SharedWork()</c>: (x: float64 matrix (?, ?), v: float64 vector (?,)) → float64 vector (?,), float64 matrix (?, ?), float64 matrix (?, ?), float64 vector (?,).</summary>
-        /// <remarks>
-        /// Optimized graph:
-        /// <code>
-        /// x : float64(?, ?)  input
-        /// v : float64(?,)  input
-        /// %2 = exp(v) : float64(?,)
-        /// %4 = add(%2, 1) : float64(?,)
-        /// %5 = mul(x, %4) : float64(?, ?)
-        /// %6 = sub(%5, x) : float64(?, ?)
-        /// %7 = sqr(%4) : float64(?,)
-        /// return [%4, %5, %6, %7]
-        /// </code>
-        /// </remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("Tensorgen", "0.1.0")]
         public sealed class SharedWorkFunction : global::Tensorgen.CompiledFunction
         {
@@ -30,6 +17,19 @@ namespace Tensorgen.Tests.Graphs
             public override string Graph => "x : float64(?, ?)  input\nv : float64(?,)  input\n%2 = exp(v) : float64(?,)\n%4 = add(%2, 1) : float64(?,)\n%5 = mul(x, %4) : float64(?, ?)\n%6 = sub(%5, x) : float64(?, ?)\n%7 = sqr(%4) : float64(?,)\nreturn [%4, %5, %6, %7]";
 
             /// <summary>Runs the function.</summary>
+            /// <remarks>
+            /// Optimized graph:
+            /// <code>
+            /// x : float64(?, ?)  input
+            /// v : float64(?,)  input
+            /// %2 = exp(v) : float64(?,)
+            /// %4 = add(%2, 1) : float64(?,)
+            /// %5 = mul(x, %4) : float64(?, ?)
+            /// %6 = sub(%5, x) : float64(?, ?)
+            /// %7 = sqr(%4) : float64(?,)
+            /// return [%4, %5, %6, %7]
+            /// </code>
+            /// </remarks>
             /// <param name="x">float64 matrix (?, ?).</param>
             /// <param name="v">float64 vector (?,).</param>
             public (global::System.Numerics.Tensors.Tensor<double> e, global::System.Numerics.Tensors.Tensor<double> scaled, global::System.Numerics.Tensors.Tensor<double>, global::System.Numerics.Tensors.Tensor<double>) Invoke(global::Tensorgen.TensorArg<double> x, global::Tensorgen.TensorArg<double> v)
