@@ -8,13 +8,15 @@ using Tensorgen.Generator.Schedule;
 namespace Tensorgen.Generator.Emit;
 
 /// <summary>
-/// Writes one generated file: the <c>{Method}Function</c> class nested in the user's partial type,
-/// with the optimized graph in its remarks, a typed <c>Invoke</c> that checks inputs, binds sizes and
-/// runs the kernels in order, and the kernel methods.
+/// Writes one generated file: the <c>{Method}Function</c> class nested in the user's partial type.
+/// It holds the shared variables it is bound to (checked against the types the code was compiled
+/// for), offers <c>Copy</c>, a typed <c>Invoke</c> with the optimized graph in its remarks, and the kernels.
 /// </summary>
 internal static class FunctionEmitter
 {
     public const string Version = "0.1.0";
+    private const string List = "global::System.Collections.Generic.IReadOnlyList";
+    private const string Variable = "global::Tensorgen.ISharedVariable";
 
     public static string Emit(Plan plan)
     {
@@ -23,14 +25,16 @@ internal static class FunctionEmitter
         var graph = f.Graph;
         var w = new SourceWriter();
         var lines = GraphPrinter.Lines(f);
+        var fields = FieldNames(spec);
         return Wrap(spec, w, () =>
         {
-            w.Line($"/// <summary>Compiled from <c>{spec.MethodName}()</c>: {Summary(graph, f.Inputs, f.Outputs)}.</summary>");
-            ClassHeader(w, spec, () =>
+            w.Line($"/// <summary>Compiled from <c>{spec.MethodName}()</c>: {Summary(graph, f)}.</summary>");
+            ClassHeader(w, spec, fields, () =>
             {
+                w.Line("/// <inheritdoc/>");
                 w.Line($"public override string Graph => {SourceWriter.String(string.Join("\n", lines))};");
                 w.Line();
-                new InvokeWriter(plan, w).Write(lines);
+                new InvokeWriter(plan, w, fields).Write(lines);
                 var kernels = KernelNames(plan);
                 foreach (var kernel in plan.Kernels.Where(k => k.Rank > 0))
                 {
@@ -49,8 +53,9 @@ internal static class FunctionEmitter
         return Wrap(spec, w, () =>
         {
             w.Line($"/// <summary>Compiling <c>{spec.MethodName}()</c> failed (TG9999); calling it throws.</summary>");
-            ClassHeader(w, spec, () =>
+            ClassHeader(w, spec, FieldNames(spec), () =>
             {
+                w.Line("/// <inheritdoc/>");
                 w.Line("public override string Graph => \"\";");
                 w.Line();
                 w.Line($"/// <summary>Throws: {SourceWriter.Xml(text)}</summary>");
@@ -82,24 +87,109 @@ internal static class FunctionEmitter
         return w.ToString();
     }
 
-    private static void ClassHeader(SourceWriter w, FunctionSpec spec, System.Action members)
+    /// <summary>The class, its shared-variable fields, constructors, <c>SharedVariables</c> and <c>Copy</c>; then <paramref name="members"/>.</summary>
+    private static void ClassHeader(SourceWriter w, FunctionSpec spec, IReadOnlyList<string> fields, System.Action members)
     {
+        string name = SourceWriter.String(spec.DisplayName);
+        string cls = spec.ClassName;
+        var shared = spec.Shared;
+        var types = shared.Select(s => $"global::Tensorgen.Shared<{spec.Graph[s.Node].DType.CSharp()}>").ToList();
+        var scope = new NameScope(new[] { "updatesEnabled", "owner", "swap", "deleteUpdates" });
+        var parameters = shared.Select(s => scope.Take(Camel(s.Member))).ToList();
+
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Tensorgen\", \"{Version}\")]");
-        using (w.Block($"{spec.Accessibility} sealed class {spec.ClassName} : global::Tensorgen.CompiledFunction"))
+        using (w.Block($"{spec.Accessibility} sealed class {cls} : global::Tensorgen.CompiledFunction"))
         {
-            w.Line($"/// <summary>Creates the compiled function.</summary>");
-            w.Line($"public {spec.ClassName}() : base({SourceWriter.String(spec.DisplayName)}) {{ }}");
+            if (shared.Count == 0 && spec.OwnerType is null)
+            {
+                // No state: nothing to bind, swap or update.
+                w.Line("/// <summary>Creates the compiled function.</summary>");
+                w.Line($"public {cls}() : base({name}, updatesEnabled: true) {{ }}");
+                w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Line($"public override {List}<{Variable}> SharedVariables => [];");
+                w.Line();
+                w.Line("/// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>");
+                w.Line($"public {cls} Copy() => new();");
+                w.Line();
+                members();
+                return;
+            }
+            for (int i = 0; i < shared.Count; i++) w.Line($"private readonly {types[i]} {fields[i]};");
+            if (shared.Count > 0) w.Line();
+
+            string bound = shared.Count == 0 ? "" : " bound to " + string.Join(", ", shared.Select(s => $"<c>{SourceWriter.Xml(s.IsStatic ? Short(s.Access) : s.Access)}</c>"));
+            if (spec.OwnerType is { } owner)
+            {
+                w.Line($"/// <summary>Creates the compiled function{bound}.</summary>");
+                w.Line($"/// <param name=\"owner\">The object whose shared variables the function reads and updates.</param>");
+                var args = shared.Select(s => s.IsStatic ? s.Access : s.Access.Replace("owner.", $"global::Tensorgen.Binding.Owner({name}, owner)."));
+                w.Line($"public {cls}({owner} owner) : this({string.Join(", ", args.Append("true"))}) {{ }}");
+            }
+            else
+            {
+                // Static shared members are defaults: a function can be built over other variables of the same type.
+                w.Line($"/// <summary>Creates the compiled function{bound}, or to the shared variables given.</summary>");
+                for (int i = 0; i < shared.Count; i++)
+                    w.Line($"/// <param name=\"{parameters[i]}\">Bind this variable instead of <c>{SourceWriter.Xml(Short(shared[i].Access))}</c>.</param>");
+                var optional = shared.Select((s, i) => $"{types[i]}? {parameters[i]} = null");
+                var args = shared.Select((s, i) => $"{parameters[i]} ?? {s.Access}");
+                w.Line($"public {cls}({string.Join(", ", optional)}) : this({string.Join(", ", args.Append("true"))}) {{ }}");
+            }
+            w.Line();
+            var ctorParameters = shared.Select((s, i) => $"{types[i]} {parameters[i]}").Append("bool updatesEnabled");
+            using (w.Block($"private {cls}({string.Join(", ", ctorParameters)}) : base({name}, updatesEnabled)"))
+            {
+                for (int i = 0; i < shared.Count; i++)
+                {
+                    var node = spec.Graph[shared[i].Node];
+                    w.Line($"{fields[i]} = global::Tensorgen.Binding.Check({name}, {SourceWriter.String(shared[i].Name)}, {parameters[i]}, {node.Rank}, [{string.Join(", ", node.Shape)}]);");
+                }
+            }
             w.Line();
             w.Line("/// <inheritdoc/>");
+            w.Line($"public override {List}<{Variable}> SharedVariables => [{string.Join(", ", fields)}];");
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// A copy over the same generated code (PyTensor's <c>Function.copy</c>): bound to the same shared variables,");
+            w.Line("/// except those <paramref name=\"swap\"/> replaces by others of the same type; without updates if");
+            w.Line("/// <paramref name=\"deleteUpdates\"/> is set. Defaults and names are kept.");
+            w.Line("/// </summary>");
+            using (w.Block($"public {cls} Copy({List}<({Variable} Old, {Variable} New)>? swap = null, bool deleteUpdates = false)"))
+            {
+                w.Line($"global::Tensorgen.Binding.CheckSwap({name}, swap{string.Concat(fields.Select(x => ", " + x))});");
+                var swapped = fields.Select(x => $"global::Tensorgen.Binding.Swap({name}, swap, {x})");
+                w.Line($"return new {cls}({string.Join(", ", swapped.Append("UpdatesEnabled && !deleteUpdates"))});");
+            }
+            w.Line();
+            w.Line("/// <summary>A copy with swaps given as a dictionary, as PyTensor's <c>swap={state: new_state}</c>.</summary>");
+            w.Line($"public {cls} Copy(global::System.Collections.Generic.IReadOnlyDictionary<{Variable}, {Variable}> swap, bool deleteUpdates = false) =>");
+            w.Line("    Copy(global::Tensorgen.Binding.Pairs(swap), deleteUpdates);");
+            w.Line();
             members();
         }
     }
 
-    private static string Summary(TensorGraph graph, EquatableArray<InputSpec> inputs, EquatableArray<OutputSpec> outputs)
+    /// <summary>"_state" for member "State": the private field holding a bound shared variable.</summary>
+    internal static IReadOnlyList<string> FieldNames(FunctionSpec spec)
     {
-        var ins = inputs.Select(i => $"{i.Name.TrimStart('@')}: {Signature.Describe(graph[i.Node])}");
-        var outs = outputs.Select(o => Signature.Describe(graph[o.Node]));
-        return SourceWriter.Xml($"({string.Join(", ", ins)}) → {string.Join(", ", outs)}");
+        var scope = new NameScope();
+        return spec.Shared.Select(s => scope.Take("_" + Camel(s.Member))).ToList();
+    }
+
+    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+    private static string Short(string access) => access.StartsWith("global::", System.StringComparison.Ordinal)
+        ? string.Join(".", access.Split('.').Reverse().Take(2).Reverse())
+        : access;
+
+    private static string Summary(TensorGraph graph, Rewrite.OptimizedFunction f)
+    {
+        var ins = f.Inputs.Select(i => $"{i.Name.TrimStart('@')}: {Signature.Describe(graph[i.Node])}");
+        var outs = f.Outputs.Select(o => Signature.Describe(graph[o.Node]));
+        var text = $"({string.Join(", ", ins)}) → {string.Join(", ", outs)}";
+        if (f.Updates.Count > 0) text += "; updates " + string.Join(", ", f.Updates.Select(u => f.Shared[u.Shared].Name));
+        return SourceWriter.Xml(text);
     }
 
     /// <summary>Per kernel: which leaves it reads as spans, and the parameter name of each leaf and root.</summary>
@@ -118,14 +208,15 @@ internal static class FunctionEmitter
     }
 
     /// <summary>
-    /// A readable name for every node that has a buffer or a parameter: the input's parameter name,
-    /// the output's tuple name (or <c>result</c>), else <c>t{id}</c>. Unescaped, not yet unique.
+    /// A readable name for every node that has a buffer or a parameter: the input's parameter name, the
+    /// shared variable's name, the output's tuple name (or <c>result</c>), else <c>t{id}</c>. Unescaped, not yet unique.
     /// </summary>
     internal static Dictionary<int, string> DisplayNames(Plan plan)
     {
         var f = plan.Function;
         var names = new Dictionary<int, string>();
         foreach (var input in f.Inputs) names[input.Node] = input.Name.TrimStart('@');
+        foreach (var shared in f.Shared) names[shared.Node] = Camel(Identifier(shared.Name));
         var outputNames = Signature.OutputNames(f.Outputs.ToList());
         for (int i = 0; i < f.Outputs.Count; i++)
         {
@@ -133,8 +224,20 @@ internal static class FunctionEmitter
             if (names.ContainsKey(node) || f.Graph[node].IsLeaf) continue;
             names[node] = outputNames[i] ?? (f.Outputs.Count == 1 ? "result" : "out" + i.ToString(CultureInfo.InvariantCulture));
         }
+        foreach (var update in f.Updates)
+            if (!names.ContainsKey(update.Node)) names[update.Node] = "new" + Pascal(names[f.Shared[update.Shared].Node]);
         for (int id = 0; id < f.Graph.Count; id++)
             if (!names.ContainsKey(id)) names[id] = "t" + id.ToString(CultureInfo.InvariantCulture);
         return names;
+    }
+
+    private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+    /// <summary>A name usable as a C# identifier: other characters become '_'.</summary>
+    private static string Identifier(string name)
+    {
+        var chars = name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
+        var text = new string(chars);
+        return text.Length == 0 || char.IsDigit(text[0]) ? "_" + text : text;
     }
 }

@@ -18,13 +18,15 @@ internal static class GraphPrinter
             var node = graph[id];
             string type = node.DType.NumPy() + GraphBuilder.ShapeText(node.Shape);
             if (node.IsConstant) continue;
-            if (node.IsInput)
-                lines.Add($"{Name(graph, id)} : {type}  input");
+            if (node.IsSource)
+                lines.Add($"{Name(graph, id)} : {type}  {(node.IsShared ? "shared" : "input")}");
             else
                 lines.Add($"{Name(graph, id)} = {OpInfo.Name(node.Op)}({string.Join(", ", node.Inputs.Select(i => Name(graph, i)))}) : {type}");
         }
         var outputs = function.Outputs.Select(o => Name(graph, o.Node));
         lines.Add("return " + (function.Source.ManyOutputs ? "[" + string.Join(", ", outputs) + "]" : outputs.FirstOrDefault() ?? "()"));
+        foreach (var update in function.Updates)
+            lines.Add($"update {function.Shared[update.Shared].Name} <- {Name(graph, update.Node)}");
         if (function.Fired.Count > 0) lines.Add("rewrites: " + string.Join(", ", function.Fired));
         return lines;
     }
@@ -33,7 +35,7 @@ internal static class GraphPrinter
     {
         var node = graph[id];
         if (node.IsConstant) return node.Value.ToString("R", CultureInfo.InvariantCulture);
-        if (node.IsInput) return node.Name ?? "input" + node.Params[0].ToString(CultureInfo.InvariantCulture);
+        if (node.IsSource) return node.Name ?? "input" + node.Params[0].ToString(CultureInfo.InvariantCulture);
         return "%" + id.ToString(CultureInfo.InvariantCulture);
     }
 }

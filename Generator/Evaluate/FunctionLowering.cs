@@ -8,22 +8,85 @@ using Tensorgen.Generator.Model;
 
 namespace Tensorgen.Generator.Evaluate;
 
+/// <summary>The function's signature and state, checked: what the spec is made of.</summary>
+internal sealed record LoweredFunction(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates);
+
 /// <summary>
-/// Turns the evaluated <c>Function(inputs, outputs)</c> into the function's signature, checking it
-/// as PyTensor's <c>function</c> does: inputs are variables, given once, cover every variable the
-/// outputs need, and defaults come last.
+/// Turns the evaluated <c>Function(inputs, outputs, updates, givens)</c> into the function's signature,
+/// checking it as PyTensor's <c>function</c> does: inputs are variables, given once, cover every
+/// variable the outputs need, and defaults come last; givens replace variables by values of the same
+/// type (never an input); updates give shared variables values of their own type, once each.
 /// </summary>
 internal static class FunctionLowering
 {
-    public static (List<InputSpec> Inputs, List<OutputSpec> Outputs) Lower(GraphEvaluator evaluator, FunctionValue function, Location fallback)
+    public static LoweredFunction Lower(GraphEvaluator evaluator, FunctionValue function, Location fallback)
+    {
+        var graph = evaluator.Graph;
+        var inputs = Inputs(evaluator, function, fallback);
+        var inputNodes = new HashSet<int>(inputs.Select(i => i.Node));
+        var givens = Givens(evaluator, function, inputNodes);
+        var memo = new Dictionary<int, int>();
+
+        var outputs = new List<OutputSpec>();
+        for (int i = 0; i < function.Outputs.Length; i++)
+        {
+            if (function.Outputs[i] is not TensorValue t) continue;
+            int node = t.Operand.Weak is { } literal ? graph.Constant(literal.Value, GraphBuilder.DefaultDType(literal)) : t.Operand.Node;
+            outputs.Add(new OutputSpec(graph.Replace(node, givens, memo), function.OutputNames[i]));
+        }
+
+        var updates = new List<(int Target, int Value)>();
+        foreach (var pair in function.Updates)
+        {
+            if (pair.Variable is ErrorValue || pair.Value is ErrorValue) continue;
+            if (pair.Variable is not TensorValue { Operand: { IsLiteral: false } target } || !graph[target.Node].IsShared)
+            {
+                evaluator.Report(Model.Diagnostics.UpdateTarget, pair.Location, Describe(graph, pair.Variable));
+                continue;
+            }
+            var variable = graph[target.Node];
+            if (pair.Value is not TensorValue { Operand: var operand })
+            {
+                evaluator.Report(Model.Diagnostics.UpdateType, pair.Location, variable.Name ?? "?", Type(variable), "value that is not a tensor");
+                continue;
+            }
+            int value = graph.Replace(graph.Materialize(operand, variable.DType), givens, memo);
+            if (!SameType(variable, graph[value]))
+            {
+                evaluator.Report(Model.Diagnostics.UpdateType, pair.Location, variable.Name ?? "?", Type(variable), Type(graph[value]));
+                continue;
+            }
+            if (updates.Any(u => u.Target == target.Node))
+            {
+                evaluator.Report(Model.Diagnostics.UpdateTwice, pair.Location, variable.Name ?? "?");
+                continue;
+            }
+            updates.Add((target.Node, value));
+        }
+
+        // Every variable the outputs and updates read must be an input (PyTensor's MissingInputError).
+        var roots = outputs.Select(o => o.Node).Concat(updates.Select(u => u.Value)).ToList();
+        var reachable = graph.Freeze().Reachable(roots.Concat(updates.Select(u => u.Target)));
+        for (int id = 0; id < graph.Count; id++)
+            if (reachable[id] && graph[id].IsInput && !inputNodes.Contains(id))
+                evaluator.Report(Model.Diagnostics.MissingInput, fallback, graph[id].Name ?? $"#{graph[id].Params[0]}");
+
+        // The shared variables the function is bound to, in the order the graph first read them.
+        var shared = new List<SharedSpec>();
+        foreach (var declaration in evaluator.SharedVariables)
+            if (reachable[declaration.Node])
+                shared.Add(new SharedSpec(declaration.Node, declaration.Name, declaration.Member, declaration.Access, declaration.IsStatic));
+        var updateSpecs = updates.Select(u => new UpdateSpec(shared.FindIndex(s => s.Node == u.Target), u.Value)).ToList();
+        return new LoweredFunction(inputs, outputs, shared, updateSpecs);
+    }
+
+    private static List<InputSpec> Inputs(GraphEvaluator evaluator, FunctionValue function, Location fallback)
     {
         var graph = evaluator.Graph;
         var inputs = new List<InputSpec>();
-        var outputs = new List<OutputSpec>();
         var seen = new HashSet<int>();
         var names = new HashSet<string>();
         bool sawDefault = false;
-
         for (int i = 0; i < function.Inputs.Length; i++)
         {
             var location = i < function.InputLocations.Length ? function.InputLocations[i] : fallback;
@@ -66,22 +129,58 @@ internal static class FunctionLowering
             }
             inputs.Add(new InputSpec(o.Node, Identifier(name), literal));
         }
-
-        for (int i = 0; i < function.Outputs.Length; i++)
-        {
-            if (function.Outputs[i] is not TensorValue t) continue;
-            int node = t.Operand.Weak is { } lit ? graph.Constant(lit.Value, GraphBuilder.DefaultDType(lit)) : t.Operand.Node;
-            outputs.Add(new OutputSpec(node, function.OutputNames[i]));
-        }
-
-        // Every variable the outputs read must be an input (PyTensor's MissingInputError).
-        var reachable = graph.Freeze().Reachable(outputs.Select(o => o.Node));
-        for (int id = 0; id < graph.Count; id++)
-            if (reachable[id] && graph[id].IsInput && !seen.Contains(id))
-                evaluator.Report(Model.Diagnostics.MissingInput, fallback, graph[id].Name ?? $"#{graph[id].Params[0]}");
-
-        return (inputs, outputs);
+        return inputs;
     }
+
+    private static Dictionary<int, int> Givens(GraphEvaluator evaluator, FunctionValue function, HashSet<int> inputs)
+    {
+        var graph = evaluator.Graph;
+        var givens = new Dictionary<int, int>();
+        foreach (var pair in function.Givens)
+        {
+            if (pair.Variable is ErrorValue || pair.Value is ErrorValue) continue;
+            if (pair.Variable is not TensorValue { Operand: { IsLiteral: false } old } || pair.Value is not TensorValue { Operand: var replacement })
+            {
+                evaluator.Report(Model.Diagnostics.GivenType, pair.Location, Describe(graph, pair.Variable), "value", "value that is not a tensor");
+                continue;
+            }
+            var original = graph[old.Node];
+            if (inputs.Contains(old.Node))
+            {
+                evaluator.Report(Model.Diagnostics.GivenInput, pair.Location, original.Name ?? "?");
+                continue;
+            }
+            int value = graph.Materialize(replacement, original.DType);
+            if (!SameType(original, graph[value]))
+            {
+                evaluator.Report(Model.Diagnostics.GivenType, pair.Location, Describe(graph, pair.Variable), Type(original), Type(graph[value]));
+                continue;
+            }
+            givens[old.Node] = value;
+        }
+        return givens;
+    }
+
+    /// <summary>Same dtype and rank, and static size 1 in the same dimensions: values one can stand for the other.</summary>
+    private static bool SameType(Node a, Node b)
+    {
+        if (a.DType != b.DType || a.Rank != b.Rank) return false;
+        for (int d = 0; d < a.Rank; d++)
+            if ((a.Shape[d] == 1) != (b.Shape[d] == 1)) return false;
+        return true;
+    }
+
+    private static string Type(Node node) => node.Rank == 0
+        ? $"{node.DType.NumPy()} scalar"
+        : $"{node.DType.NumPy()} {(node.Rank == 1 ? "vector" : node.Rank == 2 ? "matrix" : $"{node.Rank}-d tensor")} {GraphBuilder.ShapeText(node.Shape)}";
+
+    private static string Describe(GraphBuilder graph, Value value) => value switch
+    {
+        TensorValue { Operand.IsLiteral: true } t => $"the literal {t.Operand.Weak!.Value.Value.ToString("R", CultureInfo.InvariantCulture)}",
+        TensorValue t when graph[t.Operand.Node].Name is { } name => $"'{name}'",
+        TensorValue => "an expression",
+        _ => "a value that is not a tensor",
+    };
 
     private static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;

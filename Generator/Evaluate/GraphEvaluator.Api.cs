@@ -113,13 +113,44 @@ internal sealed partial class GraphEvaluator
                     _ => ImmutableArray<IOperation>.Empty,
                 };
                 var names = outputs.Select((_, i) => i < outputSyntax.Length ? OutputName(outputSyntax[i]) : null).ToImmutableArray();
-                return new FunctionValue(inputs.Items, inputs.Locations, outputs, names, many, at.Syntax.GetLocation());
+                var updates = PairList(values, args, Parameter(method, "updates"), "updates");
+                var givens = PairList(values, args, Parameter(method, "givens"), "givens");
+                int noDefault = Parameter(method, "noDefaultUpdates");
+                bool noDefaultUpdates = noDefault >= 0 && values[noDefault] is ConstValue { Constant: true };
+                return new FunctionValue(inputs.Items, inputs.Locations, outputs, names, many, at.Syntax.GetLocation(), updates, givens, noDefaultUpdates);
             }
+
+            case Builtin.Pairs:
+                return values[0]!;
+
+            case Builtin.Shared:
+                Report(Model.Diagnostics.SharedDeclaration, at, "(in graph code)",
+                    "a shared variable is created in graph code; declare it as a field or property (static readonly Shared<T> Name = Shared(value);) so every function can bind to it");
+                return ErrorValue.Instance;
 
             default:
                 Report(Model.Diagnostics.UnknownCall, at, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
                 return ErrorValue.Instance;
         }
+    }
+
+    /// <summary>The (variable, value) pairs of updates or givens; each pair is a 2-tuple.</summary>
+    private ImmutableArray<PairValue> PairList(Value?[] values, IOperation?[] args, int index, string what)
+    {
+        if (index < 0 || values[index] is null or ConstValue { Constant: null }) return ImmutableArray<PairValue>.Empty;
+        if (values[index] is not ListValue list)
+        {
+            if (values[index] is not ErrorValue) Mistyped(args[index]!, $"the {what} must be a list of pairs such as [(a, b)]");
+            return ImmutableArray<PairValue>.Empty;
+        }
+        var pairs = ImmutableArray.CreateBuilder<PairValue>();
+        for (int i = 0; i < list.Items.Length; i++)
+        {
+            if (list.Items[i] is ListValue { Items.Length: 2 } pair) pairs.Add(new PairValue(pair.Items[0], pair.Items[1], list.Locations[i]));
+            else if (list.Items[i] is not ErrorValue)
+                Report(Model.Diagnostics.UnsupportedExpression, list.Locations[i], "this element", $"an element of {what} that is not a (variable, value) pair");
+        }
+        return pairs.ToImmutable();
     }
 
     /// <summary>A tuple element name for an output: the local it was read from (<c>diff</c>), if any.</summary>

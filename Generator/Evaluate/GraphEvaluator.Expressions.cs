@@ -97,6 +97,15 @@ internal sealed partial class GraphEvaluator
             case IPropertyReferenceOperation property when property.Property.IsIndexer && property.Arguments.Length == 1:
                 return Index(Evaluate(property.Instance!), Evaluate(property.Arguments[0].Value), property);
 
+            case IPropertyReferenceOperation property when !property.Property.IsIndexer:
+                return Member(property, property.Property, property.Type!, property.Instance);
+
+            case IFieldReferenceOperation field:
+                return Member(field, field.Field, field.Type!, field.Instance);
+
+            case IObjectCreationOperation creation when IsPairsDictionary(creation.Type):
+                return DictionaryPairs(creation);
+
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
                 return TryCondition(conditional.Condition, out bool c)
                     ? Evaluate(c ? conditional.WhenTrue : conditional.WhenFalse)

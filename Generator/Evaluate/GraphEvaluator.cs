@@ -26,10 +26,14 @@ internal sealed partial class GraphEvaluator
     private int _steps;
     private int _nextInput;
 
-    public GraphEvaluator(Compilation compilation, string function, CancellationToken cancellation)
+    private readonly bool _isInstance;
+
+    /// <param name="isInstance">Whether the graph method is an instance method, whose own shared members it may read.</param>
+    public GraphEvaluator(Compilation compilation, string function, bool isInstance, CancellationToken cancellation)
     {
         _compilation = compilation;
         _function = function;
+        _isInstance = isInstance;
         _cancellation = cancellation;
     }
 

@@ -26,7 +26,13 @@ internal sealed record FunctionValue(
     ImmutableArray<Value> Outputs,
     ImmutableArray<string?> OutputNames,
     bool ManyOutputs,
-    Location Location) : Value;
+    Location Location,
+    ImmutableArray<PairValue> Updates,
+    ImmutableArray<PairValue> Givens,
+    bool NoDefaultUpdates) : Value;
+
+/// <summary>One (variable, value) pair of updates or givens, and where it was written.</summary>
+internal sealed record PairValue(Value Variable, Value Value, Location Location);
 
 /// <summary>A value whose evaluation failed; the failure was reported once, users stay silent.</summary>
 internal sealed record ErrorValue : Value

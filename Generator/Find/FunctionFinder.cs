@@ -31,8 +31,10 @@ internal static class FunctionFinder
         string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
         string accessibility = Accessibility(method.DeclaredAccessibility);
 
+        string? owner = method.IsStatic ? null : method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         FunctionSpec Broken(string? failure) => new(ns, containing.ToEquatableArray(), method.Name, accessibility,
-            new GraphBuilder().Freeze(), EquatableArray<InputSpec>.Empty, EquatableArray<OutputSpec>.Empty, false, failure);
+            new GraphBuilder().Freeze(), EquatableArray<InputSpec>.Empty, EquatableArray<OutputSpec>.Empty, false,
+            EquatableArray<SharedSpec>.Empty, EquatableArray<UpdateSpec>.Empty, owner, failure);
         FunctionResult Result(FunctionSpec? spec) => new(spec, diagnostics.ToEquatableArray(), LocationInfo.From(anchor));
         FunctionResult Fail(DiagnosticDescriptor descriptor, Location location, bool canEmit, params string[] args)
         {
@@ -54,8 +56,8 @@ internal static class FunctionFinder
             }
             if (method.IsGenericMethod)
                 return Fail(Diagnostics.Generic, syntax.TypeParameterList?.GetLocation() ?? anchor, false, method.Name);
-            if (!method.IsStatic)
-                return Fail(Diagnostics.NotStatic, anchor, true, method.Name);
+            if (!method.IsStatic && method.ContainingType.IsValueType)
+                return Fail(Diagnostics.StructInstance, anchor, false, method.Name);
             if (method.ReturnType.ToDisplayString() != "Tensorgen.FunctionGraph")
                 return Fail(Diagnostics.WrongReturnType, syntax.ReturnType.GetLocation(), true, method.Name, method.ReturnType.ToDisplayString());
             if (syntax.Body is null && syntax.ExpressionBody is null)
@@ -71,7 +73,7 @@ internal static class FunctionFinder
             };
             if (body is null) return Fail(Diagnostics.NoBody, anchor, true, method.Name);
 
-            var evaluator = new GraphEvaluator(context.SemanticModel.Compilation, method.Name, cancellation);
+            var evaluator = new GraphEvaluator(context.SemanticModel.Compilation, method.Name, !method.IsStatic, cancellation);
             var result = evaluator.Run(body);
             if (result is not FunctionValue function)
             {
@@ -80,11 +82,12 @@ internal static class FunctionFinder
                 return Result(Broken(null));
             }
 
-            var (inputs, outputs) = FunctionLowering.Lower(evaluator, function, function.Location);
+            var lowered = FunctionLowering.Lower(evaluator, function, function.Location);
             diagnostics.AddRange(evaluator.Diagnostics);
             if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)) return Result(Broken(null));
             return Result(new FunctionSpec(ns, containing.ToEquatableArray(), method.Name, accessibility, evaluator.Graph.Freeze(),
-                inputs.ToEquatableArray(), outputs.ToEquatableArray(), function.ManyOutputs, null));
+                lowered.Inputs.ToEquatableArray(), lowered.Outputs.ToEquatableArray(), function.ManyOutputs,
+                lowered.Shared.ToEquatableArray(), lowered.Updates.ToEquatableArray(), owner, null));
         }
         catch (OperationCanceledException)
         {

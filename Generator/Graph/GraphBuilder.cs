@@ -32,6 +32,34 @@ internal sealed class GraphBuilder
     public int Input(string? name, DType dtype, int[] shape, int ordinal) =>
         Add(new Node(OpCode.Input, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new[] { ordinal }.ToEquatableArray(), 0, name));
 
+    /// <summary>A shared variable's value at the start of a call; <paramref name="index"/> tells shared variables apart.</summary>
+    public int Shared(string name, DType dtype, int[] shape, int index) =>
+        Add(new Node(OpCode.Shared, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new[] { index }.ToEquatableArray(), 0, name));
+
+    /// <summary>
+    /// <paramref name="root"/> with every node in <paramref name="givens"/> replaced by its replacement
+    /// (PyTensor's <c>clone_replace</c>). Replacements are used as they are, not replaced in turn, so the
+    /// order of givens does not matter. Static shapes are recomputed on the way up.
+    /// </summary>
+    public int Replace(int root, IReadOnlyDictionary<int, int> givens, Dictionary<int, int> memo)
+    {
+        if (givens.TryGetValue(root, out int replacement)) return replacement;
+        if (memo.TryGetValue(root, out int done)) return done;
+        var node = _nodes[root];
+        int result = root;
+        if (!node.IsLeaf)
+        {
+            var inputs = node.Inputs.Select(i => Replace(i, givens, memo)).ToArray();
+            if (!inputs.SequenceEqual(node.Inputs))
+            {
+                var shape = OpInfo.IsElementwise(node.Op) ? Broadcast(inputs.Select(Operand.Of).ToList(), out _).ToEquatableArray() : node.Shape;
+                result = Add(node with { Inputs = inputs.ToEquatableArray(), Shape = shape });
+            }
+        }
+        memo[root] = result;
+        return result;
+    }
+
     public int Constant(double value, DType dtype) =>
         Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, ScalarMath.Round(value, dtype), null));
 

@@ -28,8 +28,13 @@ internal sealed record Node(
 
     public bool IsInput => Op == OpCode.Input;
 
-    /// <summary>Inputs and constants: nodes with no operands, which no kernel computes.</summary>
-    public bool IsLeaf => Op is OpCode.Input or OpCode.Constant;
+    public bool IsShared => Op == OpCode.Shared;
+
+    /// <summary>Inputs, shared variables and constants: nodes with no operands, which no kernel computes.</summary>
+    public bool IsLeaf => Op is OpCode.Input or OpCode.Constant or OpCode.Shared;
+
+    /// <summary>Inputs and shared variables: the values a call reads.</summary>
+    public bool IsSource => Op is OpCode.Input or OpCode.Shared;
 
     public static Node Apply(OpCode op, DType dtype, EquatableArray<int> shape, params int[] inputs) =>
         new(op, dtype, shape, inputs.ToEquatableArray(), EquatableArray<int>.Empty, 0, null);

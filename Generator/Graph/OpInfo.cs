@@ -5,7 +5,7 @@ internal static class OpInfo
 {
     public static int Arity(OpCode op) => op switch
     {
-        OpCode.Input or OpCode.Constant => 0,
+        OpCode.Input or OpCode.Constant or OpCode.Shared => 0,
         OpCode.Neg or OpCode.Abs or OpCode.Exp or OpCode.Expm1 or OpCode.Log or OpCode.Log1p or OpCode.Tanh
             or OpCode.Sigmoid or OpCode.Softplus or OpCode.Sqr or OpCode.Sqrt or OpCode.Sin or OpCode.Cos
             or OpCode.Not or OpCode.Cast or OpCode.Identity => 1,
@@ -13,7 +13,7 @@ internal static class OpInfo
         _ => 2,
     };
 
-    public static bool IsElementwise(OpCode op) => op is not (OpCode.Input or OpCode.Constant);
+    public static bool IsElementwise(OpCode op) => op is not (OpCode.Input or OpCode.Constant or OpCode.Shared);
 
     /// <summary>Ops whose result is float even for integer operands (PyTensor upcasts ints to float64).</summary>
     public static bool IsFloatMath(OpCode op) => op is OpCode.Exp or OpCode.Expm1 or OpCode.Log or OpCode.Log1p

@@ -35,8 +35,8 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor GraphParameter = Error("TG0005",
         "Graph method parameters are not supported", "[TensorFunction] method '{0}' has parameter '{1}'; a graph method takes no parameters (declare inputs with Scalar/Vector/Matrix/... inside it)", Declaration);
 
-    public static readonly DiagnosticDescriptor NotStatic = Error("TG0006",
-        "Graph method must be static", "[TensorFunction] method '{0}' must be static: its body describes a graph and never runs on an instance", Declaration);
+    public static readonly DiagnosticDescriptor StructInstance = Error("TG0006",
+        "Instance graph method in a struct", "[TensorFunction] method '{0}' is an instance method of a struct; make it static, or declare it in a class (a function holds its owner)", Declaration);
 
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error("TG0101",
         "Statement not supported in graph code", "In '{0}': {1} is not supported in graph code; a [TensorFunction] body may hold locals, assignments, if/for/foreach over constants, calls to the symbolic API and to your own helper methods, and return", Evaluation);
@@ -83,6 +83,24 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor BadName = Error("TG0406",
         "Input name is not usable", "In '{0}': input name '{1}' {2}", Functions);
 
+
+    public static readonly DiagnosticDescriptor UpdateTarget = Error("TG0407",
+        "Update target is not a shared variable", "In '{0}': the update of {1} cannot be applied: only shared variables can be updated", Functions);
+
+    public static readonly DiagnosticDescriptor UpdateType = Error("TG0408",
+        "Update does not match the shared variable's type", "In '{0}': shared variable '{1}' is a {2}, but its update is a {3}; an update must have the variable's dtype and rank, and may broadcast only where the variable does", Functions);
+
+    public static readonly DiagnosticDescriptor UpdateTwice = Error("TG0409",
+        "Shared variable updated twice", "In '{0}': shared variable '{1}' is updated more than once", Functions);
+
+    public static readonly DiagnosticDescriptor GivenInput = Error("TG0410",
+        "A given replaces an input", "In '{0}': givens replace '{1}', which is an explicit input of the function; pass the replacement as the input instead", Functions);
+
+    public static readonly DiagnosticDescriptor GivenType = Error("TG0411",
+        "A given does not match the type it replaces", "In '{0}': givens replace {1}, a {2}, by a {3}; a replacement must have the same dtype and rank, and broadcast where the original does", Functions);
+
+    public static readonly DiagnosticDescriptor SharedDeclaration = Error("TG0412",
+        "Shared variable cannot be used", "In '{0}': shared variable '{1}' cannot be used: {2}", Functions);
 
     public static readonly DiagnosticDescriptor Internal = Error("TG9999",
         "Internal generator error", "Tensorgen failed on '{0}': {1}", "Tensorgen.Internal");

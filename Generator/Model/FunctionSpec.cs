@@ -14,11 +14,23 @@ internal sealed record InputSpec(int Node, string Name, string? Default);
 /// <summary>One result of the compiled function; <paramref name="Name"/> names the tuple element.</summary>
 internal sealed record OutputSpec(int Node, string? Name);
 
+/// <summary>A shared variable the function is bound to.</summary>
+/// <param name="Node">Its graph node (its value at the start of a call).</param>
+/// <param name="Name">Its name, for messages and the printed graph.</param>
+/// <param name="Member">The field or property that declares it; names the generated field.</param>
+/// <param name="Access">C# that reads the variable the function binds by default.</param>
+/// <param name="IsStatic">Whether the member is static (else it is read from the owner object).</param>
+internal sealed record SharedSpec(int Node, string Name, string Member, string Access, bool IsStatic);
+
+/// <summary>After each call, shared variable <paramref name="Shared"/> (an index into the spec's list) takes <paramref name="Node"/>'s value.</summary>
+internal sealed record UpdateSpec(int Shared, int Node);
+
 /// <summary>
 /// Everything later stages need about one [TensorFunction], as plain data: no symbols, no syntax,
 /// no locations, so an edit that does not change the graph leaves the pipeline cached.
 /// </summary>
 /// <param name="Accessibility">The graph method's accessibility, given to the generated class.</param>
+/// <param name="OwnerType">For an instance graph method: its type, of which a function reads shared members.</param>
 /// <param name="Failure">Set when evaluation failed internally: the class is emitted with an Invoke that throws it.</param>
 internal sealed record FunctionSpec(
     string? Namespace,
@@ -29,6 +41,9 @@ internal sealed record FunctionSpec(
     EquatableArray<InputSpec> Inputs,
     EquatableArray<OutputSpec> Outputs,
     bool ManyOutputs,
+    EquatableArray<SharedSpec> Shared,
+    EquatableArray<UpdateSpec> Updates,
+    string? OwnerType,
     string? Failure)
 {
     /// <summary>The generated class: <c>Logistic</c> gives <c>LogisticFunction</c>.</summary>

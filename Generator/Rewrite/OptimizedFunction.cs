@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Model;
 
@@ -9,4 +11,10 @@ internal sealed record OptimizedFunction(
     TensorGraph Graph,
     EquatableArray<InputSpec> Inputs,
     EquatableArray<OutputSpec> Outputs,
-    EquatableArray<string> Fired);
+    EquatableArray<SharedSpec> Shared,
+    EquatableArray<UpdateSpec> Updates,
+    EquatableArray<string> Fired)
+{
+    /// <summary>The nodes a call reads from outside: the inputs, then the shared variables. Sizes are bound from these.</summary>
+    public List<int> Sources => Inputs.Select(i => i.Node).Concat(Shared.Select(s => s.Node)).ToList();
+}

@@ -35,12 +35,17 @@ internal static class Rewriter
 
         var outputs = spec.Outputs.Select(o => o with { Node = map[o.Node] }).ToList();
         var inputs = spec.Inputs.Select(i => i with { Node = map[i.Node] }).ToList();
-        var (graph, compact) = Prune(builder.Freeze(), outputs.Select(o => o.Node), inputs.Select(i => i.Node));
+        var shared = spec.Shared.Select(s => s with { Node = map[s.Node] }).ToList();
+        var updates = spec.Updates.Select(u => u with { Node = map[u.Node] }).ToList();
+        var keep = outputs.Select(o => o.Node).Concat(inputs.Select(i => i.Node)).Concat(shared.Select(s => s.Node)).Concat(updates.Select(u => u.Node));
+        var (graph, compact) = Prune(builder.Freeze(), keep);
         return new OptimizedFunction(
             spec,
             graph,
             inputs.Select(i => i with { Node = compact[i.Node] }).ToEquatableArray(),
             outputs.Select(o => o with { Node = compact[o.Node] }).ToEquatableArray(),
+            shared.Select(s => s with { Node = compact[s.Node] }).ToEquatableArray(),
+            updates.Select(u => u with { Node = compact[u.Node] }).ToEquatableArray(),
             fired.Select(f => f.Value == 1 ? f.Key : $"{f.Key} (x{f.Value})").ToEquatableArray());
     }
 
@@ -66,9 +71,9 @@ internal static class Rewriter
     }
 
     /// <summary>Keeps what the outputs need (and every input), renumbered in the same order.</summary>
-    private static (TensorGraph Graph, int[] Map) Prune(TensorGraph graph, IEnumerable<int> outputs, IEnumerable<int> inputs)
+    private static (TensorGraph Graph, int[] Map) Prune(TensorGraph graph, IEnumerable<int> roots)
     {
-        var keep = graph.Reachable(outputs.Concat(inputs));
+        var keep = graph.Reachable(roots);
         var map = new int[graph.Count];
         var nodes = new List<Node>();
         for (int id = 0; id < graph.Count; id++)

@@ -23,10 +23,10 @@ internal static class Scheduler
     public static Plan Run(OptimizedFunction function)
     {
         var graph = function.Graph;
-        var shapes = ShapeAnalysis.Run(graph, function.Inputs.ToList());
+        var shapes = ShapeAnalysis.Run(graph, function.Sources);
         var consumers = Consumers(graph);
 
-        var kept = new HashSet<int>(function.Outputs.Select(o => o.Node).Where(n => !graph[n].IsLeaf));
+        var kept = new HashSet<int>(function.Outputs.Select(o => o.Node).Concat(function.Updates.Select(u => u.Node)).Where(n => !graph[n].IsLeaf));
         for (int id = 0; id < graph.Count; id++)
             if (IsFusible(graph[id]) && consumers[id].Any(c => !shapes.SameShape(id, c)))
                 kept.Add(id);
@@ -101,7 +101,7 @@ internal static class Scheduler
             {
                 var node = graph[input];
                 if (node.IsConstant) continue;
-                if (node.IsInput || kept.Contains(input) || !IsFusible(node)) leaves.Add(input);
+                if (node.IsSource || kept.Contains(input) || !IsFusible(node)) leaves.Add(input);
                 else stack.Push(input);
             }
         }

@@ -7,14 +7,14 @@ namespace Tensorgen.Generator.Schedule;
 
 /// <summary>A run-time size: a static constant, or read from one input's dimension.</summary>
 /// <param name="Static">The size when known at build time, else -1.</param>
-/// <param name="Input">Which function input (position in the signature) defines it, when not static.</param>
-/// <param name="Axis">Which dimension of that input.</param>
+/// <param name="Input">Which source (input in signature order, then shared variable) defines it, when not static.</param>
+/// <param name="Axis">Which dimension of that source.</param>
 internal sealed record Dim(int Index, int Static, int Input, int Axis)
 {
     public bool IsStatic => Static >= 0;
 }
 
-/// <summary>A run-time check that an input's dimension equals a <see cref="Dim"/>.</summary>
+/// <summary>A run-time check that a source's dimension equals a <see cref="Dim"/>.</summary>
 internal sealed record DimCheck(int Input, int Axis, int Dim);
 
 /// <summary>
@@ -41,7 +41,7 @@ internal sealed class ShapeAnalysis
 
     public bool SameShape(int a, int b) => NodeDims[a].SequenceEqual(NodeDims[b]);
 
-    public static ShapeAnalysis Run(TensorGraph graph, IReadOnlyList<InputSpec> inputs)
+    public static ShapeAnalysis Run(TensorGraph graph, IReadOnlyList<int> sources)
     {
         // One atom per (node, axis).
         var first = new int[graph.Count + 1];
@@ -69,7 +69,7 @@ internal sealed class ShapeAnalysis
 
         // Bind each class: a static size if any member has one, else the first input dimension.
         var position = new Dictionary<int, int>();
-        for (int i = 0; i < inputs.Count; i++) position[inputs[i].Node] = i;
+        for (int i = 0; i < sources.Count; i++) position[sources[i]] = i;
         var classDim = new Dictionary<int, int>();
         var dims = new List<Dim>();
         var checks = new List<DimCheck>();
@@ -90,11 +90,11 @@ internal sealed class ShapeAnalysis
 
         var nodeDims = new int[graph.Count][];
         // Inputs first, in signature order, so dims are numbered as the caller sees them.
-        foreach (var input in inputs)
+        foreach (var source in sources)
         {
-            var node = graph[input.Node];
-            nodeDims[input.Node] = new int[node.Rank];
-            for (int k = 0; k < node.Rank; k++) nodeDims[input.Node][k] = DimOf(first[input.Node] + k, input.Node, k);
+            var node = graph[source];
+            nodeDims[source] = new int[node.Rank];
+            for (int k = 0; k < node.Rank; k++) nodeDims[source][k] = DimOf(first[source] + k, source, k);
         }
         for (int id = 0; id < graph.Count; id++)
         {
@@ -104,9 +104,9 @@ internal sealed class ShapeAnalysis
         }
 
         // Every input dimension that does not define its size is checked against it.
-        for (int i = 0; i < inputs.Count; i++)
+        for (int i = 0; i < sources.Count; i++)
         {
-            int node = inputs[i].Node;
+            int node = sources[i];
             for (int k = 0; k < graph[node].Rank; k++)
             {
                 var dim = dims[nodeDims[node][k]];

@@ -81,6 +81,8 @@ public enum OpCode
     Cast,
     /// <summary>Identity (unary plus).</summary>
     Identity,
+    /// <summary>A shared variable's value at the start of a call.</summary>
+    Shared,
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>
@@ -100,4 +102,8 @@ public enum Builtin
     Index,
     /// <summary>The name, dtype or rank of a variable.</summary>
     Property,
+    /// <summary><c>Shared(value, name:, shape:)</c>: a shared variable; its type is read from the call.</summary>
+    Shared,
+    /// <summary>A list of (variable, value) pairs for updates or givens, passed through.</summary>
+    Pairs,
 }

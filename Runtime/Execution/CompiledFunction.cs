@@ -1,19 +1,34 @@
+using System.Collections.Generic;
+
 namespace Tensorgen;
 
 /// <summary>
 /// Base of every generated function class (PyTensor's <c>Function</c>). A compiled function is an
-/// object so that it can hold the shared variables it is bound to and be copied with other ones.
+/// object: it holds the shared variables it is bound to, and <c>Copy</c> makes another one over the
+/// same generated code, bound to the same or other shared variables, with or without its updates.
 /// </summary>
 public abstract class CompiledFunction
 {
     /// <summary>Creates a function named <paramref name="name"/>.</summary>
-    protected CompiledFunction(string name) => Name = name;
+    /// <param name="name">The graph method it was compiled from, as <c>Type.Method</c>.</param>
+    /// <param name="updatesEnabled">Whether calls write the function's updates.</param>
+    protected CompiledFunction(string name, bool updatesEnabled)
+    {
+        Name = name;
+        UpdatesEnabled = updatesEnabled;
+    }
 
-    /// <summary>The name of the <see cref="TensorFunctionAttribute"/> method it was compiled from.</summary>
+    /// <summary>The graph method it was compiled from, as <c>Type.Method</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The optimized graph, as printed in the generated class's remarks.</summary>
+    /// <summary>Whether calls write the function's updates; false for <c>Copy(deleteUpdates: true)</c>.</summary>
+    public bool UpdatesEnabled { get; }
+
+    /// <summary>The optimized graph, as printed in the generated <c>Invoke</c>'s remarks.</summary>
     public abstract string Graph { get; }
+
+    /// <summary>The shared variables the function reads or updates, in the order its graph first reads them.</summary>
+    public abstract IReadOnlyList<ISharedVariable> SharedVariables { get; }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name}: {GetType().Name}";

@@ -44,6 +44,12 @@ public static class Check
             $"{function}: shapes do not match: '{input}' has shape {inputShape} and '{other}' has shape {otherShape}; " +
             $"dimension {dimension} of '{input}' is {actual} where {expected} is needed (only dimensions of static size 1 broadcast).", input);
 
+    /// <summary>An update would give a shared variable a size its static shape does not allow; nothing was written.</summary>
+    [DoesNotReturn]
+    public static void ThrowUpdateSize(string function, string variable, int dimension, nint expected, nint actual) =>
+        throw new TensorShapeException(
+            $"{function}: the update of shared variable '{variable}' has size {actual} in dimension {dimension}, but its static shape fixes it to {expected}; no update was written.", variable);
+
     /// <summary>A kernel got spans of different lengths: a Tensorgen bug, caught before any memory is touched.</summary>
     [DoesNotReturn]
     public static void ThrowKernelLength() =>

@@ -20,11 +20,18 @@ public static partial class Pt
     [Builtin(Builtin.In)]
     public static In In(TensorVariable variable, object? value = null, string? name = null) => throw BuildTimeOnly.Error();
 
-    /// <summary>A compiled function of <paramref name="inputs"/> returning one output (PyTensor's <c>pytensor.function</c>).</summary>
+    /// <summary>
+    /// A compiled function (PyTensor's <c>pytensor.function</c>) of <paramref name="inputs"/> returning one output.
+    /// </summary>
+    /// <param name="inputs">The inputs, in order: variables, or <see cref="In"/> for defaults and keyword names.</param>
+    /// <param name="outputs">The output.</param>
+    /// <param name="updates">(shared variable, new value) pairs: after each call each shared variable takes its new value, all computed from the values before the call.</param>
+    /// <param name="givens">(variable, replacement) pairs: in this function only, each variable (a shared variable, a constant, any expression) is replaced by an expression of the same type.</param>
+    /// <param name="noDefaultUpdates">Leave random generators' states alone (PyTensor's <c>no_default_updates=True</c>).</param>
     [Builtin(Builtin.Function)]
-    public static FunctionGraph Function(In[] inputs, TensorVariable outputs) => throw BuildTimeOnly.Error();
+    public static FunctionGraph Function(In[] inputs, TensorVariable outputs, Pairs? updates = null, Pairs? givens = null, bool noDefaultUpdates = false) => throw BuildTimeOnly.Error();
 
-    /// <summary>A compiled function of <paramref name="inputs"/> returning several outputs, as a tuple.</summary>
+    /// <summary>A compiled function returning several outputs, as a tuple. See the single-output overload for the parameters.</summary>
     [Builtin(Builtin.Function)]
-    public static FunctionGraph Function(In[] inputs, TensorVariable[] outputs) => throw BuildTimeOnly.Error();
+    public static FunctionGraph Function(In[] inputs, TensorVariable[] outputs, Pairs? updates = null, Pairs? givens = null, bool noDefaultUpdates = false) => throw BuildTimeOnly.Error();
 }

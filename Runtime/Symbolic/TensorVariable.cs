@@ -6,18 +6,18 @@ namespace Tensorgen;
 /// generator evaluates it; it holds no data.
 /// </summary>
 #pragma warning disable CS0660, CS0661 // operators build graph nodes; equality is not overloaded
-public sealed class TensorVariable
+public class TensorVariable
 {
-    private TensorVariable() { }
+    private protected TensorVariable() { }
 
-    /// <summary>The variable's name, used for keyword parameters and in printed graphs.</summary>
-    public string? Name => throw BuildTimeOnly.Error();
+    /// <summary>The variable's name, used for keyword parameters and in printed graphs. Readable in graph code.</summary>
+    public virtual string? Name => throw BuildTimeOnly.Error();
 
-    /// <summary>The element type.</summary>
-    public DType DType => throw BuildTimeOnly.Error();
+    /// <summary>The element type. Readable in graph code (<c>Scalar("foo", state.DType)</c>).</summary>
+    public virtual DType DType => throw BuildTimeOnly.Error();
 
-    /// <summary>The number of dimensions.</summary>
-    public int NDim => throw BuildTimeOnly.Error();
+    /// <summary>The number of dimensions. Readable in graph code.</summary>
+    public virtual int NDim => throw BuildTimeOnly.Error();
 
     /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
     [Builtin(Builtin.Constant)]

@@ -70,4 +70,37 @@ public static partial class Graphs
         var z = (x + y) * w;
         return Function([x, In(y, value: 1), In(w, value: 2, name: "w_by_name")], z);
     }
+
+    // Using Shared Variables
+    //   state = shared(0)
+    //   inc = pt.iscalar('inc')
+    //   accumulator = function([inc], state, updates=[(state, state+inc)])
+    public static readonly Shared<long> State = Shared(0);
+
+    [TensorFunction]
+    public static FunctionGraph Accumulator()
+    {
+        var inc = IScalar("inc");
+        return Function([inc], State, updates: [(State, State + inc)]);
+    }
+
+    //   decrementor = function([inc], state, updates=[(state, state-inc)])
+    [TensorFunction]
+    public static FunctionGraph Decrementor()
+    {
+        var inc = IScalar("inc");
+        return Function([inc], State, updates: [(State, State - inc)]);
+    }
+
+    //   fn_of_state = state * 2 + inc
+    //   foo = pt.scalar(dtype=state.dtype)
+    //   skip_shared = function([inc, foo], fn_of_state, givens=[(state, foo)])
+    [TensorFunction]
+    public static FunctionGraph SkipShared()
+    {
+        var inc = IScalar("inc");
+        var fnOfState = State * 2 + inc;
+        var foo = Scalar("foo", State.DType);
+        return Function([inc, foo], fnOfState, givens: [(State, foo)]);
+    }
 }

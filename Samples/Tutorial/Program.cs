@@ -36,6 +36,40 @@ Show("f(33, 0, 1)", NumPy.Repr(g.Invoke(33, 0, 1)));
 Show("f(33, w_by_name=1)", NumPy.Repr(g.Invoke(33, w_by_name: 1)));
 Show("f(33, w_by_name=1, y=0)", NumPy.Repr(g.Invoke(33, w_by_name: 1, y: 0)));
 
+Section("Using Shared Variables");
+var state = Graphs.State;
+var accumulator = new Graphs.AccumulatorFunction();
+Print("print(state.get_value())", state.GetValue());
+Show("accumulator(1)", NumPy.Repr(accumulator.Invoke(1)));
+Print("print(state.get_value())", state.GetValue());
+Show("accumulator(300)", NumPy.Repr(accumulator.Invoke(300)));
+Print("print(state.get_value())", state.GetValue());
+Echo("state.set_value(-1)");
+state.SetValue(-1);
+Show("accumulator(3)", NumPy.Repr(accumulator.Invoke(3)));
+Print("print(state.get_value())", state.GetValue());
+var decrementor = new Graphs.DecrementorFunction();
+Show("decrementor(2)", NumPy.Repr(decrementor.Invoke(2)));
+Print("print(state.get_value())", state.GetValue());
+var skipShared = new Graphs.SkipSharedFunction();
+Show("skip_shared(1, 3)", NumPy.Repr(skipShared.Invoke(1, 3)));
+Print("print(state.get_value())", state.GetValue());
+
+Section("Copying functions");
+// state = pytensor.shared(0); accumulator = pytensor.function([inc], state, updates=[(state, state+inc)])
+var copyState = Pt.Shared(0);
+var copyAccumulator = new Graphs.AccumulatorFunction(copyState);
+Show("accumulator(10)", NumPy.Repr(copyAccumulator.Invoke(10)));
+Print("print(state.get_value())", copyState.GetValue());
+var newState = Pt.Shared(0);
+var newAccumulator = copyAccumulator.Copy(swap: [(copyState, newState)]);
+Show("new_accumulator(100)", NumPy.Repr(newAccumulator.Invoke(100)));
+Print("print(new_state.get_value())", newState.GetValue());
+Print("print(state.get_value())", copyState.GetValue());
+var nullAccumulator = copyAccumulator.Copy(deleteUpdates: true);
+Show("null_accumulator(9000)", NumPy.Repr(nullAccumulator.Invoke(9000)));
+Print("print(state.get_value())", copyState.GetValue());
+
 static void Section(string title)
 {
     Console.WriteLine();
@@ -47,6 +81,11 @@ static void Show(string call, string printed)
     Console.WriteLine(">>> " + call);
     Console.WriteLine(printed);
 }
+
+// print(...) in the page: the value as Python prints it.
+static void Print<T>(string call, TensorValue<T> value) where T : unmanaged => Show(call, value.ToString());
+
+static void Echo(string call) => Console.WriteLine(">>> " + call);
 
 static double[] Flat(Tensor<double> t)
 {

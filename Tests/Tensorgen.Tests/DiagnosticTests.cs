@@ -89,8 +89,8 @@ public sealed class DiagnosticTests
         """, "TG0005");
 
     [Fact]
-    public void TG0006_instance_method() => Expect(Usings + """
-        public partial class G
+    public void TG0006_instance_method_of_a_struct() => Expect(Usings + """
+        public partial struct G
         {
             [TensorFunction]
             public FunctionGraph [|F|]() => Function([], 1.0);

@@ -11,7 +11,13 @@ namespace Tensorgen.Samples.Tutorial
         public sealed class AddThenScaleFunction : global::Tensorgen.CompiledFunction
         {
             /// <summary>Creates the compiled function.</summary>
-            public AddThenScaleFunction() : base("Graphs.AddThenScale") { }
+            public AddThenScaleFunction() : base("Graphs.AddThenScale", updatesEnabled: true) { }
+
+            /// <inheritdoc/>
+            public override global::System.Collections.Generic.IReadOnlyList<global::Tensorgen.ISharedVariable> SharedVariables => [];
+
+            /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
+            public AddThenScaleFunction Copy() => new();
 
             /// <inheritdoc/>
             public override string Graph => "x : float64()  input\ny : float64()  input\nw : float64()  input\n%3 = add(x, y) : float64()\n%4 = mul(%3, w) : float64()\nreturn %4";

@@ -11,7 +11,13 @@ namespace Tensorgen.Samples.Tutorial
         public sealed class AddWithDefaultFunction : global::Tensorgen.CompiledFunction
         {
             /// <summary>Creates the compiled function.</summary>
-            public AddWithDefaultFunction() : base("Graphs.AddWithDefault") { }
+            public AddWithDefaultFunction() : base("Graphs.AddWithDefault", updatesEnabled: true) { }
+
+            /// <inheritdoc/>
+            public override global::System.Collections.Generic.IReadOnlyList<global::Tensorgen.ISharedVariable> SharedVariables => [];
+
+            /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
+            public AddWithDefaultFunction Copy() => new();
 
             /// <inheritdoc/>
             public override string Graph => "x : float64()  input\ny : float64()  input\n%2 = add(x, y) : float64()\nreturn %2";

@@ -11,7 +11,13 @@ namespace Tensorgen.Samples.Tutorial
         public sealed class DifferencesFunction : global::Tensorgen.CompiledFunction
         {
             /// <summary>Creates the compiled function.</summary>
-            public DifferencesFunction() : base("Graphs.Differences") { }
+            public DifferencesFunction() : base("Graphs.Differences", updatesEnabled: true) { }
+
+            /// <inheritdoc/>
+            public override global::System.Collections.Generic.IReadOnlyList<global::Tensorgen.ISharedVariable> SharedVariables => [];
+
+            /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
+            public DifferencesFunction Copy() => new();
 
             /// <inheritdoc/>
             public override string Graph => "a : float64(?, ?)  input\nb : float64(?, ?)  input\n%2 = sub(a, b) : float64(?, ?)\n%3 = abs(%2) : float64(?, ?)\n%4 = sqr(%2) : float64(?, ?)\nreturn [%2, %3, %4]\nrewrites: local_pow_specialize";

@@ -11,7 +11,13 @@ namespace Tensorgen.Tests.Graphs
         public sealed class HelpersFunction : global::Tensorgen.CompiledFunction
         {
             /// <summary>Creates the compiled function.</summary>
-            public HelpersFunction() : base("TestGraphs.Helpers") { }
+            public HelpersFunction() : base("TestGraphs.Helpers", updatesEnabled: true) { }
+
+            /// <inheritdoc/>
+            public override global::System.Collections.Generic.IReadOnlyList<global::Tensorgen.ISharedVariable> SharedVariables => [];
+
+            /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
+            public HelpersFunction Copy() => new();
 
             /// <inheritdoc/>
             public override string Graph => "x : float64(?,)  input\n%2 = mul(0.5, x) : float64(?,)\n%4 = add(%2, -2) : float64(?,)\n%5 = mul(%4, x) : float64(?,)\n%7 = add(%5, 1) : float64(?,)\n%9 = mul(%7, 1.5) : float64(?,)\n%11 = maximum(%9, -4) : float64(?,)\n%13 = minimum(%11, 4) : float64(?,)\n%14 = mul(%13, 1.5) : float64(?,)\n%16 = maximum(%14, -3) : float64(?,)\n%18 = minimum(%16, 3) : float64(?,)\n%19 = sigmoid(%18) : float64(?,)\nreturn %19\nrewrites: local_exp_over_1_plus_exp";

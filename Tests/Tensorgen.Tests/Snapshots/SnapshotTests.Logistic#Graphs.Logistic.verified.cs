@@ -11,7 +11,13 @@ namespace Tensorgen.Samples.Tutorial
         public sealed class LogisticFunction : global::Tensorgen.CompiledFunction
         {
             /// <summary>Creates the compiled function.</summary>
-            public LogisticFunction() : base("Graphs.Logistic") { }
+            public LogisticFunction() : base("Graphs.Logistic", updatesEnabled: true) { }
+
+            /// <inheritdoc/>
+            public override global::System.Collections.Generic.IReadOnlyList<global::Tensorgen.ISharedVariable> SharedVariables => [];
+
+            /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
+            public LogisticFunction Copy() => new();
 
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\n%1 = sigmoid(x) : float64(?, ?)\nreturn %1\nrewrites: local_exp_over_1_plus_exp";

@@ -11,7 +11,13 @@ namespace Tensorgen.Samples.Tutorial
         public sealed class Logistic2Function : global::Tensorgen.CompiledFunction
         {
             /// <summary>Creates the compiled function.</summary>
-            public Logistic2Function() : base("Graphs.Logistic2") { }
+            public Logistic2Function() : base("Graphs.Logistic2", updatesEnabled: true) { }
+
+            /// <inheritdoc/>
+            public override global::System.Collections.Generic.IReadOnlyList<global::Tensorgen.ISharedVariable> SharedVariables => [];
+
+            /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
+            public Logistic2Function Copy() => new();
 
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\n%2 = true_div(x, 2) : float64(?, ?)\n%3 = tanh(%2) : float64(?, ?)\n%5 = add(1, %3) : float64(?, ?)\n%6 = true_div(%5, 2) : float64(?, ?)\nreturn %6";

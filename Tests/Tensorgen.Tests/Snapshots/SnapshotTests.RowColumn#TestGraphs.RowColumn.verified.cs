@@ -11,7 +11,13 @@ namespace Tensorgen.Tests.Graphs
         public sealed class RowColumnFunction : global::Tensorgen.CompiledFunction
         {
             /// <summary>Creates the compiled function.</summary>
-            public RowColumnFunction() : base("TestGraphs.RowColumn") { }
+            public RowColumnFunction() : base("TestGraphs.RowColumn", updatesEnabled: true) { }
+
+            /// <inheritdoc/>
+            public override global::System.Collections.Generic.IReadOnlyList<global::Tensorgen.ISharedVariable> SharedVariables => [];
+
+            /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
+            public RowColumnFunction Copy() => new();
 
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\nr : float64(1, ?)  input\nc : float64(?, 1)  input\n%3 = tanh(x) : float64(?, ?)\n%4 = mul(%3, r) : float64(?, ?)\n%5 = neg(x) : float64(?, ?)\n%6 = exp(%5) : float64(?, ?)\n%7 = true_div(%6, c) : float64(?, ?)\n%8 = add(%4, %7) : float64(?, ?)\n%10 = sub(%8, 1.5) : float64(?, ?)\nreturn %10";

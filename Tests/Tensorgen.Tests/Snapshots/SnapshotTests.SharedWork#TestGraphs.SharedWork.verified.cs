@@ -11,7 +11,13 @@ namespace Tensorgen.Tests.Graphs
         public sealed class SharedWorkFunction : global::Tensorgen.CompiledFunction
         {
             /// <summary>Creates the compiled function.</summary>
-            public SharedWorkFunction() : base("TestGraphs.SharedWork") { }
+            public SharedWorkFunction() : base("TestGraphs.SharedWork", updatesEnabled: true) { }
+
+            /// <inheritdoc/>
+            public override global::System.Collections.Generic.IReadOnlyList<global::Tensorgen.ISharedVariable> SharedVariables => [];
+
+            /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
+            public SharedWorkFunction Copy() => new();
 
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\nv : float64(?,)  input\n%2 = exp(v) : float64(?,)\n%4 = add(%2, 1) : float64(?,)\n%5 = mul(x, %4) : float64(?, ?)\n%6 = sub(%5, x) : float64(?, ?)\n%7 = sqr(%4) : float64(?,)\nreturn [%4, %5, %6, %7]";

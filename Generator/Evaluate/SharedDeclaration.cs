@@ -1,0 +1,13 @@
+using Tensorgen.Generator.Model;
+
+namespace Tensorgen.Generator.Evaluate;
+
+/// <summary>
+/// A shared variable the graph reads: a field or property of type <c>Shared&lt;T&gt;</c> whose initializer
+/// (<c>Shared(0)</c>, <c>Shared(values, name: "w")</c>) tells its dtype, rank and static shape.
+/// </summary>
+/// <param name="Node">Its graph node.</param>
+/// <param name="Name">Its name: the <c>name:</c> argument, else the member's name.</param>
+/// <param name="Member">The member's name, which names the generated field and constructor parameter.</param>
+/// <param name="Access">C# that reads the variable: <c>global::Ns.Graphs.State</c>, or <c>owner.W</c> for an instance member.</param>
+internal sealed record SharedDeclaration(int Node, string Name, string Member, string Access, bool IsStatic);
