@@ -240,4 +240,82 @@ public sealed class DiagnosticTests
         Assert.Contains(run.CompileErrors, d => d.Id == "CS0103");
         Assert.DoesNotContain(run.Diagnostics, d => d.Id.StartsWith("TG01"));
     }
+
+    private static string State(string body) => Usings + $$"""
+        public static partial class G
+        {
+            public static readonly Shared<double> W = Shared(new double[] { 1.0 }, name: "w");
+            public static readonly Shared<long> N = Shared(0);
+
+            [TensorFunction]
+            public static FunctionGraph F()
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    [Fact]
+    public void TG0407_update_of_something_not_shared() => Expect(State("""
+                var x = DVector("x");
+                return Function([x], x, updates: [[|(x, x + 1)|]]);
+        """), "TG0407");
+
+    [Fact]
+    public void TG0408_update_of_another_dtype() => Expect(State("""
+                var x = DVector("x");
+                return Function([x], x, updates: [[|(N, N + 0.5)|]]);
+        """), "TG0408");
+
+    [Fact]
+    public void TG0408_update_of_another_rank() => Expect(State("""
+                var x = DMatrix("x");
+                return Function([x], x, updates: [[|(W, x)|]]);
+        """), "TG0408");
+
+    [Fact]
+    public void TG0409_updated_twice() => Expect(State("""
+                return Function([], W, updates: [(W, W + 1), [|(W, W * 2)|]]);
+        """), "TG0409");
+
+    [Fact]
+    public void TG0410_given_replaces_an_input() => Expect(State("""
+                var (x, y) = DVectors("x", "y");
+                return Function([x, y], x + y, givens: [[|(x, y)|]]);
+        """), "TG0410");
+
+    [Fact]
+    public void TG0411_given_of_another_type() => Expect(State("""
+                var x = DMatrix("x");
+                return Function([x], W + 1, givens: [[|(W, x)|]]);
+        """), "TG0411");
+
+    [Fact]
+    public void TG0412_shared_variable_created_in_graph_code() => Expect(State("""
+                var s = [|Shared(1.0)|];
+                return Function([], W);
+        """), "TG0412");
+
+    [Fact]
+    public void TG0412_shared_variable_without_readable_initializer() => Expect(Usings + """
+        public static partial class G
+        {
+            public static readonly Shared<double> W;
+            static G() { W = Shared(1.0); }
+
+            [TensorFunction]
+            public static FunctionGraph F() => Function([], [|W|] * 2);
+        }
+        """, "TG0412");
+
+    [Fact]
+    public void TG0412_tensor_initializer_needs_a_shape() => Expect(Usings + """
+        public static partial class G
+        {
+            public static readonly Shared<double> W = Shared(System.Numerics.Tensors.Tensor.Create(new double[] { 1.0 }), shape: null!);
+
+            [TensorFunction]
+            public static FunctionGraph F() => Function([], [|W|] * 2);
+        }
+        """, "TG0412");
 }

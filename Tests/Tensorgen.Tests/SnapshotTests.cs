@@ -17,6 +17,9 @@ public sealed class SnapshotTests
     private static readonly Lazy<GeneratorRun> Tests = new(() =>
         GeneratorHarness.Run(Repo.Read("Tests/Tensorgen.Tests/Graphs/TestGraphs.cs"), "TestGraphs.cs"));
 
+    private static readonly Lazy<GeneratorRun> State = new(() =>
+        GeneratorHarness.Run(Repo.Read("Tests/Tensorgen.Tests/Graphs/StateGraphs.cs"), "StateGraphs.cs"));
+
     private static string File(Lazy<GeneratorRun> run, string hint)
     {
         Assert.Empty(run.Value.Diagnostics);
@@ -38,6 +41,21 @@ public sealed class SnapshotTests
 
     [Fact]
     public void AddThenScale() => Snapshot.Verify(File(Tutorial, "Tensorgen.Samples.Tutorial.Graphs.AddThenScale.g.cs"), "Graphs.AddThenScale");
+
+    [Fact]
+    public void Accumulator() => Snapshot.Verify(File(Tutorial, "Tensorgen.Samples.Tutorial.Graphs.Accumulator.g.cs"), "Graphs.Accumulator");
+
+    [Fact]
+    public void SkipShared() => Snapshot.Verify(File(Tutorial, "Tensorgen.Samples.Tutorial.Graphs.SkipShared.g.cs"), "Graphs.SkipShared");
+
+    [Fact]
+    public void Swap() => Snapshot.Verify(File(State, "Tensorgen.Tests.Graphs.StateGraphs.Swap.g.cs"), "StateGraphs.Swap");
+
+    [Fact]
+    public void AddTo() => Snapshot.Verify(File(State, "Tensorgen.Tests.Graphs.StateGraphs.AddTo.g.cs"), "StateGraphs.AddTo");
+
+    [Fact]
+    public void Step() => Snapshot.Verify(File(State, "Tensorgen.Tests.Graphs.TinyModel.Step.g.cs"), "TinyModel.Step");
 
     [Fact]
     public void RowColumn() => Snapshot.Verify(File(Tests, "Tensorgen.Tests.Graphs.TestGraphs.RowColumn.g.cs"), "TestGraphs.RowColumn");

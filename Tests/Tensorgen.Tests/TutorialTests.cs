@@ -67,6 +67,49 @@ public sealed class TutorialTests
         Assert.Equal(33.0, f.Invoke(33, w_by_name: 1, y: 0));
     }
 
+    /// <summary>"Using Shared Variables", every line, on the page's own shared variable (the only test that touches it).</summary>
+    [Fact]
+    public void Using_shared_variables()
+    {
+        var state = Page.State;
+        state.SetValue(0);
+        var accumulator = new Page.AccumulatorFunction();
+        Assert.Equal("0", state.GetValue().ToString());
+        Assert.Equal("array(0)", NumPy.Repr(accumulator.Invoke(1)));
+        Assert.Equal("1", state.GetValue().ToString());
+        Assert.Equal("array(1)", NumPy.Repr(accumulator.Invoke(300)));
+        Assert.Equal("301", state.GetValue().ToString());
+        state.SetValue(-1);
+        Assert.Equal("array(-1)", NumPy.Repr(accumulator.Invoke(3)));
+        Assert.Equal("2", state.GetValue().ToString());
+        var decrementor = new Page.DecrementorFunction();
+        Assert.Equal("array(2)", NumPy.Repr(decrementor.Invoke(2)));
+        Assert.Equal("0", state.GetValue().ToString());
+        var skipShared = new Page.SkipSharedFunction();
+        Assert.Equal("array(7)", NumPy.Repr(skipShared.Invoke(1, 3)));
+        Assert.Equal("0", state.GetValue().ToString());
+        Assert.Contains("foo : int64()  input", skipShared.Graph);
+        Assert.DoesNotContain("shared", skipShared.Graph);
+    }
+
+    /// <summary>"Copying functions", every line, with its own state as the page makes a new one.</summary>
+    [Fact]
+    public void Copying_functions()
+    {
+        var state = Pt.Shared(0);
+        var accumulator = new Page.AccumulatorFunction(state);
+        Assert.Equal(0, accumulator.Invoke(10));
+        Assert.Equal(10, state.Value);
+        var newState = Pt.Shared(0);
+        var newAccumulator = accumulator.Copy(swap: [(state, newState)]);
+        Assert.Equal(0, newAccumulator.Invoke(100));
+        Assert.Equal(100, newState.Value);
+        Assert.Equal(10, state.Value);
+        var nullAccumulator = accumulator.Copy(deleteUpdates: true);
+        Assert.Equal(10, nullAccumulator.Invoke(9000));
+        Assert.Equal(10, state.Value);
+    }
+
     internal static void AssertClose(double[] expected, Tensor<double> actual, double tolerance)
     {
         var data = new double[actual.FlattenedLength];
