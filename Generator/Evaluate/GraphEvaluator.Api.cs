@@ -57,7 +57,9 @@ internal sealed partial class GraphEvaluator
                     return ErrorValue.Instance;
                 }
                 var dtype = DTypeArgument(values, args, 1) ?? DType.Float64;
-                return new TensorValue(Operand.Of(Graph.Constant(System.Convert.ToDouble(c), dtype)));
+                // Each Constant(...) is its own variable, so givens can replace it alone (as a PyTensor
+                // constant object); the rewriter merges equal constants again.
+                return new TensorValue(Operand.Of(Graph.Constant(System.Convert.ToDouble(c), dtype, _nextInput++)));
             }
 
             case Builtin.Variable:

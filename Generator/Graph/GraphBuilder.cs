@@ -60,6 +60,10 @@ internal sealed class GraphBuilder
         return result;
     }
 
+    /// <summary>A constant made by <c>Constant(...)</c>: distinct from equal ones until rewriting merges them.</summary>
+    public int Constant(double value, DType dtype, int identity) =>
+        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, new[] { identity }.ToEquatableArray(), ScalarMath.Round(value, dtype), null));
+
     public int Constant(double value, DType dtype) =>
         Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, ScalarMath.Round(value, dtype), null));
 

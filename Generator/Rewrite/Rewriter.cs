@@ -29,7 +29,9 @@ internal static class Rewriter
         for (int id = 0; id < spec.Graph.Count; id++)
         {
             var node = spec.Graph[id];
-            var rebuilt = node with { Inputs = node.Inputs.Select(i => map[i]).ToEquatableArray() };
+            var rebuilt = node.IsConstant
+                ? node with { Params = EquatableArray<int>.Empty } // equal constants are one node from here on (merge)
+                : node with { Inputs = node.Inputs.Select(i => map[i]).ToEquatableArray() };
             map[id] = Simplify(builder, rebuilt, fired);
         }
 

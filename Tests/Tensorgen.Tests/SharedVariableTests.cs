@@ -86,6 +86,13 @@ public sealed class SharedVariableTests
     }
 
     [Fact]
+    public void Givens_replace_a_constant()
+    {
+        var y = new StateGraphs.ReplaceConstantFunction().Invoke(new double[] { 1, 2 }, 10);
+        Assert.Equal(new double[] { 12, 22 }, Flat(y));
+    }
+
+    [Fact]
     public void Updates_written_as_a_dictionary()
     {
         var counter = Shared(41);

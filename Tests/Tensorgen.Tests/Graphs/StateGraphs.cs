@@ -53,6 +53,16 @@ public static partial class StateGraphs
         return Function([x, z], y + x, givens: [(hidden, z)]);
     }
 
+    /// <summary>Givens replace a constant: this one, not the equal literal next to it.</summary>
+    [TensorFunction]
+    public static FunctionGraph ReplaceConstant()
+    {
+        var x = DVector("x");
+        var scale = Constant(2.0);
+        var offset = DScalar("offset");
+        return Function([x, offset], x * scale + 2.0, givens: [(scale, offset)]);
+    }
+
     /// <summary>PyTensor's other way to write updates: a dictionary.</summary>
     [TensorFunction]
     public static FunctionGraph CountWithDictionary() =>
