@@ -39,7 +39,7 @@ internal static class FunctionEmitter
                 foreach (var kernel in plan.Kernels.Where(k => k.Rank > 0))
                 {
                     w.Line();
-                    KernelEmitter.Emit(w, graph, kernel, kernels[kernel.Index].Spans, kernels[kernel.Index].Names);
+                    KernelEmitter.Emit(w, graph, kernel, kernels[kernel.Index].Layout, kernels[kernel.Index].Names);
                 }
             });
         });
@@ -192,17 +192,17 @@ internal static class FunctionEmitter
         return SourceWriter.Xml(text);
     }
 
-    /// <summary>Per kernel: which leaves it reads as spans, and the parameter name of each leaf and root.</summary>
-    internal static Dictionary<int, (HashSet<int> Spans, Dictionary<int, string> Names)> KernelNames(Plan plan)
+    /// <summary>Per kernel: its loop nest, and the parameter name of each leaf and root.</summary>
+    internal static Dictionary<int, (LoopLayout Layout, Dictionary<int, string> Names)> KernelNames(Plan plan)
     {
         var display = DisplayNames(plan);
-        var result = new Dictionary<int, (HashSet<int>, Dictionary<int, string>)>();
+        var result = new Dictionary<int, (LoopLayout, Dictionary<int, string>)>();
         foreach (var kernel in plan.Kernels)
         {
             var scope = new NameScope(new[] { "n", "i" });
             var names = new Dictionary<int, string>();
             foreach (var id in kernel.Leaves.Concat(kernel.Roots)) names[id] = scope.Take(display[id]);
-            result[kernel.Index] = (LoopLayout.Of(plan, kernel).SpanLeaves, names);
+            result[kernel.Index] = (LoopLayout.Of(plan, kernel), names);
         }
         return result;
     }

@@ -76,7 +76,7 @@ internal sealed class InvokeWriter
 
     private void RunAndReturn()
     {
-        RunKernels();
+        RunSteps();
         var results = Results();
         if (_plan.Function.Updates.Count > 0)
         {
@@ -200,9 +200,10 @@ internal sealed class InvokeWriter
 
     private bool IsExactArray(int id) => !_graph[id].IsSource && !_rented.Contains(id);
 
-    /// <summary>A span over a buffer, whole or a slice.</summary>
+    /// <summary>A span over a value's data, whole or a slice; a view reads the data of the value it views.</summary>
     private string Span(int id, string? start, string length)
     {
+        id = _plan.Storage(id);
         string v = _values[id];
         if (_graph[id].IsSource) return start is null ? $"{v}.Data" : $"{v}.Data.Slice({Int(start)}, {Int(length)})";
         string t = _graph[id].DType.CSharp();
@@ -210,19 +211,51 @@ internal sealed class InvokeWriter
         return $"new global::System.Span<{t}>({v}, {Int(start)}, {Int(length)})";
     }
 
-    private string Element(int id, string index) =>
-        _graph[id].IsSource ? $"{_values[id]}.Data[{Int(index)}]" : $"{_values[id]}[{Int(index)}]";
+    /// <summary>A writable span over a kept value's whole buffer.</summary>
+    private string Writable(int id)
+    {
+        string t = _graph[id].DType.CSharp();
+        return IsExactArray(id) ? $"new global::System.Span<{t}>({_values[id]})" : $"new global::System.Span<{t}>({_values[id]}, 0, {Int(Size(id))})";
+    }
+
+    private string Element(int id, string index)
+    {
+        id = _plan.Storage(id);
+        return _graph[id].IsSource ? $"{_values[id]}.Data[{Int(index)}]" : $"{_values[id]}[{Int(index)}]";
+    }
 
     private static string Int(string expression) =>
         int.TryParse(expression, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? expression
         : Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(expression) ? $"(int){expression}" : $"(int)({expression})";
 
-    private void RunKernels()
+    private void RunSteps()
     {
-        foreach (var kernel in _plan.Kernels)
+        var kernels = FunctionEmitter.KernelNames(_plan);
+        foreach (var step in _plan.Steps)
         {
-            if (kernel.Rank == 0) Inline(kernel);
-            else Call(kernel);
+            switch (step)
+            {
+                case Kernel { IsReduction: true } kernel:
+                    Reduce(kernel, kernels[kernel.Index].Layout);
+                    break;
+                case Kernel { Rank: 0 } kernel:
+                    Inline(kernel);
+                    break;
+                case Kernel kernel:
+                    Call(kernel, kernels[kernel.Index].Layout);
+                    break;
+                case DotStep dot:
+                    Dot(dot.Node);
+                    break;
+                case CopyStep copy:
+                    Copy(copy.Node);
+                    break;
+                case SizeStep size:
+                    var node = _graph[size.Node];
+                    _values[size.Node] = _scope.Take(_display[size.Node]);
+                    _w.Line($"long {_values[size.Node]} = {Dim(_plan.Shapes.NodeDims[node.Inputs[0]][node.Params[0]])};");
+                    break;
+            }
         }
     }
 
@@ -233,42 +266,64 @@ internal sealed class InvokeWriter
         foreach (var id in kernel.Body)
         {
             var node = _graph[id];
-            var operandType = _graph[node.Inputs[node.Op == OpCode.Switch ? 1 : 0]].DType;
-            var args = node.Inputs.Select(i => _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType)
+            var operandType = _graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType;
+            var args = node.Inputs.Select((i, k) => node.Op == OpCode.Second && k == 0 ? "_"
+                : _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType)
                 : local.TryGetValue(i, out var l) ? l : _values[i]).ToArray();
             local[id] = kernel.Roots.Contains(id) ? _values[id] = _scope.Take(_display[id]) : _scope.Take("s" + id.ToString(CultureInfo.InvariantCulture));
             _w.Line($"{node.DType.CSharp()} {local[id]} = {ScalarCode.Of(node, operandType, args)};");
         }
     }
 
-    private void Call(Kernel kernel)
+    /// <summary>
+    /// The loops around a kernel call: one per group but the last (the run), and the offset of the
+    /// current run in any buffer from the groups it varies along.
+    /// </summary>
+    private sealed class LoopNest
     {
-        var layout = LoopLayout.Of(_plan, kernel);
-        var groups = layout.Groups;
-        var sizes = groups.Select(g => Size(g.Select(a => kernel.Dims[a]))).ToList();
-        string run = sizes[sizes.Count - 1];
-        var indices = new List<string>();
-        var scopes = new List<System.IDisposable>();
-        for (int g = 0; g < groups.Count - 1; g++)
+        private readonly List<int[]> _groups;
+        private readonly List<string> _sizes;
+        private readonly List<string> _indices = new();
+        private readonly List<System.IDisposable> _scopes = new();
+
+        public LoopNest(InvokeWriter writer, Kernel kernel, LoopLayout layout)
         {
-            string i = _scope.Take("i" + g.ToString(CultureInfo.InvariantCulture));
-            indices.Add(i);
-            scopes.Add(_w.Block($"for (nint {i} = 0; {i} < {sizes[g]}; {i}++)"));
+            _groups = layout.Groups;
+            _sizes = _groups.Select(g => writer.Size(g.Select(a => kernel.Dims[a]))).ToList();
+            for (int g = 0; g < _groups.Count - 1; g++)
+            {
+                string i = writer._scope.Take("i" + g.ToString(CultureInfo.InvariantCulture));
+                _indices.Add(i);
+                _scopes.Add(writer._w.Block($"for (nint {i} = 0; {i} < {_sizes[g]}; {i}++)"));
+            }
         }
 
-        // Offset of the current run in a buffer that varies along the groups marked in full.
-        string? Offset(bool[] full)
+        public string Run => _sizes[_sizes.Count - 1];
+
+        public bool Flat => _groups.Count == 1;
+
+        /// <summary>The offset of the current run in a buffer that varies along the groups marked in <paramref name="full"/>; null for 0.</summary>
+        public string? Offset(bool[] full)
         {
             var terms = new List<string>();
-            for (int g = 0; g < groups.Count - 1; g++)
+            for (int g = 0; g < _groups.Count - 1; g++)
             {
                 if (!full[g]) continue;
-                var stride = Enumerable.Range(g + 1, groups.Count - g - 1).Where(h => full[h]).Select(h => sizes[h]).Where(s => s != "1").ToList();
-                terms.Add(stride.Count == 0 ? indices[g] : $"{indices[g]} * {string.Join(" * ", stride.Select(s => s.Contains("*") ? $"({s})" : s))}");
+                var stride = Enumerable.Range(g + 1, _groups.Count - g - 1).Where(h => full[h]).Select(h => _sizes[h]).Where(s => s != "1").ToList();
+                terms.Add(stride.Count == 0 ? _indices[g] : $"{_indices[g]} * {string.Join(" * ", stride.Select(s => s.Contains("*") ? $"({s})" : s))}");
             }
             return terms.Count == 0 ? null : string.Join(" + ", terms);
         }
 
+        public void Close()
+        {
+            for (int i = _scopes.Count - 1; i >= 0; i--) _scopes[i].Dispose();
+        }
+    }
+
+    /// <summary>The kernel's leaf arguments for the current run.</summary>
+    private List<string> LeafArguments(Kernel kernel, LoopLayout layout, LoopNest loops)
+    {
         var args = new List<string>();
         foreach (var leaf in kernel.Leaves)
         {
@@ -278,20 +333,114 @@ internal sealed class InvokeWriter
                 continue;
             }
             var full = layout.Full[leaf];
-            string? offset = Offset(full);
-            bool whole = offset is null && (groups.Count == 1 || Size(leaf) == run);
+            string? offset = loops.Offset(full);
+            bool whole = offset is null && (loops.Flat || Size(leaf) == loops.Run);
             args.Add(full[full.Length - 1]
-                ? (whole ? Span(leaf, null, run) : Span(leaf, offset ?? "0", run))
+                ? (whole ? Span(leaf, null, loops.Run) : Span(leaf, offset ?? "0", loops.Run))
                 : Element(leaf, offset ?? "0"));
         }
-        var all = Enumerable.Repeat(true, groups.Count).ToArray();
+        return args;
+    }
+
+    private void Call(Kernel kernel, LoopLayout layout)
+    {
+        var loops = new LoopNest(this, kernel, layout);
+        var args = LeafArguments(kernel, layout, loops);
+        var all = Enumerable.Repeat(true, layout.Groups.Count).ToArray();
         foreach (var root in kernel.Roots)
-        {
-            string? offset = Offset(all);
-            args.Add(groups.Count == 1 ? Span(root, null, run) : Span(root, offset ?? "0", run));
-        }
+            args.Add(loops.Flat ? Span(root, null, loops.Run) : Span(root, loops.Offset(all) ?? "0", loops.Run));
         _w.Line($"{KernelEmitter.MethodName(kernel)}({string.Join(", ", args)});");
-        for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
+        loops.Close();
+    }
+
+    /// <summary>
+    /// A reduction: the result starts at the identity; each run either folds into one element of it, or
+    /// (a run along kept axes) into a slice of it.
+    /// </summary>
+    private void Reduce(Kernel kernel, LoopLayout layout)
+    {
+        int id = kernel.Reduction;
+        var node = _graph[id];
+        string identity = KernelEmitter.Identity(node);
+        if (node.Rank == 0)
+        {
+            _values[id] = _scope.Take(_display[id]);
+            _w.Line($"{node.DType.CSharp()} {_values[id]} = {identity};");
+        }
+        else
+        {
+            _w.Line($"{Writable(id)}.Fill({identity});");
+        }
+        var loops = new LoopNest(this, kernel, layout);
+        var args = LeafArguments(kernel, layout, loops);
+        string method = KernelEmitter.MethodName(kernel);
+        string offset = loops.Offset(layout.Output) ?? "0";
+        if (KernelEmitter.FoldsRun(kernel, layout))
+        {
+            string target = node.Rank == 0 ? _values[id] : Element(id, offset);
+            _w.Line($"{target} = {method}({string.Join(", ", args.Append(Int(loops.Run)).Append(target))});");
+        }
+        else
+        {
+            _w.Line($"{method}({string.Join(", ", args.Append(Span(id, offset, loops.Run)))});");
+        }
+        loops.Close();
+    }
+
+    /// <summary>A product: one call into Linalg, reading each matrix in memory order whatever its transpose flag.</summary>
+    private void Dot(int id)
+    {
+        var node = _graph[id];
+        int a = node.Inputs[0], b = node.Inputs[1];
+        bool tA = node.Params[0] == 1, tB = node.Params[1] == 1;
+        var da = _plan.Shapes.NodeDims[a];
+        var db = _plan.Shapes.NodeDims[b];
+        string A = Span(a, null, Size(a)), B = Span(b, null, Size(b));
+        string linalg = "global::Tensorgen.Linalg";
+        if (node.Rank == 0)
+        {
+            _values[id] = _scope.Take(_display[id]);
+            _w.Line($"{node.DType.CSharp()} {_values[id]} = global::System.Numerics.Tensors.TensorPrimitives.Dot({A}, {B});");
+            return;
+        }
+        string C = Writable(id);
+        string D(int dim) => Int(Dim(dim));
+        switch (_graph[a].Rank, _graph[b].Rank)
+        {
+            case (2, 1):
+                _w.Line($"{linalg}.{(tA ? "MatTVec" : "MatVec")}({A}, {D(da[0])}, {D(da[1])}, {B}, {C});");
+                break;
+            case (1, 2):
+                _w.Line($"{linalg}.{(tB ? "MatVec" : "MatTVec")}({B}, {D(db[0])}, {D(db[1])}, {A}, {C});");
+                break;
+            default:
+                var dc = _plan.Shapes.NodeDims[id];
+                _w.Line($"{linalg}.Gemm({A}, {(tA ? "true" : "false")}, {B}, {(tB ? "true" : "false")}, {C}, {D(dc[0])}, {D(dc[1])}, {D(tA ? da[0] : da[1])});");
+                break;
+        }
+    }
+
+    /// <summary>A transpose (or any reordering) into its own buffer; an output that views another value is a plain copy.</summary>
+    private void Copy(int id)
+    {
+        var node = _graph[id];
+        int input = node.Inputs[0];
+        string source = Span(input, null, Size(input));
+        if (GraphBuilder.IsView(node))
+        {
+            _w.Line($"{source}.CopyTo({Writable(id)});");
+            return;
+        }
+        var inDims = _plan.Shapes.NodeDims[input];
+        var kept = node.Params.Where(p => p >= 0).ToList();
+        if (kept.Count == 2 && kept[0] == 1 && kept[1] == 0 && _graph[input].Rank == 2)
+        {
+            _w.Line($"global::Tensorgen.Linalg.Transpose({source}, {Int(Dim(inDims[0]))}, {Int(Dim(inDims[1]))}, {Writable(id)});");
+            return;
+        }
+        // Dropped dimensions have size 1: where they go does not move any data.
+        var permutation = kept.Concat(Enumerable.Range(0, _graph[input].Rank).Where(k => !kept.Contains(k)));
+        _w.Line($"global::Tensorgen.Linalg.Permute({source}, [{string.Join(", ", inDims.Select(Dim))}], [{string.Join(", ", permutation)}], {Writable(id)});");
     }
 
     /// <summary>The expression of each output, in order.</summary>

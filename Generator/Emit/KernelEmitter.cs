@@ -10,36 +10,46 @@ namespace Tensorgen.Generator.Emit;
 /// Emits a kernel as a static method over one contiguous run of elements: a <c>Vector&lt;T&gt;</c>
 /// loop when every value is of one float dtype, then a scalar loop for the tail (or for everything).
 /// Leaves that vary along the run arrive as spans, leaves that are constant along it as values.
+/// An element-wise kernel writes its roots' spans; a reduction kernel either folds the run into one
+/// value (returned, starting from <c>acc</c>) or, when the run is along kept axes, folds it into the
+/// output span element by element.
 /// </summary>
 internal static class KernelEmitter
 {
     public static string MethodName(Kernel kernel) => "Kernel" + kernel.Index;
 
-    /// <param name="spanLeaves">Which leaves vary along the run (the rest are one value per call).</param>
+    /// <summary>Whether a reduction kernel folds its run into one value (rather than into a span).</summary>
+    public static bool FoldsRun(Kernel kernel, LoopLayout layout) => kernel.IsReduction && !layout.Output[layout.Output.Length - 1];
+
+    /// <param name="layout">The kernel's loop nest: which leaves vary along the run.</param>
     /// <param name="names">The kernel method's parameter name for each leaf and root.</param>
-    public static void Emit(SourceWriter w, TensorGraph graph, Kernel kernel, ISet<int> spanLeaves, IReadOnlyDictionary<int, string> names)
+    public static void Emit(SourceWriter w, TensorGraph graph, Kernel kernel, LoopLayout layout, IReadOnlyDictionary<int, string> names)
     {
+        var spanLeaves = layout.SpanLeaves;
+        bool fold = FoldsRun(kernel, layout);
         var parameters = new List<string>();
         foreach (var leaf in kernel.Leaves)
         {
             var t = graph[leaf].DType.CSharp();
             parameters.Add(spanLeaves.Contains(leaf) ? $"global::System.ReadOnlySpan<{t}> {names[leaf]}" : $"{t} {names[leaf]}");
         }
-        foreach (var root in kernel.Roots)
-            parameters.Add($"global::System.Span<{graph[root].DType.CSharp()}> {names[root]}");
+        string resultType = graph[kernel.Roots[0]].DType.CSharp();
+        if (fold) parameters.Add($"int n, {resultType} acc");
+        else foreach (var root in kernel.Roots) parameters.Add($"global::System.Span<{graph[root].DType.CSharp()}> {names[root]}");
 
-        w.Line($"/// <summary>Fused loop: {Describe(graph, kernel, names)}.</summary>");
+        string what = kernel.IsReduction ? "Fused reduction" : "Fused loop";
+        w.Line($"/// <summary>{what}: {Describe(graph, kernel, names)}.</summary>");
         if (kernel.NotVectorized is { } why) w.Line($"/// <remarks>One element at a time: {SourceWriter.Xml(why)}.</remarks>");
-        var scope = new NameScope(names.Values.Select(n => n.TrimStart('@')).Concat(new[] { "n", "i" }));
-        using (w.Block($"private static void {MethodName(kernel)}({string.Join(", ", parameters)})"))
+        var scope = new NameScope(names.Values.Select(n => n.TrimStart('@')).Concat(new[] { "n", "i", "acc" }));
+        using (w.Block($"private static {(fold ? resultType : "void")} {MethodName(kernel)}({string.Join(", ", parameters)})"))
         {
-            var first = names[kernel.Roots[0]];
-            w.Line($"int n = {first}.Length;");
-            var sized = kernel.Leaves.Where(spanLeaves.Contains).Select(l => names[l]).Concat(kernel.Roots.Skip(1).Select(r => names[r])).ToList();
+            if (!fold) w.Line($"int n = {names[kernel.Roots[0]]}.Length;");
+            var sized = kernel.Leaves.Where(spanLeaves.Contains).Select(l => names[l])
+                .Concat(fold ? Enumerable.Empty<string>() : kernel.Roots.Skip(1).Select(r => names[r])).ToList();
             if (sized.Count > 0)
                 w.Line($"if ({string.Join(" || ", sized.Select(s => $"{s}.Length != n"))}) global::Tensorgen.Check.ThrowKernelLength();");
             w.Line("int i = 0;");
-            if (kernel.NotVectorized is null) EmitVectorLoop(w, graph, kernel, spanLeaves, names, scope);
+            if (kernel.NotVectorized is null) EmitVectorLoop(w, graph, kernel, spanLeaves, names, scope, fold);
             using (w.Block("for (; i < n; i++)"))
             {
                 var values = new Dictionary<int, string>();
@@ -48,17 +58,29 @@ internal static class KernelEmitter
                 foreach (var id in kernel.Body)
                 {
                     var node = graph[id];
-                    var operandType = graph[node.Inputs[node.Op == OpCode.Switch ? 1 : 0]].DType;
-                    var args = node.Inputs.Select(i => Operand(graph, values, i)).ToArray();
+                    var operandType = graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType;
+                    var args = node.Inputs.Select((input, k) => node.Op == OpCode.Second && k == 0 ? "_" : Operand(graph, values, input)).ToArray();
                     values[id] = scope.Take("s" + id);
                     w.Line($"{node.DType.CSharp()} {values[id]} = {ScalarCode.Of(node, operandType, args)};{Comment(graph, id)}");
                 }
-                foreach (var root in kernel.Roots) w.Line($"{names[root]}[i] = {values[root]};");
+                if (!kernel.IsReduction)
+                {
+                    foreach (var root in kernel.Roots) w.Line($"{names[root]}[i] = {values[root]};");
+                }
+                else
+                {
+                    var reduction = graph[kernel.Reduction];
+                    string value = values[kernel.Reduced];
+                    if (fold) w.Line($"acc = {Combine(reduction, "acc", value)};");
+                    else w.Line($"{names[kernel.Reduction]}[i] = {Combine(reduction, $"{names[kernel.Reduction]}[i]", value)};");
+                }
             }
+            if (fold) w.Line("return acc;");
         }
     }
 
-    private static void EmitVectorLoop(SourceWriter w, TensorGraph graph, Kernel kernel, ISet<int> spanLeaves, IReadOnlyDictionary<int, string> names, NameScope scope)
+    private static void EmitVectorLoop(SourceWriter w, TensorGraph graph, Kernel kernel, ISet<int> spanLeaves,
+        IReadOnlyDictionary<int, string> names, NameScope scope, bool fold)
     {
         var dtype = graph[kernel.Roots[0]].DType;
         string t = dtype.CSharp();
@@ -79,10 +101,18 @@ internal static class KernelEmitter
                 values[c] = scope.Take("c" + c);
                 w.Line($"var {values[c]} = new {vec}({Literals.Of(graph[c].Value, graph[c].DType)});");
             }
-            foreach (var id in kernel.Leaves.Where(spanLeaves.Contains).Concat(kernel.Roots))
+            var written = fold ? Enumerable.Empty<int>() : kernel.Roots;
+            foreach (var id in kernel.Leaves.Where(spanLeaves.Contains).Concat(written))
             {
                 refs[id] = scope.Take(names[id].TrimStart('@') + "Ref");
                 w.Line($"ref {t} {refs[id]} = ref {mm}.GetReference({names[id]});");
+            }
+            string vacc = "";
+            var reduction = kernel.IsReduction ? graph[kernel.Reduction] : null;
+            if (fold)
+            {
+                vacc = scope.Take("vacc");
+                w.Line($"var {vacc} = new {vec}({Identity(reduction!)});");
             }
             using (w.Block($"for (; i <= n - {vec}.Count; i += {vec}.Count)"))
             {
@@ -95,13 +125,57 @@ internal static class KernelEmitter
                 {
                     var node = graph[id];
                     values[id] = scope.Take("v" + id);
-                    w.Line($"var {values[id]} = {VectorCode.Of(node, node.Inputs.Select(i => values[i]).ToArray())};{Comment(graph, id)}");
+                    var args = node.Inputs.Select((input, k) => node.Op == OpCode.Second && k == 0 ? "_" : values[input]).ToArray();
+                    w.Line($"var {values[id]} = {VectorCode.Of(node, args)};{Comment(graph, id)}");
                 }
-                foreach (var root in kernel.Roots)
-                    w.Line($"{VectorCode.V}.StoreUnsafe({values[root]}, ref {refs[root]}, (nuint)i);");
+                if (reduction is null)
+                {
+                    foreach (var root in kernel.Roots)
+                        w.Line($"{VectorCode.V}.StoreUnsafe({values[root]}, ref {refs[root]}, (nuint)i);");
+                }
+                else if (fold)
+                {
+                    w.Line($"{vacc} = {VectorCombine(reduction, vacc, values[kernel.Reduced])};");
+                }
+                else
+                {
+                    string current = $"{VectorCode.V}.LoadUnsafe(ref {refs[kernel.Reduction]}, (nuint)i)";
+                    w.Line($"{VectorCode.V}.StoreUnsafe({VectorCombine(reduction, current, values[kernel.Reduced])}, ref {refs[kernel.Reduction]}, (nuint)i);");
+                }
             }
+            if (fold) w.Line($"acc = {Combine(reduction!, "acc", Across(reduction!, vacc))};");
         }
     }
+
+    /// <summary>The value a reduction starts from: 0 for a sum, -∞ for a max, +∞ for a min.</summary>
+    public static string Identity(Node reduction) => reduction.Op switch
+    {
+        OpCode.Sum => Literals.Of(0, reduction.DType),
+        OpCode.Max => reduction.DType.IsFloat() ? Literals.Of(double.NegativeInfinity, reduction.DType) : reduction.DType.CSharp() + ".MinValue",
+        _ => reduction.DType.IsFloat() ? Literals.Of(double.PositiveInfinity, reduction.DType) : reduction.DType.CSharp() + ".MaxValue",
+    };
+
+    // Math.Max/Min propagate NaN, as NumPy's max and min do.
+    private static string Combine(Node reduction, string a, string b) => reduction.Op switch
+    {
+        OpCode.Sum => $"{a} + {b}",
+        OpCode.Max => $"global::System.Math.Max({a}, {b})",
+        _ => $"global::System.Math.Min({a}, {b})",
+    };
+
+    private static string VectorCombine(Node reduction, string a, string b) => reduction.Op switch
+    {
+        OpCode.Sum => $"{a} + {b}",
+        OpCode.Max => $"{VectorCode.V}.Max({a}, {b})",
+        _ => $"{VectorCode.V}.Min({a}, {b})",
+    };
+
+    private static string Across(Node reduction, string v) => reduction.Op switch
+    {
+        OpCode.Sum => $"{VectorCode.V}.Sum({v})",
+        OpCode.Max => $"global::Tensorgen.VectorMath.MaxAcross({v})",
+        _ => $"global::Tensorgen.VectorMath.MinAcross({v})",
+    };
 
     private static string Operand(TensorGraph graph, Dictionary<int, string> values, int id) =>
         graph[id].IsConstant ? Literals.Of(graph[id].Value, graph[id].DType) : values[id];
@@ -123,7 +197,8 @@ internal static class KernelEmitter
         var node = graph[id];
         if (node.IsConstant) return GraphPrinter.Name(graph, id);
         if (!top && names.TryGetValue(id, out var name)) return name.TrimStart('@');
-        if (node.IsInput || depth == 0 || !kernel.Body.Contains(id)) return GraphPrinter.Name(graph, id);
+        bool computed = kernel.Body.Contains(id) || id == kernel.Reduction;
+        if (node.IsSource || depth == 0 || !computed) return GraphPrinter.Name(graph, id);
         return $"{OpInfo.Name(node.Op)}({string.Join(", ", node.Inputs.Select(i => Expression(graph, kernel, i, names, depth - 1)))})";
     }
 }

@@ -47,6 +47,9 @@ internal static class ScalarCode
             OpCode.Not => $"(!{a[0]})",
             OpCode.Switch => $"({a[0]} ? {a[1]} : {a[2]})",
             OpCode.Cast => Cast(a[0], operandType, node.DType),
+            OpCode.Sign => isFloat ? $"({a[0]} > 0 ? {Literals.Of(1, node.DType)} : {a[0]} < 0 ? {Literals.Of(-1, node.DType)} : {a[0]})" : $"(({node.DType.CSharp()})global::System.Math.Sign({a[0]}))",
+            OpCode.Second => a[1],
+            OpCode.ZeroGrad => a[0],
             _ => throw new System.InvalidOperationException($"no scalar form for {node.Op}"),
         };
     }

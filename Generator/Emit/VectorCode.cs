@@ -44,8 +44,21 @@ internal static class VectorCode
             OpCode.Pow => $"{M}.Pow({a[0]}, {a[1]})",
             OpCode.Mod => $"{M}.Mod({a[0]}, {a[1]})",
             OpCode.IntDiv => $"{V}.Floor({a[0]} / {a[1]})",
+            OpCode.Sign => $"{M}.Sign({a[0]})",
+            OpCode.Second => a[1],
+            OpCode.ZeroGrad => a[0],
             _ => null,
         };
+    }
+
+    /// <summary>Why a reduction kernel cannot use the vector loop, or null when it can.</summary>
+    public static string? WhyNotReduce(TensorGraph graph, Node reduction, IEnumerable<int> body, IEnumerable<int> leaves)
+    {
+        var dtypes = body.Concat(leaves).Select(b => graph[b].DType).Append(reduction.DType).Distinct().ToList();
+        if (dtypes.Count != 1 || !dtypes[0].IsFloat())
+            return "it mixes dtypes or computes in integers or bools (" + string.Join(", ", dtypes.Select(d => d.NumPy())) + ")";
+        var scalarOnly = body.Select(b => graph[b]).FirstOrDefault(n => Of(n, new[] { "a", "b", "c" }) is null);
+        return scalarOnly is null ? null : $"{OpInfo.Name(scalarOnly.Op)} has no vector form";
     }
 
     /// <summary>Why a kernel cannot use the vector loop, or null when it can.</summary>

@@ -6,7 +6,7 @@ namespace Tensorgen.Generator.Evaluate;
 /// The [Op]/[Builtin] tag the runtime puts on each symbolic API member. Reading the tag, not the
 /// method name, is what makes a call part of the graph language.
 /// </summary>
-internal sealed record ApiTag(OpCode? Op, Builtin Builtin, int Rank, int DType, int Broadcastable)
+internal sealed record ApiTag(OpCode? Op, Builtin Builtin, int Rank, int DType, int Broadcastable, OpCode Reduction = OpCode.Input)
 {
     public static ApiTag? Read(IMethodSymbol method)
     {
@@ -21,7 +21,8 @@ internal sealed record ApiTag(OpCode? Op, Builtin Builtin, int Rank, int DType, 
                 return new ApiTag(null, (Builtin)builtin,
                     args.Length > 1 && args[1].Value is int rank ? rank : -1,
                     args.Length > 2 && args[2].Value is int dtype ? dtype : -1,
-                    args.Length > 3 && args[3].Value is int b ? b : 0);
+                    args.Length > 3 && args[3].Value is int b ? b : 0,
+                    args.Length > 4 && args[4].Value is int r ? (OpCode)r : OpCode.Input);
         }
         return null;
     }

@@ -20,7 +20,7 @@ internal sealed partial class GraphEvaluator
             var byParameter = new IOperation?[method.Parameters.Length];
             foreach (var argument in invocation.Arguments)
                 if (argument.Parameter is { } p) byParameter[p.Ordinal] = argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
-            return Api(tag, method, invocation, byParameter);
+            return Api(tag, method, invocation, byParameter, method.IsStatic ? null : invocation.Instance);
         }
         return CallHelper(invocation);
     }
@@ -37,10 +37,12 @@ internal sealed partial class GraphEvaluator
         return Api(tag, method, at, operands);
     }
 
-    private Value Api(ApiTag tag, IMethodSymbol method, IOperation at, IOperation?[] args)
+    /// <param name="instance">The receiver of an instance method (<c>x</c> in <c>x.Sum()</c>).</param>
+    private Value Api(ApiTag tag, IMethodSymbol method, IOperation at, IOperation?[] args, IOperation? instance = null)
     {
+        var receiver = instance is null ? null : Evaluate(instance);
         var values = args.Select(a => a is null ? null : Evaluate(a)).ToArray();
-        if (values.Any(v => v is ErrorValue)) return ErrorValue.Instance;
+        if (values.Any(v => v is ErrorValue) || receiver is ErrorValue) return ErrorValue.Instance;
 
         if (tag.Op is { } op) return ApplyOp(op, method, at, args, values);
 
@@ -124,6 +126,18 @@ internal sealed partial class GraphEvaluator
 
             case Builtin.Pairs:
                 return values[0]!;
+
+            case Builtin.Reduce:
+                return Reduce(tag.Reduction, method, at, args, values, receiver);
+
+            case Builtin.Dot:
+                return Dot(at, args, values);
+
+            case Builtin.Transpose:
+                return Transpose(at, values[0] ?? ErrorValue.Instance);
+
+            case Builtin.Grad:
+                return Grad(method, at, args, values);
 
             case Builtin.Shared:
                 Report(Model.Diagnostics.SharedDeclaration, at, "(in graph code)",

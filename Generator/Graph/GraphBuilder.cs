@@ -96,7 +96,7 @@ internal sealed class GraphBuilder
             return default;
         }
         var valueOperands = op == OpCode.Switch ? operands.Skip(1).ToArray() : operands.ToArray();
-        if (!OpInfo.IsLogical(op) && !OpInfo.IsComparison(op) && op is not (OpCode.Switch or OpCode.Cast or OpCode.Identity)
+        if (!OpInfo.IsLogical(op) && !OpInfo.IsComparison(op) && op is not (OpCode.Switch or OpCode.Cast or OpCode.Identity or OpCode.ZeroGrad or OpCode.Second)
             && valueOperands.All(o => (o.Weak?.Kind ?? _nodes[o.Node].DType) == DType.Bool))
         {
             error = $"{OpInfo.Name(op)} is arithmetic and its operands are bool ({Describe(operands)}); Cast(x, DType.Int64) first";
@@ -130,6 +130,15 @@ internal sealed class GraphBuilder
             return default;
         }
 
+        // second(a, b): b broadcast to a's shape; a gives only the shape, so it keeps its dtype.
+        if (op == OpCode.Second)
+        {
+            var shapeOf = operands[0].IsLiteral ? Materialize(operands[0], dtypes[1]) : operands[0].Node;
+            var valueType = operands[1].IsLiteral ? _nodes[shapeOf].DType : dtypes[1];
+            int value = Convert(Materialize(operands[1], valueType), valueType);
+            return Operand.Of(Add(Node.Apply(op, valueType, shape.ToEquatableArray(), shapeOf, value)));
+        }
+
         // Operands are converted to the type the op computes in, so kernels never mix dtypes.
         DType computeType = OpInfo.IsFloatMath(op) ? resultType : operandType;
         var inputs = new int[operands.Count];
@@ -139,6 +148,107 @@ internal sealed class GraphBuilder
             inputs[i] = Convert(Materialize(operands[i], want), want);
         }
         return Operand.Of(Add(Node.Apply(op, resultType, shape.ToEquatableArray(), inputs)));
+    }
+
+    /// <summary>An element-wise op that cannot fail (operands already typed): for graphs the generator builds itself, as gradients.</summary>
+    public int Ew(OpCode op, params int[] operands)
+    {
+        var result = Apply(op, operands.Select(Operand.Of).ToList(), null, out var error, out _);
+        if (error is not null) throw new System.InvalidOperationException($"internal: {OpInfo.Name(op)} failed: {error}");
+        return result.Node;
+    }
+
+    /// <summary>A float constant of <paramref name="dtype"/>.</summary>
+    public int Scalar(double value, DType dtype) => Constant(value, dtype);
+
+    /// <summary>
+    /// A reduction over <paramref name="axes"/> (sorted, non-negative). Sums of integers and bools are int64,
+    /// as NumPy's; max and min keep the dtype. With <paramref name="keepdims"/> reduced axes stay as size 1.
+    /// </summary>
+    public int Reduce(OpCode op, int x, int[] axes, bool keepdims)
+    {
+        var n = _nodes[x];
+        if (axes.Length == 0) return x;
+        var dtype = op == OpCode.Sum && !n.DType.IsFloat() ? DType.Int64 : n.DType;
+        if (op == OpCode.Sum) x = Convert(x, dtype);
+        var shape = new List<int>();
+        for (int d = 0; d < n.Rank; d++)
+        {
+            if (System.Array.IndexOf(axes, d) < 0) shape.Add(n.Shape[d]);
+            else if (keepdims) shape.Add(1);
+        }
+        var parameters = new[] { keepdims ? 1 : 0 }.Concat(axes).ToEquatableArray();
+        return Add(new Node(op, dtype, shape.ToEquatableArray(), new[] { x }.ToEquatableArray(), parameters, 0, null));
+    }
+
+    /// <summary>The axes a reduction removes (sorted), and whether it keeps them as size 1.</summary>
+    public static (int[] Axes, bool KeepDims) ReduceAxes(Node node) =>
+        (node.Params.Skip(1).ToArray(), node.Params[0] == 1);
+
+    /// <summary>
+    /// PyTensor's DimShuffle: output dimension j is input dimension <c>pattern[j]</c>, or a new broadcastable
+    /// dimension where it is -1. Input dimensions left out must have static size 1.
+    /// </summary>
+    public int DimShuffle(int x, int[] pattern)
+    {
+        var n = _nodes[x];
+        if (pattern.Length == n.Rank && pattern.Select((p, j) => p == j).All(b => b)) return x;
+        var shape = pattern.Select(p => p < 0 ? 1 : n.Shape[p]).ToEquatableArray();
+        return Add(new Node(OpCode.DimShuffle, n.DType, shape, new[] { x }.ToEquatableArray(), pattern.ToEquatableArray(), 0, null));
+    }
+
+    /// <summary>Whether a DimShuffle keeps the order of the dimensions it keeps: a view of the same data.</summary>
+    public static bool IsView(Node dimShuffle)
+    {
+        int last = -1;
+        foreach (var p in dimShuffle.Params)
+        {
+            if (p < 0) continue;
+            if (p < last) return false;
+            last = p;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A product of vectors and matrices; <paramref name="transA"/>/<paramref name="transB"/> read a matrix
+    /// operand as its transpose. Operands are converted to their common dtype first.
+    /// </summary>
+    public int Dot(int a, int b, bool transA, bool transB, out string? error)
+    {
+        error = null;
+        var x = _nodes[a];
+        var y = _nodes[b];
+        if (x.Rank is < 1 or > 2 || y.Rank is < 1 or > 2)
+        {
+            error = $"Dot takes vectors and matrices, not {Describe(Operand.Of(a))} and {Describe(Operand.Of(b))}";
+            return -1;
+        }
+        var dtype = DTypes.Promote(x.DType, y.DType);
+        if (dtype == DType.Bool) dtype = DType.Int64;
+        a = Convert(a, dtype);
+        b = Convert(b, dtype);
+        // (rows, inner) of a and (inner, columns) of b, as read.
+        int aInner = x.Rank == 1 ? x.Shape[0] : transA ? x.Shape[0] : x.Shape[1];
+        int bInner = y.Rank == 1 ? y.Shape[0] : transB ? y.Shape[1] : y.Shape[0];
+        if (aInner >= 0 && bInner >= 0 && aInner != bInner)
+        {
+            error = $"Dot of {Describe(Operand.Of(a))} and {Describe(Operand.Of(b))}: inner sizes {aInner} and {bInner} differ";
+            return -1;
+        }
+        var shape = new List<int>();
+        if (x.Rank == 2) shape.Add(transA ? x.Shape[1] : x.Shape[0]);
+        if (y.Rank == 2) shape.Add(transB ? y.Shape[0] : y.Shape[1]);
+        var parameters = new[] { transA ? 1 : 0, transB ? 1 : 0 }.ToEquatableArray();
+        return Add(new Node(OpCode.Dot, dtype, shape.ToEquatableArray(), new[] { a, b }.ToEquatableArray(), parameters, 0, null));
+    }
+
+    /// <summary>The run-time size of dimension <paramref name="axis"/> of <paramref name="x"/>, as an int64 scalar (a constant when static).</summary>
+    public int DimSize(int x, int axis)
+    {
+        var n = _nodes[x];
+        if (n.Shape[axis] >= 0) return Constant(n.Shape[axis], DType.Int64);
+        return Add(new Node(OpCode.DimSize, DType.Int64, EquatableArray<int>.Empty, new[] { x }.ToEquatableArray(), new[] { axis }.ToEquatableArray(), 0, null));
     }
 
     /// <summary>A node of dtype <paramref name="dtype"/> holding <paramref name="node"/>'s values.</summary>

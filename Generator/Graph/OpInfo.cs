@@ -8,12 +8,17 @@ internal static class OpInfo
         OpCode.Input or OpCode.Constant or OpCode.Shared => 0,
         OpCode.Neg or OpCode.Abs or OpCode.Exp or OpCode.Expm1 or OpCode.Log or OpCode.Log1p or OpCode.Tanh
             or OpCode.Sigmoid or OpCode.Softplus or OpCode.Sqr or OpCode.Sqrt or OpCode.Sin or OpCode.Cos
-            or OpCode.Not or OpCode.Cast or OpCode.Identity => 1,
+            or OpCode.Not or OpCode.Cast or OpCode.Identity or OpCode.Sign or OpCode.ZeroGrad
+            or OpCode.Sum or OpCode.Max or OpCode.Min or OpCode.DimShuffle or OpCode.DimSize => 1,
         OpCode.Switch => 3,
         _ => 2,
     };
 
-    public static bool IsElementwise(OpCode op) => op is not (OpCode.Input or OpCode.Constant or OpCode.Shared);
+    /// <summary>Ops computed element by element with broadcasting: what kernels fuse.</summary>
+    public static bool IsElementwise(OpCode op) => op is not (OpCode.Input or OpCode.Constant or OpCode.Shared
+        or OpCode.Dot or OpCode.Sum or OpCode.Max or OpCode.Min or OpCode.DimShuffle or OpCode.DimSize);
+
+    public static bool IsReduction(OpCode op) => op is OpCode.Sum or OpCode.Max or OpCode.Min;
 
     /// <summary>Ops whose result is float even for integer operands (PyTensor upcasts ints to float64).</summary>
     public static bool IsFloatMath(OpCode op) => op is OpCode.Exp or OpCode.Expm1 or OpCode.Log or OpCode.Log1p

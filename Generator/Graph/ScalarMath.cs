@@ -46,6 +46,9 @@ internal static class ScalarMath
             OpCode.Not => Bool(a[0] == 0),
             OpCode.Switch => a[0] != 0 ? a[1] : a[2],
             OpCode.Cast => a[0],
+            OpCode.Sign => double.IsNaN(a[0]) ? a[0] : Math.Sign(a[0]),
+            OpCode.Second => a[1],
+            OpCode.ZeroGrad => a[0],
             _ => throw new InvalidOperationException($"no constant folding for {op}"),
         };
         return Round(r, dtype);

@@ -12,6 +12,7 @@ internal static class Diagnostics
     private const string Evaluation = "Tensorgen.Evaluation";
     private const string Types = "Tensorgen.Types";
     private const string Functions = "Tensorgen.Functions";
+    private const string Gradients = "Tensorgen.Gradients";
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string category) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -61,6 +62,15 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor ShapeMismatch = Error("TG0202",
         "Shapes cannot broadcast", "In '{0}': {1}", Types);
+
+    public static readonly DiagnosticDescriptor CostNotScalar = Error("TG0301",
+        "The cost of Grad must be a scalar", "In '{0}': the cost of Grad must be a 0-d tensor, but is {1}; reduce it first (x.Sum(), x.Mean())", Gradients);
+
+    public static readonly DiagnosticDescriptor Disconnected = Error("TG0302",
+        "The cost does not depend on a Grad variable", "In '{0}': the cost does not depend on {1}; pass disconnectedInputs: DisconnectedInputs.Ignore for a gradient of zeros", Gradients);
+
+    public static readonly DiagnosticDescriptor NotDifferentiable = Error("TG0303",
+        "Gradients need float values", "In '{0}': {1} is {2}; gradients are defined for float costs and variables", Gradients);
 
     public static readonly DiagnosticDescriptor BadDefault = Error("TG0203",
         "Default value does not fit the input", "In '{0}': the default value {1} of input '{2}' is not a {3} constant", Types);

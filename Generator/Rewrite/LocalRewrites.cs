@@ -59,8 +59,8 @@ internal static class LocalRewrites
     }
 
     /// <summary>
-    /// PyTensor's <c>local_exp_over_1_plus_exp</c>: 1 / (1 + exp(-x)) is sigmoid(x), one op with a
-    /// stable gradient and a name the later stabilizations (log(sigmoid)) can match.
+    /// PyTensor's <c>local_exp_over_1_plus_exp</c>: 1 / (1 + exp(u)) is sigmoid(-u), one op with a stable
+    /// gradient and a name the later stabilizations (log(sigmoid)) can match.
     /// </summary>
     public static RewriteResult? Sigmoid(GraphBuilder graph, Node node, Func<Node, int> add)
     {
@@ -69,10 +69,61 @@ internal static class LocalRewrites
         if (denominator.Op != OpCode.Add) return null;
         int other = IsConstant(graph, denominator.Inputs[0], 1) ? denominator.Inputs[1]
             : IsConstant(graph, denominator.Inputs[1], 1) ? denominator.Inputs[0] : -1;
-        if (other < 0 || graph[other] is not { Op: OpCode.Exp } exp || graph[exp.Inputs[0]] is not { Op: OpCode.Neg } neg) return null;
-        int x = neg.Inputs[0];
-        if (graph[x].DType != node.DType || graph[x].Shape != node.Shape) return null;
-        return new RewriteResult("local_exp_over_1_plus_exp", null, node with { Op = OpCode.Sigmoid, Inputs = new EquatableArray<int>(new[] { x }) });
+        if (other < 0 || graph[other] is not { Op: OpCode.Exp } exp) return null;
+        var u = graph[exp.Inputs[0]];
+        if (u.DType != node.DType || u.Shape != node.Shape) return null;
+        int argument = u.Op == OpCode.Neg ? u.Inputs[0] : add(Node.Apply(OpCode.Neg, u.DType, u.Shape, exp.Inputs[0]));
+        return new RewriteResult("local_exp_over_1_plus_exp", null, node with { Op = OpCode.Sigmoid, Inputs = new EquatableArray<int>(new[] { argument }) });
+    }
+
+    /// <summary>PyTensor's <c>local_1msigmoid</c>: 1 - sigmoid(z) is sigmoid(-z), without the cancellation.</summary>
+    public static RewriteResult? OneMinusSigmoid(GraphBuilder graph, Node node, Func<Node, int> add)
+    {
+        if (node.Op != OpCode.Sub || !IsConstant(graph, node.Inputs[0], 1) || graph[node.Inputs[1]] is not { Op: OpCode.Sigmoid } sigmoid) return null;
+        if (sigmoid.Shape != node.Shape || sigmoid.DType != node.DType) return null;
+        var z = graph[sigmoid.Inputs[0]];
+        int negated = add(Node.Apply(OpCode.Neg, z.DType, z.Shape, sigmoid.Inputs[0]));
+        return new RewriteResult("local_1msigmoid", null, node with { Op = OpCode.Sigmoid, Inputs = new EquatableArray<int>(new[] { negated }) });
+    }
+
+    /// <summary>
+    /// PyTensor's <c>local_log_sigmoid</c> stabilization: log(sigmoid(z)) is -softplus(-z), finite for any z
+    /// (log(1 - sigmoid(z)) becomes -softplus(z) through <see cref="OneMinusSigmoid"/> first).
+    /// </summary>
+    public static RewriteResult? LogSigmoid(GraphBuilder graph, Node node, Func<Node, int> add)
+    {
+        if (node.Op != OpCode.Log || graph[node.Inputs[0]] is not { Op: OpCode.Sigmoid } sigmoid) return null;
+        var z = graph[sigmoid.Inputs[0]];
+        int negated = add(Node.Apply(OpCode.Neg, z.DType, z.Shape, sigmoid.Inputs[0]));
+        int softplus = add(Node.Apply(OpCode.Softplus, node.DType, node.Shape, negated));
+        return new RewriteResult("local_log_sigmoid", null, node with { Op = OpCode.Neg, Inputs = new EquatableArray<int>(new[] { softplus }) });
+    }
+
+    /// <summary>Canonical signs (PyTensor's <c>local_neg_to_mul</c> family): -a - b is -(a + b); a - (-b) is a + b; -(a - b) is b - a.</summary>
+    public static RewriteResult? Signs(GraphBuilder graph, Node node, Func<Node, int> add)
+    {
+        if (node.Op == OpCode.Sub && graph[node.Inputs[0]] is { Op: OpCode.Neg } neg)
+        {
+            int sum = add(Node.Apply(OpCode.Add, node.DType, node.Shape, neg.Inputs[0], node.Inputs[1]));
+            return new RewriteResult("local_neg_sub", null, node with { Op = OpCode.Neg, Inputs = new EquatableArray<int>(new[] { sum }) });
+        }
+        if (node.Op == OpCode.Sub && graph[node.Inputs[1]] is { Op: OpCode.Neg } negated)
+            return new RewriteResult("local_sub_neg", null, node with { Op = OpCode.Add, Inputs = new EquatableArray<int>(new[] { node.Inputs[0], negated.Inputs[0] }) });
+        if (node.Op == OpCode.Neg && graph[node.Inputs[0]] is { Op: OpCode.Sub } difference)
+            return new RewriteResult("local_neg_sub", null, node with { Op = OpCode.Sub, Inputs = new EquatableArray<int>(new[] { difference.Inputs[1], difference.Inputs[0] }) });
+        return null;
+    }
+
+    /// <summary>Gradient-only ops fall away once gradients are taken: zero_grad(x) is x (PyTensor's <c>local_remove_zero_grad</c>).</summary>
+    public static RewriteResult? RemoveZeroGrad(GraphBuilder graph, Node node, Func<Node, int> add) =>
+        node.Op == OpCode.ZeroGrad ? new RewriteResult("local_remove_zero_grad", node.Inputs[0], null) : null;
+
+    /// <summary>PyTensor's <c>local_useless_second</c>: second(a, b) is b when b already has the result's shape.</summary>
+    public static RewriteResult? UselessSecond(GraphBuilder graph, Node node, Func<Node, int> add)
+    {
+        if (node.Op != OpCode.Second) return null;
+        var b = graph[node.Inputs[1]];
+        return b.Shape == node.Shape && b.DType == node.DType && !b.IsConstant ? new RewriteResult("local_useless_second", node.Inputs[1], null) : null;
     }
 
     /// <summary>PyTensor's <c>local_pow_specialize</c>: x ** 2 is sqr(x), x ** 0.5 is sqrt(x).</summary>

@@ -14,10 +14,18 @@ internal static class Rewriter
 {
     private static readonly LocalRewrite[] Rules =
     {
+        // canonicalize
         LocalRewrites.ConstantFolding,
         LocalRewrites.RemoveIdentity,
+        LocalRewrites.RemoveZeroGrad,
+        LocalRewrites.UselessSecond,
         LocalRewrites.DoubleNegation,
+        LocalRewrites.Signs,
+        // stabilize
         LocalRewrites.Sigmoid,
+        LocalRewrites.OneMinusSigmoid,
+        LocalRewrites.LogSigmoid,
+        // specialize
         LocalRewrites.PowSpecialize,
     };
 
@@ -51,15 +59,22 @@ internal static class Rewriter
             fired.Select(f => f.Value == 1 ? f.Key : $"{f.Key} (x{f.Value})").ToEquatableArray());
     }
 
+    /// <summary>
+    /// The rules <c>Grad</c> applies to a cost before differentiating it: all but those that remove
+    /// gradient-only ops, which must still stop gradients then.
+    /// </summary>
+    internal static readonly LocalRewrite[] StabilizeRules = Rules.Where(r => r != LocalRewrites.RemoveZeroGrad).ToArray();
+
     /// <summary>Adds <paramref name="node"/>, first applying every rule that matches it, repeatedly.</summary>
-    internal static int Simplify(GraphBuilder builder, Node node, IDictionary<string, int> fired)
+    internal static int Simplify(GraphBuilder builder, Node node, IDictionary<string, int> fired, LocalRewrite[]? rules = null)
     {
+        rules ??= Rules;
         for (int round = 0; round < 16; round++)
         {
             bool changed = false;
-            foreach (var rule in Rules)
+            foreach (var rule in rules)
             {
-                var result = rule(builder, node, n => Simplify(builder, n, fired));
+                var result = rule(builder, node, n => Simplify(builder, n, fired, rules));
                 if (result is null) continue;
                 fired[result.Value.Name] = fired.TryGetValue(result.Value.Name, out int c) ? c + 1 : 1;
                 if (result.Value.Replacement is { } id) return id;

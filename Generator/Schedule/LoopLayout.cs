@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Tensorgen.Generator.Graph;
 
 namespace Tensorgen.Generator.Schedule;
 
@@ -11,10 +12,11 @@ namespace Tensorgen.Generator.Schedule;
 /// </summary>
 internal sealed class LoopLayout
 {
-    private LoopLayout(List<int[]> groups, Dictionary<int, bool[]> full)
+    private LoopLayout(List<int[]> groups, Dictionary<int, bool[]> full, bool[] output)
     {
         Groups = groups;
         Full = full;
+        Output = output;
         SpanLeaves = new HashSet<int>(full.Where(p => p.Value[p.Value.Length - 1]).Select(p => p.Key));
     }
 
@@ -23,6 +25,12 @@ internal sealed class LoopLayout
 
     /// <summary>For each leaf of rank ≥ 1: whether it varies along each group (else it broadcasts there).</summary>
     public Dictionary<int, bool[]> Full { get; }
+
+    /// <summary>
+    /// Whether the written value varies along each group: always for element-wise kernels; for a
+    /// reduction, along the kept axes only. A run it does not vary along is reduced to one value.
+    /// </summary>
+    public bool[] Output { get; }
 
     /// <summary>Leaves that vary along the run, passed to the kernel as spans.</summary>
     public HashSet<int> SpanLeaves { get; }
@@ -41,11 +49,15 @@ internal sealed class LoopLayout
             return k >= 0 && node.Shape[k] != 1;
         }
 
+        // A reduction's result varies along the axes it keeps, like a leaf.
+        var reducedAxes = kernel.IsReduction ? GraphBuilder.ReduceAxes(graph[kernel.Reduction]).Axes : System.Array.Empty<int>();
+        bool Kept(int axis) => System.Array.IndexOf(reducedAxes, axis) < 0;
+
         var groups = new List<List<int>>();
         string? previous = null;
         foreach (var axis in axes)
         {
-            var pattern = new string(leaves.Select(l => Varies(l, axis) ? 'v' : 'b').ToArray());
+            var pattern = (Kept(axis) ? "k" : "r") + new string(leaves.Select(l => Varies(l, axis) ? 'v' : 'b').ToArray());
             if (pattern != previous) groups.Add(new List<int>());
             groups[groups.Count - 1].Add(axis);
             previous = pattern;
@@ -55,6 +67,7 @@ internal sealed class LoopLayout
         var full = new Dictionary<int, bool[]>();
         foreach (var leaf in leaves)
             full[leaf] = groups.Select(g => g.Count > 0 && Varies(leaf, g[0])).ToArray();
-        return new LoopLayout(groups.Select(g => g.ToArray()).ToList(), full);
+        var output = groups.Select(g => g.Count == 0 ? !kernel.IsReduction : Kept(g[0])).ToArray();
+        return new LoopLayout(groups.Select(g => g.ToArray()).ToList(), full, output);
     }
 }

@@ -1,17 +1,19 @@
 using System.Collections.Generic;
+using System.Linq;
+using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Rewrite;
 
 namespace Tensorgen.Generator.Schedule;
 
-/// <summary>How a function runs: its sizes, the values kept in buffers, and the kernels in order.</summary>
+/// <summary>How a function runs: its sizes, the values kept in buffers, and the steps in order.</summary>
 internal sealed class Plan
 {
-    public Plan(OptimizedFunction function, ShapeAnalysis shapes, HashSet<int> materialized, List<Kernel> kernels)
+    public Plan(OptimizedFunction function, ShapeAnalysis shapes, HashSet<int> materialized, List<Step> steps)
     {
         Function = function;
         Shapes = shapes;
         Materialized = materialized;
-        Kernels = kernels;
+        Steps = steps;
     }
 
     public OptimizedFunction Function { get; }
@@ -21,5 +23,16 @@ internal sealed class Plan
     /// <summary>Nodes whose values live in a buffer (or a local, for scalars) rather than a register.</summary>
     public HashSet<int> Materialized { get; }
 
-    public List<Kernel> Kernels { get; }
+    public List<Step> Steps { get; }
+
+    public IEnumerable<Kernel> Kernels => Steps.OfType<Kernel>();
+
+    /// <summary>The value a node's data lives in: itself, or for a view (an order-keeping DimShuffle) the value it views.</summary>
+    public int Storage(int node) => Base(Function.Graph, node);
+
+    public static int Base(TensorGraph graph, int node)
+    {
+        while (graph[node] is { Op: OpCode.DimShuffle } n && GraphBuilder.IsView(n)) node = n.Inputs[0];
+        return node;
+    }
 }

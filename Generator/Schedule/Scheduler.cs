@@ -7,14 +7,16 @@ using Tensorgen.Generator.Rewrite;
 namespace Tensorgen.Generator.Schedule;
 
 /// <summary>
-/// Elementwise fusion (PyTensor's <c>FusionOptimizer</c>): decides which values are kept in buffers
-/// and groups the element-wise work into as few loops as possible.
+/// Elementwise fusion (PyTensor's <c>FusionOptimizer</c>) and scheduling: decides which values are kept
+/// in buffers, groups element-wise work into as few loops as possible, and orders all steps.
 /// <list type="bullet">
-/// <item>A value is kept (materialized) when it is an output, or when a user iterates over a different
-/// shape (a vector broadcast into a matrix is computed once, not once per row).</item>
-/// <item>Every kept value roots a kernel whose body is everything it needs that is not kept.</item>
-/// <item>Kernels over the same shape that share work or inputs are merged, as long as no cycle
-/// appears between kernels, so <c>a - b</c>, <c>|a - b|</c> and <c>(a - b)²</c> take one pass.</item>
+/// <item>A value is kept (materialized) when it is an output or an update, when a product, a transpose
+/// or a view reads it, when it is a reduction, a product or a size, or when an element-wise user iterates
+/// over a different shape (a vector broadcast into a matrix is computed once, not once per row).</item>
+/// <item>Every kept element-wise value roots a kernel whose body is everything it needs that is not kept;
+/// every reduction roots a kernel whose body computes the reduced values on the fly.</item>
+/// <item>Element-wise kernels over the same shape that share work or inputs are merged, as long as no
+/// cycle appears between steps, so <c>a - b</c>, <c>|a - b|</c> and <c>(a - b)²</c> take one pass.</item>
 /// <item>A value still needed by two kernels is kept too, so no work is done twice.</item>
 /// </list>
 /// </summary>
@@ -24,39 +26,111 @@ internal static class Scheduler
     {
         var graph = function.Graph;
         var shapes = ShapeAnalysis.Run(graph, function.Sources);
-        var consumers = Consumers(graph);
-
-        var kept = new HashSet<int>(function.Outputs.Select(o => o.Node).Concat(function.Updates.Select(u => u.Node)).Where(n => !graph[n].IsLeaf));
-        for (int id = 0; id < graph.Count; id++)
-            if (IsFusible(graph[id]) && consumers[id].Any(c => !shapes.SameShape(id, c)))
-                kept.Add(id);
-
+        var kept = Kept(function, shapes);
         while (true)
         {
-            var kernels = Group(graph, shapes, kept);
-            var owners = new Dictionary<int, HashSet<int>>();
-            foreach (var kernel in kernels)
+            var steps = Steps(graph, shapes, kept);
+            var owners = new Dictionary<int, HashSet<Step>>();
+            foreach (var kernel in steps.OfType<Kernel>())
                 foreach (var id in kernel.Body)
-                    (owners.TryGetValue(id, out var set) ? set : owners[id] = new HashSet<int>()).Add(kernel.Index);
+                    (owners.TryGetValue(id, out var set) ? set : owners[id] = new HashSet<Step>()).Add(kernel);
             var shared = owners.Where(o => o.Value.Count > 1 && !kept.Contains(o.Key)).Select(o => o.Key).ToList();
-            if (shared.Count == 0) return new Plan(function, shapes, kept, Order(kernels));
+            if (shared.Count == 0) return new Plan(function, shapes, kept, Order(graph, steps));
             kept.UnionWith(shared);
         }
     }
 
     private static bool IsFusible(Node node) => !node.IsLeaf && OpInfo.IsElementwise(node.Op);
 
-    private static List<int>[] Consumers(TensorGraph graph)
+    private static bool IsView(Node node) => node.Op == OpCode.DimShuffle && GraphBuilder.IsView(node);
+
+    private static HashSet<int> Kept(OptimizedFunction function, ShapeAnalysis shapes)
     {
-        var consumers = Enumerable.Range(0, graph.Count).Select(_ => new List<int>()).ToArray();
+        var graph = function.Graph;
+        var kept = new HashSet<int>();
+        void Keep(int id)
+        {
+            id = Plan.Base(graph, id);
+            if (!graph[id].IsLeaf) kept.Add(id);
+        }
+
+        // Outputs and updates get buffers of their own, so one that views another value is copied.
+        foreach (var id in function.Outputs.Select(o => o.Node).Concat(function.Updates.Select(u => u.Node)))
+        {
+            if (graph[id].IsLeaf) continue;
+            kept.Add(id);
+            if (IsView(graph[id])) Keep(graph[id].Inputs[0]);
+        }
+
+        var consumers = new List<int>[graph.Count];
+        for (int id = 0; id < graph.Count; id++) consumers[id] = new List<int>();
         for (int id = 0; id < graph.Count; id++)
             foreach (var input in graph[id].Inputs.Distinct()) consumers[input].Add(id);
-        return consumers;
+
+        for (int id = 0; id < graph.Count; id++)
+        {
+            var node = graph[id];
+            switch (node.Op)
+            {
+                case OpCode.Dot:
+                    kept.Add(id);
+                    foreach (var input in node.Inputs) Keep(input);
+                    break;
+                case OpCode.DimShuffle:
+                    if (!GraphBuilder.IsView(node)) kept.Add(id);
+                    Keep(node.Inputs[0]);
+                    break;
+                case OpCode.Sum or OpCode.Max or OpCode.Min or OpCode.DimSize:
+                    kept.Add(id);
+                    break;
+                default:
+                    if (IsFusible(node) && consumers[id].Any(c => IsFusible(graph[c]) && !shapes.SameShape(id, c)))
+                        kept.Add(id);
+                    break;
+            }
+        }
+        return kept;
     }
 
-    /// <summary>Bodies per kept value, merged into kernels.</summary>
-    private static List<Kernel> Group(TensorGraph graph, ShapeAnalysis shapes, HashSet<int> kept)
+    /// <summary>All steps for a choice of kept values: kernels (merged where possible) and the rest.</summary>
+    private static List<Step> Steps(TensorGraph graph, ShapeAnalysis shapes, HashSet<int> kept)
     {
+        var others = new List<Step>();
+        var reductions = new List<Kernel>();
+        foreach (var id in kept.OrderBy(i => i))
+        {
+            var node = graph[id];
+            switch (node.Op)
+            {
+                case OpCode.Dot:
+                    var dot = new DotStep(id);
+                    dot.Reads.AddRange(node.Inputs.Select(i => Plan.Base(graph, i)));
+                    others.Add(dot);
+                    break;
+                case OpCode.DimShuffle:
+                    var copy = new CopyStep(id);
+                    copy.Reads.Add(Plan.Base(graph, node.Inputs[0]));
+                    others.Add(copy);
+                    break;
+                case OpCode.DimSize:
+                    others.Add(new SizeStep(id));
+                    break;
+                case OpCode.Sum or OpCode.Max or OpCode.Min:
+                {
+                    int input = node.Inputs[0];
+                    var (body, leaves) = IsFusible(graph[input]) && !kept.Contains(input)
+                        ? Collect(graph, kept, input)
+                        : (new HashSet<int>(), new HashSet<int> { input });
+                    var dims = shapes.NodeDims[input];
+                    var sortedBody = body.OrderBy(i => i).ToList();
+                    var sortedLeaves = leaves.OrderBy(i => i).ToList();
+                    reductions.Add(new Kernel([id], sortedBody, sortedLeaves, dims,
+                        VectorCode.WhyNotReduce(graph, node, sortedBody, sortedLeaves), reduction: id, reduced: input));
+                    break;
+                }
+            }
+        }
+
         var roots = kept.Where(id => IsFusible(graph[id])).OrderBy(id => id).ToList();
         var bodies = roots.ToDictionary(r => r, r => Collect(graph, kept, r));
 
@@ -68,25 +142,30 @@ internal static class Scheduler
                 if (!shapes.SameShape(groups[i][0], groups[j][0]) || !Share(groups[i], groups[j], bodies)) continue;
                 var merged = groups[i].Concat(groups[j]).ToList();
                 var trial = groups.Where((_, k) => k != i && k != j).Append(merged).ToList();
-                if (!IsAcyclic(trial, bodies)) continue;
+                if (!IsAcyclic(graph, Kernels(graph, shapes, trial, bodies).Concat(reductions).Concat(others).ToList())) continue;
                 groups[i] = merged;
                 groups.RemoveAt(j);
                 j = i;
             }
+        return Kernels(graph, shapes, groups, bodies).Concat(reductions).Concat(others).ToList();
+    }
 
-        var kernels = new List<Kernel>();
+    private static IEnumerable<Step> Kernels(TensorGraph graph, ShapeAnalysis shapes, List<List<int>> groups,
+        Dictionary<int, (HashSet<int> Body, HashSet<int> Leaves)> bodies)
+    {
         foreach (var group in groups)
         {
             var body = new SortedSet<int>(group.SelectMany(r => bodies[r].Body));
             var leaves = new SortedSet<int>(group.SelectMany(r => bodies[r].Leaves).Where(l => !body.Contains(l)));
             var rootList = group.OrderBy(r => r).ToList();
             var dims = shapes.NodeDims[rootList[0]];
-            kernels.Add(new Kernel(kernels.Count, rootList, body.ToList(), leaves.ToList(), dims,
-                VectorCode.WhyNot(graph, body, leaves, dims.Length)));
+            var kernel = new Kernel(rootList, body.ToList(), leaves.ToList(), dims, VectorCode.WhyNot(graph, body, leaves, dims.Length));
+            for (int i = 0; i < kernel.Reads.Count; i++) kernel.Reads[i] = Plan.Base(graph, kernel.Reads[i]);
+            yield return kernel;
         }
-        return kernels;
     }
 
+    /// <summary>What a kept value needs that is not kept (its body) and what it reads (its leaves).</summary>
     private static (HashSet<int> Body, HashSet<int> Leaves) Collect(TensorGraph graph, HashSet<int> kept, int root)
     {
         var body = new HashSet<int>();
@@ -97,11 +176,14 @@ internal static class Scheduler
         {
             int id = stack.Pop();
             if (!body.Add(id)) continue;
-            foreach (var input in graph[id].Inputs)
+            var node = graph[id];
+            // second(a, b) reads only b: a gives the shape.
+            var inputs = node.Op == OpCode.Second ? node.Inputs.Skip(1) : node.Inputs;
+            foreach (var input in inputs)
             {
-                var node = graph[input];
-                if (node.IsConstant) continue;
-                if (node.IsSource || kept.Contains(input) || !IsFusible(node)) leaves.Add(input);
+                var n = graph[input];
+                if (n.IsConstant) continue;
+                if (n.IsSource || kept.Contains(input) || !IsFusible(n)) leaves.Add(input);
                 else stack.Push(input);
             }
         }
@@ -114,43 +196,48 @@ internal static class Scheduler
         return b.SelectMany(r => bodies[r].Body.Concat(bodies[r].Leaves)).Any(seen.Contains);
     }
 
-    /// <summary>Kernel K depends on kernel J when K reads a value J writes; merging must keep that a DAG.</summary>
-    private static bool IsAcyclic(List<List<int>> groups, Dictionary<int, (HashSet<int> Body, HashSet<int> Leaves)> bodies)
+    /// <summary>Step S depends on step T when S reads a value T writes; the steps must form a DAG.</summary>
+    private static bool IsAcyclic(TensorGraph graph, List<Step> steps)
     {
-        var writer = new Dictionary<int, int>();
-        for (int g = 0; g < groups.Count; g++)
-            foreach (var r in groups[g]) writer[r] = g;
-        var state = new int[groups.Count];
-        bool Visit(int g)
+        var writer = Writers(steps);
+        var state = new Dictionary<Step, int>();
+        bool Visit(Step s)
         {
-            if (state[g] == 1) return false;
-            if (state[g] == 2) return true;
-            state[g] = 1;
-            foreach (var r in groups[g])
-                foreach (var leaf in bodies[r].Leaves)
-                    if (writer.TryGetValue(leaf, out int w) && w != g && !Visit(w)) return false;
-            state[g] = 2;
+            state.TryGetValue(s, out int mark);
+            if (mark == 1) return false;
+            if (mark == 2) return true;
+            state[s] = 1;
+            foreach (var read in s.Reads)
+                if (writer.TryGetValue(read, out var w) && w != s && !Visit(w)) return false;
+            state[s] = 2;
             return true;
         }
-        return Enumerable.Range(0, groups.Count).All(Visit);
+        return steps.All(Visit);
     }
 
-    /// <summary>Kernels in an order where each runs after the kernels whose values it reads, renumbered.</summary>
-    private static List<Kernel> Order(List<Kernel> kernels)
+    private static Dictionary<int, Step> Writers(List<Step> steps)
     {
-        var writer = new Dictionary<int, Kernel>();
-        foreach (var k in kernels)
-            foreach (var r in k.Roots) writer[r] = k;
-        var ordered = new List<Kernel>();
-        var done = new HashSet<Kernel>();
-        void Visit(Kernel k)
+        var writer = new Dictionary<int, Step>();
+        foreach (var s in steps)
+            foreach (var w in s.Writes) writer[w] = s;
+        return writer;
+    }
+
+    /// <summary>Steps in an order where each runs after the steps whose values it reads, numbered.</summary>
+    private static List<Step> Order(TensorGraph graph, List<Step> steps)
+    {
+        var writer = Writers(steps);
+        var ordered = new List<Step>();
+        var done = new HashSet<Step>();
+        void Visit(Step s)
         {
-            if (!done.Add(k)) return;
-            foreach (var leaf in k.Leaves)
-                if (writer.TryGetValue(leaf, out var w) && w != k) Visit(w);
-            ordered.Add(k);
+            if (!done.Add(s)) return;
+            foreach (var read in s.Reads)
+                if (writer.TryGetValue(read, out var w) && w != s) Visit(w);
+            ordered.Add(s);
         }
-        foreach (var k in kernels.OrderBy(k => k.Roots[0])) Visit(k);
-        return ordered.Select((k, i) => new Kernel(i, k.Roots, k.Body, k.Leaves, k.Dims, k.NotVectorized)).ToList();
+        foreach (var s in steps.OrderBy(s => s.Writes.Min())) Visit(s);
+        for (int i = 0; i < ordered.Count; i++) ordered[i].Index = i;
+        return ordered;
     }
 }

@@ -58,12 +58,50 @@ internal sealed class ShapeAnalysis
         for (int id = 0; id < graph.Count; id++)
         {
             var node = graph[id];
-            if (node.IsLeaf || !OpInfo.IsElementwise(node.Op)) continue;
-            foreach (var operand in node.Inputs)
+            if (node.IsLeaf) continue;
+            int Out(int axis) => first[id] + axis;
+            int In(int operand, int axis) => first[node.Inputs[operand]] + axis;
+            switch (node.Op)
             {
-                var o = graph[operand];
-                for (int k = 0; k < o.Rank; k++)
-                    if (o.Shape[k] != 1) Union(first[id] + node.Rank - o.Rank + k, first[operand] + k);
+                case OpCode.DimShuffle:
+                    for (int j = 0; j < node.Rank; j++)
+                        if (node.Params[j] >= 0) Union(Out(j), In(0, node.Params[j]));
+                    break;
+                case OpCode.Sum or OpCode.Max or OpCode.Min:
+                {
+                    var (axes, keepdims) = GraphBuilder.ReduceAxes(node);
+                    int input = graph[node.Inputs[0]].Rank;
+                    for (int d = 0, j = 0; d < input; d++)
+                    {
+                        bool reduced = System.Array.IndexOf(axes, d) >= 0;
+                        if (!reduced) Union(Out(j), In(0, d));
+                        if (!reduced || keepdims) j++;
+                    }
+                    break;
+                }
+                case OpCode.Dot:
+                {
+                    var a = graph[node.Inputs[0]];
+                    var b = graph[node.Inputs[1]];
+                    bool tA = node.Params[0] == 1, tB = node.Params[1] == 1;
+                    // The inner dimensions meet; the outer ones become the result's.
+                    int aInner = a.Rank == 1 ? 0 : tA ? 0 : 1, bInner = b.Rank == 1 ? 0 : tB ? 1 : 0;
+                    Union(In(0, aInner), In(1, bInner));
+                    int j = 0;
+                    if (a.Rank == 2) Union(Out(j++), In(0, tA ? 1 : 0));
+                    if (b.Rank == 2) Union(Out(j), In(1, tB ? 0 : 1));
+                    break;
+                }
+                case OpCode.DimSize:
+                    break;
+                default:
+                    foreach (var operand in node.Inputs)
+                    {
+                        var o = graph[operand];
+                        for (int k = 0; k < o.Rank; k++)
+                            if (o.Shape[k] != 1) Union(first[id] + node.Rank - o.Rank + k, first[operand] + k);
+                    }
+                    break;
             }
         }
 

@@ -83,6 +83,26 @@ public enum OpCode
     Identity,
     /// <summary>A shared variable's value at the start of a call.</summary>
     Shared,
+    /// <summary>Sign: -1, 0 or 1.</summary>
+    Sign,
+    /// <summary>The second operand broadcast to the first's shape (PyTensor's <c>second</c>, as in <c>zeros_like</c>).</summary>
+    Second,
+    /// <summary>Identity whose gradient is zero (PyTensor's <c>zero_grad</c>).</summary>
+    ZeroGrad,
+    /// <summary>Matrix and vector products; parameters say whether each operand is transposed.</summary>
+    Dot,
+    /// <summary>Sum over some axes.</summary>
+    Sum,
+    /// <summary>Maximum over some axes.</summary>
+    Max,
+    /// <summary>Minimum over some axes.</summary>
+    Min,
+    /// <summary>Mean over some axes: built as a sum divided by the count, never a node.</summary>
+    Mean,
+    /// <summary>Reorders dimensions and adds or drops broadcastable ones (PyTensor's <c>DimShuffle</c>).</summary>
+    DimShuffle,
+    /// <summary>The run-time size of one dimension, an int64 scalar (PyTensor's <c>Shape_i</c>).</summary>
+    DimSize,
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>
@@ -106,4 +126,12 @@ public enum Builtin
     Shared,
     /// <summary>A list of (variable, value) pairs for updates or givens, passed through.</summary>
     Pairs,
+    /// <summary>A reduction over axes; the tag's op says which.</summary>
+    Reduce,
+    /// <summary><c>Dot(a, b)</c>.</summary>
+    Dot,
+    /// <summary><c>x.T</c>, <c>Transpose(x)</c>.</summary>
+    Transpose,
+    /// <summary><c>Grad(cost, wrt)</c>: symbolic gradients, computed by the generator.</summary>
+    Grad,
 }

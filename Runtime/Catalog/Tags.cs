@@ -14,9 +14,11 @@ internal sealed class OpAttribute(OpCode code) : Attribute
 /// <param name="rank">For variable constructors: the rank, or -1 when an argument gives it.</param>
 /// <param name="dtype">For variable constructors: the dtype, or -1 when an argument gives it.</param>
 /// <param name="broadcastable">For variable constructors: bit i set means dimension i has static size 1.</param>
+/// <param name="op">For reductions: which one (Sum, Max, Min, Mean).</param>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
-internal sealed class BuiltinAttribute(Builtin builtin, int rank = -1, int dtype = -1, int broadcastable = 0) : Attribute
+internal sealed class BuiltinAttribute(Builtin builtin, int rank = -1, int dtype = -1, int broadcastable = 0, OpCode op = OpCode.Input) : Attribute
 {
+    public OpCode Op { get; } = op;
     public Builtin Builtin { get; } = builtin;
     public int Rank { get; } = rank;
     public int DType { get; } = dtype;

@@ -46,6 +46,32 @@ public static class VectorMath
     /// <summary>log(1 + e^x), computed in float64.</summary>
     public static Vector<float> Softplus(Vector<float> x) => Map<float, SoftplusOp>(x);
 
+    /// <summary>Sign: 1, -1, or the value itself for zeros and NaN.</summary>
+    public static Vector<double> Sign(Vector<double> x) =>
+        Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<double>.Zero), Vector<double>.One,
+            Vector.ConditionalSelect(Vector.LessThan(x, Vector<double>.Zero), -Vector<double>.One, x));
+
+    /// <summary>Sign: 1, -1, or the value itself for zeros and NaN.</summary>
+    public static Vector<float> Sign(Vector<float> x) =>
+        Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), Vector<float>.One,
+            Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -Vector<float>.One, x));
+
+    /// <summary>The largest lane (NaN if any lane is NaN, as NumPy's max).</summary>
+    public static T MaxAcross<T>(Vector<T> v) where T : unmanaged, INumber<T>
+    {
+        T result = v[0];
+        for (int i = 1; i < Vector<T>.Count; i++) result = T.IsNaN(result) ? result : T.IsNaN(v[i]) ? v[i] : T.Max(result, v[i]);
+        return result;
+    }
+
+    /// <summary>The smallest lane (NaN if any lane is NaN, as NumPy's min).</summary>
+    public static T MinAcross<T>(Vector<T> v) where T : unmanaged, INumber<T>
+    {
+        T result = v[0];
+        for (int i = 1; i < Vector<T>.Count; i++) result = T.IsNaN(result) ? result : T.IsNaN(v[i]) ? v[i] : T.Min(result, v[i]);
+        return result;
+    }
+
     /// <summary>Hyperbolic tangent, lane by lane.</summary>
     public static Vector<double> Tanh(Vector<double> x) => Map<double, TanhOp>(x);
 

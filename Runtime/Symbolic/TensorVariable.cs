@@ -19,6 +19,25 @@ public class TensorVariable
     /// <summary>The number of dimensions. Readable in graph code.</summary>
     public virtual int NDim => throw BuildTimeOnly.Error();
 
+    /// <summary>The transpose (PyTensor's <c>x.T</c>).</summary>
+    public TensorVariable T => throw BuildTimeOnly.Error();
+
+    /// <summary>Sum over every axis, or over <paramref name="axis"/> (PyTensor's <c>x.sum()</c>).</summary>
+    [Builtin(Builtin.Reduce, op: OpCode.Sum)]
+    public TensorVariable Sum(int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+
+    /// <summary>Mean over every axis, or over <paramref name="axis"/> (PyTensor's <c>x.mean()</c>).</summary>
+    [Builtin(Builtin.Reduce, op: OpCode.Mean)]
+    public TensorVariable Mean(int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+
+    /// <summary>Maximum over every axis, or over <paramref name="axis"/> (PyTensor's <c>x.max()</c>).</summary>
+    [Builtin(Builtin.Reduce, op: OpCode.Max)]
+    public TensorVariable Max(int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+
+    /// <summary>Minimum over every axis, or over <paramref name="axis"/> (PyTensor's <c>x.min()</c>).</summary>
+    [Builtin(Builtin.Reduce, op: OpCode.Min)]
+    public TensorVariable Min(int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+
     /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
     [Builtin(Builtin.Constant)]
     public static implicit operator TensorVariable(double value) => throw BuildTimeOnly.Error();

@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Tensorgen.Generator.Differentiate;
+using Tensorgen.Generator.Graph;
+
+namespace Tensorgen.Generator.Evaluate;
+
+// Ops beyond element-wise ones: reductions, products, transposes and gradients.
+internal sealed partial class GraphEvaluator
+{
+    /// <summary><c>Sum/Mean/Max/Min(x, axis, keepdims)</c>, as a function or as <c>x.Sum(...)</c>.</summary>
+    private Value Reduce(OpCode op, IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values, Value? receiver)
+    {
+        var x = receiver ?? values[0];
+        if (x is not TensorValue { Operand: var operand })
+            return Mistyped(at, $"the operand of {op.ToString().ToLowerInvariant()} is not a tensor");
+        int node = operand.Weak is { } literal ? Graph.Constant(literal.Value, GraphBuilder.DefaultDType(literal)) : operand.Node;
+        int rank = Graph[node].Rank;
+
+        int axisIndex = Parameter(method, "axis");
+        var axisValue = axisIndex >= 0 ? values[axisIndex] : null;
+        List<int> axes;
+        switch (axisValue)
+        {
+            case null or ConstValue { Constant: null }:
+                axes = Enumerable.Range(0, rank).ToList();
+                break;
+            case ConstValue { Constant: int a }:
+                axes = new List<int> { a };
+                break;
+            case ListValue list when list.Items.All(i => i is ConstValue { Constant: int }):
+                axes = list.Items.Select(i => (int)((ConstValue)i).Constant!).ToList();
+                break;
+            default:
+                Report(Model.Diagnostics.NotConstant, args[axisIndex]!, "the axis of a reduction", Shorten(args[axisIndex]!.Syntax.ToString()));
+                return ErrorValue.Instance;
+        }
+        for (int i = 0; i < axes.Count; i++)
+        {
+            int a = axes[i] < 0 ? axes[i] + rank : axes[i];
+            if (a < 0 || a >= rank || axes.Take(i).Contains(a))
+            {
+                Report(Model.Diagnostics.ShapeMismatch, at, $"axis {axes[i].ToString(CultureInfo.InvariantCulture)} is out of range or repeated for {Graph.Describe(Operand.Of(node))}");
+                return ErrorValue.Instance;
+            }
+            axes[i] = a;
+        }
+        axes.Sort();
+        int keepIndex = Parameter(method, "keepdims");
+        bool keepdims = keepIndex >= 0 && values[keepIndex] is ConstValue { Constant: true };
+
+        if (op != OpCode.Mean) return new TensorValue(Operand.Of(Graph.Reduce(op, node, axes.ToArray(), keepdims)));
+
+        // mean = sum / count, in float (integers average to float64, as NumPy).
+        var dtype = Graph[node].DType.IsFloat() ? Graph[node].DType : DType.Float64;
+        int sum = Graph.Reduce(OpCode.Sum, Graph.Convert(node, dtype), axes.ToArray(), keepdims);
+        int count = Graph.Constant(1, DType.Int64);
+        foreach (var a in axes) count = Graph.Ew(OpCode.Mul, count, Graph.DimSize(node, a));
+        return new TensorValue(Operand.Of(Graph.Ew(OpCode.TrueDiv, sum, Graph.Convert(count, dtype))));
+    }
+
+    /// <summary><c>Dot(a, b)</c>; a transposed operand (<c>x.T</c>) is read through a flag instead of copied.</summary>
+    private Value Dot(IOperation at, IOperation?[] args, Value?[] values)
+    {
+        if (values[0] is not TensorValue { Operand: { IsLiteral: false } a } || values[1] is not TensorValue { Operand: { IsLiteral: false } b })
+            return Mistyped(at, "Dot takes two tensors (vectors or matrices)");
+        var (left, transA) = Untranspose(a.Node);
+        var (right, transB) = Untranspose(b.Node);
+        int result = Graph.Dot(left, right, transA, transB, out var error);
+        if (error is null) return new TensorValue(Operand.Of(result));
+        Report(Model.Diagnostics.ShapeMismatch, at, error);
+        return ErrorValue.Instance;
+    }
+
+    /// <summary>A matrix that is the transpose of another: that other, read transposed.</summary>
+    private (int Node, bool Transposed) Untranspose(int node)
+    {
+        var n = Graph[node];
+        return n.Op == OpCode.DimShuffle && n.Rank == 2 && n.Params[0] == 1 && n.Params[1] == 0 ? (n.Inputs[0], true) : (node, false);
+    }
+
+    private Value Transpose(IOperation at, Value value)
+    {
+        if (value is ErrorValue) return value;
+        if (value is not TensorValue { Operand: var operand }) return Mistyped(at, "the transpose of something that is not a tensor");
+        if (operand.IsLiteral) return value;
+        int rank = Graph[operand.Node].Rank;
+        return new TensorValue(Operand.Of(Graph.DimShuffle(operand.Node, Enumerable.Range(0, rank).Reverse().ToArray())));
+    }
+
+    /// <summary><c>Grad(cost, wrt, considerConstant:, disconnectedInputs:)</c>: differentiated right here, into the graph.</summary>
+    private Value Grad(IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values)
+    {
+        if (values[0] is not TensorValue { Operand: var costOperand })
+            return Mistyped(at, "the cost of Grad is not a tensor");
+        int cost = Graph.Materialize(costOperand, DType.Float64);
+        var costNode = Graph[cost];
+        if (costNode.Rank != 0)
+        {
+            Report(Model.Diagnostics.CostNotScalar, args[0]!, Graph.Describe(Operand.Of(cost)));
+            return ErrorValue.Instance;
+        }
+        if (!costNode.DType.IsFloat())
+        {
+            Report(Model.Diagnostics.NotDifferentiable, args[0]!, "the cost", costNode.DType.NumPy());
+            return ErrorValue.Instance;
+        }
+
+        bool many = values[1] is ListValue;
+        var wrtValues = values[1] is ListValue list ? list.Items : ImmutableArray.Create(values[1]!);
+        var wrtLocations = values[1] is ListValue l ? l.Locations : ImmutableArray.Create(args[1]!.Syntax.GetLocation());
+        var wrt = new List<int>();
+        for (int i = 0; i < wrtValues.Length; i++)
+        {
+            if (wrtValues[i] is not TensorValue { Operand: { IsLiteral: false } w })
+            {
+                Report(Model.Diagnostics.UnsupportedExpression, wrtLocations[i], "this variable", "a Grad variable that is not a tensor expression");
+                return ErrorValue.Instance;
+            }
+            if (!Graph[w.Node].DType.IsFloat())
+            {
+                Report(Model.Diagnostics.NotDifferentiable, wrtLocations[i], Graph.Describe(w), Graph[w.Node].DType.NumPy());
+                return ErrorValue.Instance;
+            }
+            wrt.Add(w.Node);
+        }
+
+        var constants = new HashSet<int>();
+        int constantIndex = Parameter(method, "considerConstant");
+        if (constantIndex >= 0 && values[constantIndex] is ListValue considered)
+            foreach (var item in considered.Items)
+                if (item is TensorValue { Operand: { IsLiteral: false } c }) constants.Add(c.Node);
+        int disconnectedIndex = Parameter(method, "disconnectedInputs");
+        bool ignore = disconnectedIndex >= 0 && values[disconnectedIndex] is ConstValue { Constant: 1 };
+
+        var gradients = Differentiator.Grad(Graph, cost, wrt, constants);
+        var results = ImmutableArray.CreateBuilder<Value>();
+        for (int i = 0; i < wrt.Count; i++)
+        {
+            int g = gradients[i];
+            if (g < 0)
+            {
+                if (!ignore)
+                {
+                    Report(Model.Diagnostics.Disconnected, wrtLocations[i], Graph.Describe(Operand.Of(wrt[i])));
+                    return ErrorValue.Instance;
+                }
+                // PyTensor's zeros_like.
+                g = Graph.Ew(OpCode.Second, wrt[i], Graph.Scalar(0, Graph[wrt[i]].DType));
+            }
+            results.Add(new TensorValue(Operand.Of(g)));
+        }
+        return many ? new ListValue(results.ToImmutable(), wrtLocations) : results[0];
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+
+namespace Tensorgen.Generator.Schedule;
+
+/// <summary>One unit of work in a function's schedule: it reads some kept values and writes others.</summary>
+internal abstract class Step
+{
+    /// <summary>Position in the schedule; names emitted methods.</summary>
+    public int Index { get; set; }
+
+    /// <summary>The nodes whose values it writes.</summary>
+    public abstract IReadOnlyList<int> Writes { get; }
+
+    /// <summary>The nodes whose values it reads (views already resolved to the values they view).</summary>
+    public List<int> Reads { get; } = new();
+}
+
+/// <summary>A product of vectors and matrices: one call into <c>Linalg</c>.</summary>
+internal sealed class DotStep(int node) : Step
+{
+    public int Node { get; } = node;
+
+    public override IReadOnlyList<int> Writes => [Node];
+}
+
+/// <summary>A DimShuffle that reorders data (a transpose), or an output that views another value: a copy.</summary>
+internal sealed class CopyStep(int node) : Step
+{
+    public int Node { get; } = node;
+
+    public override IReadOnlyList<int> Writes => [Node];
+}
+
+/// <summary>The run-time size of a dimension, as an int64 local.</summary>
+internal sealed class SizeStep(int node) : Step
+{
+    public int Node { get; } = node;
+
+    public override IReadOnlyList<int> Writes => [Node];
+}

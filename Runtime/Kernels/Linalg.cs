@@ -1,0 +1,152 @@
+using System;
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Tensorgen;
+
+/// <summary>
+/// Products of vectors and matrices for generated code (row-major data, spans). Every routine reads
+/// matrices row by row, in memory order, whatever the transpose flags: <c>A·v</c> is one dot product
+/// per row, <c>Aᵀ·v</c> one scaled row added per row, and matrix products add scaled rows of
+/// <c>B</c> into rows of <c>C</c> in cache-sized blocks. The inner loops are <see cref="TensorPrimitives"/>'
+/// vectorized <c>Dot</c> and <c>MultiplyAdd</c>. Nothing is allocated but the scratch a doubly transposed
+/// product needs, which comes from the array pool.
+/// </summary>
+public static class Linalg
+{
+    // Blocks of B that stay in cache while rows of A stream past them: KC rows of NC columns.
+    private const int KC = 128;
+    private const int NC = 512;
+
+    /// <summary><c>y = A·v</c>, A of shape (m, k): y[i] = A[i, :]·v.</summary>
+    public static void MatVec<T>(ReadOnlySpan<T> a, int m, int k, ReadOnlySpan<T> v, Span<T> y)
+        where T : unmanaged, INumberBase<T>
+    {
+        Check(a.Length == m * k && v.Length == k && y.Length == m);
+        for (int i = 0; i < m; i++) y[i] = TensorPrimitives.Dot(a.Slice(i * k, k), v);
+    }
+
+    /// <summary><c>y = Aᵀ·v</c>, A of shape (k, m): y = Σ_r v[r]·A[r, :], adding whole rows.</summary>
+    public static void MatTVec<T>(ReadOnlySpan<T> a, int k, int m, ReadOnlySpan<T> v, Span<T> y)
+        where T : unmanaged, INumberBase<T>
+    {
+        Check(a.Length == m * k && v.Length == k && y.Length == m);
+        y.Clear();
+        for (int r = 0; r < k; r++)
+        {
+            T scale = v[r];
+            if (T.IsZero(scale)) continue;
+            TensorPrimitives.MultiplyAdd(a.Slice(r * m, m), scale, y, y);
+        }
+    }
+
+    /// <summary>
+    /// <c>C = op(A)·op(B)</c> with C of shape (m, n) and inner size k; op transposes where asked. A is stored
+    /// (m, k) or, transposed, (k, m); B is stored (k, n) or, transposed, (n, k).
+    /// </summary>
+    public static void Gemm<T>(ReadOnlySpan<T> a, bool transA, ReadOnlySpan<T> b, bool transB, Span<T> c, int m, int n, int k)
+        where T : unmanaged, INumberBase<T>
+    {
+        Check(a.Length == m * k && b.Length == k * n && c.Length == m * n);
+        if (transA && transB)
+        {
+            // C = Aᵀ·Bᵀ = (B·A)ᵀ: the product in memory order, then one transpose.
+            var scratch = ArrayPool<T>.Shared.Rent(m * n);
+            try
+            {
+                var ct = scratch.AsSpan(0, m * n);
+                Gemm(b, false, a, false, ct, n, m, k);
+                Transpose(ct, n, m, c);
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(scratch);
+            }
+            return;
+        }
+        if (transB)
+        {
+            // C[i, j] = A[i, :]·B[j, :]: dot products of rows; blocks of B rows stay in cache.
+            for (int j0 = 0; j0 < n; j0 += KC)
+            {
+                int jn = Math.Min(KC, n - j0);
+                for (int i = 0; i < m; i++)
+                {
+                    var row = a.Slice(i * k, k);
+                    for (int j = j0; j < j0 + jn; j++) c[i * n + j] = TensorPrimitives.Dot(row, b.Slice(j * k, k));
+                }
+            }
+            return;
+        }
+        c.Clear();
+        // C[i, :] += A(i, r)·B[r, :], over blocks of r and of columns so the block of B is reused from cache.
+        for (int c0 = 0; c0 < n; c0 += NC)
+        {
+            int cn = Math.Min(NC, n - c0);
+            for (int r0 = 0; r0 < k; r0 += KC)
+            {
+                int rn = Math.Min(KC, k - r0);
+                for (int i = 0; i < m; i++)
+                {
+                    var ci = c.Slice(i * n + c0, cn);
+                    for (int r = r0; r < r0 + rn; r++)
+                    {
+                        T scale = transA ? a[r * m + i] : a[i * k + r];
+                        if (T.IsZero(scale)) continue;
+                        TensorPrimitives.MultiplyAdd(b.Slice(r * n + c0, cn), scale, ci, ci);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The transpose of a (rows, columns) matrix, in tiles so both sides stay in cache.</summary>
+    public static void Transpose<T>(ReadOnlySpan<T> source, int rows, int columns, Span<T> destination)
+    {
+        Check(source.Length == rows * columns && destination.Length == rows * columns);
+        const int Tile = 32;
+        for (int r0 = 0; r0 < rows; r0 += Tile)
+            for (int c0 = 0; c0 < columns; c0 += Tile)
+            {
+                int r1 = Math.Min(rows, r0 + Tile), c1 = Math.Min(columns, c0 + Tile);
+                for (int r = r0; r < r1; r++)
+                    for (int c = c0; c < c1; c++)
+                        destination[c * rows + r] = source[r * columns + c];
+            }
+    }
+
+    /// <summary>Any permutation of the dimensions: <c>destination</c> dimension j is <c>source</c> dimension <c>permutation[j]</c>.</summary>
+    public static void Permute<T>(ReadOnlySpan<T> source, ReadOnlySpan<nint> shape, ReadOnlySpan<int> permutation, Span<T> destination)
+    {
+        int rank = shape.Length;
+        Check(permutation.Length == rank && source.Length == destination.Length);
+        if (source.Length == 0) return;
+        Span<nint> strides = stackalloc nint[rank];
+        Span<nint> outShape = stackalloc nint[rank];
+        Span<nint> index = stackalloc nint[rank];
+        nint stride = 1;
+        for (int d = rank - 1; d >= 0; d--)
+        {
+            strides[d] = stride;
+            stride *= shape[d];
+        }
+        for (int j = 0; j < rank; j++) outShape[j] = shape[permutation[j]];
+        for (int flat = 0; flat < destination.Length; flat++)
+        {
+            nint offset = 0;
+            for (int j = 0; j < rank; j++) offset += index[j] * strides[permutation[j]];
+            destination[flat] = source[(int)offset];
+            for (int j = rank - 1; j >= 0; j--)
+            {
+                if (++index[j] < outShape[j]) break;
+                index[j] = 0;
+            }
+        }
+    }
+
+    private static void Check(bool sizes)
+    {
+        if (!sizes) throw new InvalidOperationException("Tensorgen internal error: a product got buffers of the wrong sizes. Please report it.");
+    }
+}
