@@ -86,6 +86,7 @@ internal static class Pullbacks
             .Concat(Enumerable.Range(0, target.Rank).Where(k => target.Shape[k] == 1 && grad.Shape[lead + k] != 1).Select(k => lead + k))
             .ToArray();
         if (axes.Length == 0) return g;
+        if (axes.Length == lead) return b.Reduce(OpCode.Sum, g, axes, keepdims: false);
         int summed = b.Reduce(OpCode.Sum, g, axes, keepdims: true);
         return b.DimShuffle(summed, Enumerable.Range(lead, target.Rank).ToArray());
     }

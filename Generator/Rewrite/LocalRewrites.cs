@@ -118,6 +118,30 @@ internal static class LocalRewrites
     public static RewriteResult? RemoveZeroGrad(GraphBuilder graph, Node node, Func<Node, int> add) =>
         node.Op == OpCode.ZeroGrad ? new RewriteResult("local_remove_zero_grad", node.Inputs[0], null) : null;
 
+    /// <summary>
+    /// PyTensor's <c>local_dimshuffle_lift</c>, the part that matters here: an element-wise op pads its
+    /// operands' shapes on the left anyway, so an operand that is only left-padded with broadcastable
+    /// dimensions (a scalar made a (1,) vector by a gradient) can be used as it is.
+    /// </summary>
+    public static RewriteResult? LeftPadding(GraphBuilder graph, Node node, Func<Node, int> add)
+    {
+        if (!OpInfo.IsElementwise(node.Op) || node.IsLeaf) return null;
+        var inputs = node.Inputs.ToArray();
+        bool changed = false;
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            var operand = graph[inputs[i]];
+            if (operand.Op != OpCode.DimShuffle || operand.Rank > node.Rank) continue;
+            var source = graph[operand.Inputs[0]];
+            int pad = operand.Rank - source.Rank;
+            bool leftPadding = pad > 0 && Enumerable.Range(0, operand.Rank).All(j => operand.Params[j] == (j < pad ? -1 : j - pad));
+            if (!leftPadding) continue;
+            inputs[i] = operand.Inputs[0];
+            changed = true;
+        }
+        return changed ? new RewriteResult("local_dimshuffle_lift", null, node with { Inputs = inputs.ToEquatableArray() }) : null;
+    }
+
     /// <summary>PyTensor's <c>local_useless_second</c>: second(a, b) is b when b already has the result's shape.</summary>
     public static RewriteResult? UselessSecond(GraphBuilder graph, Node node, Func<Node, int> add)
     {

@@ -19,6 +19,7 @@ internal static class Rewriter
         LocalRewrites.RemoveIdentity,
         LocalRewrites.RemoveZeroGrad,
         LocalRewrites.UselessSecond,
+        LocalRewrites.LeftPadding,
         LocalRewrites.DoubleNegation,
         LocalRewrites.Signs,
         // stabilize

@@ -5,7 +5,7 @@ namespace Tensorgen;
 
 /// <summary>
 /// A value read from a shared variable: a scalar for a 0-d variable, else a tensor. It converts to
-/// either, and prints as NumPy's <c>print</c> would, so <c>Console.WriteLine(state.GetValue())</c>
+/// either (to the scalar explicitly), and prints as NumPy's <c>print</c> would, so <c>Console.WriteLine(state.GetValue())</c>
 /// shows <c>0</c> and <c>Console.WriteLine(w.GetValue())</c> shows <c>[ 0.1 -0.3 ...]</c>.
 /// </summary>
 public readonly struct TensorValue<T> : IEquatable<TensorValue<T>>
@@ -35,8 +35,11 @@ public readonly struct TensorValue<T> : IEquatable<TensorValue<T>>
     /// <summary>The tensor (rank 1 and more).</summary>
     public Tensor<T> Tensor => _tensor ?? throw new InvalidOperationException("the value is a scalar; use Scalar.");
 
-    /// <summary>The scalar of a 0-d value.</summary>
-    public static implicit operator T(TensorValue<T> value) => value.Scalar;
+    /// <summary>
+    /// The scalar of a 0-d value. Explicit, so that <c>Console.WriteLine(value)</c> prints the value as NumPy
+    /// does instead of choosing <c>WriteLine(double)</c>; read <see cref="Scalar"/> or <c>Shared.Value</c> directly.
+    /// </summary>
+    public static explicit operator T(TensorValue<T> value) => value.Scalar;
 
     /// <summary>The tensor of a value of rank 1 or more.</summary>
     public static implicit operator Tensor<T>(TensorValue<T> value) => value.Tensor;
