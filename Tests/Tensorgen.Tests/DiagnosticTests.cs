@@ -318,4 +318,30 @@ public sealed class DiagnosticTests
             public static FunctionGraph F() => Function([], [|W|] * 2);
         }
         """, "TG0412");
+
+    [Fact]
+    public void TG0301_cost_is_not_a_scalar() => Expect(Body("""
+                var x = DVector("x");
+                return Function([x], Grad([|Exp(x)|], x));
+        """), "TG0301");
+
+    [Fact]
+    public void TG0302_cost_does_not_depend_on_a_variable() => Expect(Body("""
+                var (x, y) = DVectors("x", "y");
+                var (gx, gy) = Grad(Exp(x).Sum(), [x, [|y|]]);
+                return Function([x, y], gx + gy);
+        """), "TG0302");
+
+    [Fact]
+    public void TG0303_integer_variable() => Expect(Body("""
+                var (x, i) = (DVector("x"), IVector("i"));
+                return Function([x, i], Grad((x * i).Sum(), [|i|]));
+        """), "TG0303");
+
+    [Fact]
+    public void TG0202_dot_of_mismatched_static_sizes() => Expect(Body("""
+                var a = Tensor("a", DType.Float64, [2, 3]);
+                var v = Tensor("v", DType.Float64, [4]);
+                return Function([a, v], [|Dot(a, v)|]);
+        """), "TG0202");
 }

@@ -85,6 +85,25 @@ public sealed class DifferentialTests
         [[m * n]], [false],
         a => [FromTensor(new TestGraphs.HelpersFunction().Invoke(ToTensor<double>(a[0])))]);
 
+    [Theory, MemberData(nameof(Sizes))]
+    public void Reductions(int m, int n) => Compare(nameof(Reductions), m * 31 + n,
+        [[m, 3, n]], [false],
+        a =>
+        {
+            var r = new TestGraphs.ReductionsFunction().Invoke(ToTensor<double>(a[0]));
+            return [Array.Scalar(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4), FromTensor(r.Item5), FromTensor(r.Item6), FromTensor(r.Item7), Array.Scalar(r.Item8)];
+        });
+
+    /// <summary>a is (m, n) and b is (n, m), so every product below has matching inner sizes.</summary>
+    [Theory, MemberData(nameof(Sizes))]
+    public void Products(int m, int n) => Compare(nameof(Products), m * 31 + n,
+        [[m, n], [n, m], [m], [n]], [false, false, false, false],
+        a =>
+        {
+            var r = new TestGraphs.ProductsFunction().Invoke(ToTensor<double>(a[0]), ToTensor<double>(a[1]), ToTensor<double>(a[2]), ToTensor<double>(a[3]));
+            return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4), FromTensor(r.Item5), FromTensor(r.Item6), Array.Scalar(r.Item7), FromTensor(r.Item8)];
+        });
+
     [Theory]
     [InlineData(0.0, 0.5)]
     [InlineData(1.5, -2.0)]

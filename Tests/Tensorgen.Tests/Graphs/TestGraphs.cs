@@ -108,4 +108,22 @@ public static partial class TestGraphs
         }
         return result;
     }
+
+    /// <summary>Reductions over every axis combination of a 3-d tensor, fused with the element-wise work feeding them.</summary>
+    [TensorFunction]
+    public static FunctionGraph Reductions()
+    {
+        var t = DTensor3("t");
+        var e = Exp(t * 0.1) - t;
+        return Function([t], [e.Sum(), Sum(e, 0), Sum(e, [0, 2]), Sum(e, 1, keepdims: true), e.Max(2), Min(e, [1, 2]), e.Mean(-1), Max(Sqr(t))]);
+    }
+
+    /// <summary>Every product shape, with transposes, and an element-wise epilogue.</summary>
+    [TensorFunction]
+    public static FunctionGraph Products()
+    {
+        var (a, b) = DMatrices("a", "b");
+        var (u, v) = DVectors("u", "v");
+        return Function([a, b, u, v], [Dot(a, v), Dot(u, a), Dot(a, b), Dot(a.T, b.T), Dot(a, a.T), Dot(a.T, u), Dot(v, v) + 1, Tanh(Dot(a, v)) * 2]);
+    }
 }

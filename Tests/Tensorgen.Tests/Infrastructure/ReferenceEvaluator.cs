@@ -40,8 +40,14 @@ internal static class ReferenceEvaluator
                 continue;
             }
             var operands = node.Inputs.Select(i => values[i] ?? throw new InvalidOperationException($"operand %{i} of %{id} is unset")).ToArray();
-            var operandType = graph[node.Inputs[node.Op == OpCode.Switch ? 1 : 0]].DType;
-            values[id] = Elementwise(operands, a => Round(Scalar(node.Op, operandType, node.DType, a), node.DType));
+            values[id] = node.Op switch
+            {
+                OpCode.Dot => Round(Dot(operands[0], operands[1], node.Params[0] == 1, node.Params[1] == 1), node.DType),
+                OpCode.Sum or OpCode.Max or OpCode.Min => Round(Reduce(node, operands[0]), node.DType),
+                OpCode.DimShuffle => DimShuffle(operands[0], node.Params.ToArray()),
+                OpCode.DimSize => Array.Scalar(operands[0].Shape[node.Params[0]]),
+                _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),
+            };
         }
         return spec.Outputs.Select(o => values[o.Node]!).ToArray();
     }
@@ -88,6 +94,95 @@ internal static class ReferenceEvaluator
             result[flat] = f(args);
         }
         return new Array(result, shape);
+    }
+
+    /// <summary>Matrix products by their definition: C[i, j] = Σ_k A[i, k] B[k, j], vectors as rows or columns.</summary>
+    private static Array Dot(Array a, Array b, bool transA, bool transB)
+    {
+        double A(int i, int k) => a.Shape.Length == 1 ? a.Data[k] : transA ? a.Data[k * a.Shape[1] + i] : a.Data[i * a.Shape[1] + k];
+        double B(int k, int j) => b.Shape.Length == 1 ? b.Data[k] : transB ? b.Data[j * b.Shape[1] + k] : b.Data[k * b.Shape[1] + j];
+        int m = a.Shape.Length == 1 ? 1 : transA ? a.Shape[1] : a.Shape[0];
+        int inner = a.Shape.Length == 1 ? a.Shape[0] : transA ? a.Shape[0] : a.Shape[1];
+        int n = b.Shape.Length == 1 ? 1 : transB ? b.Shape[0] : b.Shape[1];
+        var data = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int k = 0; k < inner; k++) sum += A(i, k) * B(k, j);
+                data[i * n + j] = sum;
+            }
+        var shape = new System.Collections.Generic.List<int>();
+        if (a.Shape.Length == 2) shape.Add(m);
+        if (b.Shape.Length == 2) shape.Add(n);
+        return new Array(data, shape.ToArray());
+    }
+
+    /// <summary>A reduction by its definition: every element folded into the output element its kept indices name.</summary>
+    private static Array Reduce(Node node, Array x)
+    {
+        var axes = node.Params.Skip(1).ToArray();
+        bool keepdims = node.Params[0] == 1;
+        var outShape = new System.Collections.Generic.List<int>();
+        for (int d = 0; d < x.Shape.Length; d++)
+            if (System.Array.IndexOf(axes, d) < 0) outShape.Add(x.Shape[d]);
+            else if (keepdims) outShape.Add(1);
+        int outSize = outShape.Aggregate(1, (p, q) => p * q);
+        double start = node.Op switch { OpCode.Sum => 0, OpCode.Max => double.NegativeInfinity, _ => double.PositiveInfinity };
+        var data = Enumerable.Repeat(start, outSize).ToArray();
+        var index = new int[x.Shape.Length];
+        for (int flat = 0; flat < x.Size; flat++)
+        {
+            int rest = flat;
+            for (int d = x.Shape.Length - 1; d >= 0; d--)
+            {
+                index[d] = rest % x.Shape[d];
+                rest /= x.Shape[d];
+            }
+            int o = 0;
+            for (int d = 0; d < x.Shape.Length; d++)
+            {
+                bool reduced = System.Array.IndexOf(axes, d) >= 0;
+                if (!reduced) o = o * x.Shape[d] + index[d];
+            }
+            double v = x.Data[flat];
+            data[o] = node.Op switch
+            {
+                OpCode.Sum => data[o] + v,
+                OpCode.Max => double.IsNaN(data[o]) || double.IsNaN(v) ? double.NaN : Math.Max(data[o], v),
+                _ => double.IsNaN(data[o]) || double.IsNaN(v) ? double.NaN : Math.Min(data[o], v),
+            };
+        }
+        return new Array(data, outShape.ToArray());
+    }
+
+    /// <summary>Output dimension j is input dimension pattern[j], or a new size-1 dimension where it is -1.</summary>
+    private static Array DimShuffle(Array x, int[] pattern)
+    {
+        var shape = pattern.Select(p => p < 0 ? 1 : x.Shape[p]).ToArray();
+        int size = shape.Aggregate(1, (p, q) => p * q);
+        var data = new double[size];
+        var index = new int[shape.Length];
+        var strides = new int[x.Shape.Length];
+        for (int d = x.Shape.Length - 1, stride = 1; d >= 0; d--)
+        {
+            strides[d] = stride;
+            stride *= x.Shape[d];
+        }
+        for (int flat = 0; flat < size; flat++)
+        {
+            int rest = flat;
+            for (int j = shape.Length - 1; j >= 0; j--)
+            {
+                index[j] = rest % shape[j];
+                rest /= shape[j];
+            }
+            int source = 0;
+            for (int j = 0; j < shape.Length; j++)
+                if (pattern[j] >= 0) source += index[j] * strides[pattern[j]];
+            data[flat] = x.Data[source];
+        }
+        return new Array(data, shape);
     }
 
     private static Array Round(Array a, DType dtype) => new(a.Data.Select(v => Round(v, dtype)).ToArray(), a.Shape);
@@ -140,6 +235,9 @@ internal static class ReferenceEvaluator
             OpCode.Not => a[0] == 0 ? 1 : 0,
             OpCode.Switch => a[0] != 0 ? a[1] : a[2],
             OpCode.Cast => a[0],
+            OpCode.Sign => double.IsNaN(a[0]) ? a[0] : Math.Sign(a[0]),
+            OpCode.Second => a[1],
+            OpCode.ZeroGrad => a[0],
             _ => throw new NotSupportedException($"the reference evaluator has no {op}"),
         };
     }
