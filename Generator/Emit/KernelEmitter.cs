@@ -58,7 +58,7 @@ internal static class KernelEmitter
                 foreach (var id in kernel.Body)
                 {
                     var node = graph[id];
-                    var operandType = graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType;
+                    var operandType = VectorCode.OperandType(graph, node);
                     var args = node.Inputs.Select((input, k) => node.Op == OpCode.Second && k == 0 ? "_" : Operand(graph, values, input)).ToArray();
                     values[id] = scope.Take("s" + id);
                     w.Line($"{node.DType.CSharp()} {values[id]} = {ScalarCode.Of(node, operandType, args)};{Comment(graph, id)}");
@@ -82,10 +82,10 @@ internal static class KernelEmitter
     private static void EmitVectorLoop(SourceWriter w, TensorGraph graph, Kernel kernel, ISet<int> spanLeaves,
         IReadOnlyDictionary<int, string> names, NameScope scope, bool fold)
     {
-        var dtype = graph[kernel.Roots[0]].DType;
-        string t = dtype.CSharp();
-        string vec = VectorCode.Type(dtype);
+        var t = VectorCode.ComputeType(graph, kernel.Body.Concat(kernel.Leaves).Concat(kernel.Roots))!.Value;
+        string vec = VectorCode.Type(t);
         string mm = "global::System.Runtime.InteropServices.MemoryMarshal";
+        const string M = "global::Tensorgen.VectorMath";
         using (w.Block($"if ({VectorCode.V}.IsHardwareAccelerated && n >= {vec}.Count)"))
         {
             var values = new Dictionary<int, string>();
@@ -94,18 +94,22 @@ internal static class KernelEmitter
             foreach (var leaf in kernel.Leaves.Where(l => !spanLeaves.Contains(l)))
             {
                 values[leaf] = scope.Take("v" + names[leaf].TrimStart('@'));
-                w.Line($"var {values[leaf]} = new {vec}({names[leaf]});");
+                string splat = graph[leaf].DType == DType.Bool ? VectorCode.Mask(names[leaf], t) : $"new {vec}({names[leaf]})";
+                w.Line($"var {values[leaf]} = {splat};");
             }
             foreach (var c in kernel.Body.SelectMany(b => graph[b].Inputs).Where(i => graph[i].IsConstant).Distinct().OrderBy(i => i))
             {
                 values[c] = scope.Take("c" + c);
-                w.Line($"var {values[c]} = new {vec}({Literals.Of(graph[c].Value, graph[c].DType)});");
+                string splat = graph[c].DType == DType.Bool ? VectorCode.Mask(Literals.Of(graph[c].Value, DType.Bool), t) : $"new {vec}({Literals.Of(graph[c].Value, graph[c].DType)})";
+                w.Line($"var {values[c]} = {splat};");
             }
+            // Bool data moves through VectorMath (a byte per element); float data through refs.
+            bool IsMask(int id) => graph[id].DType == DType.Bool;
             var written = fold ? Enumerable.Empty<int>() : kernel.Roots;
-            foreach (var id in kernel.Leaves.Where(spanLeaves.Contains).Concat(written))
+            foreach (var id in kernel.Leaves.Where(spanLeaves.Contains).Concat(written).Where(id => !IsMask(id)))
             {
                 refs[id] = scope.Take(names[id].TrimStart('@') + "Ref");
-                w.Line($"ref {t} {refs[id]} = ref {mm}.GetReference({names[id]});");
+                w.Line($"ref {t.CSharp()} {refs[id]} = ref {mm}.GetReference({names[id]});");
             }
             string vacc = "";
             var reduction = kernel.IsReduction ? graph[kernel.Reduction] : null;
@@ -119,19 +123,23 @@ internal static class KernelEmitter
                 foreach (var leaf in kernel.Leaves.Where(spanLeaves.Contains))
                 {
                     values[leaf] = scope.Take("v" + names[leaf].TrimStart('@'));
-                    w.Line($"var {values[leaf]} = {VectorCode.V}.LoadUnsafe(ref {refs[leaf]}, (nuint)i);");
+                    w.Line(IsMask(leaf)
+                        ? $"var {values[leaf]} = {M}.LoadMask{(t == DType.Float32 ? 32 : 64)}({names[leaf]}, i);"
+                        : $"var {values[leaf]} = {VectorCode.V}.LoadUnsafe(ref {refs[leaf]}, (nuint)i);");
                 }
                 foreach (var id in kernel.Body)
                 {
                     var node = graph[id];
                     values[id] = scope.Take("v" + id);
                     var args = node.Inputs.Select((input, k) => node.Op == OpCode.Second && k == 0 ? "_" : values[input]).ToArray();
-                    w.Line($"var {values[id]} = {VectorCode.Of(node, args)};{Comment(graph, id)}");
+                    w.Line($"var {values[id]} = {VectorCode.Of(node, args, VectorCode.OperandType(graph, node), t)};{Comment(graph, id)}");
                 }
                 if (reduction is null)
                 {
                     foreach (var root in kernel.Roots)
-                        w.Line($"{VectorCode.V}.StoreUnsafe({values[root]}, ref {refs[root]}, (nuint)i);");
+                        w.Line(IsMask(root)
+                            ? $"{M}.StoreMask({values[root]}, {names[root]}, i);"
+                            : $"{VectorCode.V}.StoreUnsafe({values[root]}, ref {refs[root]}, (nuint)i);");
                 }
                 else if (fold)
                 {

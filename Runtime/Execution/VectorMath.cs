@@ -56,6 +56,38 @@ public static class VectorMath
         Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), Vector<float>.One,
             Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -Vector<float>.One, x));
 
+    /// <summary>Bools from <paramref name="source"/>[<paramref name="offset"/>..] as a mask beside doubles (all bits set for true).</summary>
+    public static Vector<long> LoadMask64(ReadOnlySpan<bool> source, int offset)
+    {
+        Span<long> lanes = stackalloc long[Vector<long>.Count];
+        var bools = source.Slice(offset, lanes.Length);
+        for (int i = 0; i < lanes.Length; i++) lanes[i] = bools[i] ? -1L : 0L;
+        return new Vector<long>(lanes);
+    }
+
+    /// <summary>Bools from <paramref name="source"/>[<paramref name="offset"/>..] as a mask beside floats.</summary>
+    public static Vector<int> LoadMask32(ReadOnlySpan<bool> source, int offset)
+    {
+        Span<int> lanes = stackalloc int[Vector<int>.Count];
+        var bools = source.Slice(offset, lanes.Length);
+        for (int i = 0; i < lanes.Length; i++) lanes[i] = bools[i] ? -1 : 0;
+        return new Vector<int>(lanes);
+    }
+
+    /// <summary>Writes a mask as bools at <paramref name="destination"/>[<paramref name="offset"/>..].</summary>
+    public static void StoreMask(Vector<long> mask, Span<bool> destination, int offset)
+    {
+        var bools = destination.Slice(offset, Vector<long>.Count);
+        for (int i = 0; i < bools.Length; i++) bools[i] = mask[i] != 0;
+    }
+
+    /// <summary>Writes a mask as bools at <paramref name="destination"/>[<paramref name="offset"/>..].</summary>
+    public static void StoreMask(Vector<int> mask, Span<bool> destination, int offset)
+    {
+        var bools = destination.Slice(offset, Vector<int>.Count);
+        for (int i = 0; i < bools.Length; i++) bools[i] = mask[i] != 0;
+    }
+
     /// <summary>The largest lane (NaN if any lane is NaN, as NumPy's max).</summary>
     public static T MaxAcross<T>(Vector<T> v) where T : unmanaged, INumber<T>
     {

@@ -104,6 +104,24 @@ public sealed class DifferentialTests
             return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4), FromTensor(r.Item5), FromTensor(r.Item6), Array.Scalar(r.Item7), FromTensor(r.Item8)];
         });
 
+    [Theory, MemberData(nameof(Sizes))]
+    public void Masks(int m, int n) => Compare(nameof(Masks), m * 31 + n,
+        [[m, n], [1, n], [m, n], []], [false, false, true, true],
+        a =>
+        {
+            var r = new TestGraphs.MasksFunction().Invoke(ToTensor<double>(a[0]), ToTensor<double>(a[1]), ToTensor<bool>(a[2]), a[3].Data[0] != 0);
+            return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4), FromTensor(r.Item5), FromTensor(r.Item6)];
+        });
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void Masks32(int m, int n) => Compare(nameof(Masks32), m * 31 + n,
+        [[m, n], [1, n], [m, n]], [false, false, true],
+        a =>
+        {
+            var r = new TestGraphs.Masks32Function().Invoke(ToTensor<float>(a[0]), ToTensor<float>(a[1]), ToTensor<bool>(a[2]));
+            return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4)];
+        });
+
     [Theory]
     [InlineData(0.0, 0.5)]
     [InlineData(1.5, -2.0)]

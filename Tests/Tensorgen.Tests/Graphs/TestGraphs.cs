@@ -126,4 +126,28 @@ public static partial class TestGraphs
         var (u, v) = DVectors("u", "v");
         return Function([a, b, u, v], [Dot(a, v), Dot(u, a), Dot(a, b), Dot(a.T, b.T), Dot(a, a.T), Dot(a.T, u), Dot(v, v) + 1, Tanh(Dot(a, v)) * 2]);
     }
+
+    /// <summary>Bools inside a float kernel: comparisons, logic, switch, casts, bool inputs and outputs, vectorized as masks.</summary>
+    [TensorFunction]
+    public static FunctionGraph Masks()
+    {
+        var x = DMatrix("x");
+        var r = DRow("r");
+        var flag = Matrix("flag", DType.Bool);
+        var on = Scalar("on", DType.Bool);
+        var above = x > r;
+        var both = (above & flag) | !on;
+        return Function([x, r, flag, on], [above, both, Switch(both, x, r * 2), Cast(above, DType.Float64) + x, Cast(x, DType.Bool), Eq(above, flag)]);
+    }
+
+    /// <summary>The same in float32, where masks are Vector&lt;int&gt;.</summary>
+    [TensorFunction]
+    public static FunctionGraph Masks32()
+    {
+        var x = FMatrix("x");
+        var r = FRow("r");
+        var flag = Matrix("flag", DType.Bool);
+        var above = x >= r;
+        return Function([x, r, flag], [above & flag, Switch(above | flag, x, r), Cast(above, DType.Float32) * x, Neq(x, r)]);
+    }
 }
