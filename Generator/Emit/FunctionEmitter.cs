@@ -31,6 +31,10 @@ internal static class FunctionEmitter
             w.Line($"/// <summary>Compiled from <c>{spec.MethodName}()</c>: {Summary(graph, f)}.</summary>");
             ClassHeader(w, spec, fields, () =>
             {
+                var outputs = OutputFields(plan);
+                foreach (var pair in outputs.OrderBy(p => p.Value, System.StringComparer.Ordinal))
+                    w.Line($"private global::Tensorgen.OutputBuffer<{graph[pair.Key].DType.CSharp()}> {pair.Value};");
+                if (outputs.Count > 0) w.Line();
                 w.Line("/// <inheritdoc/>");
                 w.Line($"public override string Graph => {SourceWriter.String(string.Join("\n", lines))};");
                 w.Line();
@@ -168,6 +172,17 @@ internal static class FunctionEmitter
             w.Line();
             members();
         }
+    }
+
+    /// <summary>The tensor outputs a function computes into arrays of its own, and the field buffering each: <c>_output0</c>, ...</summary>
+    internal static Dictionary<int, string> OutputFields(Plan plan)
+    {
+        var graph = plan.Function.Graph;
+        var fields = new Dictionary<int, string>();
+        foreach (var output in plan.Function.Outputs)
+            if (!fields.ContainsKey(output.Node) && !graph[output.Node].IsLeaf && graph[output.Node].Rank > 0)
+                fields[output.Node] = "_output" + fields.Count.ToString(CultureInfo.InvariantCulture);
+        return fields;
     }
 
     /// <summary>"_state" for member "State": the private field holding a bound shared variable.</summary>

@@ -177,7 +177,7 @@ internal sealed class InvokeWriter
         foreach (var id in OutputNodes.Where(_plan.Materialized.Contains).Where(id => _graph[id].Rank > 0))
         {
             _values[id] = _scope.Take(_display[id]);
-            _w.Line($"var {_values[id]} = new {_graph[id].DType.CSharp()}[{Size(id)}];");
+            _w.Line($"var {_values[id]} = {OutputField(id)}.Rent({Size(id)}, BorrowOutputs);");
         }
         foreach (var update in f.Updates)
         {
@@ -195,6 +195,9 @@ internal sealed class InvokeWriter
             _w.Line($"{t}[] {_values[id]} = global::System.Buffers.ArrayPool<{t}>.Shared.Rent(checked((int)({Size(id)})));");
         }
     }
+
+    /// <summary>The field holding an output's buffer between calls (used when outputs are borrowed).</summary>
+    private string OutputField(int node) => FunctionEmitter.OutputFields(_plan)[node];
 
     private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
 
@@ -463,9 +466,13 @@ internal sealed class InvokeWriter
                 results.Add((id, _values[id]));
                 continue;
             }
-            string data = node.IsSource ? $"{_values[id]}.Data.ToArray()"
-                : again ? $"({node.DType.CSharp()}[]){_values[id]}.Clone()" : _values[id];
-            results.Add((id, $"global::System.Numerics.Tensors.Tensor.Create({data}, {Lengths(id)})"));
+            if (node.IsSource || again)
+            {
+                string copy = node.IsSource ? $"{_values[id]}.Data.ToArray()" : $"({node.DType.CSharp()}[]){_values[id]}.Clone()";
+                results.Add((id, $"global::System.Numerics.Tensors.Tensor.Create({copy}, {Lengths(id)})"));
+                continue;
+            }
+            results.Add((id, $"{OutputField(id)}.Wrap({_values[id]}, {Lengths(id)}, BorrowOutputs)"));
         }
         return results;
     }

@@ -24,6 +24,13 @@ public abstract class CompiledFunction
     /// <summary>Whether calls write the function's updates; false for <c>Copy(deleteUpdates: true)</c>.</summary>
     public bool UpdatesEnabled { get; }
 
+    /// <summary>
+    /// Reuse output buffers from call to call (PyTensor's <c>Out(..., borrow=True)</c>): a call then returns
+    /// the same tensors as the previous one, overwritten, and allocates nothing while shapes stay the
+    /// same. Off by default: each call returns tensors of its own.
+    /// </summary>
+    public bool BorrowOutputs { get; set; }
+
     /// <summary>The optimized graph, as printed in the generated <c>Invoke</c>'s remarks.</summary>
     public abstract string Graph { get; }
 

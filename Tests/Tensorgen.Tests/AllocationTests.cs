@@ -38,4 +38,28 @@ public sealed class AllocationTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(1, ((System.Numerics.Tensors.Tensor<double>)a.GetValue())[0]);
     }
+
+    [Fact]
+    public void A_training_step_with_borrowed_outputs_allocates_nothing()
+    {
+        var random = new Random(1);
+        var x = new double[40, 30];
+        for (int i = 0; i < 40; i++)
+            for (int j = 0; j < 30; j++) x[i, j] = random.NextDouble() - 0.5;
+        var y = new double[40];
+        for (int i = 0; i < 40; i++) y[i] = i % 2;
+        var model = new Tensorgen.Samples.LogisticRegression.Model(new double[30]);
+        var train = new Tensorgen.Samples.LogisticRegression.Model.TrainFunction(model) { BorrowOutputs = true };
+        var (firstPrediction, firstXent) = train.Invoke(x, y);
+        train.Invoke(x, y);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) train.Invoke(x, y);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        var (prediction, xent) = train.Invoke(x, y);
+        Assert.Same(firstXent, xent); // borrowed: the same tensor, overwritten
+        Assert.Same(firstPrediction, prediction);
+
+        train.BorrowOutputs = false;
+        Assert.NotSame(xent, train.Invoke(x, y).xent);
+    }
 }

@@ -42,6 +42,8 @@ namespace Tensorgen.Tests.Graphs
             public AddToFunction Copy(global::System.Collections.Generic.IReadOnlyDictionary<global::Tensorgen.ISharedVariable, global::Tensorgen.ISharedVariable> swap, bool deleteUpdates = false) =>
                 Copy(global::Tensorgen.Binding.Pairs(swap), deleteUpdates);
 
+            private global::Tensorgen.OutputBuffer<double> _output0;
+
             /// <inheritdoc/>
             public override string Graph => "x : float64(?,)  input\na : float64(?,)  shared\n%2 = add(a, x) : float64(?,)\ncounter : int64()  shared\n%5 = add(counter, 1) : int64()\nreturn [%2, a]\nupdate a <- %2\nupdate counter <- %5";
 
@@ -67,7 +69,7 @@ namespace Tensorgen.Tests.Graphs
                 nint n0 = x.Length(0);
                 if (_a.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("StateGraphs.AddTo", "a", _a.ShapeText(), 0, _a.Length(0), "x", x.ShapeText(), n0);
                 long counter = _counter.Data[0];
-                var out0 = new double[n0];
+                var out0 = _output0.Rent(n0, BorrowOutputs);
                 Kernel0(x.Data, _a.Data, out0);
                 long newCounter = (counter + 1L);
                 var output1 = global::System.Numerics.Tensors.Tensor.Create(_a.Data.ToArray(), [n0]);
@@ -76,7 +78,7 @@ namespace Tensorgen.Tests.Graphs
                     _a.StoreCopy(out0, [n0]);
                     _counter.Store(newCounter);
                 }
-                return (global::System.Numerics.Tensors.Tensor.Create(out0, [n0]), output1);
+                return (_output0.Wrap(out0, [n0], BorrowOutputs), output1);
             }
 
             /// <summary>Fused loop: out0 = add(a, x) (1 node fused).</summary>

@@ -19,6 +19,10 @@ namespace Tensorgen.Samples.Tutorial
             /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
             public DifferencesFunction Copy() => new();
 
+            private global::Tensorgen.OutputBuffer<double> _output0;
+            private global::Tensorgen.OutputBuffer<double> _output1;
+            private global::Tensorgen.OutputBuffer<double> _output2;
+
             /// <inheritdoc/>
             public override string Graph => "a : float64(?, ?)  input\nb : float64(?, ?)  input\n%2 = sub(a, b) : float64(?, ?)\n%3 = abs(%2) : float64(?, ?)\n%4 = sqr(%2) : float64(?, ?)\nreturn [%2, %3, %4]\nrewrites: local_pow_specialize";
 
@@ -47,11 +51,11 @@ namespace Tensorgen.Samples.Tutorial
                 nint n1 = a.Length(1);
                 if (b.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("Graphs.Differences", "b", b.ShapeText(), 0, b.Length(0), "a", a.ShapeText(), n0);
                 if (b.Length(1) != n1) global::Tensorgen.Check.ThrowMismatch("Graphs.Differences", "b", b.ShapeText(), 1, b.Length(1), "a", a.ShapeText(), n1);
-                var diff = new double[n0 * n1];
-                var absDiff = new double[n0 * n1];
-                var diffSquared = new double[n0 * n1];
+                var diff = _output0.Rent(n0 * n1, BorrowOutputs);
+                var absDiff = _output1.Rent(n0 * n1, BorrowOutputs);
+                var diffSquared = _output2.Rent(n0 * n1, BorrowOutputs);
                 Kernel0(a.Data, b.Data, diff, absDiff, diffSquared);
-                return (global::System.Numerics.Tensors.Tensor.Create(diff, [n0, n1]), global::System.Numerics.Tensors.Tensor.Create(absDiff, [n0, n1]), global::System.Numerics.Tensors.Tensor.Create(diffSquared, [n0, n1]));
+                return (_output0.Wrap(diff, [n0, n1], BorrowOutputs), _output1.Wrap(absDiff, [n0, n1], BorrowOutputs), _output2.Wrap(diffSquared, [n0, n1], BorrowOutputs));
             }
 
             /// <summary>Fused loop: diff = sub(a, b); absDiff = abs(diff); diffSquared = sqr(diff) (3 nodes fused).</summary>

@@ -19,6 +19,8 @@ namespace Tensorgen.Tests.Graphs
             /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
             public HelpersFunction Copy() => new();
 
+            private global::Tensorgen.OutputBuffer<double> _output0;
+
             /// <inheritdoc/>
             public override string Graph => "x : float64(?,)  input\n%2 = mul(0.5, x) : float64(?,)\n%4 = add(%2, -2) : float64(?,)\n%5 = mul(%4, x) : float64(?,)\n%7 = add(%5, 1) : float64(?,)\n%9 = mul(%7, 1.5) : float64(?,)\n%11 = maximum(%9, -4) : float64(?,)\n%13 = minimum(%11, 4) : float64(?,)\n%14 = mul(%13, 1.5) : float64(?,)\n%16 = maximum(%14, -3) : float64(?,)\n%18 = minimum(%16, 3) : float64(?,)\n%19 = sigmoid(%18) : float64(?,)\nreturn %19\nrewrites: local_exp_over_1_plus_exp";
 
@@ -48,9 +50,9 @@ namespace Tensorgen.Tests.Graphs
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.Helpers", "x");
                 if (x.Rank != 1) global::Tensorgen.Check.ThrowRank("TestGraphs.Helpers", "x", x.Rank, 1, x.ShapeText());
                 nint n0 = x.Length(0);
-                var result = new double[n0];
+                var result = _output0.Rent(n0, BorrowOutputs);
                 Kernel0(x.Data, result);
-                return global::System.Numerics.Tensors.Tensor.Create(result, [n0]);
+                return _output0.Wrap(result, [n0], BorrowOutputs);
             }
 
             /// <summary>Fused loop: result = sigmoid(minimum(maximum(%14, -3), 3)) (11 nodes fused).</summary>

@@ -19,6 +19,8 @@ namespace Tensorgen.Samples.Tutorial
             /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
             public LogisticFunction Copy() => new();
 
+            private global::Tensorgen.OutputBuffer<double> _output0;
+
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\n%1 = sigmoid(x) : float64(?, ?)\nreturn %1\nrewrites: local_exp_over_1_plus_exp";
 
@@ -39,9 +41,9 @@ namespace Tensorgen.Samples.Tutorial
                 if (x.Rank != 2) global::Tensorgen.Check.ThrowRank("Graphs.Logistic", "x", x.Rank, 2, x.ShapeText());
                 nint n0 = x.Length(0);
                 nint n1 = x.Length(1);
-                var s = new double[n0 * n1];
+                var s = _output0.Rent(n0 * n1, BorrowOutputs);
                 Kernel0(x.Data, s);
-                return global::System.Numerics.Tensors.Tensor.Create(s, [n0, n1]);
+                return _output0.Wrap(s, [n0, n1], BorrowOutputs);
             }
 
             /// <summary>Fused loop: s = sigmoid(x) (1 node fused).</summary>

@@ -19,6 +19,8 @@ namespace Tensorgen.Samples.Tutorial
             /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
             public Logistic2Function Copy() => new();
 
+            private global::Tensorgen.OutputBuffer<double> _output0;
+
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\n%2 = true_div(x, 2) : float64(?, ?)\n%3 = tanh(%2) : float64(?, ?)\n%5 = add(1, %3) : float64(?, ?)\n%6 = true_div(%5, 2) : float64(?, ?)\nreturn %6";
 
@@ -41,9 +43,9 @@ namespace Tensorgen.Samples.Tutorial
                 if (x.Rank != 2) global::Tensorgen.Check.ThrowRank("Graphs.Logistic2", "x", x.Rank, 2, x.ShapeText());
                 nint n0 = x.Length(0);
                 nint n1 = x.Length(1);
-                var s2 = new double[n0 * n1];
+                var s2 = _output0.Rent(n0 * n1, BorrowOutputs);
                 Kernel0(x.Data, s2);
-                return global::System.Numerics.Tensors.Tensor.Create(s2, [n0, n1]);
+                return _output0.Wrap(s2, [n0, n1], BorrowOutputs);
             }
 
             /// <summary>Fused loop: s2 = true_div(add(1, tanh(%2)), 2) (4 nodes fused).</summary>

@@ -19,6 +19,8 @@ namespace Tensorgen.Tests.Graphs
             /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
             public RowColumnFunction Copy() => new();
 
+            private global::Tensorgen.OutputBuffer<double> _output0;
+
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\nr : float64(1, ?)  input\nc : float64(?, 1)  input\n%3 = tanh(x) : float64(?, ?)\n%4 = mul(%3, r) : float64(?, ?)\n%5 = neg(x) : float64(?, ?)\n%6 = exp(%5) : float64(?, ?)\n%7 = true_div(%6, c) : float64(?, ?)\n%8 = add(%4, %7) : float64(?, ?)\n%10 = sub(%8, 1.5) : float64(?, ?)\nreturn %10";
 
@@ -56,12 +58,12 @@ namespace Tensorgen.Tests.Graphs
                 if (r.Length(1) != n1) global::Tensorgen.Check.ThrowMismatch("TestGraphs.RowColumn", "r", r.ShapeText(), 1, r.Length(1), "x", x.ShapeText(), n1);
                 if (c.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("TestGraphs.RowColumn", "c", c.ShapeText(), 0, c.Length(0), "x", x.ShapeText(), n0);
                 if (c.Length(1) != 1) global::Tensorgen.Check.ThrowStaticSize("TestGraphs.RowColumn", "c", 1, 1, c.ShapeText());
-                var result = new double[n0 * n1];
+                var result = _output0.Rent(n0 * n1, BorrowOutputs);
                 for (nint i0 = 0; i0 < n0; i0++)
                 {
                     Kernel0(x.Data.Slice((int)(i0 * n1), (int)n1), r.Data, c.Data[(int)i0], new global::System.Span<double>(result, (int)(i0 * n1), (int)n1));
                 }
-                return global::System.Numerics.Tensors.Tensor.Create(result, [n0, n1]);
+                return _output0.Wrap(result, [n0, n1], BorrowOutputs);
             }
 
             /// <summary>Fused loop: result = sub(add(mul(%3, r), true_div(%6, c)), 1.5) (7 nodes fused).</summary>

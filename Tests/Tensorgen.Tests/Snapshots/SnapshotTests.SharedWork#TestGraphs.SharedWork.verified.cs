@@ -19,6 +19,11 @@ namespace Tensorgen.Tests.Graphs
             /// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>
             public SharedWorkFunction Copy() => new();
 
+            private global::Tensorgen.OutputBuffer<double> _output0;
+            private global::Tensorgen.OutputBuffer<double> _output1;
+            private global::Tensorgen.OutputBuffer<double> _output2;
+            private global::Tensorgen.OutputBuffer<double> _output3;
+
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\nv : float64(?,)  input\n%2 = exp(v) : float64(?,)\n%4 = add(%2, 1) : float64(?,)\n%5 = mul(x, %4) : float64(?, ?)\n%6 = sub(%5, x) : float64(?, ?)\n%7 = sqr(%4) : float64(?,)\nreturn [%4, %5, %6, %7]";
 
@@ -47,16 +52,16 @@ namespace Tensorgen.Tests.Graphs
                 nint n0 = x.Length(0);
                 nint n1 = x.Length(1);
                 if (v.Length(0) != n1) global::Tensorgen.Check.ThrowMismatch("TestGraphs.SharedWork", "v", v.ShapeText(), 0, v.Length(0), "x", x.ShapeText(), n1);
-                var e = new double[n1];
-                var scaled = new double[n0 * n1];
-                var out2 = new double[n0 * n1];
-                var out3 = new double[n1];
+                var e = _output0.Rent(n1, BorrowOutputs);
+                var scaled = _output1.Rent(n0 * n1, BorrowOutputs);
+                var out2 = _output2.Rent(n0 * n1, BorrowOutputs);
+                var out3 = _output3.Rent(n1, BorrowOutputs);
                 Kernel0(v.Data, e, out3);
                 for (nint i0 = 0; i0 < n0; i0++)
                 {
                     Kernel1(x.Data.Slice((int)(i0 * n1), (int)n1), e, new global::System.Span<double>(scaled, (int)(i0 * n1), (int)n1), new global::System.Span<double>(out2, (int)(i0 * n1), (int)n1));
                 }
-                return (global::System.Numerics.Tensors.Tensor.Create(e, [n1]), global::System.Numerics.Tensors.Tensor.Create(scaled, [n0, n1]), global::System.Numerics.Tensors.Tensor.Create(out2, [n0, n1]), global::System.Numerics.Tensors.Tensor.Create(out3, [n1]));
+                return (_output0.Wrap(e, [n1], BorrowOutputs), _output1.Wrap(scaled, [n0, n1], BorrowOutputs), _output2.Wrap(out2, [n0, n1], BorrowOutputs), _output3.Wrap(out3, [n1], BorrowOutputs));
             }
 
             /// <summary>Fused loop: e = add(exp(v), 1); out3 = sqr(e) (3 nodes fused).</summary>
