@@ -17,6 +17,9 @@ public sealed class SnapshotTests
     private static readonly Lazy<GeneratorRun> Tests = new(() =>
         GeneratorHarness.Run(Repo.Read("Tests/Tensorgen.Tests/Graphs/TestGraphs.cs"), "TestGraphs.cs"));
 
+    private static readonly Lazy<GeneratorRun> Regression = new(() =>
+        GeneratorHarness.Run(Repo.Read("Samples/LogisticRegression/Model.cs"), "Model.cs"));
+
     private static readonly Lazy<GeneratorRun> State = new(() =>
         GeneratorHarness.Run(Repo.Read("Tests/Tensorgen.Tests/Graphs/StateGraphs.cs"), "StateGraphs.cs"));
 
@@ -56,6 +59,9 @@ public sealed class SnapshotTests
 
     [Fact]
     public void Step() => Snapshot.Verify(File(State, "Tensorgen.Tests.Graphs.TinyModel.Step.g.cs"), "TinyModel.Step");
+
+    [Fact]
+    public void Train() => Snapshot.Verify(File(Regression, "Tensorgen.Samples.LogisticRegression.Model.Train.g.cs"), "Model.Train");
 
     [Fact]
     public void RowColumn() => Snapshot.Verify(File(Tests, "Tensorgen.Tests.Graphs.TestGraphs.RowColumn.g.cs"), "TestGraphs.RowColumn");
