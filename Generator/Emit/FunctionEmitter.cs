@@ -91,20 +91,28 @@ internal static class FunctionEmitter
         return w.ToString();
     }
 
-    /// <summary>The class, its shared-variable fields, constructors, <c>SharedVariables</c> and <c>Copy</c>; then <paramref name="members"/>.</summary>
+    /// <summary>
+    /// The class, its fields for bound shared variables and random variables, constructors,
+    /// <c>SharedVariables</c> and <c>Copy</c>; then <paramref name="members"/>. Random variables are never
+    /// swapped: a copy draws from the same generators (their state survives the copy).
+    /// </summary>
     private static void ClassHeader(SourceWriter w, FunctionSpec spec, IReadOnlyList<string> fields, System.Action members)
     {
         string name = SourceWriter.String(spec.DisplayName);
         string cls = spec.ClassName;
         var shared = spec.Shared;
+        var randoms = spec.Randoms;
+        var randomFields = RandomFieldNames(spec);
         var types = shared.Select(s => $"global::Tensorgen.Shared<{spec.Graph[s.Node].DType.CSharp()}>").ToList();
+        const string RandomType = "global::Tensorgen.RandomVariable";
         var scope = new NameScope(new[] { "updatesEnabled", "owner", "swap", "deleteUpdates" });
         var parameters = shared.Select(s => scope.Take(Camel(s.Member))).ToList();
+        var randomParameters = randoms.Select(r => scope.Take(Camel(r.Name))).ToList();
 
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Tensorgen\", \"{Version}\")]");
         using (w.Block($"{spec.Accessibility} sealed class {cls} : global::Tensorgen.CompiledFunction"))
         {
-            if (shared.Count == 0 && spec.OwnerType is null)
+            if (shared.Count == 0 && randoms.Count == 0 && spec.OwnerType is null)
             {
                 // No state: nothing to bind, swap or update.
                 w.Line("/// <summary>Creates the compiled function.</summary>");
@@ -120,28 +128,35 @@ internal static class FunctionEmitter
                 return;
             }
             for (int i = 0; i < shared.Count; i++) w.Line($"private readonly {types[i]} {fields[i]};");
-            if (shared.Count > 0) w.Line();
+            for (int i = 0; i < randoms.Count; i++) w.Line($"private readonly {RandomType} {randomFields[i]};");
+            w.Line();
 
-            string bound = shared.Count == 0 ? "" : " bound to " + string.Join(", ", shared.Select(s => $"<c>{SourceWriter.Xml(s.IsStatic ? Short(s.Access) : s.Access)}</c>"));
+            // How the public constructor gets each random variable: a member is read, one made in graph code is drawn from its stream.
+            string OwnerChecked(string access) => access.Replace("owner.", $"global::Tensorgen.Binding.Owner({name}, owner).");
+            var randomArgs = randoms.Select(r => r.Access ?? r.Creation!).ToList();
+            var boundTo = shared.Select(s => s.IsStatic ? Short(s.Access) : s.Access)
+                .Concat(randoms.Where(r => r.Access is not null).Select(r => r.IsStatic ? Short(r.Access!) : r.Access!)).ToList();
+            string bound = boundTo.Count == 0 ? "" : " bound to " + string.Join(", ", boundTo.Select(b => $"<c>{SourceWriter.Xml(b)}</c>"));
             if (spec.OwnerType is { } owner)
             {
                 w.Line($"/// <summary>Creates the compiled function{bound}.</summary>");
-                w.Line($"/// <param name=\"owner\">The object whose shared variables the function reads and updates.</param>");
-                var args = shared.Select(s => s.IsStatic ? s.Access : s.Access.Replace("owner.", $"global::Tensorgen.Binding.Owner({name}, owner)."));
+                w.Line($"/// <param name=\"owner\">The object whose {(randoms.Count > 0 ? "shared and random variables the function uses" : "shared variables the function reads and updates")}.</param>");
+                var args = shared.Select(s => s.IsStatic ? s.Access : OwnerChecked(s.Access)).Concat(randomArgs.Select(OwnerChecked));
                 w.Line($"public {cls}({owner} owner) : this({string.Join(", ", args.Append("true"))}) {{ }}");
             }
             else
             {
                 // Static shared members are defaults: a function can be built over other variables of the same type.
-                w.Line($"/// <summary>Creates the compiled function{bound}, or to the shared variables given.</summary>");
+                w.Line($"/// <summary>Creates the compiled function{bound}{(shared.Count > 0 ? ", or to the shared variables given" : "")}.</summary>");
                 for (int i = 0; i < shared.Count; i++)
                     w.Line($"/// <param name=\"{parameters[i]}\">Bind this variable instead of <c>{SourceWriter.Xml(Short(shared[i].Access))}</c>.</param>");
                 var optional = shared.Select((s, i) => $"{types[i]}? {parameters[i]} = null");
-                var args = shared.Select((s, i) => $"{parameters[i]} ?? {s.Access}");
+                var args = shared.Select((s, i) => $"{parameters[i]} ?? {s.Access}").Concat(randomArgs);
                 w.Line($"public {cls}({string.Join(", ", optional)}) : this({string.Join(", ", args.Append("true"))}) {{ }}");
             }
             w.Line();
-            var ctorParameters = shared.Select((s, i) => $"{types[i]} {parameters[i]}").Append("bool updatesEnabled");
+            var ctorParameters = shared.Select((s, i) => $"{types[i]} {parameters[i]}")
+                .Concat(randomParameters.Select(p => $"{RandomType} {p}")).Append("bool updatesEnabled");
             using (w.Block($"private {cls}({string.Join(", ", ctorParameters)}) : base({name}, updatesEnabled)"))
             {
                 for (int i = 0; i < shared.Count; i++)
@@ -149,6 +164,8 @@ internal static class FunctionEmitter
                     var node = spec.Graph[shared[i].Node];
                     w.Line($"{fields[i]} = global::Tensorgen.Binding.Check({name}, {SourceWriter.String(shared[i].Name)}, {parameters[i]}, {node.Rank}, [{string.Join(", ", node.Shape)}]);");
                 }
+                for (int i = 0; i < randoms.Count; i++)
+                    w.Line($"{randomFields[i]} = {randomParameters[i]} ?? throw new global::System.ArgumentNullException({SourceWriter.String(randoms[i].Name)});");
             }
             w.Line();
             w.Line("/// <inheritdoc/>");
@@ -157,12 +174,12 @@ internal static class FunctionEmitter
             w.Line("/// <summary>");
             w.Line("/// A copy over the same generated code (PyTensor's <c>Function.copy</c>): bound to the same shared variables,");
             w.Line("/// except those <paramref name=\"swap\"/> replaces by others of the same type; without updates if");
-            w.Line("/// <paramref name=\"deleteUpdates\"/> is set. Defaults and names are kept.");
+            w.Line("/// <paramref name=\"deleteUpdates\"/> is set. Defaults and names are kept" + (randoms.Count > 0 ? "; random variables and their state are shared." : "."));
             w.Line("/// </summary>");
             using (w.Block($"public {cls} Copy({List}<({Variable} Old, {Variable} New)>? swap = null, bool deleteUpdates = false)"))
             {
                 w.Line($"global::Tensorgen.Binding.CheckSwap({name}, swap{string.Concat(fields.Select(x => ", " + x))});");
-                var swapped = fields.Select(x => $"global::Tensorgen.Binding.Swap({name}, swap, {x})");
+                var swapped = fields.Select(x => $"global::Tensorgen.Binding.Swap({name}, swap, {x})").Concat(randomFields);
                 w.Line($"return new {cls}({string.Join(", ", swapped.Append("UpdatesEnabled && !deleteUpdates"))});");
             }
             w.Line();
@@ -173,6 +190,16 @@ internal static class FunctionEmitter
             members();
         }
     }
+
+    /// <summary>"_rvU" for random variable member "RvU": the fields holding random variables, after the shared ones.</summary>
+    internal static IReadOnlyList<string> RandomFieldNames(FunctionSpec spec)
+    {
+        var scope = new NameScope(FieldNames(spec).Concat(OutputFieldNames(spec)));
+        return spec.Randoms.Select(r => scope.Take("_" + Camel(r.Name))).ToList();
+    }
+
+    private static IEnumerable<string> OutputFieldNames(FunctionSpec spec) =>
+        Enumerable.Range(0, spec.Outputs.Count).Select(i => "_output" + i.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The tensor outputs a function computes into arrays of its own, and the field buffering each: <c>_output0</c>, ...</summary>
     internal static Dictionary<int, string> OutputFields(Plan plan)
@@ -241,6 +268,8 @@ internal static class FunctionEmitter
         }
         foreach (var update in f.Updates)
             if (!names.ContainsKey(update.Node)) names[update.Node] = "new" + Pascal(names[f.Shared[update.Shared].Node]);
+        foreach (var random in f.Randoms)
+            if (!names.ContainsKey(random.Node)) names[random.Node] = Camel(Identifier(random.Name));
         for (int id = 0; id < f.Graph.Count; id++)
             if (!names.ContainsKey(id)) names[id] = "t" + id.ToString(CultureInfo.InvariantCulture);
         return names;

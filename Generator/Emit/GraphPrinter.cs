@@ -21,7 +21,7 @@ internal static class GraphPrinter
             if (node.IsSource)
                 lines.Add($"{Name(graph, id)} : {type}  {(node.IsShared ? "shared" : "input")}");
             else
-                lines.Add($"{Name(graph, id)} = {OpInfo.Name(node.Op)}({string.Join(", ", node.Inputs.Select(i => Name(graph, i)))}) : {type}");
+                lines.Add($"{Name(graph, id)} = {OpName(node)}({string.Join(", ", node.Inputs.Select(i => Name(graph, i)))}) : {type}");
         }
         var outputs = function.Outputs.Select(o => Name(graph, o.Node));
         lines.Add("return " + (function.Source.ManyOutputs ? "[" + string.Join(", ", outputs) + "]" : outputs.FirstOrDefault() ?? "()"));
@@ -30,6 +30,11 @@ internal static class GraphPrinter
         if (function.Fired.Count > 0) lines.Add("rewrites: " + string.Join(", ", function.Fired));
         return lines;
     }
+
+    /// <summary>The op's name; a draw is named by its distribution and variable: <c>uniform_rv#0</c>.</summary>
+    public static string OpName(Node node) => node.Op == OpCode.Random
+        ? ((Distribution)node.Params[0]).ToString().ToLowerInvariant() + "_rv#" + node.Params[1].ToString(CultureInfo.InvariantCulture)
+        : OpInfo.Name(node.Op);
 
     public static string Name(TensorGraph graph, int id)
     {

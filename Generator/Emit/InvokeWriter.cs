@@ -78,7 +78,7 @@ internal sealed class InvokeWriter
     {
         RunSteps();
         var results = Results();
-        if (_plan.Function.Updates.Count > 0)
+        if (_plan.Function.Updates.Count > 0 || (_generators.Count > 0 && !_plan.Function.Source.NoDefaultUpdates))
         {
             // The results are read before any update is written: an output may be a shared variable's old value.
             if (results.Count > 0 && results.Any(r => !IsStable(r.Node)))
@@ -253,12 +253,46 @@ internal sealed class InvokeWriter
                 case CopyStep copy:
                     Copy(copy.Node);
                     break;
+                case DrawStep draw:
+                    Draw(draw.Node);
+                    break;
                 case SizeStep size:
                     var node = _graph[size.Node];
                     _values[size.Node] = _scope.Take(_display[size.Node]);
                     _w.Line($"long {_values[size.Node]} = {Dim(_plan.Shapes.NodeDims[node.Inputs[0]][node.Params[0]])};");
                     break;
             }
+        }
+    }
+
+    /// <summary>The scratch generator each random variable draws with, by draw node.</summary>
+    private readonly Dictionary<int, string> _generators = new();
+
+    /// <summary>
+    /// A random variable's draw: its generator state is copied into the variable's scratch generator,
+    /// which draws NumPy's numbers; the advanced state is written back with the updates, if at all.
+    /// </summary>
+    private void Draw(int id)
+    {
+        var f = _plan.Function;
+        int index = f.Randoms.Select((r, i) => (r, i)).First(p => p.r.Node == id).i;
+        string field = FunctionEmitter.RandomFieldNames(f.Source)[index];
+        var node = _graph[id];
+        string generator = _generators[id] = _scope.Take("rng" + Pascal(f.Randoms[index].Name));
+        _w.Line($"var {generator} = {field}.Scratch;");
+        _w.Line($"{generator}.BitGenerator.State = {field}.Rng.State;");
+        var args = node.Inputs.Select(i => _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType) : _values[i]).ToList();
+        var distribution = (Distribution)node.Params[0];
+        string method = distribution == Distribution.Bernoulli ? "Binomial" : distribution.ToString();
+        if (distribution == Distribution.Bernoulli) args.Insert(0, "1L");
+        if (node.Rank == 0)
+        {
+            _values[id] = _scope.Take(_display[id]);
+            _w.Line($"{node.DType.CSharp()} {_values[id]} = {generator}.{method}({string.Join(", ", args)});");
+        }
+        else
+        {
+            _w.Line($"{generator}.{method}({string.Join(", ", args.Append(Writable(id)))});");
         }
     }
 
@@ -517,6 +551,10 @@ internal sealed class InvokeWriter
                 }
             }
             foreach (var write in writes) _w.Line(write);
+            // Default updates: each random variable's generator moves on (PyTensor's rng.default_update).
+            if (!f.Source.NoDefaultUpdates)
+                for (int i = 0; i < f.Randoms.Count; i++)
+                    _w.Line($"{FunctionEmitter.RandomFieldNames(f.Source)[i]}.Rng.State = {_generators[f.Randoms[i].Node]}.BitGenerator.State;");
         }
     }
 

@@ -190,7 +190,7 @@ internal static class KernelEmitter
 
     /// <summary>"// %5 = exp(%4)": ties each line to the graph in the remarks.</summary>
     private static string Comment(TensorGraph graph, int id) =>
-        $" // %{id} = {OpInfo.Name(graph[id].Op)}({string.Join(", ", graph[id].Inputs.Select(i => GraphPrinter.Name(graph, i)))})";
+        $" // %{id} = {GraphPrinter.OpName(graph[id])}({string.Join(", ", graph[id].Inputs.Select(i => GraphPrinter.Name(graph, i)))})";
 
     /// <summary>"result = sigmoid(x)" per root, for the kernel's summary.</summary>
     public static string Describe(TensorGraph graph, Kernel kernel, IReadOnlyDictionary<int, string> names)

@@ -9,7 +9,7 @@ using Tensorgen.Generator.Model;
 namespace Tensorgen.Generator.Evaluate;
 
 /// <summary>The function's signature and state, checked: what the spec is made of.</summary>
-internal sealed record LoweredFunction(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates);
+internal sealed record LoweredFunction(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates, List<RandomSpec> Randoms);
 
 /// <summary>
 /// Turns the evaluated <c>Function(inputs, outputs, updates, givens)</c> into the function's signature,
@@ -77,7 +77,11 @@ internal static class FunctionLowering
             if (reachable[declaration.Node])
                 shared.Add(new SharedSpec(declaration.Node, declaration.Name, declaration.Member, declaration.Access, declaration.IsStatic));
         var updateSpecs = updates.Select(u => new UpdateSpec(shared.FindIndex(s => s.Node == u.Target), u.Value)).ToList();
-        return new LoweredFunction(inputs, outputs, shared, updateSpecs);
+
+        // The random variables it draws; givens may have replaced some.
+        var randoms = evaluator.RandomVariables.Where(r => reachable[r.Node])
+            .Select(r => new RandomSpec(r.Node, r.Name, r.Access, r.Creation, r.IsStatic)).ToList();
+        return new LoweredFunction(inputs, outputs, shared, updateSpecs, randoms);
     }
 
     private static List<InputSpec> Inputs(GraphEvaluator evaluator, FunctionValue function, Location fallback)

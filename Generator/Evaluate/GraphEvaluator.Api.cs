@@ -139,6 +139,9 @@ internal sealed partial class GraphEvaluator
             case Builtin.Grad:
                 return Grad(method, at, args, values);
 
+            case Builtin.Random:
+                return RandomDraw(tag, method, at, args, values, receiver);
+
             case Builtin.Shared:
                 Report(Model.Diagnostics.SharedDeclaration, at, "(in graph code)",
                     "a shared variable is created in graph code; declare it as a field or property (static readonly Shared<T> Name = Shared(value);) so every function can bind to it");

@@ -106,6 +106,10 @@ internal sealed partial class GraphEvaluator
             case IObjectCreationOperation creation when IsPairsDictionary(creation.Type):
                 return DictionaryPairs(creation);
 
+            // A stream made in a random variable member's initializer: new RandomStream(seed).Uniform(...).
+            case IObjectCreationOperation creation when creation.Type is not null && IsTensorgenType(creation.Type, "RandomStream"):
+                return new StreamValue(null, creation.Type.IsStatic);
+
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
                 return TryCondition(conditional.Condition, out bool c)
                     ? Evaluate(c ? conditional.WhenTrue : conditional.WhenFalse)

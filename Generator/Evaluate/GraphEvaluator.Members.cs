@@ -22,6 +22,9 @@ internal sealed partial class GraphEvaluator
             return VariableProperty(at, property.Name, instance);
         if (member is IPropertySymbol { Name: "T" } transpose && IsTensorgen(transpose.ContainingType))
             return Transpose(at, instance is null ? ErrorValue.Instance : Evaluate(instance));
+        if (IsTensorgenType(type, "RandomStream")) return StreamMember(at, member, instance);
+        if (IsTensorgenType(type, "RandomVariable") || (IsTensorgenType(type, "TensorVariable") && Initializer(member).Initializer is not null))
+            return RandomMember(at, member, type, instance);
         if (IsShared(type, out _))
         {
             if (_members.TryGetValue(member, out var known)) return known;

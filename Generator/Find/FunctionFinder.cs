@@ -34,7 +34,7 @@ internal static class FunctionFinder
         string? owner = method.IsStatic ? null : method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         FunctionSpec Broken(string? failure) => new(ns, containing.ToEquatableArray(), method.Name, accessibility,
             new GraphBuilder().Freeze(), EquatableArray<InputSpec>.Empty, EquatableArray<OutputSpec>.Empty, false,
-            EquatableArray<SharedSpec>.Empty, EquatableArray<UpdateSpec>.Empty, owner, failure);
+            EquatableArray<SharedSpec>.Empty, EquatableArray<UpdateSpec>.Empty, EquatableArray<RandomSpec>.Empty, false, owner, failure);
         FunctionResult Result(FunctionSpec? spec) => new(spec, diagnostics.ToEquatableArray(), LocationInfo.From(anchor));
         FunctionResult Fail(DiagnosticDescriptor descriptor, Location location, bool canEmit, params string[] args)
         {
@@ -87,7 +87,8 @@ internal static class FunctionFinder
             if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)) return Result(Broken(null));
             return Result(new FunctionSpec(ns, containing.ToEquatableArray(), method.Name, accessibility, evaluator.Graph.Freeze(),
                 lowered.Inputs.ToEquatableArray(), lowered.Outputs.ToEquatableArray(), function.ManyOutputs,
-                lowered.Shared.ToEquatableArray(), lowered.Updates.ToEquatableArray(), owner, null));
+                lowered.Shared.ToEquatableArray(), lowered.Updates.ToEquatableArray(), lowered.Randoms.ToEquatableArray(),
+                function.NoDefaultUpdates, owner, null));
         }
         catch (OperationCanceledException)
         {

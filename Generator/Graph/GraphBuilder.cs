@@ -251,6 +251,20 @@ internal sealed class GraphBuilder
         return Add(new Node(OpCode.DimSize, DType.Int64, EquatableArray<int>.Empty, new[] { x }.ToEquatableArray(), new[] { axis }.ToEquatableArray(), 0, null));
     }
 
+    /// <summary>
+    /// A draw of random variable number <paramref name="index"/>: NumPy's dtypes (int64 for counts and
+    /// integers, float64 otherwise), scalar parameters converted to what the distribution takes.
+    /// </summary>
+    public int Random(Distribution distribution, int[] parameters, int[] size, int index)
+    {
+        bool integral = distribution is Distribution.Integers or Distribution.Binomial or Distribution.Bernoulli or Distribution.Poisson;
+        var converted = parameters.Select((p, i) =>
+            Convert(p, distribution == Distribution.Integers || (distribution == Distribution.Binomial && i == 0) ? DType.Int64 : DType.Float64)).ToArray();
+        var node = new Node(OpCode.Random, integral ? DType.Int64 : DType.Float64, size.ToEquatableArray(), converted.ToEquatableArray(),
+            new[] { (int)distribution, index }.ToEquatableArray(), 0, null);
+        return Add(node);
+    }
+
     /// <summary>A node of dtype <paramref name="dtype"/> holding <paramref name="node"/>'s values.</summary>
     public int Convert(int node, DType dtype)
     {

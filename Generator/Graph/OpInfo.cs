@@ -16,7 +16,7 @@ internal static class OpInfo
 
     /// <summary>Ops computed element by element with broadcasting: what kernels fuse.</summary>
     public static bool IsElementwise(OpCode op) => op is not (OpCode.Input or OpCode.Constant or OpCode.Shared
-        or OpCode.Dot or OpCode.Sum or OpCode.Max or OpCode.Min or OpCode.DimShuffle or OpCode.DimSize);
+        or OpCode.Dot or OpCode.Sum or OpCode.Max or OpCode.Min or OpCode.DimShuffle or OpCode.DimSize or OpCode.Random);
 
     public static bool IsReduction(OpCode op) => op is OpCode.Sum or OpCode.Max or OpCode.Min;
 

@@ -112,6 +112,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor SharedDeclaration = Error("TG0412",
         "Shared variable cannot be used", "In '{0}': shared variable '{1}' cannot be used: {2}", Functions);
 
+    public static readonly DiagnosticDescriptor RandomDeclaration = Error("TG0413",
+        "Random variable cannot be used", "In '{0}': random variable '{1}' cannot be used: {2}", Functions);
+
     public static readonly DiagnosticDescriptor Internal = Error("TG9999",
         "Internal generator error", "Tensorgen failed on '{0}': {1}", "Tensorgen.Internal");
 }

@@ -22,6 +22,13 @@ internal sealed record OutputSpec(int Node, string? Name);
 /// <param name="IsStatic">Whether the member is static (else it is read from the owner object).</param>
 internal sealed record SharedSpec(int Node, string Name, string Member, string Access, bool IsStatic);
 
+/// <summary>A random variable the function draws (once per call), and how the generated class gets it.</summary>
+/// <param name="Node">Its draw node.</param>
+/// <param name="Name">Its name; names the generated field.</param>
+/// <param name="Access">For a member: C# that reads it (every function reading the member shares it).</param>
+/// <param name="Creation">For one made in graph code: C# that makes it from its stream (one per function object).</param>
+internal sealed record RandomSpec(int Node, string Name, string? Access, string? Creation, bool IsStatic);
+
 /// <summary>After each call, shared variable <paramref name="Shared"/> (an index into the spec's list) takes <paramref name="Node"/>'s value.</summary>
 internal sealed record UpdateSpec(int Shared, int Node);
 
@@ -43,6 +50,8 @@ internal sealed record FunctionSpec(
     bool ManyOutputs,
     EquatableArray<SharedSpec> Shared,
     EquatableArray<UpdateSpec> Updates,
+    EquatableArray<RandomSpec> Randoms,
+    bool NoDefaultUpdates,
     string? OwnerType,
     string? Failure)
 {

@@ -13,6 +13,7 @@ internal sealed record OptimizedFunction(
     EquatableArray<OutputSpec> Outputs,
     EquatableArray<SharedSpec> Shared,
     EquatableArray<UpdateSpec> Updates,
+    EquatableArray<RandomSpec> Randoms,
     EquatableArray<string> Fired)
 {
     /// <summary>The nodes a call reads from outside: the inputs, then the shared variables. Sizes are bound from these.</summary>

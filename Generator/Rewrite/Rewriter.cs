@@ -48,7 +48,10 @@ internal static class Rewriter
         var inputs = spec.Inputs.Select(i => i with { Node = map[i.Node] }).ToList();
         var shared = spec.Shared.Select(s => s with { Node = map[s.Node] }).ToList();
         var updates = spec.Updates.Select(u => u with { Node = map[u.Node] }).ToList();
-        var keep = outputs.Select(o => o.Node).Concat(inputs.Select(i => i.Node)).Concat(shared.Select(s => s.Node)).Concat(updates.Select(u => u.Node));
+        var randoms = spec.Randoms.Select(r => r with { Node = map[r.Node] }).ToList();
+        // A random variable is drawn (and its generator moves) even if no output needs it, as in PyTensor.
+        var keep = outputs.Select(o => o.Node).Concat(inputs.Select(i => i.Node)).Concat(shared.Select(s => s.Node))
+            .Concat(updates.Select(u => u.Node)).Concat(randoms.Select(r => r.Node));
         var (graph, compact) = Prune(builder.Freeze(), keep);
         return new OptimizedFunction(
             spec,
@@ -57,6 +60,7 @@ internal static class Rewriter
             outputs.Select(o => o with { Node = compact[o.Node] }).ToEquatableArray(),
             shared.Select(s => s with { Node = compact[s.Node] }).ToEquatableArray(),
             updates.Select(u => u with { Node = compact[u.Node] }).ToEquatableArray(),
+            randoms.Select(r => r with { Node = compact[r.Node] }).ToEquatableArray(),
             fired.Select(f => f.Value == 1 ? f.Key : $"{f.Key} (x{f.Value})").ToEquatableArray());
     }
 

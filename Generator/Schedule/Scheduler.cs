@@ -83,6 +83,10 @@ internal static class Scheduler
                 case OpCode.Sum or OpCode.Max or OpCode.Min or OpCode.DimSize:
                     kept.Add(id);
                     break;
+                case OpCode.Random:
+                    kept.Add(id);
+                    foreach (var input in node.Inputs) Keep(input);
+                    break;
                 default:
                     if (IsFusible(node) && consumers[id].Any(c => IsFusible(graph[c]) && !shapes.SameShape(id, c)))
                         kept.Add(id);
@@ -114,6 +118,11 @@ internal static class Scheduler
                     break;
                 case OpCode.DimSize:
                     others.Add(new SizeStep(id));
+                    break;
+                case OpCode.Random:
+                    var draw = new DrawStep(id);
+                    draw.Reads.AddRange(node.Inputs.Select(i => Plan.Base(graph, i)));
+                    others.Add(draw);
                     break;
                 case OpCode.Sum or OpCode.Max or OpCode.Min:
                 {

@@ -38,3 +38,11 @@ internal sealed class SizeStep(int node) : Step
 
     public override IReadOnlyList<int> Writes => [Node];
 }
+
+/// <summary>A draw of a random variable from its generator: once per call, before anything reads it.</summary>
+internal sealed class DrawStep(int node) : Step
+{
+    public int Node { get; } = node;
+
+    public override IReadOnlyList<int> Writes => [Node];
+}

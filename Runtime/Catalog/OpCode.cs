@@ -103,6 +103,8 @@ public enum OpCode
     DimShuffle,
     /// <summary>The run-time size of one dimension, an int64 scalar (PyTensor's <c>Shape_i</c>).</summary>
     DimSize,
+    /// <summary>A draw of a random variable: once per call; parameters are the inputs.</summary>
+    Random,
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>
@@ -134,4 +136,6 @@ public enum Builtin
     Transpose,
     /// <summary><c>Grad(cost, wrt)</c>: symbolic gradients, computed by the generator.</summary>
     Grad,
+    /// <summary>A random variable of a <c>RandomStream</c>; the tag's rank carries the <c>Distribution</c>.</summary>
+    Random,
 }

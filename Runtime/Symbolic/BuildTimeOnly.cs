@@ -3,8 +3,9 @@ using System;
 namespace Tensorgen;
 
 /// <summary>
-/// The symbolic API exists for the compiler: graph-building code is evaluated by the Tensorgen
-/// generator at build time, so any member reached at run time is a misuse, reported loudly.
+/// Graph-building code is evaluated by the Tensorgen generator at build time. At run time the symbolic
+/// API is inert (see <see cref="Inert"/>), and reaching <c>Function(...)</c> means a graph method itself was
+/// called: a misuse, reported loudly.
 /// </summary>
 internal static class BuildTimeOnly
 {

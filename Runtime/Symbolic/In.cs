@@ -6,11 +6,11 @@ namespace Tensorgen;
 /// </summary>
 public sealed class In
 {
-    private In() { }
+    internal In() { }
 
     /// <summary>An input with no options.</summary>
     [Builtin(Builtin.In)]
-    public static implicit operator In(TensorVariable variable) => throw BuildTimeOnly.Error();
+    public static implicit operator In(TensorVariable variable) => Inert.In;
 }
 
 /// <summary>The result of <see cref="Pt.Function(In[], TensorVariable, Pairs?, Pairs?, bool)"/>: what a <see cref="TensorFunctionAttribute"/> method returns.</summary>
@@ -23,15 +23,15 @@ public sealed class FunctionGraph
 public readonly struct Variables
 {
     /// <summary>Deconstructs two variables.</summary>
-    public void Deconstruct(out TensorVariable a, out TensorVariable b) => throw BuildTimeOnly.Error();
+    public void Deconstruct(out TensorVariable a, out TensorVariable b) => a = b = Inert.Variable;
     /// <summary>Deconstructs three variables.</summary>
-    public void Deconstruct(out TensorVariable a, out TensorVariable b, out TensorVariable c) => throw BuildTimeOnly.Error();
+    public void Deconstruct(out TensorVariable a, out TensorVariable b, out TensorVariable c) => a = b = c = Inert.Variable;
     /// <summary>Deconstructs four variables.</summary>
-    public void Deconstruct(out TensorVariable a, out TensorVariable b, out TensorVariable c, out TensorVariable d) => throw BuildTimeOnly.Error();
+    public void Deconstruct(out TensorVariable a, out TensorVariable b, out TensorVariable c, out TensorVariable d) => a = b = c = d = Inert.Variable;
     /// <summary>Deconstructs five variables.</summary>
-    public void Deconstruct(out TensorVariable a, out TensorVariable b, out TensorVariable c, out TensorVariable d, out TensorVariable e) => throw BuildTimeOnly.Error();
+    public void Deconstruct(out TensorVariable a, out TensorVariable b, out TensorVariable c, out TensorVariable d, out TensorVariable e) => a = b = c = d = e = Inert.Variable;
     /// <summary>Deconstructs six variables.</summary>
-    public void Deconstruct(out TensorVariable a, out TensorVariable b, out TensorVariable c, out TensorVariable d, out TensorVariable e, out TensorVariable f) => throw BuildTimeOnly.Error();
+    public void Deconstruct(out TensorVariable a, out TensorVariable b, out TensorVariable c, out TensorVariable d, out TensorVariable e, out TensorVariable f) => a = b = c = d = e = f = Inert.Variable;
     /// <summary>The variable at <paramref name="index"/>.</summary>
-    public TensorVariable this[int index] => throw BuildTimeOnly.Error();
+    public TensorVariable this[int index] => Inert.Variable;
 }

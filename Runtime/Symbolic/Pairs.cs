@@ -14,14 +14,14 @@ public sealed class Pairs : IEnumerable<(TensorVariable Variable, TensorVariable
     public Pairs() { }
 
     /// <summary>Adds a pair (collection expressions: <c>[(a, b)]</c>).</summary>
-    public void Add((TensorVariable Variable, TensorVariable Value) pair) => throw BuildTimeOnly.Error();
+    public void Add((TensorVariable Variable, TensorVariable Value) pair) { }
 
     /// <summary>Adds a pair (collection initializers: <c>{ { a, b } }</c>).</summary>
-    public void Add(TensorVariable variable, TensorVariable value) => throw BuildTimeOnly.Error();
+    public void Add(TensorVariable variable, TensorVariable value) { }
 
     /// <summary>The pairs of a dictionary, PyTensor's other way to write updates.</summary>
     [Builtin(Builtin.Pairs)]
-    public static implicit operator Pairs(Dictionary<TensorVariable, TensorVariable> pairs) => throw BuildTimeOnly.Error();
+    public static implicit operator Pairs(Dictionary<TensorVariable, TensorVariable> pairs) => new Pairs();
 
     /// <inheritdoc/>
     public IEnumerator<(TensorVariable Variable, TensorVariable Value)> GetEnumerator() => throw BuildTimeOnly.Error();

@@ -6,35 +6,35 @@ public static partial class Pt
 {
     /// <summary>Sum over every axis, or over <paramref name="axis"/> (negative counts from the end). int32 and bool sum to int64, as NumPy.</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Sum)]
-    public static TensorVariable Sum(TensorVariable x, int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public static TensorVariable Sum(TensorVariable x, int? axis = null, bool keepdims = false) => Inert.Variable;
 
     /// <summary>Sum over several axes.</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Sum)]
-    public static TensorVariable Sum(TensorVariable x, int[] axis, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public static TensorVariable Sum(TensorVariable x, int[] axis, bool keepdims = false) => Inert.Variable;
 
     /// <summary>Mean over every axis, or over <paramref name="axis"/>; integers average to float64.</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Mean)]
-    public static TensorVariable Mean(TensorVariable x, int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public static TensorVariable Mean(TensorVariable x, int? axis = null, bool keepdims = false) => Inert.Variable;
 
     /// <summary>Mean over several axes.</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Mean)]
-    public static TensorVariable Mean(TensorVariable x, int[] axis, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public static TensorVariable Mean(TensorVariable x, int[] axis, bool keepdims = false) => Inert.Variable;
 
     /// <summary>Maximum over every axis, or over <paramref name="axis"/>.</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Max)]
-    public static TensorVariable Max(TensorVariable x, int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public static TensorVariable Max(TensorVariable x, int? axis = null, bool keepdims = false) => Inert.Variable;
 
     /// <summary>Maximum over several axes.</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Max)]
-    public static TensorVariable Max(TensorVariable x, int[] axis, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public static TensorVariable Max(TensorVariable x, int[] axis, bool keepdims = false) => Inert.Variable;
 
     /// <summary>Minimum over every axis, or over <paramref name="axis"/>.</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Min)]
-    public static TensorVariable Min(TensorVariable x, int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public static TensorVariable Min(TensorVariable x, int? axis = null, bool keepdims = false) => Inert.Variable;
 
     /// <summary>Minimum over several axes.</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Min)]
-    public static TensorVariable Min(TensorVariable x, int[] axis, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public static TensorVariable Min(TensorVariable x, int[] axis, bool keepdims = false) => Inert.Variable;
 
     /// <summary>
     /// The product of vectors and matrices (PyTensor's <c>pt.dot</c>): matrix·vector, vector·matrix,
@@ -42,11 +42,11 @@ public static partial class Pt
     /// the matrix in memory order, without copying it.
     /// </summary>
     [Builtin(Builtin.Dot)]
-    public static TensorVariable Dot(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable Dot(TensorVariable a, TensorVariable b) => Inert.Variable;
 
     /// <summary>The transpose: dimensions in reverse order (PyTensor's <c>x.T</c>).</summary>
     [Builtin(Builtin.Transpose)]
-    public static TensorVariable Transpose(TensorVariable x) => throw BuildTimeOnly.Error();
+    public static TensorVariable Transpose(TensorVariable x) => Inert.Variable;
 
     /// <summary>
     /// The gradient of the scalar <paramref name="cost"/> with respect to <paramref name="wrt"/> (PyTensor's
@@ -59,24 +59,24 @@ public static partial class Pt
     /// <param name="disconnectedInputs">What to do when the cost does not depend on <paramref name="wrt"/>.</param>
     [Builtin(Builtin.Grad)]
     public static TensorVariable Grad(TensorVariable cost, TensorVariable wrt, TensorVariable[]? considerConstant = null,
-        DisconnectedInputs disconnectedInputs = DisconnectedInputs.Raise) => throw BuildTimeOnly.Error();
+        DisconnectedInputs disconnectedInputs = DisconnectedInputs.Raise) => Inert.Variable;
 
     /// <summary>Gradients with respect to several variables at once: <c>var (gw, gb) = Grad(cost, [w, b]);</c></summary>
     [Builtin(Builtin.Grad)]
-    public static Variables Grad(TensorVariable cost, params TensorVariable[] wrt) => throw BuildTimeOnly.Error();
+    public static Variables Grad(TensorVariable cost, params TensorVariable[] wrt) => default;
 
     /// <summary>Gradients with respect to several variables, with options. See the single-variable overload.</summary>
     [Builtin(Builtin.Grad)]
     public static Variables Grad(TensorVariable cost, TensorVariable[] wrt, TensorVariable[]? considerConstant = null,
-        DisconnectedInputs disconnectedInputs = DisconnectedInputs.Raise) => throw BuildTimeOnly.Error();
+        DisconnectedInputs disconnectedInputs = DisconnectedInputs.Raise) => default;
 
     /// <summary>Passes <paramref name="x"/> through, but stops gradients (PyTensor's <c>zero_grad</c>).</summary>
     [Op(OpCode.ZeroGrad)]
-    public static TensorVariable ZeroGrad(TensorVariable x) => throw BuildTimeOnly.Error();
+    public static TensorVariable ZeroGrad(TensorVariable x) => Inert.Variable;
 
     /// <summary>Element-wise sign: -1, 0 or 1.</summary>
     [Op(OpCode.Sign)]
-    public static TensorVariable Sign(TensorVariable x) => throw BuildTimeOnly.Error();
+    public static TensorVariable Sign(TensorVariable x) => Inert.Variable;
 }
 
 /// <summary>What <see cref="Pt.Grad(TensorVariable, TensorVariable, TensorVariable[], DisconnectedInputs)"/> does when the cost does not depend on a variable (PyTensor's <c>disconnected_inputs</c>).</summary>

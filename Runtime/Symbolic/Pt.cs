@@ -10,15 +10,15 @@ public static partial class Pt
 {
     /// <summary>A new symbolic input of any rank; <paramref name="shape"/> gives the static size of each dimension (null: unknown). A static size of 1 broadcasts.</summary>
     [Builtin(Builtin.Variable)]
-    public static TensorVariable Tensor(string? name, DType dtype, int?[] shape) => throw BuildTimeOnly.Error();
+    public static TensorVariable Tensor(string? name, DType dtype, int?[] shape) => Inert.Variable;
 
     /// <summary>A constant tensor.</summary>
     [Builtin(Builtin.Constant)]
-    public static TensorVariable Constant(double value, DType dtype = DType.Float64) => throw BuildTimeOnly.Error();
+    public static TensorVariable Constant(double value, DType dtype = DType.Float64) => Inert.Variable;
 
     /// <summary>An input with a default value and/or a keyword name (PyTensor's <c>In(y, value=1, name="w_by_name")</c>).</summary>
     [Builtin(Builtin.In)]
-    public static In In(TensorVariable variable, object? value = null, string? name = null) => throw BuildTimeOnly.Error();
+    public static In In(TensorVariable variable, object? value = null, string? name = null) => Inert.In;
 
     /// <summary>
     /// A compiled function (PyTensor's <c>pytensor.function</c>) of <paramref name="inputs"/> returning one output.

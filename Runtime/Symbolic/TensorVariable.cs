@@ -11,90 +11,90 @@ public class TensorVariable
     private protected TensorVariable() { }
 
     /// <summary>The variable's name, used for keyword parameters and in printed graphs. Readable in graph code.</summary>
-    public virtual string? Name => throw BuildTimeOnly.Error();
+    public virtual string? Name => null;
 
     /// <summary>The element type. Readable in graph code (<c>Scalar("foo", state.DType)</c>).</summary>
-    public virtual DType DType => throw BuildTimeOnly.Error();
+    public virtual DType DType => DType.Float64;
 
     /// <summary>The number of dimensions. Readable in graph code.</summary>
-    public virtual int NDim => throw BuildTimeOnly.Error();
+    public virtual int NDim => 0;
 
     /// <summary>The transpose (PyTensor's <c>x.T</c>).</summary>
-    public TensorVariable T => throw BuildTimeOnly.Error();
+    public TensorVariable T => Inert.Variable;
 
     /// <summary>Sum over every axis, or over <paramref name="axis"/> (PyTensor's <c>x.sum()</c>).</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Sum)]
-    public TensorVariable Sum(int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public TensorVariable Sum(int? axis = null, bool keepdims = false) => Inert.Variable;
 
     /// <summary>Mean over every axis, or over <paramref name="axis"/> (PyTensor's <c>x.mean()</c>).</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Mean)]
-    public TensorVariable Mean(int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public TensorVariable Mean(int? axis = null, bool keepdims = false) => Inert.Variable;
 
     /// <summary>Maximum over every axis, or over <paramref name="axis"/> (PyTensor's <c>x.max()</c>).</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Max)]
-    public TensorVariable Max(int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public TensorVariable Max(int? axis = null, bool keepdims = false) => Inert.Variable;
 
     /// <summary>Minimum over every axis, or over <paramref name="axis"/> (PyTensor's <c>x.min()</c>).</summary>
     [Builtin(Builtin.Reduce, op: OpCode.Min)]
-    public TensorVariable Min(int? axis = null, bool keepdims = false) => throw BuildTimeOnly.Error();
+    public TensorVariable Min(int? axis = null, bool keepdims = false) => Inert.Variable;
 
     /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
     [Builtin(Builtin.Constant)]
-    public static implicit operator TensorVariable(double value) => throw BuildTimeOnly.Error();
+    public static implicit operator TensorVariable(double value) => Inert.Variable;
     /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
     [Builtin(Builtin.Constant)]
-    public static implicit operator TensorVariable(float value) => throw BuildTimeOnly.Error();
+    public static implicit operator TensorVariable(float value) => Inert.Variable;
     /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
     [Builtin(Builtin.Constant)]
-    public static implicit operator TensorVariable(long value) => throw BuildTimeOnly.Error();
+    public static implicit operator TensorVariable(long value) => Inert.Variable;
     /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
     [Builtin(Builtin.Constant)]
-    public static implicit operator TensorVariable(int value) => throw BuildTimeOnly.Error();
+    public static implicit operator TensorVariable(int value) => Inert.Variable;
     /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
     [Builtin(Builtin.Constant)]
-    public static implicit operator TensorVariable(bool value) => throw BuildTimeOnly.Error();
+    public static implicit operator TensorVariable(bool value) => Inert.Variable;
 
     /// <summary>Element-wise sum, with broadcasting.</summary>
     [Op(OpCode.Add)]
-    public static TensorVariable operator +(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator +(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise difference, with broadcasting.</summary>
     [Op(OpCode.Sub)]
-    public static TensorVariable operator -(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator -(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise product, with broadcasting.</summary>
     [Op(OpCode.Mul)]
-    public static TensorVariable operator *(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator *(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise true division (integers divide to float64), with broadcasting.</summary>
     [Op(OpCode.TrueDiv)]
-    public static TensorVariable operator /(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator /(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise remainder with the sign of the divisor, as Python's <c>%</c>.</summary>
     [Op(OpCode.Mod)]
-    public static TensorVariable operator %(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator %(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise negation.</summary>
     [Op(OpCode.Neg)]
-    public static TensorVariable operator -(TensorVariable a) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator -(TensorVariable a) => Inert.Variable;
     /// <summary>Identity.</summary>
     [Op(OpCode.Identity)]
-    public static TensorVariable operator +(TensorVariable a) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator +(TensorVariable a) => Inert.Variable;
     /// <summary>Element-wise <c>a &lt; b</c>, a bool tensor.</summary>
     [Op(OpCode.Lt)]
-    public static TensorVariable operator <(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator <(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise <c>a &gt; b</c>, a bool tensor.</summary>
     [Op(OpCode.Gt)]
-    public static TensorVariable operator >(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator >(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise <c>a &lt;= b</c>, a bool tensor.</summary>
     [Op(OpCode.Le)]
-    public static TensorVariable operator <=(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator <=(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise <c>a &gt;= b</c>, a bool tensor.</summary>
     [Op(OpCode.Ge)]
-    public static TensorVariable operator >=(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator >=(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise logical and of bool tensors.</summary>
     [Op(OpCode.And)]
-    public static TensorVariable operator &(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator &(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise logical or of bool tensors.</summary>
     [Op(OpCode.Or)]
-    public static TensorVariable operator |(TensorVariable a, TensorVariable b) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator |(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise logical not of a bool tensor.</summary>
     [Op(OpCode.Not)]
-    public static TensorVariable operator !(TensorVariable a) => throw BuildTimeOnly.Error();
+    public static TensorVariable operator !(TensorVariable a) => Inert.Variable;
 }
 #pragma warning restore CS0660, CS0661

@@ -103,4 +103,41 @@ public static partial class Graphs
         var foo = Scalar("foo", State.DType);
         return Function([inc, foo], fnOfState, givens: [(State, foo)]);
     }
+
+    // Using Random Numbers
+    //   srng = RandomStream(seed=234)
+    //   rv_u = srng.uniform(0, 1, size=(2,2))
+    //   rv_n = srng.normal(0, 1, size=(2,2))
+    public static readonly RandomStream Srng = new(seed: 234);
+    public static readonly RandomVariable RvU = Srng.Uniform(0, 1, size: [2, 2]);
+    public static readonly RandomVariable RvN = Srng.Normal(0, 1, size: [2, 2]);
+
+    //   f = function([], rv_u)
+    [TensorFunction]
+    public static FunctionGraph F() => Function([], RvU);
+
+    //   g = function([], rv_n, no_default_updates=True)
+    [TensorFunction]
+    public static FunctionGraph G() => Function([], RvN, noDefaultUpdates: true);
+
+    //   nearly_zeros = function([], rv_u + rv_u - 2 * rv_u)
+    [TensorFunction]
+    public static FunctionGraph NearlyZeros() => Function([], RvU + RvU - 2 * RvU);
+}
+
+/// <summary>
+/// The page's "Copying Random State Between PyTensor Graphs": a graph object with its own stream and one
+/// uniform variable. <c>new RandomGraph(123)</c> is PyTensor's <c>Graph(seed=123)</c>.
+/// </summary>
+public sealed partial class RandomGraph(ulong seed)
+{
+    //   self.rng = RandomStream(seed)
+    //   self.y = self.rng.uniform(size=1)
+    public RandomVariable Y { get; } = new RandomStream(seed).Uniform(size: [1]);
+
+    public RandomStream Rng => Y.Stream;
+
+    //   f = pytensor.function([], g.y)
+    [TensorFunction]
+    public FunctionGraph F() => Function([], Y);
 }

@@ -70,6 +70,34 @@ var nullAccumulator = copyAccumulator.Copy(deleteUpdates: true);
 Show("null_accumulator(9000)", NumPy.Repr(nullAccumulator.Invoke(9000)));
 Print("print(state.get_value())", copyState.GetValue());
 
+Section("Using Random Numbers");
+var fRandom = new Graphs.FFunction();
+var gRandom = new Graphs.GFunction();
+var nearlyZeros = new Graphs.NearlyZerosFunction();
+Show("f_val0 = f()", NumPy.Repr(fRandom.Invoke()));
+Show("f_val1 = f()  # different numbers from f_val0", NumPy.Repr(fRandom.Invoke()));
+Show("g_val0 = g()  # different numbers from f_val0 and f_val1", NumPy.Repr(gRandom.Invoke()));
+Show("g_val1 = g()  # same numbers as g_val0!", NumPy.Repr(gRandom.Invoke()));
+Show("nearly_zeros()", NumPy.Repr(nearlyZeros.Invoke()));
+
+Section("Seeding Streams");
+Echo("srng.seed(902340)  # seeds rv_u and rv_n with different seeds each");
+Graphs.Srng.Seed(902340);
+Show("f()", NumPy.Repr(fRandom.Invoke()));
+Show("g()", NumPy.Repr(gRandom.Invoke()));
+
+Section("Copying Random State Between PyTensor Graphs");
+var g1 = new RandomGraph(123);
+var f1 = new RandomGraph.FFunction(g1);
+var g2 = new RandomGraph(987);
+var f2 = new RandomGraph.FFunction(g2);
+Show("f1()", NumPy.Repr(f1.Invoke()));
+Show("f2()  # out of sync with f1", NumPy.Repr(f2.Invoke()));
+Echo("copy_random_state(g1, g2)");
+foreach (var ((rng1, _), (rng2, _)) in g1.Rng.StateUpdates.Zip(g2.Rng.StateUpdates)) rng2.SetValue(rng1.GetValue());
+Show("f1()", NumPy.Repr(f1.Invoke()));
+Show("f2()  # the same as f1 now", NumPy.Repr(f2.Invoke()));
+
 static void Section(string title)
 {
     Console.WriteLine();

@@ -344,4 +344,31 @@ public sealed class DiagnosticTests
                 var v = Tensor("v", DType.Float64, [4]);
                 return Function([a, v], [|Dot(a, v)|]);
         """), "TG0202");
+
+    [Fact]
+    public void TG0413_random_parameter_that_is_a_tensor() => Expect(Usings + """
+        public static partial class G
+        {
+            public static readonly RandomStream Stream = new(seed: 1);
+
+            [TensorFunction]
+            public static FunctionGraph F()
+            {
+                var mu = DVector("mu");
+                return Function([mu], Stream.Normal([|mu|], 1.0, size: [3]));
+            }
+        }
+        """, "TG0413");
+
+    [Fact]
+    public void TG0413_random_variable_member_without_initializer() => Expect(Usings + """
+        public static partial class G
+        {
+            public static readonly RandomVariable U;
+            static G() { U = new RandomStream(1).Uniform(); }
+
+            [TensorFunction]
+            public static FunctionGraph F() => Function([], [|U|] * 2);
+        }
+        """, "TG0413");
 }

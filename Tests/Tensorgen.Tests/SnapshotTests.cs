@@ -20,6 +20,9 @@ public sealed class SnapshotTests
     private static readonly Lazy<GeneratorRun> Regression = new(() =>
         GeneratorHarness.Run(Repo.Read("Samples/LogisticRegression/Model.cs"), "Model.cs"));
 
+    private static readonly Lazy<GeneratorRun> Random = new(() =>
+        GeneratorHarness.Run(Repo.Read("Tests/Tensorgen.Tests/Graphs/RandomGraphs.cs"), "RandomGraphs.cs"));
+
     private static readonly Lazy<GeneratorRun> State = new(() =>
         GeneratorHarness.Run(Repo.Read("Tests/Tensorgen.Tests/Graphs/StateGraphs.cs"), "StateGraphs.cs"));
 
@@ -62,6 +65,9 @@ public sealed class SnapshotTests
 
     [Fact]
     public void Train() => Snapshot.Verify(File(Regression, "Tensorgen.Samples.LogisticRegression.Model.Train.g.cs"), "Model.Train");
+
+    [Fact]
+    public void TwoStreams() => Snapshot.Verify(File(Random, "Tensorgen.Tests.Graphs.RandomGraphs.TwoStreams.g.cs"), "RandomGraphs.TwoStreams");
 
     [Fact]
     public void RowColumn() => Snapshot.Verify(File(Tests, "Tensorgen.Tests.Graphs.TestGraphs.RowColumn.g.cs"), "TestGraphs.RowColumn");

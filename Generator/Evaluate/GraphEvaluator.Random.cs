@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Tensorgen.Generator.Graph;
+
+namespace Tensorgen.Generator.Evaluate;
+
+// Random streams and random variables in graph code.
+internal sealed partial class GraphEvaluator
+{
+    /// <summary>The member whose initializer is being evaluated, while it is: a random variable made there belongs to it.</summary>
+    private (string Name, string Access, bool IsStatic)? _declaringMember;
+
+    /// <summary>The random variables drawn so far, in order of first use.</summary>
+    public List<RandomDeclaration> RandomVariables { get; } = new();
+
+    private static bool IsTensorgenType(ITypeSymbol type, string name) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 0 } named && named.Name == name && named.ContainingNamespace?.ToDisplayString() == "Tensorgen";
+
+    /// <summary>C# that reads a member from generated code, or null (reported) when it is another object's instance member.</summary>
+    private string? MemberAccess(IOperation at, ISymbol member, IOperation? instance, string what)
+    {
+        if (member.IsStatic) return member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name;
+        if (instance is IInstanceReferenceOperation && _isInstance) return "owner." + member.Name;
+        Report(Model.Diagnostics.RandomDeclaration, at, member.Name,
+            $"it is an instance {what} read from another object; an instance graph method may read its own object's members (this.Name)");
+        return null;
+    }
+
+    private Value StreamMember(IOperation at, ISymbol member, IOperation? instance) =>
+        MemberAccess(at, member, instance, "random stream") is { } access ? new StreamValue(access, member.IsStatic) : ErrorValue.Instance;
+
+    /// <summary>
+    /// A member holding a random variable (<c>static readonly RandomVariable U = Stream.Uniform(...)</c>): its
+    /// initializer is evaluated here, and the variable it makes belongs to the member, so every function
+    /// reading the member draws from the same generator, as PyTensor functions share a variable's rng.
+    /// </summary>
+    private Value RandomMember(IOperation at, ISymbol member, ITypeSymbol type, IOperation? instance)
+    {
+        if (_members.TryGetValue(member, out var known)) return known;
+        var (initializer, model) = Initializer(member);
+        if (initializer is null || model is null || MemberAccess(at, member, instance, "random variable") is not { } access)
+        {
+            if (initializer is null) Report(Model.Diagnostics.RandomDeclaration, at, member.Name, "it has no initializer drawing it from a stream (Stream.Uniform(...))");
+            return ErrorValue.Instance;
+        }
+        if (!IsTensorgenType(type, "RandomVariable")) access = "((global::Tensorgen.RandomVariable)" + access + ")";
+        var operation = model.GetOperation(initializer, _cancellation);
+        if (operation is null) return ErrorValue.Instance;
+        var outer = _declaringMember;
+        _declaringMember = (member.Name, access, member.IsStatic);
+        _frames.Push(new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default));
+        try
+        {
+            var value = Evaluate(operation);
+            _members[member] = value;
+            return value;
+        }
+        finally
+        {
+            _frames.Pop();
+            _declaringMember = outer;
+        }
+    }
+
+    /// <summary><c>stream.Uniform(low, high, size)</c> and the other distributions: one draw node per variable.</summary>
+    private Value RandomDraw(ApiTag tag, IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values, Value? receiver)
+    {
+        var distribution = (Distribution)tag.Rank;
+        if (receiver is not StreamValue stream)
+        {
+            if (receiver is not ErrorValue)
+                Report(Model.Diagnostics.RandomDeclaration, at, distribution.ToString(), "its stream is not a field or property of type RandomStream");
+            return ErrorValue.Instance;
+        }
+        var parameters = new List<int>();
+        int[]? size = null;
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            var parameter = method.Parameters[i];
+            if (parameter.Name == "size")
+            {
+                if (values[i] is null or ConstValue { Constant: null }) continue;
+                if (values[i] is ListValue list && list.Items.All(v => v is ConstValue { Constant: int n } && n >= 0))
+                {
+                    size = list.Items.Select(v => (int)((ConstValue)v).Constant!).ToArray();
+                    continue;
+                }
+                Report(Model.Diagnostics.NotConstant, args[i]!, "the size of a random variable (non-negative ints)", Shorten(args[i]!.Syntax.ToString()));
+                return ErrorValue.Instance;
+            }
+            if (values[i] is null or ConstValue { Constant: null })
+            {
+                parameters.Add(Graph.Constant(DefaultParameter(distribution, parameter.Name), DType.Float64));
+                continue;
+            }
+            if (values[i] is not TensorValue { Operand: var operand })
+                return Mistyped(args[i] ?? at, $"the {parameter.Name} of a random variable is not a tensor");
+            int node = Graph.Materialize(operand, operand.IsLiteral ? operand.Weak!.Value.Kind : DType.Float64);
+            if (Graph[node].Rank != 0)
+            {
+                Report(Model.Diagnostics.RandomDeclaration, args[i]!, distribution.ToString(),
+                    $"its {parameter.Name} is a tensor of rank {Graph[node].Rank}; parameters are scalars here (constants, shared scalars or scalar inputs), with size giving the shape");
+                return ErrorValue.Instance;
+            }
+            parameters.Add(node);
+        }
+
+        int index = RandomVariables.Count;
+        int draw = Graph.Random(distribution, parameters.ToArray(), size ?? System.Array.Empty<int>(), index);
+        if (_declaringMember is { } member)
+            RandomVariables.Add(new RandomDeclaration(draw, member.Name, member.Access, null, member.IsStatic));
+        else if (stream.Access is null)
+        {
+            Report(Model.Diagnostics.RandomDeclaration, at, distribution.ToString(), "its stream is made in graph code; keep streams in fields or properties");
+            return ErrorValue.Instance;
+        }
+        else
+            RandomVariables.Add(new RandomDeclaration(draw, distribution.ToString().ToLowerInvariant(), null,
+                $"{stream.Access}.NewVariable(global::Tensorgen.Distribution.{distribution})", stream.IsStatic));
+        return new TensorValue(Operand.Of(draw));
+    }
+
+    private static double DefaultParameter(Distribution distribution, string parameter) =>
+        (distribution, parameter) switch
+        {
+            (Distribution.Uniform, "high") => 1,
+            (Distribution.Normal, "scale") => 1,
+            (Distribution.Poisson, "lam") => 1,
+            (_, "scale") => 1,
+            _ => 0,
+        };
+}
