@@ -9,15 +9,15 @@ const int N = 400;          // training sample size
 const int Feats = 784;      // number of input variables
 const int TrainingSteps = 10000;
 
-// D = (input_values, target_class); until Tensorgen has NumPy's generator, System.Random makes the data.
-var random = new Random(2882);
-var inputs = new double[N, Feats];
-for (int i = 0; i < N; i++)
-    for (int j = 0; j < Feats; j++) inputs[i, j] = Normal(random);
-var targets = new double[N];
-for (int i = 0; i < N; i++) targets[i] = random.Next(0, 2);
-var initialWeights = new double[Feats];
-for (int j = 0; j < Feats; j++) initialWeights[j] = Normal(random);
+// rng = np.random.default_rng(2882)
+// D = (rng.standard_normal((N, feats)), rng.integers(size=N, low=0, high=2))
+var rng = RandomGenerator.DefaultRng(2882);
+double[,] inputs = rng.StandardNormal(N, Feats);
+long[] classes = rng.Integers(0, 2, N);
+var targets = Array.ConvertAll(classes, c => (double)c);
+
+// w = pytensor.shared(rng.standard_normal(feats), name="w")
+double[] initialWeights = rng.StandardNormal(Feats);
 
 var model = new Model(initialWeights);
 Console.WriteLine("Initial model:");
@@ -41,7 +41,7 @@ Console.WriteLine("Final model:");
 Console.WriteLine(model.W.GetValue());
 Console.WriteLine(model.B.GetValue());
 Console.WriteLine("target values for D:");
-Console.WriteLine(NumPy.Str(Tensor.Create(Array.ConvertAll(targets, t => (long)t), [N])));
+Console.WriteLine(NumPy.Str(Tensor.Create(classes, [N])));
 Console.WriteLine("prediction on D:");
 var predicted = predict.Invoke(inputs);
 Console.WriteLine(NumPy.Str(predicted));
@@ -51,10 +51,3 @@ for (int i = 0; i < N; i++) correct += predicted[i] == (targets[i] == 1) ? 1 : 0
 Console.WriteLine($"training loop: {TrainingSteps} steps in {clock.Elapsed.TotalSeconds:F2} s");
 Console.WriteLine($"{correct} of {N} predictions match the targets; every cross-entropy finite: {finite}");
 return correct >= N - 1 && finite ? 0 : 1;
-
-// A standard normal draw (Box-Muller), for the data until NumPy's generator is ported.
-static double Normal(Random random)
-{
-    double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-    return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-}
