@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Tensorgen;
 
@@ -15,13 +16,17 @@ internal static class Lcg128
     /// <summary>PCG's default 128-bit multiplier, low half.</summary>
     public const ulong MultiplierLow = 4865540595714422341UL;
 
+    /// <summary>PCG's default 128-bit multiplier.</summary>
     public static UInt128 Multiplier => new(MultiplierHigh, MultiplierLow);
 
-    /// <summary><c>(aHi:aLo)·(bHi:bLo) + (cHi:cLo) mod 2¹²⁸</c>.</summary>
+    /// <summary><c>(hi:lo) ← (hi:lo)·(bHi:bLo) + (cHi:cLo) mod 2¹²⁸</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MultiplyAdd(ref ulong hi, ref ulong lo, ulong bHi, ulong bLo, ulong cHi, ulong cLo)
     {
-        ulong productHi = Math.BigMul(lo, bLo, out ulong productLo);
+        // Math.BigMul returns the low half through memory, which lengthens the serial chain; the
+        // high-half-only mulx and a separate imul keep everything in registers.
+        ulong productHi = Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(lo, bLo) : Math.BigMul(lo, bLo, out _);
+        ulong productLo = lo * bLo;
         productHi += lo * bHi + hi * bLo;
         ulong sumLo = productLo + cLo;
         hi = productHi + cHi + (sumLo < productLo ? 1UL : 0UL);
