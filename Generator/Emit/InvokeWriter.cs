@@ -121,13 +121,20 @@ internal sealed class InvokeWriter
                 _dims[dim.Index] = dim.Static.ToString(CultureInfo.InvariantCulture);
                 continue;
             }
-            if (dim.Input < 0) continue;
+            if (dim.Input < 0 && dim.Value < 0) continue;
             _dims[dim.Index] = _scope.Take("n" + dim.Index.ToString(CultureInfo.InvariantCulture));
-            _w.Line($"nint {_dims[dim.Index]} = {Source(dim.Input)}.Length({dim.Axis});");
+            _w.Line(dim.Input >= 0
+                ? $"nint {_dims[dim.Index]} = {Source(dim.Input)}.Length({dim.Axis});"
+                : $"nint {_dims[dim.Index]} = global::Tensorgen.Check.Size({_function}, {SourceWriter.String(_display[dim.Value])}, {ScalarSource(dim.Value)});");
         }
         foreach (var check in shapes.Checks)
         {
             var dim = shapes.Dims[check.Dim];
+            if (check.Value >= 0)
+            {
+                _w.Line($"if ({ScalarSource(check.Value)} != {Dim(dim.Index)}) global::Tensorgen.Check.ThrowSize({_function}, {SourceWriter.String(_display[check.Value])}, {ScalarSource(check.Value)}, {Dim(dim.Index)});");
+                continue;
+            }
             string p = Source(check.Input);
             if (dim.IsStatic)
             {
@@ -138,6 +145,9 @@ internal sealed class InvokeWriter
                 $"{SourceName(check.Input)}, {p}.ShapeText(), {check.Axis}, {p}.Length({check.Axis}), {SourceName(dim.Input)}, {Source(dim.Input)}.ShapeText(), {_dims[dim.Index]});");
         }
     }
+
+    /// <summary>The value of a 0-d input or shared variable, before the shared ones are read into locals.</summary>
+    private string ScalarSource(int node) => _graph[node].IsShared ? $"{_values[node]}.Data[0]" : _values[node];
 
     /// <summary>A 0-d shared variable is read once, into a local, like a scalar input.</summary>
     private void ReadScalarSharedVariables()
@@ -281,7 +291,8 @@ internal sealed class InvokeWriter
         string generator = _generators[id] = _scope.Take("rng" + Pascal(f.Randoms[index].Name));
         _w.Line($"var {generator} = {field}.Scratch;");
         _w.Line($"{generator}.BitGenerator.State = {field}.Rng.State;");
-        var args = node.Inputs.Select(i => _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType) : _values[i]).ToList();
+        var args = node.Inputs.Take(GraphBuilder.RandomParameterCount(node))
+            .Select(i => _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType) : _values[i]).ToList();
         var distribution = (Distribution)node.Params[0];
         string method = distribution == Distribution.Bernoulli ? "Binomial" : distribution.ToString();
         if (distribution == Distribution.Bernoulli) args.Insert(0, "1L");

@@ -20,6 +20,8 @@ internal sealed partial class GraphEvaluator
     {
         if (member is IPropertySymbol { Name: "DType" or "NDim" or "Name" } property && IsTensorgen(property.ContainingType))
             return VariableProperty(at, property.Name, instance);
+        if (member is IPropertySymbol { Name: "Shape" } shape && IsTensorgen(shape.ContainingType))
+            return ShapeOf(at, instance is null ? ErrorValue.Instance : Evaluate(instance));
         if (member is IPropertySymbol { Name: "T" } transpose && IsTensorgen(transpose.ContainingType))
             return Transpose(at, instance is null ? ErrorValue.Instance : Evaluate(instance));
         if (IsTensorgenType(type, "RandomStream")) return StreamMember(at, member, instance);

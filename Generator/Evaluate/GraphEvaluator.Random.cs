@@ -76,19 +76,17 @@ internal sealed partial class GraphEvaluator
         }
         var parameters = new List<int>();
         int[]? size = null;
+        int[] sizeNodes = System.Array.Empty<int>();
         for (int i = 0; i < method.Parameters.Length; i++)
         {
             var parameter = method.Parameters[i];
             if (parameter.Name == "size")
             {
                 if (values[i] is null or ConstValue { Constant: null }) continue;
-                if (values[i] is ListValue list && list.Items.All(v => v is ConstValue { Constant: int n } && n >= 0))
-                {
-                    size = list.Items.Select(v => (int)((ConstValue)v).Constant!).ToArray();
-                    continue;
-                }
-                Report(Model.Diagnostics.NotConstant, args[i]!, "the size of a random variable (non-negative ints)", Shorten(args[i]!.Syntax.ToString()));
-                return ErrorValue.Instance;
+                if (Size(values[i]!, args[i]!) is not { } dims) return ErrorValue.Instance;
+                size = dims.Static;
+                sizeNodes = dims.Nodes;
+                continue;
             }
             if (values[i] is null or ConstValue { Constant: null })
             {
@@ -108,7 +106,7 @@ internal sealed partial class GraphEvaluator
         }
 
         int index = RandomVariables.Count;
-        int draw = Graph.Random(distribution, parameters.ToArray(), size ?? System.Array.Empty<int>(), index);
+        int draw = Graph.Random(distribution, parameters.ToArray(), size ?? System.Array.Empty<int>(), sizeNodes, index);
         if (_declaringMember is { } member)
             RandomVariables.Add(new RandomDeclaration(draw, member.Name, member.Access, null, member.IsStatic));
         else if (stream.Access is null)
@@ -120,6 +118,48 @@ internal sealed partial class GraphEvaluator
             RandomVariables.Add(new RandomDeclaration(draw, distribution.ToString().ToLowerInvariant(), null,
                 $"{stream.Access}.NewVariable(global::Tensorgen.Distribution.{distribution})", stream.IsStatic));
         return new TensorValue(Operand.Of(draw));
+    }
+
+    /// <summary>
+    /// A size: per dimension a number (static), or an int scalar known when a call starts: an input, a
+    /// shared variable, or a dimension of one (<c>x.Shape[0]</c>). Static sizes are -1 where symbolic.
+    /// </summary>
+    private (int[] Static, int[] Nodes)? Size(Value value, IOperation at)
+    {
+        if (value is not ListValue list)
+        {
+            Report(Model.Diagnostics.NotConstant, at, "the size of a random variable (a list of sizes)", Shorten(at.Syntax.ToString()));
+            return null;
+        }
+        var sizes = new int[list.Items.Length];
+        var nodes = new int[list.Items.Length];
+        for (int d = 0; d < sizes.Length; d++)
+        {
+            nodes[d] = -1;
+            switch (list.Items[d])
+            {
+                case ConstValue { Constant: int n } when n >= 0:
+                    sizes[d] = n;
+                    break;
+                case TensorValue { Operand.Weak: { } literal } when literal.Kind == DType.Int64 && literal.Value >= 0:
+                    sizes[d] = (int)literal.Value;
+                    break;
+                case TensorValue { Operand: { IsLiteral: false } operand } when Graph[operand.Node] is { Rank: 0 } node
+                    && node.DType.IsInteger() && (node.IsSource || node.Op == OpCode.DimSize || node.IsConstant):
+                    if (node.IsConstant) sizes[d] = (int)node.Value;
+                    else
+                    {
+                        sizes[d] = -1;
+                        nodes[d] = operand.Node;
+                    }
+                    break;
+                default:
+                    Report(Model.Diagnostics.RandomDeclaration, list.Locations[d], "size",
+                        "a size must be a non-negative number, an int scalar input or shared variable, or a size of another tensor (x.Shape[0])");
+                    return null;
+            }
+        }
+        return (sizes, nodes);
     }
 
     private static double DefaultParameter(Distribution distribution, string parameter) =>

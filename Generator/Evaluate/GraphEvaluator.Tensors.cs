@@ -82,6 +82,15 @@ internal sealed partial class GraphEvaluator
         return n.Op == OpCode.DimShuffle && n.Rank == 2 && n.Params[0] == 1 && n.Params[1] == 0 ? (n.Inputs[0], true) : (node, false);
     }
 
+    /// <summary><c>x.Shape</c>: one int64 scalar per dimension, a constant where the size is static.</summary>
+    private Value ShapeOf(IOperation at, Value value)
+    {
+        if (value is ErrorValue) return value;
+        if (value is not TensorValue { Operand: { IsLiteral: false } operand }) return Mistyped(at, "the shape of something that is not a tensor");
+        var sizes = Enumerable.Range(0, Graph[operand.Node].Rank).Select(k => (Value)new TensorValue(Operand.Of(Graph.DimSize(operand.Node, k)))).ToImmutableArray();
+        return new ListValue(sizes, sizes.Select(_ => at.Syntax.GetLocation()).ToImmutableArray());
+    }
+
     private Value Transpose(IOperation at, Value value)
     {
         if (value is ErrorValue) return value;

@@ -255,15 +255,28 @@ internal sealed class GraphBuilder
     /// A draw of random variable number <paramref name="index"/>: NumPy's dtypes (int64 for counts and
     /// integers, float64 otherwise), scalar parameters converted to what the distribution takes.
     /// </summary>
-    public int Random(Distribution distribution, int[] parameters, int[] size, int index)
+    /// <param name="size">The static size of each dimension, -1 where <paramref name="sizeNodes"/> gives it.</param>
+    /// <param name="sizeNodes">Per dimension: the int scalar giving its size at run time, or -1.</param>
+    public int Random(Distribution distribution, int[] parameters, int[] size, int[] sizeNodes, int index)
     {
         bool integral = distribution is Distribution.Integers or Distribution.Binomial or Distribution.Bernoulli or Distribution.Poisson;
         var converted = parameters.Select((p, i) =>
             Convert(p, distribution == Distribution.Integers || (distribution == Distribution.Binomial && i == 0) ? DType.Int64 : DType.Float64)).ToArray();
-        var node = new Node(OpCode.Random, integral ? DType.Int64 : DType.Float64, size.ToEquatableArray(), converted.ToEquatableArray(),
-            new[] { (int)distribution, index }.ToEquatableArray(), 0, null);
+        // Inputs: the distribution's parameters, then the symbolic sizes; Params: the distribution, the
+        // variable's index, how many parameters, and per dimension which input gives its size (-1: static).
+        var inputs = converted.Concat(sizeNodes.Where(n => n >= 0)).ToArray();
+        var sizeInputs = new int[sizeNodes.Length];
+        for (int d = 0, next = converted.Length; d < sizeNodes.Length; d++) sizeInputs[d] = sizeNodes[d] >= 0 ? next++ : -1;
+        var parameterList = new[] { (int)distribution, index, converted.Length }.Concat(sizeInputs).ToEquatableArray();
+        var node = new Node(OpCode.Random, integral ? DType.Int64 : DType.Float64, size.ToEquatableArray(), inputs.ToEquatableArray(), parameterList, 0, null);
         return Add(node);
     }
+
+    /// <summary>How many of a draw's inputs are the distribution's parameters (the rest are sizes).</summary>
+    public static int RandomParameterCount(Node draw) => draw.Params[2];
+
+    /// <summary>For each dimension of a draw: the input that gives its size at run time, or -1 when static.</summary>
+    public static int SizeInput(Node draw, int axis) => draw.Params.Count > 3 + axis ? draw.Params[3 + axis] : -1;
 
     /// <summary>A node of dtype <paramref name="dtype"/> holding <paramref name="node"/>'s values.</summary>
     public int Convert(int node, DType dtype)

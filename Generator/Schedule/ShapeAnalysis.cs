@@ -9,13 +9,15 @@ namespace Tensorgen.Generator.Schedule;
 /// <param name="Static">The size when known at build time, else -1.</param>
 /// <param name="Input">Which source (input in signature order, then shared variable) defines it, when not static.</param>
 /// <param name="Axis">Which dimension of that source.</param>
-internal sealed record Dim(int Index, int Static, int Input, int Axis)
+/// <param name="Value">Otherwise, the int scalar (an input or shared variable) whose value it is: a random variable's symbolic size.</param>
+internal sealed record Dim(int Index, int Static, int Input, int Axis, int Value = -1)
 {
     public bool IsStatic => Static >= 0;
 }
 
 /// <summary>A run-time check that a source's dimension equals a <see cref="Dim"/>.</summary>
-internal sealed record DimCheck(int Input, int Axis, int Dim);
+/// <param name="Value">For a size given by a value (a random variable's size): that scalar node, checked instead of a dimension.</param>
+internal sealed record DimCheck(int Input, int Axis, int Dim, int Value = -1);
 
 /// <summary>
 /// Symbolic shapes. Every dimension of every node is one of a few run-time sizes: dimensions that
@@ -43,7 +45,8 @@ internal sealed class ShapeAnalysis
 
     public static ShapeAnalysis Run(TensorGraph graph, IReadOnlyList<int> sources)
     {
-        // One atom per (node, axis).
+        // One atom per (node, axis); some atoms are sizes given by values.
+        var values = new Dictionary<int, int>();
         var first = new int[graph.Count + 1];
         for (int id = 0; id < graph.Count; id++) first[id + 1] = first[id] + graph[id].Rank;
         var parent = Enumerable.Range(0, first[graph.Count]).ToArray();
@@ -94,6 +97,17 @@ internal sealed class ShapeAnalysis
                 }
                 case OpCode.DimSize:
                     break;
+                case OpCode.Random:
+                    // A symbolic size is another tensor's dimension (x.Shape[0]) or an int scalar's value.
+                    for (int j = 0; j < node.Rank; j++)
+                    {
+                        int input = GraphBuilder.SizeInput(node, j);
+                        if (input < 0) continue;
+                        var size = graph[node.Inputs[input]];
+                        if (size.Op == OpCode.DimSize) Union(Out(j), first[size.Inputs[0]] + size.Params[0]);
+                        else values[Out(j)] = node.Inputs[input];
+                    }
+                    break;
                 default:
                     foreach (var operand in node.Inputs)
                     {
@@ -120,8 +134,9 @@ internal sealed class ShapeAnalysis
             for (int a = 0; a < parent.Length && size < 0; a++)
                 if (Find(a) == root) size = StaticSizeOf(graph, first, a);
             var (input, inputAxis) = size >= 0 ? (-1, -1) : FirstInputAtom(graph, first, position, root, Find);
+            int value = size >= 0 || input >= 0 ? -1 : values.Where(v => Find(v.Key) == root).Select(v => v.Value).DefaultIfEmpty(-1).Min();
             d = dims.Count;
-            dims.Add(new Dim(d, size, input, inputAxis));
+            dims.Add(new Dim(d, size, input, inputAxis, value));
             classDim[root] = d;
             return d;
         }
@@ -150,6 +165,12 @@ internal sealed class ShapeAnalysis
                 var dim = dims[nodeDims[node][k]];
                 if (dim.Input != i || dim.Axis != k) checks.Add(new DimCheck(i, k, dim.Index));
             }
+        }
+        // Every size given by a value that does not define its dimension is checked against it.
+        foreach (var pair in values.OrderBy(v => v.Key))
+        {
+            var dim = dims[classDim[Find(pair.Key)]];
+            if (dim.Value != pair.Value) checks.Add(new DimCheck(-1, -1, dim.Index, pair.Value));
         }
         return new ShapeAnalysis(nodeDims, dims, checks);
     }

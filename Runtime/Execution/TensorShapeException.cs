@@ -44,6 +44,18 @@ public static class Check
             $"{function}: shapes do not match: '{input}' has shape {inputShape} and '{other}' has shape {otherShape}; " +
             $"dimension {dimension} of '{input}' is {actual} where {expected} is needed (only dimensions of static size 1 broadcast).", input);
 
+    /// <summary>A size given by a value (a random variable's symbolic size): checked non-negative, returned as a size.</summary>
+    public static nint Size(string function, string variable, long value)
+    {
+        if (value < 0) throw new TensorShapeException($"{function}: size '{variable}' is {value}; sizes cannot be negative.", variable);
+        return (nint)value;
+    }
+
+    /// <summary>A size given by a value disagrees with the dimension it must equal.</summary>
+    [DoesNotReturn]
+    public static void ThrowSize(string function, string variable, long value, nint expected) =>
+        throw new TensorShapeException($"{function}: size '{variable}' is {value} where {expected} is needed by the shapes it meets.", variable);
+
     /// <summary>An update would give a shared variable a size its static shape does not allow; nothing was written.</summary>
     [DoesNotReturn]
     public static void ThrowUpdateSize(string function, string variable, int dimension, nint expected, nint actual) =>

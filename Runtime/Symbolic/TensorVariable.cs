@@ -19,6 +19,9 @@ public class TensorVariable
     /// <summary>The number of dimensions. Readable in graph code.</summary>
     public virtual int NDim => 0;
 
+    /// <summary>The size of each dimension, as int64 scalars (PyTensor's <c>x.shape</c>): <c>size: x.Shape</c>.</summary>
+    public TensorVariable[] Shape => [];
+
     /// <summary>The transpose (PyTensor's <c>x.T</c>).</summary>
     public TensorVariable T => Inert.Variable;
 

@@ -91,6 +91,27 @@ public sealed class RandomStreamTests
         Assert.Equal(expectedNoise.Select((v, i) => v * coins[i % 4]).ToArray(), Flat(y));
     }
 
+    [Fact]
+    public void Sizes_can_come_from_shapes_and_inputs()
+    {
+        var x = new double[3, 5];
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 5; j++) x[i, j] = i * 5 + j + 1;
+        var dropped = new RandomGraphs.DropoutFunction().Invoke(x);
+        Assert.Equal(new nint[] { 3, 5 }, dropped.Lengths.ToArray());
+        var values = Flat(dropped);
+        Assert.All(values.Select((v, k) => (v, k)), p => Assert.True(p.v == 0 || Math.Abs(p.v - (p.k + 1) / 0.8) < 1e-12));
+
+        var sized = new RandomGraphs.SizedByInputFunction();
+        var draws = sized.Invoke(3);
+        Assert.Equal(new nint[] { 3, 2 }, draws.Lengths.ToArray());
+        // The variable made in SizedByInput is Third's first child.
+        Assert.Equal(RandomGenerator.DefaultRng(new SeedSequence(33).Spawn(1)[0]).StandardNormal(6), Flat(draws));
+        Assert.Equal(new nint[] { 0, 2 }, sized.Invoke(0).Lengths.ToArray());
+        var e = Assert.Throws<TensorShapeException>(() => sized.Invoke(-1));
+        Assert.Contains("size 'n' is -1", e.Message);
+    }
+
     private sealed class Close(double tolerance) : System.Collections.Generic.IEqualityComparer<double>
     {
         public bool Equals(double a, double b) => Math.Abs(a - b) <= tolerance;

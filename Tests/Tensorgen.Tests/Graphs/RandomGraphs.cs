@@ -8,6 +8,7 @@ public static partial class RandomGraphs
 {
     public static readonly RandomStream First = new(seed: 11);
     public static readonly RandomStream Second = new(seed: 22);
+    public static readonly RandomStream Third = new(seed: 33);
     public static readonly RandomVariable Noise = First.Normal(0, 1, size: [3, 4]);
     public static readonly RandomVariable Coins = Second.Integers(0, 2, size: [4]);
 
@@ -31,5 +32,22 @@ public static partial class RandomGraphs
     {
         return Function([], [First.Binomial(10, 0.3), First.Bernoulli(0.5), First.Poisson(4.0), First.Exponential(2.0),
             First.Gamma(2.5, 1.5), First.Beta(0.5, 0.7)]);
+    }
+
+    /// <summary>Dropout: a mask drawn in the shape of the input (size: x.Shape).</summary>
+    [TensorFunction]
+    public static FunctionGraph Dropout()
+    {
+        var x = DMatrix("x");
+        var keep = First.Bernoulli(0.8, size: x.Shape);
+        return Function([x], x * Cast(keep, DType.Float64) / 0.8);
+    }
+
+    /// <summary>A size given by a scalar input.</summary>
+    [TensorFunction]
+    public static FunctionGraph SizedByInput()
+    {
+        var n = LScalar("n");
+        return Function([n], Third.Normal(0, 1, size: [n, 2]));
     }
 }
