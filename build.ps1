@@ -2,10 +2,10 @@
 # Tensorgen build script. PowerShell comes from the repository's tool manifest:
 #   dotnet tool restore
 #   dotnet pwsh ./build.ps1 <target>
-# Targets: build, test, samples, aot, all (default: all = build, test, samples, aot).
+# Targets: build, test, samples, aot, pack, consumer, all (default: all = every target, in that order).
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'samples', 'aot', 'all')]
+    [ValidateSet('build', 'test', 'samples', 'aot', 'pack', 'consumer', 'all')]
     [string] $Target = 'all',
     [string] $Configuration = 'Release'
 )
@@ -13,6 +13,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
+$script:PackageVersion = $null
 $artifacts = Join-Path $root 'artifacts'
 
 function Invoke-Step([string] $name, [scriptblock] $block) {
@@ -36,19 +37,32 @@ function Samples {
     }
 }
 
-# Publishes Samples/Tutorial with NativeAOT, fails on any trimming or AOT warning, and checks that the
-# native binary prints exactly what `dotnet run` prints.
+# Publishes a project with NativeAOT into $out and fails on any trimming or AOT warning.
+function Publish-Native([string] $project, [string] $out, [string[]] $extra = @()) {
+    $log = "$out.publish.log"
+    New-Item -ItemType Directory -Force -Path (Split-Path $log) | Out-Null
+    Invoke-Step "publish $(Split-Path $project -Leaf) (NativeAOT)" {
+        dotnet publish $project -c Release -r linux-x64 -p:PublishAot=true -o $out @extra 2>&1 | Tee-Object -FilePath $log
+    }
+    $warnings = Select-String -Path $log -Pattern '(warning|error) (IL\d+|NETSDK\d+)' -AllMatches
+    if ($warnings) { $warnings | ForEach-Object { Write-Host $_.Line }; throw "trimming/AOT warnings publishing $project" }
+}
+
+function Median([double[]] $values) { ($values | Sort-Object)[[int][math]::Floor($values.Count / 2)] }
+
+# Runs a command $runs times and returns the median wall time in milliseconds.
+function Measure-Start([scriptblock] $command, [int] $runs = 9) {
+    Median (1..$runs | ForEach-Object { (Measure-Command { & $command | Out-Null }).TotalMilliseconds })
+}
+
+# Every sample published with NativeAOT, no warnings allowed; the tutorial's native binary must print
+# exactly what `dotnet run` prints, and its size and start-up time are reported next to the JIT's.
 function Aot {
+    foreach ($sample in Get-ChildItem (Join-Path $root 'Samples') -Directory) {
+        Publish-Native $sample.FullName (Join-Path $artifacts "aot/$($sample.Name)")
+    }
     $project = Join-Path $root 'Samples/Tutorial'
     $out = Join-Path $artifacts 'aot/Tutorial'
-    $log = Join-Path $artifacts 'aot/publish.log'
-    New-Item -ItemType Directory -Force -Path (Split-Path $log) | Out-Null
-    Invoke-Step 'publish Tutorial (NativeAOT)' {
-        dotnet publish $project -c Release -r linux-x64 -p:PublishAot=true -o $out 2>&1 | Tee-Object -FilePath $log
-    }
-    $warnings = Select-String -Path $log -Pattern 'warning (IL\d+|NETSDK)' -AllMatches
-    if ($warnings) { $warnings | ForEach-Object { Write-Host $_.Line }; throw 'trimming/AOT warnings in publish' }
-
     $native = & (Join-Path $out 'Tutorial') | Out-String
     if ($LASTEXITCODE -ne 0) { throw 'native Tutorial failed' }
     $jit = dotnet run -c Release --project $project | Out-String
@@ -58,7 +72,51 @@ function Aot {
         throw 'the native binary prints something other than dotnet run'
     }
     $size = (Get-Item (Join-Path $out 'Tutorial')).Length
-    Write-Host ("native Tutorial: {0:N0} bytes; output identical to dotnet run" -f $size) -ForegroundColor Green
+    $dll = Join-Path $project 'bin/Release/net10.0/Tutorial.dll'
+    $nativeMs = Measure-Start { & (Join-Path $out 'Tutorial') }
+    $jitMs = Measure-Start { dotnet $dll }
+    Write-Host ("native Tutorial: {0:N0} bytes; output identical to dotnet run; start to exit {1:N0} ms native vs {2:N0} ms on the JIT (medians of 9)" -f $size, $nativeMs, $jitMs) -ForegroundColor Green
+
+    $regression = & (Join-Path $artifacts 'aot/LogisticRegression/LogisticRegression') | Out-String
+    if ($LASTEXITCODE -ne 0) { throw "native LogisticRegression failed:`n$regression" }
+    Write-Host ($regression -split "`n" | Select-Object -Last 3 | Out-String)
+}
+
+# The one package, into artifacts/packages; a pre-release version unique to this run, so a consumer
+# never picks up a stale copy from a package cache.
+function Pack {
+    $packages = Join-Path $artifacts 'packages'
+    if (Test-Path $packages) { Remove-Item -Recurse -Force $packages }
+    $script:PackageVersion = "0.1.0-local.$(Get-Date -Format 'yyyyMMddHHmmss')"
+    $suffix = $script:PackageVersion.Substring('0.1.0-'.Length)
+    Invoke-Step "pack Tensorgen $script:PackageVersion" {
+        dotnet pack (Join-Path $root 'Runtime/Tensorgen.csproj') -c Release -o $packages -p:VersionSuffix=$suffix
+    }
+    # The folder is a complete feed: Tensorgen's one dependency (System.Numerics.Tensors, none of its own
+    # on net10.0) goes beside it, so `dotnet add package Tensorgen --source <folder>` works offline too.
+    $cache = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $tensors = Get-ChildItem (Join-Path $cache.Trim() 'system.numerics.tensors') -Recurse -Filter 'system.numerics.tensors.10.0.0.nupkg' | Select-Object -First 1
+    if (-not $tensors) { throw 'System.Numerics.Tensors 10.0.0 is not in the package cache; restore the solution first' }
+    Copy-Item $tensors.FullName $packages
+    Get-ChildItem $packages | ForEach-Object { Write-Host ("  {0} ({1:N0} bytes)" -f $_.Name, $_.Length) }
+}
+
+# Tests/PackageConsumer as a user builds it: the package from artifacts/packages (through its own
+# NuGet.config and a fresh package cache), published with NativeAOT without warnings, run and checked.
+function Consumer {
+    if (-not $script:PackageVersion) { Pack }
+    $env:NUGET_PACKAGES = Join-Path $artifacts 'consumer-nuget'
+    if (Test-Path $env:NUGET_PACKAGES) { Remove-Item -Recurse -Force $env:NUGET_PACKAGES }
+    try {
+        $out = Join-Path $artifacts 'consumer'
+        Publish-Native (Join-Path $root 'Tests/PackageConsumer') $out @("-p:TensorgenVersion=$script:PackageVersion")
+        $output = & (Join-Path $out 'PackageConsumer') | Out-String
+        Write-Host $output
+        if ($LASTEXITCODE -ne 0 -or $output -notmatch 'consumer: ok') { throw 'the package consumer failed its checks' }
+    }
+    finally {
+        Remove-Item Env:NUGET_PACKAGES
+    }
 }
 
 switch ($Target) {
@@ -66,5 +124,7 @@ switch ($Target) {
     'test' { Test }
     'samples' { Samples }
     'aot' { Aot }
-    'all' { Build; Test; Samples; Aot }
+    'pack' { Pack }
+    'consumer' { Consumer }
+    'all' { Build; Test; Samples; Aot; Pack; Consumer }
 }

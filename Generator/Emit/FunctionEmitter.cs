@@ -14,7 +14,8 @@ namespace Tensorgen.Generator.Emit;
 /// </summary>
 internal static class FunctionEmitter
 {
-    public const string Version = "0.1.0";
+    /// <summary>The generator's version (from Directory.Build.props, through the assembly), for [GeneratedCode].</summary>
+    public static readonly string Version = typeof(FunctionEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     private const string List = "global::System.Collections.Generic.IReadOnlyList";
     private const string Variable = "global::Tensorgen.ISharedVariable";
 

@@ -125,4 +125,64 @@ public sealed class IncrementalTests
             if (property.GetIndexParameters().Length == 0 && property.DeclaringType != typeof(object))
                 AssertPlain(property.GetValue(value), $"{path}.{property.Name}", seen);
     }
+
+    /// <summary>
+    /// An IDE-style session: one driver through a series of edits, as the compiler server keeps it
+    /// between keystrokes. After each edit: the files produced, and which functions were re-emitted.
+    /// </summary>
+    [Fact]
+    public void An_editing_session_re_emits_only_what_changed()
+    {
+        var compilation = GeneratorHarness.Compilation(("Graphs.cs", Graphs), ("Other.cs", Other));
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        Assert.Equal(["G.Scale.g.cs", "G.Shift.g.cs"], Hints(driver));
+
+        // 1. Whitespace and a comment inside a body: nothing re-emitted.
+        compilation = Replace(compilation, "Graphs.cs", Graphs.Replace("var x = DVector(\"x\");", "var x = DVector(\"x\"); // the input\n"));
+        driver = driver.RunGenerators(compilation);
+        Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TensorGenerator.EmitStep));
+
+        // 2. A new graph method after the others: one new output, the others cached. (Roslyn matches
+        //    outputs by position, so a method inserted before others re-emits those after it.)
+        string withThird = Graphs.Substring(0, Graphs.LastIndexOf('}')) + """
+                [TensorFunction]
+                public static FunctionGraph Third()
+                {
+                    var x = DVector("x");
+                    return Function([x], Exp(x));
+                }
+            }
+            """;
+        compilation = Replace(compilation, "Graphs.cs", withThird);
+        driver = driver.RunGenerators(compilation);
+        Assert.Equal(["G.Scale.g.cs", "G.Shift.g.cs", "G.Third.g.cs"], Hints(driver));
+        var reasons = Reasons(driver, TensorGenerator.EmitStep);
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.New));
+        Assert.Equal(0, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+
+        // 3. A typo: a diagnostic, the broken function still has a class (no cascade of errors elsewhere).
+        compilation = Replace(compilation, "Graphs.cs", withThird.Replace("Exp(x)", "Exp(x) & x"));
+        driver = driver.RunGenerators(compilation);
+        Assert.Contains(driver.GetRunResult().Diagnostics, d => d.Id == "TG0201");
+        Assert.Equal(3, Hints(driver).Length);
+
+        // 4. Fixed again, and the graph changed: only Third is re-emitted.
+        compilation = Replace(compilation, "Graphs.cs", withThird.Replace("Exp(x)", "Exp(x) * 2"));
+        driver = driver.RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        reasons = Reasons(driver, TensorGenerator.EmitStep);
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Contains("2.0", Source(driver, "G.Third.g.cs"));
+
+        // 5. The method removed: its file goes away.
+        compilation = Replace(compilation, "Graphs.cs", Graphs);
+        driver = driver.RunGenerators(compilation);
+        Assert.Equal(["G.Scale.g.cs", "G.Shift.g.cs"], Hints(driver));
+    }
+
+    private static string[] Hints(GeneratorDriver driver) =>
+        driver.GetRunResult().Results[0].GeneratedSources.Select(s => s.HintName).OrderBy(h => h, StringComparer.Ordinal).ToArray();
+
+    private static string Source(GeneratorDriver driver, string hint) =>
+        driver.GetRunResult().Results[0].GeneratedSources.Single(s => s.HintName == hint).SourceText.ToString();
 }
