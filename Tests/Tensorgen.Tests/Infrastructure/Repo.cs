@@ -1,9 +1,9 @@
+using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 
 namespace Tensorgen.Tests.Infrastructure;
 
-/// <summary>Paths in the repository, found from this source file's own location.</summary>
+/// <summary>Paths in the repository: its root is the folder above the test binaries that holds Tensorgen.slnx.</summary>
 internal static class Repo
 {
     public static string Root { get; } = Find();
@@ -12,6 +12,17 @@ internal static class Repo
 
     public static string Read(string relative) => System.IO.File.ReadAllText(File(relative));
 
-    private static string Find([CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
+    /// <summary>
+    /// A source file's path as the compiler recorded it ([CallerFilePath]): deterministic CI builds map
+    /// the repository to <c>/_/</c>, so such paths are put back under the root.
+    /// </summary>
+    public static string SourcePath(string callerFilePath) =>
+        callerFilePath.StartsWith("/_/", StringComparison.Ordinal) ? File(callerFilePath.Substring(3)) : callerFilePath;
+
+    private static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (System.IO.File.Exists(Path.Combine(directory.FullName, "Tensorgen.slnx"))) return directory.FullName;
+        throw new InvalidOperationException($"no Tensorgen.slnx above {AppContext.BaseDirectory}");
+    }
 }

@@ -16,6 +16,7 @@ internal static class Snapshot
 
     public static void Verify(string text, string name, [CallerMemberName] string method = "", [CallerFilePath] string file = "")
     {
+        file = Repo.SourcePath(file);
         string directory = Path.Combine(Path.GetDirectoryName(file)!, "Snapshots");
         string stem = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(file)}.{method}#{name}");
         string verified = stem + ".verified.cs", received = stem + ".received.cs";
