@@ -92,6 +92,18 @@ function Pack {
     Invoke-Step "pack Tensorgen $script:PackageVersion" {
         dotnet pack (Join-Path $root 'Runtime/Tensorgen.csproj') -c Release -o $packages -p:VersionSuffix=$suffix
     }
+    # The symbols package carries SourceLink: the PDB maps sources to the repository at this commit.
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+    $symbols = [System.IO.Compression.ZipFile]::OpenRead((Get-ChildItem $packages -Filter '*.snupkg').FullName)
+    try {
+        $pdb = $symbols.Entries | Where-Object { $_.FullName -like 'lib/*/Tensorgen.pdb' }
+        $reader = New-Object System.IO.StreamReader($pdb.Open(), [System.Text.Encoding]::Latin1)
+        $text = $reader.ReadToEnd(); $reader.Dispose()
+        if ($text -notmatch '"documents":\{"[^"]+":"https://raw\.githubusercontent\.com/') { throw 'the symbols package has no SourceLink' }
+        Write-Host '  SourceLink: present in the symbols package'
+    }
+    finally { $symbols.Dispose() }
+
     # The folder is a complete feed: Tensorgen's one dependency (System.Numerics.Tensors, none of its own
     # on net10.0) goes beside it, so `dotnet add package Tensorgen --source <folder>` works offline too.
     $cache = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
