@@ -39,7 +39,7 @@ internal static class GraphPrinter
     public static string Name(TensorGraph graph, int id)
     {
         var node = graph[id];
-        if (node.IsConstant) return node.Value.ToString("R", CultureInfo.InvariantCulture);
+        if (node.IsConstant) return node.Value.Text(node.DType);
         if (node.IsSource) return node.Name ?? "input" + node.Params[0].ToString(CultureInfo.InvariantCulture);
         return "%" + id.ToString(CultureInfo.InvariantCulture);
     }

@@ -180,7 +180,7 @@ internal static class FunctionLowering
 
     private static string Describe(GraphBuilder graph, Value value) => value switch
     {
-        TensorValue { Operand.IsLiteral: true } t => $"the literal {t.Operand.Weak!.Value.Value.ToString("R", CultureInfo.InvariantCulture)}",
+        TensorValue { Operand.IsLiteral: true } t => $"the literal {t.Operand.Weak!.Value.Value.Text(t.Operand.Weak!.Value.Kind)}",
         TensorValue t when graph[t.Operand.Node].Name is { } name => $"'{name}'",
         TensorValue => "an expression",
         _ => "a value that is not a tensor",

@@ -53,15 +53,21 @@ internal sealed partial class GraphEvaluator
 
             case Builtin.Constant:
             {
-                if (values[0] is not ConstValue { Constant: var c } || !Numeric.IsNumber(c) && c is not bool)
+                if (values[0] is not ConstValue { Constant: var c } || ScalarValues.FromObject(c) is not { } number)
                 {
                     Report(Model.Diagnostics.NotConstant, args[0]!, "the value of Constant", args[0]!.Syntax.ToString());
                     return ErrorValue.Instance;
                 }
-                var dtype = DTypeArgument(values, args, 1) ?? DType.Float64;
+                var dtype = DTypeArgument(values, args, 1) ?? (number.IsFloat ? DType.Float64 : DType.Int64);
+                // As PyTensor's TensorType.filter: a value the dtype cannot hold exactly is refused, not rounded.
+                if ((dtype != DType.Float32 || !number.IsFloat) && !ScalarValues.FitsExactly(number, dtype))
+                {
+                    Report(Model.Diagnostics.InexactConstant, args[0]!, Model.Literals.Describe(c!), dtype.NumPy());
+                    return ErrorValue.Instance;
+                }
                 // Each Constant(...) is its own variable, so givens can replace it alone (as a PyTensor
                 // constant object); the rewriter merges equal constants again.
-                return new TensorValue(Operand.Of(Graph.Constant(System.Convert.ToDouble(c), dtype, _nextInput++)));
+                return new TensorValue(Operand.Of(Graph.Constant(number, dtype, _nextInput++)));
             }
 
             case Builtin.Variable:
@@ -192,12 +198,8 @@ internal sealed partial class GraphEvaluator
     {
         switch (value)
         {
-            case ConstValue { Constant: bool b }:
-                return new TensorValue(Operand.Of(new Literal(DType.Bool, b ? 1 : 0)));
-            case ConstValue { Constant: double or float } c:
-                return new TensorValue(Operand.Of(new Literal(DType.Float64, System.Convert.ToDouble(c.Constant))));
-            case ConstValue { Constant: var n } when Numeric.IsNumber(n):
-                return new TensorValue(Operand.Of(new Literal(DType.Int64, System.Convert.ToDouble(n))));
+            case ConstValue { Constant: var c } when ScalarValues.FromObject(c) is { } number:
+                return new TensorValue(Operand.Of(new Literal(c is bool ? DType.Bool : number.IsFloat ? DType.Float64 : DType.Int64, number)));
             default:
                 Report(Model.Diagnostics.NotConstant, at, "a number used as a tensor", Shorten(at.Syntax.ToString()));
                 return ErrorValue.Instance;

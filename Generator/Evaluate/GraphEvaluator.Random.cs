@@ -141,12 +141,13 @@ internal sealed partial class GraphEvaluator
                 case ConstValue { Constant: int n } when n >= 0:
                     sizes[d] = n;
                     break;
-                case TensorValue { Operand.Weak: { } literal } when literal.Kind == DType.Int64 && literal.Value >= 0:
-                    sizes[d] = (int)literal.Value;
+                case TensorValue { Operand.Weak: { } literal } when literal.Kind == DType.Int64 && literal.Value.Bits is >= 0 and <= int.MaxValue:
+                    sizes[d] = (int)literal.Value.Bits;
                     break;
                 case TensorValue { Operand: { IsLiteral: false } operand } when Graph[operand.Node] is { Rank: 0 } node
                     && node.DType.IsInteger() && (node.IsSource || node.Op == OpCode.DimSize || node.IsConstant):
-                    if (node.IsConstant) sizes[d] = (int)node.Value;
+                    if (node.IsConstant && node.Value.Long is < 0 or > int.MaxValue) goto default;
+                    if (node.IsConstant) sizes[d] = (int)node.Value.Long;
                     else
                     {
                         sizes[d] = -1;

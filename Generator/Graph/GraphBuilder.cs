@@ -30,11 +30,11 @@ internal sealed class GraphBuilder
     }
 
     public int Input(string? name, DType dtype, int[] shape, int ordinal) =>
-        Add(new Node(OpCode.Input, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new[] { ordinal }.ToEquatableArray(), 0, name));
+        Add(new Node(OpCode.Input, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new[] { ordinal }.ToEquatableArray(), default, name));
 
     /// <summary>A shared variable's value at the start of a call; <paramref name="index"/> tells shared variables apart.</summary>
     public int Shared(string name, DType dtype, int[] shape, int index) =>
-        Add(new Node(OpCode.Shared, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new[] { index }.ToEquatableArray(), 0, name));
+        Add(new Node(OpCode.Shared, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new[] { index }.ToEquatableArray(), default, name));
 
     /// <summary>
     /// <paramref name="root"/> with every node in <paramref name="givens"/> replaced by its replacement
@@ -61,11 +61,14 @@ internal sealed class GraphBuilder
     }
 
     /// <summary>A constant made by <c>Constant(...)</c>: distinct from equal ones until rewriting merges them.</summary>
-    public int Constant(double value, DType dtype, int identity) =>
-        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, new[] { identity }.ToEquatableArray(), ScalarMath.Round(value, dtype), null));
+    public int Constant(ScalarValue value, DType dtype, int identity) =>
+        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, new[] { identity }.ToEquatableArray(), value.To(dtype), null));
 
-    public int Constant(double value, DType dtype) =>
-        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, ScalarMath.Round(value, dtype), null));
+    /// <summary>A constant of <paramref name="dtype"/>: <paramref name="value"/> converted as the emitted code converts.</summary>
+    public int Constant(ScalarValue value, DType dtype) =>
+        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, value.To(dtype), null));
+
+    public int Constant(double value, DType dtype) => Constant(ScalarValue.Real(value), dtype);
 
     /// <summary>A node for the operand, giving a literal the dtype it has met.</summary>
     public int Materialize(Operand operand, DType dtype) =>
@@ -107,8 +110,10 @@ internal sealed class GraphBuilder
         if (operands.All(o => o.IsLiteral))
         {
             var values = operands.Select(o => o.Weak!.Value.Value).ToArray();
-            var kind = LiteralResultKind(op, operands.Select(o => o.Weak!.Value.Kind).ToArray(), castTo);
-            return Operand.Of(new Literal(kind, ScalarMath.Evaluate(op, kind, values)));
+            var kinds = operands.Select(o => o.Weak!.Value.Kind).ToArray();
+            var kind = LiteralResultKind(op, kinds, castTo);
+            var operandKind = (op == OpCode.Switch ? kinds.Skip(1) : kinds).Aggregate(DTypes.Promote);
+            return Operand.Of(new Literal(kind, ScalarMath.Evaluate(op, kind, operandKind, values)));
         }
 
         if (op == OpCode.Identity) return Operand.Of(operands[0].Node);
@@ -178,7 +183,7 @@ internal sealed class GraphBuilder
             else if (keepdims) shape.Add(1);
         }
         var parameters = new[] { keepdims ? 1 : 0 }.Concat(axes).ToEquatableArray();
-        return Add(new Node(op, dtype, shape.ToEquatableArray(), new[] { x }.ToEquatableArray(), parameters, 0, null));
+        return Add(new Node(op, dtype, shape.ToEquatableArray(), new[] { x }.ToEquatableArray(), parameters, default, null));
     }
 
     /// <summary>The axes a reduction removes (sorted), and whether it keeps them as size 1.</summary>
@@ -194,7 +199,7 @@ internal sealed class GraphBuilder
         var n = _nodes[x];
         if (pattern.Length == n.Rank && pattern.Select((p, j) => p == j).All(b => b)) return x;
         var shape = pattern.Select(p => p < 0 ? 1 : n.Shape[p]).ToEquatableArray();
-        return Add(new Node(OpCode.DimShuffle, n.DType, shape, new[] { x }.ToEquatableArray(), pattern.ToEquatableArray(), 0, null));
+        return Add(new Node(OpCode.DimShuffle, n.DType, shape, new[] { x }.ToEquatableArray(), pattern.ToEquatableArray(), default, null));
     }
 
     /// <summary>Whether a DimShuffle keeps the order of the dimensions it keeps: a view of the same data.</summary>
@@ -240,7 +245,7 @@ internal sealed class GraphBuilder
         if (x.Rank == 2) shape.Add(transA ? x.Shape[1] : x.Shape[0]);
         if (y.Rank == 2) shape.Add(transB ? y.Shape[0] : y.Shape[1]);
         var parameters = new[] { transA ? 1 : 0, transB ? 1 : 0 }.ToEquatableArray();
-        return Add(new Node(OpCode.Dot, dtype, shape.ToEquatableArray(), new[] { a, b }.ToEquatableArray(), parameters, 0, null));
+        return Add(new Node(OpCode.Dot, dtype, shape.ToEquatableArray(), new[] { a, b }.ToEquatableArray(), parameters, default, null));
     }
 
     /// <summary>The run-time size of dimension <paramref name="axis"/> of <paramref name="x"/>, as an int64 scalar (a constant when static).</summary>
@@ -248,7 +253,7 @@ internal sealed class GraphBuilder
     {
         var n = _nodes[x];
         if (n.Shape[axis] >= 0) return Constant(n.Shape[axis], DType.Int64);
-        return Add(new Node(OpCode.DimSize, DType.Int64, EquatableArray<int>.Empty, new[] { x }.ToEquatableArray(), new[] { axis }.ToEquatableArray(), 0, null));
+        return Add(new Node(OpCode.DimSize, DType.Int64, EquatableArray<int>.Empty, new[] { x }.ToEquatableArray(), new[] { axis }.ToEquatableArray(), default, null));
     }
 
     /// <summary>
@@ -268,7 +273,7 @@ internal sealed class GraphBuilder
         var sizeInputs = new int[sizeNodes.Length];
         for (int d = 0, next = converted.Length; d < sizeNodes.Length; d++) sizeInputs[d] = sizeNodes[d] >= 0 ? next++ : -1;
         var parameterList = new[] { (int)distribution, index, converted.Length }.Concat(sizeInputs).ToEquatableArray();
-        var node = new Node(OpCode.Random, integral ? DType.Int64 : DType.Float64, size.ToEquatableArray(), inputs.ToEquatableArray(), parameterList, 0, null);
+        var node = new Node(OpCode.Random, integral ? DType.Int64 : DType.Float64, size.ToEquatableArray(), inputs.ToEquatableArray(), parameterList, default, null);
         return Add(node);
     }
 
@@ -296,9 +301,13 @@ internal sealed class GraphBuilder
         foreach (var o in operands)
         {
             if (o.Weak is not { } l) continue;
-            // A literal adopts the tensor's dtype unless it needs a wider kind (1.5 + int32 -> float64).
+            // A literal adopts the tensor's dtype unless it needs a wider kind (1.5 + int32 -> float64), or
+            // its value does not fit (int32 + 3_000_000_000 -> int64, float32 * 1e300 -> float64), as NumPy's
+            // value-based casting and PyTensor's autocast of Python numbers decide.
             if (l.Kind == DType.Float64 && !result.IsFloat()) result = DType.Float64;
             else if (l.Kind == DType.Int64 && result == DType.Bool) result = DType.Int64;
+            else if (l.Kind == DType.Int64 && result == DType.Int32 && l.Value.Long != (int)l.Value.Long) result = DType.Int64;
+            else if (l.Kind == DType.Float64 && result == DType.Float32 && float.IsInfinity((float)l.Value.Double) && !double.IsInfinity(l.Value.Double)) result = DType.Float64;
         }
         return result;
     }
@@ -344,7 +353,7 @@ internal sealed class GraphBuilder
 
     public string Describe(Operand o)
     {
-        if (o.Weak is { } l) return $"the literal {l.Value.ToString("R", CultureInfo.InvariantCulture)}";
+        if (o.Weak is { } l) return $"the literal {l.Value.Text(l.Kind)}";
         var n = _nodes[o.Node];
         var what = n.Name is { } name ? $"'{name}' " : "";
         return $"{what}{n.DType.NumPy()}{ShapeText(n.Shape)}";

@@ -19,7 +19,7 @@ internal sealed record Node(
     EquatableArray<int> Shape,
     EquatableArray<int> Inputs,
     EquatableArray<int> Params,
-    double Value,
+    ScalarValue Value,
     string? Name)
 {
     public int Rank => Shape.Count;
@@ -37,7 +37,7 @@ internal sealed record Node(
     public bool IsSource => Op is OpCode.Input or OpCode.Shared;
 
     public static Node Apply(OpCode op, DType dtype, EquatableArray<int> shape, params int[] inputs) =>
-        new(op, dtype, shape, inputs.ToEquatableArray(), EquatableArray<int>.Empty, 0, null);
+        new(op, dtype, shape, inputs.ToEquatableArray(), EquatableArray<int>.Empty, default, null);
 
     public Node WithInputs(params int[] inputs) => this with { Inputs = inputs.ToEquatableArray() };
 }

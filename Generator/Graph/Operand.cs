@@ -5,7 +5,8 @@ namespace Tensorgen.Generator.Graph;
 /// tensor it meets (<c>x + 1</c> keeps x's dtype), so literals never widen a float32 graph.
 /// </summary>
 /// <param name="Kind">Bool, Int64 (any integer literal) or Float64 (any real literal).</param>
-internal readonly record struct Literal(DType Kind, double Value);
+/// <param name="Value">The exact value.</param>
+internal readonly record struct Literal(DType Kind, ScalarValue Value);
 
 /// <summary>An operand during graph building: a node, or a literal that has not met a tensor yet.</summary>
 internal readonly record struct Operand(int Node, Literal? Weak)

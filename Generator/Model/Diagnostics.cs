@@ -57,11 +57,20 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor NoFunction = Error("TG0106",
         "Graph method returns no function", "[TensorFunction] method '{0}' must end by returning Function(inputs, outputs)", Evaluation);
 
+    public static readonly DiagnosticDescriptor Arithmetic = Error("TG0107",
+        "Build-time arithmetic fails", "In '{0}': {1}", Evaluation);
+
+    public static readonly DiagnosticDescriptor Effect = Error("TG0108",
+        "Side effect not supported in graph code", "In '{0}': {1}", Evaluation);
+
     public static readonly DiagnosticDescriptor DTypeMismatch = Error("TG0201",
         "Dtype mismatch", "In '{0}': {1}", Types);
 
     public static readonly DiagnosticDescriptor ShapeMismatch = Error("TG0202",
         "Shapes cannot broadcast", "In '{0}': {1}", Types);
+
+    public static readonly DiagnosticDescriptor InexactConstant = Error("TG0204",
+        "Constant does not fit its dtype", "In '{0}': {1} cannot be held exactly by a {2} constant", Types);
 
     public static readonly DiagnosticDescriptor CostNotScalar = Error("TG0301",
         "The cost of Grad must be a scalar", "In '{0}': the cost of Grad must be a 0-d tensor, but is {1}; reduce it first (x.Sum(), x.Mean())", Gradients);

@@ -22,7 +22,8 @@ internal static class LocalRewrites
         if (!OpInfo.IsElementwise(node.Op) || node.Inputs.Count == 0) return null;
         if (!node.Inputs.All(i => graph[i].IsConstant)) return null;
         var values = node.Inputs.Select(i => graph[i].Value).ToArray();
-        double value = ScalarMath.Evaluate(node.Op, node.DType, values);
+        var operandType = graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType;
+        var value = ScalarMath.Evaluate(node.Op, node.DType, operandType, values);
         return new RewriteResult("constant_folding", graph.Constant(value, node.DType), null);
     }
 
@@ -160,5 +161,5 @@ internal static class LocalRewrites
         return new RewriteResult("local_pow_specialize", null, node with { Op = op.Value, Inputs = new EquatableArray<int>(new[] { node.Inputs[0] }) });
     }
 
-    private static bool IsConstant(GraphBuilder graph, int id, double value) => graph[id] is { IsConstant: true } c && c.Value == value;
+    private static bool IsConstant(GraphBuilder graph, int id, double value) => graph[id] is { IsConstant: true } c && c.Value.Is(value);
 }

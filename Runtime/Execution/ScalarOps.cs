@@ -59,7 +59,8 @@ public static class ScalarOps
     /// <summary>Python's remainder for integers; 0 when dividing by 0, as NumPy.</summary>
     public static long Mod(long a, long b)
     {
-        if (b == 0) return 0;
+        // b == -1: the remainder is 0, and long.MinValue % -1 would throw.
+        if (b == 0 || b == -1) return 0;
         long r = a % b;
         return r != 0 && (r < 0) != (b < 0) ? r + b : r;
     }
@@ -71,6 +72,8 @@ public static class ScalarOps
     public static long FloorDiv(long a, long b)
     {
         if (b == 0) return 0;
+        // long.MinValue / -1 overflows: it wraps, as NumPy's does, instead of throwing.
+        if (b == -1) return unchecked(-a);
         long q = a / b;
         return (a % b != 0) && ((a < 0) != (b < 0)) ? q - 1 : q;
     }

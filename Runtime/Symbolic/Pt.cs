@@ -12,9 +12,13 @@ public static partial class Pt
     [Builtin(Builtin.Variable)]
     public static TensorVariable Tensor(string? name, DType dtype, int?[] shape) => Inert.Variable;
 
-    /// <summary>A constant tensor.</summary>
+    /// <summary>A constant tensor; a value <paramref name="dtype"/> cannot hold exactly is a build error (TG0204).</summary>
     [Builtin(Builtin.Constant)]
     public static TensorVariable Constant(double value, DType dtype = DType.Float64) => Inert.Variable;
+
+    /// <summary>An integer constant tensor, exact for every int64 (a <c>double</c> holds integers exactly only up to 2^53).</summary>
+    [Builtin(Builtin.Constant)]
+    public static TensorVariable Constant(long value, DType dtype) => Inert.Variable;
 
     /// <summary>An input with a default value and/or a keyword name (PyTensor's <c>In(y, value=1, name="w_by_name")</c>).</summary>
     [Builtin(Builtin.In)]

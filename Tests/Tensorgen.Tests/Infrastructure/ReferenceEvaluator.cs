@@ -36,7 +36,7 @@ internal static class ReferenceEvaluator
             if (node.IsInput) continue;
             if (node.IsConstant)
             {
-                values[id] = Array.Scalar(node.Value);
+                values[id] = Array.Scalar(node.Value.Double);
                 continue;
             }
             var operands = node.Inputs.Select(i => values[i] ?? throw new InvalidOperationException($"operand %{i} of %{id} is unset")).ToArray();
