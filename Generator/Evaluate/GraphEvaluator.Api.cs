@@ -14,19 +14,27 @@ internal sealed partial class GraphEvaluator
     {
         var method = invocation.TargetMethod;
         var tag = ApiTag.Read(method);
-        if (tag is not null)
+        if (tag is null) return CallHelper(invocation);
+
+        // C# evaluates the receiver, then the arguments as written (named ones too); the API takes them by parameter.
+        var receiver = method.IsStatic || invocation.Instance is null ? null : Evaluate(invocation.Instance);
+        var args = new IOperation?[method.Parameters.Length];
+        var values = new Value?[method.Parameters.Length];
+        foreach (var argument in invocation.Arguments)
         {
-            // Arguments in parameter order, whatever order they were written in.
-            var byParameter = new IOperation?[method.Parameters.Length];
-            foreach (var argument in invocation.Arguments)
-                if (argument.Parameter is { } p) byParameter[p.Ordinal] = argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
-            return Api(tag, method, invocation, byParameter, method.IsStatic ? null : invocation.Instance);
+            if (argument.Parameter is not { } p || argument.ArgumentKind == ArgumentKind.DefaultValue) continue;
+            args[p.Ordinal] = argument.Value;
+            values[p.Ordinal] = Evaluate(argument.Value);
         }
-        return CallHelper(invocation);
+        return Api(tag, method, invocation, args, values, receiver);
     }
 
     /// <summary>An operator or conversion method: tagged API, or a user-defined operator we cannot run.</summary>
-    private Value CallApi(IMethodSymbol method, IOperation at, IOperation[] operands)
+    private Value CallApi(IMethodSymbol method, IOperation at, IOperation[] operands) =>
+        CallApi(method, at, operands, operands.Select(Evaluate).ToArray());
+
+    /// <summary>An operator whose operands are already evaluated (a link of a long chain).</summary>
+    private Value CallApi(IMethodSymbol method, IOperation at, IOperation[] operands, params Value[] values)
     {
         var tag = ApiTag.Read(method);
         if (tag is null)
@@ -34,14 +42,16 @@ internal sealed partial class GraphEvaluator
             Report(Model.Diagnostics.UnknownCall, at, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
             return ErrorValue.Instance;
         }
-        return Api(tag, method, at, operands);
+        var args = new IOperation?[values.Length];
+        for (int i = 0; i < args.Length; i++) args[i] = i < operands.Length ? operands[i] : at;
+        return Api(tag, method, at, args, values);
     }
 
-    /// <param name="instance">The receiver of an instance method (<c>x</c> in <c>x.Sum()</c>).</param>
-    private Value Api(ApiTag tag, IMethodSymbol method, IOperation at, IOperation?[] args, IOperation? instance = null)
+    /// <param name="args">The argument expressions by parameter (null: left to its default), for locations.</param>
+    /// <param name="values">Their values, already evaluated in C#'s order.</param>
+    /// <param name="receiver">The receiver of an instance method (<c>x</c> in <c>x.Sum()</c>).</param>
+    private Value Api(ApiTag tag, IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values, Value? receiver = null)
     {
-        var receiver = instance is null ? null : Evaluate(instance);
-        var values = args.Select(a => a is null ? null : Evaluate(a)).ToArray();
         if (values.Any(v => v is ErrorValue) || receiver is ErrorValue) return ErrorValue.Instance;
 
         if (tag.Op is { } op) return ApplyOp(op, method, at, args, values);
@@ -49,7 +59,7 @@ internal sealed partial class GraphEvaluator
         switch (tag.Builtin)
         {
             case Builtin.Constant when values.Length == 1:
-                return Literal(values[0], args[0]!);
+                return Literal(values[0], args[0] ?? at);
 
             case Builtin.Constant:
             {
@@ -271,44 +281,109 @@ internal sealed partial class GraphEvaluator
         return null;
     }
 
+    /// <summary>The bodies of helper methods and local functions, bound once each however often they are called.</summary>
+    private readonly Dictionary<IMethodSymbol, IOperation?> _helperBodies = new(SymbolEqualityComparer.Default);
+
     private Value CallHelper(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var declaration = method.OriginalDefinition.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellation);
-        if (declaration is null || !_compilation.ContainsSyntaxTree(declaration.SyntaxTree) || method.IsAbstract)
+        string display = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        var body = HelperBody(method, out bool isLocalFunction);
+        if (body is null)
         {
-            Report(Model.Diagnostics.UnknownCall, invocation, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+            Report(Model.Diagnostics.UnknownCall, invocation, display);
             return ErrorValue.Instance;
         }
+        if (!method.IsStatic && invocation.Instance is not (null or IInstanceReferenceOperation))
+            return Mistyped(invocation, $"'{method.Name}' is an instance method called on another object; graph code may call static helpers and its own object's methods");
+        if ((method.IsVirtual || method.IsOverride || method.IsAbstract) && !method.IsSealed && !method.ContainingType.IsSealed)
+            return Mistyped(invocation, $"'{method.Name}' is virtual, so which body runs depends on the object; make it non-virtual or sealed");
         if (_frames.Count > MaxCallDepth)
         {
             Report(Model.Diagnostics.TooDeep, invocation, $"helper calls nest deeper than {MaxCallDepth} (is '{method.Name}' recursive without end?)");
             return ErrorValue.Instance;
         }
 
-        var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
-        IOperation? body = model.GetOperation(declaration, _cancellation) switch
-        {
-            IMethodBodyOperation m => (IOperation?)m.BlockBody ?? m.ExpressionBody,
-            ILocalFunctionOperation f => f.Body,
-            _ => null,
-        };
-        if (body is null)
-        {
-            Report(Model.Diagnostics.UnknownCall, invocation, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
-            return ErrorValue.Instance;
-        }
-
-        // A local function sees the locals of its caller (captures are read, never written back).
-        var frame = declaration is LocalFunctionStatementSyntax
-            ? new Dictionary<ISymbol, Value>(Locals, SymbolEqualityComparer.Default)
-            : new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default);
+        // A local function shares the variables it captures with its caller: the same cells, so its writes
+        // are the caller's. A method starts with no variables but its parameters.
+        var frame = isLocalFunction ? new Dictionary<ISymbol, Cell>(Locals, SymbolEqualityComparer.Default) : NewFrame();
         foreach (var argument in invocation.Arguments)
-            if (argument.Parameter is { } p) frame[p.OriginalDefinition] = Evaluate(argument.Value);
+        {
+            if (argument.Parameter is not { } p) continue;
+            var parameter = p.OriginalDefinition;
+            if (p.RefKind == RefKind.None)
+            {
+                frame[parameter] = new Cell(Evaluate(argument.Value));
+                continue;
+            }
+            // ref, out, in: the parameter is the caller's variable.
+            var cell = VariableCell(argument.Value);
+            if (cell is null && p.RefKind is RefKind.In or RefKind.RefReadOnlyParameter && argument.Value is not (IFieldReferenceOperation or IArrayElementReferenceOperation))
+                cell = new Cell(Evaluate(argument.Value)); // an rvalue passed by 'in' is a temporary copy
+            if (cell is null)
+            {
+                Report(Model.Diagnostics.Effect, argument.Value,
+                    $"'{Shorten(argument.Value.Syntax.ToString())}' is passed by reference but is not a local or parameter; graph code models references to variables only");
+                cell = new Cell(ErrorValue.Instance);
+            }
+            frame[parameter] = cell;
+        }
 
         _frames.Push(frame);
         var flow = Execute(body);
         _frames.Pop();
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+            return Mistyped(invocation, $"'{method.Name}' returns by reference, which graph code does not model");
         return flow.Kind == FlowKind.Return ? flow.Value ?? new ConstValue(null) : new ConstValue(null);
+    }
+
+    /// <summary>The cell of a variable passed by reference (<c>ref x</c>, <c>out var y</c>, <c>out _</c>), or null.</summary>
+    private Cell? VariableCell(IOperation argument)
+    {
+        switch (argument)
+        {
+            case IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }:
+                Declare(declared.Local, ErrorValue.Instance);
+                return Locals[declared.Local];
+            case ILocalReferenceOperation local:
+                if (!Locals.ContainsKey(local.Local)) Declare(local.Local, ErrorValue.Instance);
+                return Locals[local.Local];
+            case IParameterReferenceOperation parameter:
+                if (!Locals.ContainsKey(parameter.Parameter)) Declare(parameter.Parameter, ErrorValue.Instance);
+                return Locals[parameter.Parameter];
+            case IDiscardOperation:
+                return new Cell(ErrorValue.Instance);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The body of a helper method or local function with source in this compilation, bound once.</summary>
+    private IOperation? HelperBody(IMethodSymbol method, out bool isLocalFunction)
+    {
+        var definition = method.OriginalDefinition;
+        isLocalFunction = definition.MethodKind == MethodKind.LocalFunction;
+        if (_helperBodies.TryGetValue(definition, out var known)) return known;
+        IOperation? body = null;
+        var declaration = definition.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(_cancellation);
+        if (declaration is not null && _compilation.ContainsSyntaxTree(declaration.SyntaxTree) && !definition.IsAbstract)
+        {
+            body = SemanticModel(declaration.SyntaxTree).GetOperation(declaration, _cancellation) switch
+            {
+                IMethodBodyOperation m => (IOperation?)m.BlockBody ?? m.ExpressionBody,
+                ILocalFunctionOperation f => f.Body,
+                _ => null,
+            };
+        }
+        _helperBodies[definition] = body;
+        return body;
+    }
+
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+
+    private SemanticModel SemanticModel(SyntaxTree tree)
+    {
+        if (!_models.TryGetValue(tree, out var model)) _models[tree] = model = _compilation.GetSemanticModel(tree);
+        return model;
     }
 }

@@ -11,7 +11,9 @@ namespace Tensorgen.Generator.Evaluate;
 
 internal sealed partial class GraphEvaluator
 {
-    public Value Evaluate(IOperation operation)
+    public Value Evaluate(IOperation operation) => Nested(operation, () => EvaluateCore(operation), ErrorValue.Instance);
+
+    private Value EvaluateCore(IOperation operation)
     {
         if (!Step(operation)) return ErrorValue.Instance;
 
@@ -26,19 +28,16 @@ internal sealed partial class GraphEvaluator
                 return ErrorValue.Instance;
 
             case ILocalReferenceOperation local:
-                return Locals.TryGetValue(local.Local, out var lv) ? lv : Unassigned(local);
+                return Locals.TryGetValue(local.Local, out var lv) ? lv.Value : Unassigned(local);
 
             case IParameterReferenceOperation parameter:
-                return Locals.TryGetValue(parameter.Parameter, out var pv) ? pv : Unassigned(parameter);
+                return Locals.TryGetValue(parameter.Parameter, out var pv) ? pv.Value : Unassigned(parameter);
 
             case IConversionOperation conversion:
                 return Convert(conversion);
 
-            case IBinaryOperation binary when binary.OperatorMethod is not null:
-                return CallApi(binary.OperatorMethod, binary, new[] { binary.LeftOperand, binary.RightOperand });
-
             case IBinaryOperation binary:
-                return Binary(binary);
+                return BinaryChain(binary);
 
             case IUnaryOperation unary when unary.OperatorMethod is not null:
                 return CallApi(unary.OperatorMethod, unary, new[] { unary.Operand });
@@ -49,8 +48,13 @@ internal sealed partial class GraphEvaluator
             case IInvocationOperation invocation:
                 return Invoke(invocation);
 
+            case ISimpleAssignmentOperation { IsRef: true } refAssignment:
+                Report(Model.Diagnostics.Effect, refAssignment, "a ref assignment makes one variable an alias of another, which graph code does not model");
+                return ErrorValue.Instance;
+
             case ISimpleAssignmentOperation assignment:
             {
+                if (!IsAssignable(assignment.Target)) return ErrorValue.Instance;
                 var value = Evaluate(assignment.Value);
                 Assign(assignment.Target, value);
                 return value;
@@ -58,19 +62,38 @@ internal sealed partial class GraphEvaluator
 
             case ICompoundAssignmentOperation compound:
             {
-                var value = compound.OperatorMethod is not null
-                    ? CallApi(compound.OperatorMethod, compound, new[] { compound.Target, compound.Value })
-                    : ConstantBinary(compound.OperatorKind, Evaluate(compound.Target), Evaluate(compound.Value), compound);
+                if (!IsAssignable(compound.Target)) return ErrorValue.Instance;
+                Value value;
+                if (compound.OperatorMethod is not null)
+                {
+                    value = CallApi(compound.OperatorMethod, compound, new[] { compound.Target, compound.Value });
+                }
+                else
+                {
+                    // x op= y is x = (T)(x op y), the operator working in the promoted type of both.
+                    var target = Evaluate(compound.Target);
+                    var operand = Evaluate(compound.Value);
+                    var targetType = CSharpArithmetic.Kind(compound.Target.Type);
+                    var operatorType = IsShift(compound.OperatorKind) ? CSharpArithmetic.Promote(targetType)
+                        : CSharpArithmetic.IsNumeric(targetType) && CSharpArithmetic.IsNumeric(CSharpArithmetic.Kind(compound.Value.Type))
+                            ? CSharpArithmetic.Promote(targetType, CSharpArithmetic.Kind(compound.Value.Type))
+                            : targetType;
+                    value = ConstantBinary(compound.OperatorKind, operatorType, target, operand, compound.IsChecked, compound);
+                    value = ConvertConstant(value, targetType, compound.IsChecked, compound);
+                }
                 Assign(compound.Target, value);
                 return value;
             }
 
             case IIncrementOrDecrementOperation increment:
             {
+                if (!IsAssignable(increment.Target)) return ErrorValue.Instance;
                 var old = Evaluate(increment.Target);
+                var type = CSharpArithmetic.Kind(increment.Target.Type);
                 var value = ConstantBinary(
                     increment.Kind == OperationKind.Increment ? BinaryOperatorKind.Add : BinaryOperatorKind.Subtract,
-                    old, new ConstValue(1), increment);
+                    CSharpArithmetic.Promote(type), old, new ConstValue(1), increment.IsChecked, increment);
+                value = ConvertConstant(value, type, increment.IsChecked, increment);
                 Assign(increment.Target, value);
                 return increment.IsPostfix ? old : value;
             }
@@ -147,15 +170,16 @@ internal sealed partial class GraphEvaluator
         return ErrorValue.Instance;
     }
 
+    /// <summary>Writes a variable. Locals and parameters are cells; anything else is a side effect graph code does not model.</summary>
     private void Assign(IOperation target, Value value)
     {
         switch (target)
         {
             case ILocalReferenceOperation local:
-                Locals[local.Local] = value;
+                Write(local.Local, value);
                 break;
             case IParameterReferenceOperation parameter:
-                Locals[parameter.Parameter] = value;
+                Write(parameter.Parameter, value);
                 break;
             case IDeclarationExpressionOperation declaration:
                 Assign(declaration.Expression, value);
@@ -163,9 +187,32 @@ internal sealed partial class GraphEvaluator
             case IDiscardOperation:
                 break;
             default:
-                Report(Model.Diagnostics.UnsupportedExpression, target, Shorten(target.Syntax.ToString()), "an assignment target other than a local");
+                IsAssignable(target);
                 break;
         }
+    }
+
+    private void Write(ISymbol variable, Value value)
+    {
+        if (Locals.TryGetValue(variable, out var cell)) cell.Value = value;
+        else Declare(variable, value);
+    }
+
+    /// <summary>Whether graph code can write <paramref name="target"/>; reports TG0108 when it cannot.</summary>
+    private bool IsAssignable(IOperation target)
+    {
+        if (target is ILocalReferenceOperation or IParameterReferenceOperation or IDiscardOperation
+            or IDeclarationExpressionOperation { Expression: ILocalReferenceOperation or ITupleOperation })
+            return true;
+        string what = target switch
+        {
+            IFieldReferenceOperation f => $"a write to the field '{f.Field.Name}'",
+            IPropertyReferenceOperation p => $"a write to the property '{p.Property.Name}'",
+            IArrayElementReferenceOperation => "a write to an array element (arrays in graph code are values: build a new one, [.. xs, x])",
+            _ => $"a write to '{Shorten(target.Syntax.ToString())}'",
+        };
+        Report(Model.Diagnostics.Effect, target, what + " is a side effect graph code does not model; keep graph state in locals");
+        return false;
     }
 
     private void Deconstruct(IOperation target, Value value)
@@ -192,36 +239,43 @@ internal sealed partial class GraphEvaluator
         for (int i = 0; i < tuple.Elements.Length; i++) Deconstruct(tuple.Elements[i], list.Items[i]);
     }
 
+    /// <summary>A collection expression, array or tuple; spreads append in logarithmic time, each element costs a step.</summary>
     private Value List(ImmutableArray<IOperation> elements)
     {
-        var items = ImmutableArray.CreateBuilder<Value>(elements.Length);
-        var locations = ImmutableArray.CreateBuilder<Location>(elements.Length);
+        var list = ListValue.Empty;
+        var items = ImmutableList.CreateBuilder<Value>();
+        var locations = ImmutableList.CreateBuilder<Location>();
         foreach (var element in elements)
         {
             if (element is ISpreadOperation spread)
             {
-                if (Evaluate(spread.Operand) is ListValue inner)
-                {
-                    items.AddRange(inner.Items);
-                    locations.AddRange(inner.Locations);
-                }
+                var operand = Evaluate(spread.Operand);
+                if (operand is ErrorValue) return operand;
+                if (operand is not ListValue inner)
+                    return Mistyped(spread, "a spread of something that is not a list of graph values");
+                if (!Step(spread, list.Count == 0 && items.Count == 0 ? 1 : inner.Count)) return ErrorValue.Instance;
+                list = list.Concat(items.ToImmutable(), locations.ToImmutable()).Concat(inner);
+                items.Clear();
+                locations.Clear();
                 continue;
             }
             items.Add(Evaluate(element));
             locations.Add(element.Syntax.GetLocation());
         }
-        return new ListValue(items.ToImmutable(), locations.ToImmutable());
+        return list.Concat(items.ToImmutable(), locations.ToImmutable());
     }
 
     private Value Index(Value list, Value index, IOperation at)
     {
         if (list is ErrorValue || index is ErrorValue) return ErrorValue.Instance;
-        if (list is ListValue l && index is ConstValue { Constant: int i })
+        if (list is ListValue l && index is ConstValue { Constant: { } c } && CSharpArithmetic.Convert(c, SpecialType.System_Int64, isChecked: false).Value is long i)
         {
-            if (i >= 0 && i < l.Items.Length) return l.Items[i];
-            Report(Model.Diagnostics.UnsupportedExpression, at, Shorten(at.Syntax.ToString()), $"an index {i} outside the {l.Items.Length} items");
+            if (i >= 0 && i < l.Count) return l[(int)i];
+            Report(Model.Diagnostics.Arithmetic, at, $"'{Shorten(at.Syntax.ToString())}': the index {i} is outside the {l.Count} items, where C# throws IndexOutOfRangeException");
             return ErrorValue.Instance;
         }
+        if (list is ListValue && index is ConstValue { Constant: var v } && v is not (null or string or bool))
+            return Mistyped(at, "an index that is not an integer");
         Report(Model.Diagnostics.NotConstant, at, "an index", at.Syntax.ToString());
         return ErrorValue.Instance;
     }
@@ -248,79 +302,101 @@ internal sealed partial class GraphEvaluator
         return new ConstValue(text.ToString());
     }
 
-    /// <summary>Conversions: literal to tensor (tagged implicit operators), variable to In, and numeric ones.</summary>
+    /// <summary>Conversions: literal to tensor (tagged implicit operators), variable to In, and C#'s numeric ones.</summary>
     private Value Convert(IConversionOperation conversion)
     {
         if (conversion.OperatorMethod is { } method)
             return CallApi(method, conversion, new[] { conversion.Operand });
 
         var value = Evaluate(conversion.Operand);
-        if (value is ConstValue { Constant: { } c } && conversion.Type is { } type && c is IConvertible)
-        {
-            try
-            {
-                return type.SpecialType switch
-                {
-                    SpecialType.System_Double => new ConstValue(System.Convert.ToDouble(c, System.Globalization.CultureInfo.InvariantCulture)),
-                    SpecialType.System_Single => new ConstValue(System.Convert.ToSingle(c, System.Globalization.CultureInfo.InvariantCulture)),
-                    SpecialType.System_Int64 => new ConstValue(System.Convert.ToInt64(c, System.Globalization.CultureInfo.InvariantCulture)),
-                    SpecialType.System_Int32 => new ConstValue(System.Convert.ToInt32(c, System.Globalization.CultureInfo.InvariantCulture)),
-                    _ => value,
-                };
-            }
-            catch (Exception e) when (e is OverflowException or InvalidCastException or FormatException)
-            {
-                return value;
-            }
-        }
-        return value;
+        if (value is not ConstValue { Constant: { } c }) return value;
+        var target = CSharpArithmetic.Kind(conversion.Type);
+        // Boxing, identity and reference conversions keep the value; numeric ones compute it.
+        if (!CSharpArithmetic.IsNumeric(target) || !CSharpArithmetic.IsNumeric(CSharpArithmetic.Type(c))) return value;
+        return ConvertConstant(value, target, conversion.IsChecked, conversion);
     }
 
-    private Value Binary(IBinaryOperation binary)
+    private Value ConvertConstant(Value value, SpecialType target, bool isChecked, IOperation at)
     {
-        // Short-circuit like C#: the right side of && / || is evaluated only when needed.
-        if (binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)
+        if (value is not ConstValue { Constant: { } c } || !CSharpArithmetic.IsNumeric(target)) return value;
+        return Outcome(CSharpArithmetic.Convert(c, target, isChecked), at, value);
+    }
+
+    /// <summary>A build-time result: the value, or TG0107 where C# throws or leaves the result unspecified.</summary>
+    private Value Outcome(CSharpArithmetic.Outcome outcome, IOperation at, Value? unsupported = null)
+    {
+        if (outcome.Error is { } error)
         {
-            var left = Evaluate(binary.LeftOperand);
-            if (left is ConstValue { Constant: bool l })
-            {
-                bool and = binary.OperatorKind == BinaryOperatorKind.ConditionalAnd;
-                if (l != and) return new ConstValue(l);
-                return Evaluate(binary.RightOperand);
-            }
-            if (left is not ErrorValue) Report(Model.Diagnostics.NotConstant, binary.LeftOperand, "a C# logical operand", binary.LeftOperand.Syntax.ToString());
+            Report(Model.Diagnostics.Arithmetic, at, $"'{Shorten(at.Syntax.ToString())}': {error}");
             return ErrorValue.Instance;
         }
-        return ConstantBinary(binary.OperatorKind, Evaluate(binary.LeftOperand), Evaluate(binary.RightOperand), binary);
+        if (outcome.Supported)
+        {
+            if (outcome.Value is string text && !Step(at, text.Length / 16)) return ErrorValue.Instance;
+            return new ConstValue(outcome.Value);
+        }
+        if (unsupported is not null) return unsupported;
+        Report(Model.Diagnostics.NotConstant, at, "an operand of C# arithmetic in graph code", Shorten(at.Syntax.ToString()));
+        return ErrorValue.Instance;
     }
 
-    /// <summary>C# arithmetic on build-time constants (loop counters, sizes, names).</summary>
-    private Value ConstantBinary(BinaryOperatorKind kind, Value left, Value right, IOperation at)
+    private static bool IsShift(BinaryOperatorKind kind) =>
+        kind is BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift;
+
+    /// <summary>
+    /// A binary expression. A long chain (<c>a + b + c + ...</c>, machine-written sums of thousands of terms)
+    /// is a left-deep tree: it is walked down its left spine and folded back up in a loop, so its length
+    /// costs no stack.
+    /// </summary>
+    private Value BinaryChain(IBinaryOperation top)
+    {
+        var spine = new Stack<IBinaryOperation>();
+        IOperation leftmost = top;
+        while (leftmost is IBinaryOperation b && !IsShortCircuit(b))
+        {
+            spine.Push(b);
+            leftmost = b.LeftOperand;
+        }
+        // An implicit conversion may sit between links of the chain (int terms in a long sum); it is
+        // applied on the way up.
+        Value left = spine.Count == 0 ? ShortCircuit((IBinaryOperation)leftmost) : Evaluate(leftmost);
+        while (spine.Count > 0)
+        {
+            var binary = spine.Pop();
+            if (!Step(binary)) return ErrorValue.Instance;
+            left = binary.OperatorMethod is not null
+                ? CallApi(binary.OperatorMethod, binary, Array.Empty<IOperation>(), left, Evaluate(binary.RightOperand))
+                : ConstantBinary(binary.OperatorKind, CSharpArithmetic.Kind(binary.LeftOperand.Type), left, Evaluate(binary.RightOperand), binary.IsChecked, binary);
+        }
+        return left;
+    }
+
+    private static bool IsShortCircuit(IBinaryOperation binary) =>
+        binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr;
+
+    /// <summary>&amp;&amp; and ||: like C#, the right side is evaluated only when needed.</summary>
+    private Value ShortCircuit(IBinaryOperation binary)
+    {
+        var left = Evaluate(binary.LeftOperand);
+        if (left is ConstValue { Constant: bool l })
+        {
+            bool and = binary.OperatorKind == BinaryOperatorKind.ConditionalAnd;
+            if (l != and) return new ConstValue(l);
+            return Evaluate(binary.RightOperand);
+        }
+        if (left is not ErrorValue) Report(Model.Diagnostics.NotConstant, binary.LeftOperand, "a C# logical operand", binary.LeftOperand.Syntax.ToString());
+        return ErrorValue.Instance;
+    }
+
+    /// <summary>C#'s arithmetic on build-time constants (loop counters, sizes, names), in <paramref name="type"/>.</summary>
+    private Value ConstantBinary(BinaryOperatorKind kind, SpecialType type, Value left, Value right, bool isChecked, IOperation at)
     {
         if (left is ErrorValue || right is ErrorValue) return ErrorValue.Instance;
         if (left is ConstValue { Constant: var a } && right is ConstValue { Constant: var b })
         {
-            if (a is string || b is string)
-            {
-                if (kind == BinaryOperatorKind.Add) return new ConstValue($"{a}{b}");
-                if (kind == BinaryOperatorKind.Equals) return new ConstValue(Equals(a, b));
-                if (kind == BinaryOperatorKind.NotEquals) return new ConstValue(!Equals(a, b));
-            }
-            else if (a is bool x && b is bool y)
-            {
-                switch (kind)
-                {
-                    case BinaryOperatorKind.And: return new ConstValue(x & y);
-                    case BinaryOperatorKind.Or: return new ConstValue(x | y);
-                    case BinaryOperatorKind.ExclusiveOr: return new ConstValue(x ^ y);
-                    case BinaryOperatorKind.Equals: return new ConstValue(x == y);
-                    case BinaryOperatorKind.NotEquals: return new ConstValue(x != y);
-                }
-            }
-            else if (Numeric.TryApply(kind, a, b, out var result))
-            {
-                return new ConstValue(result);
-            }
+            // String concatenation converts the other operand (boxed) to text.
+            if (type is not SpecialType.System_String && (a is string || b is string) && kind == BinaryOperatorKind.Add) type = SpecialType.System_String;
+            return Outcome(CSharpArithmetic.Binary(kind, type, a, b, isChecked), at);
         }
         Report(Model.Diagnostics.NotConstant, at, "an operand of C# arithmetic in graph code", Shorten(at.Syntax.ToString()));
         return ErrorValue.Instance;
@@ -331,14 +407,7 @@ internal sealed partial class GraphEvaluator
         var value = Evaluate(unary.Operand);
         if (value is ErrorValue) return value;
         if (value is ConstValue { Constant: var c })
-        {
-            switch (unary.OperatorKind)
-            {
-                case UnaryOperatorKind.Not when c is bool b: return new ConstValue(!b);
-                case UnaryOperatorKind.Plus: return value;
-                case UnaryOperatorKind.Minus when Numeric.TryApply(BinaryOperatorKind.Subtract, 0, c, out var r): return new ConstValue(r);
-            }
-        }
+            return Outcome(CSharpArithmetic.Unary(unary.OperatorKind, CSharpArithmetic.Kind(unary.Operand.Type), c, unary.IsChecked), unary);
         Report(Model.Diagnostics.NotConstant, unary, "an operand of C# arithmetic in graph code", Shorten(unary.Syntax.ToString()));
         return ErrorValue.Instance;
     }

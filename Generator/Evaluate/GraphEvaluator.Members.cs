@@ -97,7 +97,7 @@ internal sealed partial class GraphEvaluator
         // The name and static shape are read as constants, in a frame of their own.
         string? name = null;
         int[]? shape = null;
-        _frames.Push(new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default));
+        _frames.Push(NewFrame());
         try
         {
             foreach (var argument in shared.Arguments)
@@ -169,7 +169,7 @@ internal sealed partial class GraphEvaluator
                 _ => null,
             };
             if (initializer is not null && _compilation.ContainsSyntaxTree(syntax.SyntaxTree))
-                return (initializer, _compilation.GetSemanticModel(syntax.SyntaxTree));
+                return (initializer, SemanticModel(syntax.SyntaxTree));
         }
         return (null, null);
     }

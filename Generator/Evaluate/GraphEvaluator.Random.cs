@@ -50,7 +50,7 @@ internal sealed partial class GraphEvaluator
         if (operation is null) return ErrorValue.Instance;
         var outer = _declaringMember;
         _declaringMember = (member.Name, access, member.IsStatic);
-        _frames.Push(new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default));
+        _frames.Push(NewFrame());
         try
         {
             var value = Evaluate(operation);

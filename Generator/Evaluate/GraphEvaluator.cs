@@ -16,14 +16,24 @@ namespace Tensorgen.Generator.Evaluate;
 internal sealed partial class GraphEvaluator
 {
     private const int MaxCallDepth = 32;
+
+    /// <summary>Evaluation steps (statements, expressions, list elements, string characters / 16).</summary>
     private const int MaxSteps = 1_000_000;
+
+    /// <summary>Nodes the graph may reach during evaluation (gradients in a loop can grow it fast).</summary>
+    private const int MaxNodes = 2_000_000;
+
+    /// <summary>Nested evaluations (an expression inside an expression ...), whatever stack it takes.</summary>
+    private const int MaxNesting = 100_000;
 
     private readonly Compilation _compilation;
     private readonly string _function;
     private readonly CancellationToken _cancellation;
     private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly Stack<Dictionary<ISymbol, Value>> _frames = new();
+    private readonly Stack<Dictionary<ISymbol, Cell>> _frames = new();
     private int _steps;
+    private int _nesting;
+    private bool _exhausted;
     private int _nextInput;
 
     private readonly bool _isInstance;
@@ -46,13 +56,28 @@ internal sealed partial class GraphEvaluator
     /// <summary>Evaluates a graph method body; returns what it returned, or null.</summary>
     public Value? Run(IOperation body)
     {
-        _frames.Push(new Dictionary<ISymbol, Value>(SymbolEqualityComparer.Default));
+        _frames.Push(NewFrame());
         var flow = Execute(body);
         _frames.Pop();
-        return flow.Kind == FlowKind.Return ? flow.Value : null;
+        return flow.Kind == FlowKind.Return && !_exhausted ? flow.Value : null;
     }
 
-    private Dictionary<ISymbol, Value> Locals => _frames.Peek();
+    /// <summary>
+    /// A C# variable: locals and parameters live in cells, so that a local function writing a local it
+    /// captures, or a helper writing through a <c>ref</c>/<c>out</c> parameter, writes the caller's
+    /// variable, as C# does.
+    /// </summary>
+    private sealed class Cell(Value value)
+    {
+        public Value Value { get; set; } = value;
+    }
+
+    private static Dictionary<ISymbol, Cell> NewFrame() => new(SymbolEqualityComparer.Default);
+
+    private Dictionary<ISymbol, Cell> Locals => _frames.Peek();
+
+    /// <summary>Declares a new variable (a declaration, a loop variable, a by-value parameter): a new cell.</summary>
+    private void Declare(ISymbol symbol, Value value) => Locals[symbol] = new Cell(value);
 
     public void Report(DiagnosticDescriptor descriptor, IOperation at, params string[] arguments) =>
         Report(descriptor, at.Syntax.GetLocation(), arguments);
@@ -65,12 +90,48 @@ internal sealed partial class GraphEvaluator
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, all));
     }
 
-    private bool Step(IOperation at)
+    /// <summary>Counts one step of work; false (reported once) when a budget is exhausted, and evaluation winds down.</summary>
+    private bool Step(IOperation at, int cost = 1)
     {
         _cancellation.ThrowIfCancellationRequested();
-        if (++_steps == MaxSteps)
-            Report(Model.Diagnostics.TooDeep, at, $"evaluation took more than {MaxSteps} steps; is a loop unbounded?");
-        return _steps < MaxSteps;
+        if (_exhausted) return false;
+        _steps += cost;
+        string? limit = _steps > MaxSteps ? $"evaluation took more than {Count(MaxSteps)} steps; is a loop unbounded, or a list or string built element by element too large?"
+            : Graph.Count > MaxNodes ? $"the graph has more than {Count(MaxNodes)} nodes; is Grad taken inside a loop?"
+            : null;
+        if (limit is null) return true;
+        _exhausted = true;
+        Report(Model.Diagnostics.TooDeep, at, limit);
+        return false;
+    }
+
+    private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> one nesting level deeper. Nesting follows the source (an argument inside a
+    /// call inside a call ...), so it is bounded by a budget rather than by the compiler's stack: when the
+    /// stack runs short, the work continues on a fresh thread's stack (as dotnet/runtime's StackHelper does).
+    /// </summary>
+    private T Nested<T>(IOperation at, System.Func<T> work, T onLimit)
+    {
+        if (++_nesting > MaxNesting)
+        {
+            _nesting--;
+            if (!_exhausted)
+            {
+                _exhausted = true;
+                Report(Model.Diagnostics.TooDeep, at, $"expressions or calls nest deeper than {Count(MaxNesting)} levels");
+            }
+            return onLimit;
+        }
+        try
+        {
+            return StackGuard.HasRoom() ? work() : StackGuard.OnFreshStack(work);
+        }
+        finally
+        {
+            _nesting--;
+        }
     }
 
     private enum FlowKind { Normal, Return, Break, Continue }
@@ -80,7 +141,10 @@ internal sealed partial class GraphEvaluator
         public static readonly Flow Normal = new(FlowKind.Normal, null);
     }
 
-    private Flow Execute(IOperation statement)
+    private Flow Execute(IOperation statement) =>
+        Nested(statement, () => ExecuteCore(statement), new Flow(FlowKind.Return, ErrorValue.Instance));
+
+    private Flow ExecuteCore(IOperation statement)
     {
         if (!Step(statement)) return new Flow(FlowKind.Return, ErrorValue.Instance);
         switch (statement)
@@ -97,8 +161,14 @@ internal sealed partial class GraphEvaluator
                 foreach (var declaration in group.Declarations)
                     foreach (var declarator in declaration.Declarators)
                     {
+                        if (declarator.Symbol.RefKind != RefKind.None)
+                        {
+                            Report(Model.Diagnostics.Effect, declarator, $"the ref local '{declarator.Symbol.Name}' aliases another variable, which graph code does not model; use a plain local");
+                            Declare(declarator.Symbol, ErrorValue.Instance);
+                            continue;
+                        }
                         var init = declarator.Initializer ?? declaration.Initializer;
-                        Locals[declarator.Symbol] = init is null ? ErrorValue.Instance : Evaluate(init.Value);
+                        Declare(declarator.Symbol, init is null ? ErrorValue.Instance : Evaluate(init.Value));
                     }
                 return Flow.Normal;
 
@@ -140,7 +210,7 @@ internal sealed partial class GraphEvaluator
                     if (flow.Kind == FlowKind.Return) return flow;
                     if (flow.Kind == FlowKind.Break) break;
                     foreach (var after in loop.AtLoopBottom) Execute(after);
-                    if (_steps >= MaxSteps) return Flow.Normal;
+                    if (_exhausted) return Flow.Normal;
                 }
                 return Flow.Normal;
 
@@ -160,7 +230,7 @@ internal sealed partial class GraphEvaluator
                         if (!TryCondition(loop.Condition, out bool go)) return Flow.Normal;
                         if (!go) break;
                     }
-                    if (_steps >= MaxSteps) return Flow.Normal;
+                    if (_exhausted) return Flow.Normal;
                 }
                 return Flow.Normal;
 
@@ -186,10 +256,12 @@ internal sealed partial class GraphEvaluator
                 }
                 foreach (var item in list.Items)
                 {
-                    Locals[local] = item;
+                    // A fresh variable per iteration, as C# 5 and later.
+                    Declare(local, item);
                     var flow = Execute(loop.Body);
                     if (flow.Kind == FlowKind.Return) return flow;
                     if (flow.Kind == FlowKind.Break) break;
+                    if (_exhausted) return Flow.Normal;
                 }
                 return Flow.Normal;
             }

@@ -16,8 +16,50 @@ internal sealed record ConstValue(object? Constant) : Value;
 /// <summary><c>In(variable, value:, name:)</c>.</summary>
 internal sealed record InValue(Operand Variable, object? Default, string? Name, Location Location) : Value;
 
-/// <summary>An array, collection expression, tuple or <c>Variables</c> list.</summary>
-internal sealed record ListValue(ImmutableArray<Value> Items, ImmutableArray<Location> Locations) : Value;
+/// <summary>
+/// An array, collection expression, tuple or <c>Variables</c> list: an immutable value. Held as a persistent
+/// list, so <c>xs = [.. xs, x]</c> in a loop appends in logarithmic time instead of copying every element.
+/// </summary>
+internal sealed record ListValue : Value
+{
+    private readonly ImmutableList<Value> _items;
+    private readonly ImmutableList<Location> _locations;
+    private ImmutableArray<Value> _itemArray;
+    private ImmutableArray<Location> _locationArray;
+
+    public ListValue(ImmutableArray<Value> items, ImmutableArray<Location> locations)
+        : this(ImmutableList.CreateRange(items), ImmutableList.CreateRange(locations))
+    {
+        _itemArray = items;
+        _locationArray = locations;
+    }
+
+    private ListValue(ImmutableList<Value> items, ImmutableList<Location> locations)
+    {
+        _items = items;
+        _locations = locations;
+    }
+
+    public int Count => _items.Count;
+
+    public ImmutableArray<Value> Items => _itemArray.IsDefault ? _itemArray = _items.ToImmutableArray() : _itemArray;
+
+    public ImmutableArray<Location> Locations => _locationArray.IsDefault ? _locationArray = _locations.ToImmutableArray() : _locationArray;
+
+    public Value this[int index] => _items[index];
+
+    /// <summary>This list followed by <paramref name="items"/>.</summary>
+    public ListValue Concat(ImmutableList<Value> items, ImmutableList<Location> locations) =>
+        new(_items.AddRange(items), _locations.AddRange(locations));
+
+    public ListValue Concat(ListValue other) => Concat(other._items, other._locations);
+
+    public static ListValue Empty { get; } = new(ImmutableList<Value>.Empty, ImmutableList<Location>.Empty);
+
+    public bool Equals(ListValue? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+}
 
 /// <summary>The result of <c>Function(inputs, outputs)</c>.</summary>
 internal sealed record FunctionValue(
