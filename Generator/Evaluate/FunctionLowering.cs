@@ -32,7 +32,7 @@ internal static class FunctionLowering
         {
             if (function.Outputs[i] is not TensorValue t) continue;
             int node = t.Operand.Weak is { } literal ? graph.Constant(literal.Value, GraphBuilder.DefaultDType(literal)) : t.Operand.Node;
-            outputs.Add(new OutputSpec(graph.Replace(node, givens, memo), function.OutputNames[i]));
+            outputs.Add(new OutputSpec(Replace(graph, node, givens, memo), function.OutputNames[i]));
         }
 
         var updates = new List<(int Target, int Value)>();
@@ -50,7 +50,7 @@ internal static class FunctionLowering
                 evaluator.Report(Model.Diagnostics.UpdateType, pair.Location, variable.Name ?? "?", Type(variable), "value that is not a tensor");
                 continue;
             }
-            int value = graph.Replace(graph.Materialize(operand, variable.DType), givens, memo);
+            int value = Replace(graph, graph.Materialize(operand, variable.DType), givens, memo);
             if (!SameType(variable, graph[value]))
             {
                 evaluator.Report(Model.Diagnostics.UpdateType, pair.Location, variable.Name ?? "?", Type(variable), Type(graph[value]));
@@ -83,6 +83,10 @@ internal static class FunctionLowering
             .Select(r => new RandomSpec(r.Node, r.Name, r.Access, r.Creation, r.IsStatic)).ToList();
         return new LoweredFunction(inputs, outputs, shared, updateSpecs, randoms);
     }
+
+    /// <summary>The node with givens applied; without givens, the node itself (no walk over the graph).</summary>
+    private static int Replace(GraphBuilder graph, int node, Dictionary<int, int> givens, Dictionary<int, int> memo) =>
+        givens.Count == 0 ? node : graph.Replace(node, givens, memo);
 
     private static List<InputSpec> Inputs(GraphEvaluator evaluator, FunctionValue function, Location fallback)
     {

@@ -11,7 +11,9 @@ namespace Tensorgen.Generator.Evaluate;
 
 internal sealed partial class GraphEvaluator
 {
-    public Value Evaluate(IOperation operation) => Nested(operation, () => EvaluateCore(operation), ErrorValue.Instance);
+    public Value Evaluate(IOperation operation) => Nested(operation, operation, _evaluateCore ??= EvaluateCore, ErrorValue.Instance);
+
+    private System.Func<IOperation, Value>? _evaluateCore;
 
     private Value EvaluateCore(IOperation operation)
     {

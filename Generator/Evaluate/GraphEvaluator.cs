@@ -18,10 +18,10 @@ internal sealed partial class GraphEvaluator
     private const int MaxCallDepth = 32;
 
     /// <summary>Evaluation steps (statements, expressions, list elements, string characters / 16).</summary>
-    private const int MaxSteps = 1_000_000;
+    private const int MaxSteps = 4_000_000;
 
     /// <summary>Nodes the graph may reach during evaluation (gradients in a loop can grow it fast).</summary>
-    private const int MaxNodes = 2_000_000;
+    private const int MaxNodes = 500_000;
 
     /// <summary>Nested evaluations (an expression inside an expression ...), whatever stack it takes.</summary>
     private const int MaxNesting = 100_000;
@@ -45,6 +45,7 @@ internal sealed partial class GraphEvaluator
         _function = function;
         _isInstance = isInstance;
         _cancellation = cancellation;
+        Graph.NodeLimit = MaxNodes;
     }
 
     public GraphBuilder Graph { get; } = new();
@@ -57,9 +58,22 @@ internal sealed partial class GraphEvaluator
     public Value? Run(IOperation body)
     {
         _frames.Push(NewFrame());
-        var flow = Execute(body);
+        Flow flow;
+        try
+        {
+            flow = Execute(body);
+        }
+        catch (GraphTooLargeException e)
+        {
+            // Thrown by whatever added the node (a Grad can add many at once), reported where evaluation was.
+            _exhausted = true;
+            Report(Model.Diagnostics.TooDeep, _current ?? body, $"{e.Message}; is Grad taken inside a loop?");
+            return ErrorValue.Instance;
+        }
         _frames.Pop();
-        return flow.Kind == FlowKind.Return && !_exhausted ? flow.Value : null;
+        // An exhausted budget was reported; what the body returned is not the whole graph.
+        if (_exhausted) return ErrorValue.Instance;
+        return flow.Kind == FlowKind.Return ? flow.Value : null;
     }
 
     /// <summary>
@@ -95,15 +109,16 @@ internal sealed partial class GraphEvaluator
     {
         _cancellation.ThrowIfCancellationRequested();
         if (_exhausted) return false;
+        _current = at;
         _steps += cost;
-        string? limit = _steps > MaxSteps ? $"evaluation took more than {Count(MaxSteps)} steps; is a loop unbounded, or a list or string built element by element too large?"
-            : Graph.Count > MaxNodes ? $"the graph has more than {Count(MaxNodes)} nodes; is Grad taken inside a loop?"
-            : null;
-        if (limit is null) return true;
+        if (_steps <= MaxSteps) return true;
         _exhausted = true;
-        Report(Model.Diagnostics.TooDeep, at, limit);
+        Report(Model.Diagnostics.TooDeep, at, $"evaluation took more than {Count(MaxSteps)} steps; is a loop unbounded, or a list or string built element by element too large?");
         return false;
     }
+
+    /// <summary>The operation being evaluated, for a limit reached deep inside the graph builder.</summary>
+    private IOperation? _current;
 
     private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -112,7 +127,7 @@ internal sealed partial class GraphEvaluator
     /// call inside a call ...), so it is bounded by a budget rather than by the compiler's stack: when the
     /// stack runs short, the work continues on a fresh thread's stack (as dotnet/runtime's StackHelper does).
     /// </summary>
-    private T Nested<T>(IOperation at, System.Func<T> work, T onLimit)
+    private T Nested<T, TState>(IOperation at, TState state, System.Func<TState, T> work, T onLimit)
     {
         if (++_nesting > MaxNesting)
         {
@@ -126,7 +141,7 @@ internal sealed partial class GraphEvaluator
         }
         try
         {
-            return StackGuard.HasRoom() ? work() : StackGuard.OnFreshStack(work);
+            return StackGuard.HasRoom() ? work(state) : StackGuard.OnFreshStack(() => work(state));
         }
         finally
         {
@@ -142,7 +157,9 @@ internal sealed partial class GraphEvaluator
     }
 
     private Flow Execute(IOperation statement) =>
-        Nested(statement, () => ExecuteCore(statement), new Flow(FlowKind.Return, ErrorValue.Instance));
+        Nested(statement, statement, _executeCore ??= ExecuteCore, new Flow(FlowKind.Return, ErrorValue.Instance));
+
+    private System.Func<IOperation, Flow>? _executeCore;
 
     private Flow ExecuteCore(IOperation statement)
     {

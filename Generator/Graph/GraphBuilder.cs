@@ -20,10 +20,14 @@ internal sealed class GraphBuilder
 
     public TensorGraph Freeze() => new(_nodes.ToEquatableArray());
 
+    /// <summary>The most nodes this graph may hold; adding more throws <see cref="GraphTooLargeException"/>.</summary>
+    public int NodeLimit { get; set; } = int.MaxValue;
+
     public int Add(Node node)
     {
         if (_index.TryGetValue(node, out int id)) return id;
         id = _nodes.Count;
+        if (id >= NodeLimit) throw new GraphTooLargeException(NodeLimit);
         _nodes.Add(node);
         _index.Add(node, id);
         return id;
@@ -366,4 +370,10 @@ internal sealed class GraphBuilder
         shape.Count == 1 ? $"({Dim(shape[0])},)" : "(" + string.Join(", ", shape.Select(Dim)) + ")";
 
     private static string Dim(int d) => d < 0 ? "?" : d.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A graph outgrew its budget (<see cref="GraphBuilder.NodeLimit"/>): reported as TG0105, never a crash.</summary>
+internal sealed class GraphTooLargeException(int limit) : System.Exception($"the graph has more than {limit.ToString("N0", CultureInfo.InvariantCulture)} nodes")
+{
+    public int Limit { get; } = limit;
 }

@@ -154,6 +154,90 @@ public sealed class DiagnosticTests
         """, "TG0105");
 
     [Fact]
+    public void TG0107_long_min_value_divided_by_minus_one() => Expect(Body("""
+                long n = long.MinValue;
+                long d = -1;
+                long q = [|n / d|];
+                var x = LScalar("x");
+                return Function([x], x + q);
+        """), "TG0107");
+
+    [Fact]
+    public void TG0107_checked_overflow_and_division_by_zero() => Expect(Body("""
+                int big = int.MaxValue;
+                int zero = 0;
+                int a = checked([|big + 1|]);
+                int b = [|big % zero|];
+                var x = IScalar("x");
+                return Function([x], x + a + b);
+        """), "TG0107", "TG0107");
+
+    [Fact]
+    public void TG0107_unspecified_float_to_int_conversion() => Expect(Body("""
+                double huge = 3e9;
+                int n = [|(int)huge|];
+                var x = IScalar("x");
+                return Function([x], x + n);
+        """), "TG0107");
+
+    [Fact]
+    public void TG0107_index_outside_a_list() => Expect(Body("""
+                var x = DScalar("x");
+                TensorVariable[] items = [x, x * 2];
+                int k = 2;
+                return Function([x], [|items[k]|]);
+        """), "TG0107");
+
+    [Fact]
+    public void TG0108_write_to_a_field() => Expect(Usings + """
+        public static partial class G
+        {
+            static int calls;
+
+            [TensorFunction]
+            public static FunctionGraph F()
+            {
+                [|calls|] = 1;
+                var x = DScalar("x");
+                return Function([x], x);
+            }
+        }
+        """, "TG0108");
+
+    [Fact]
+    public void TG0108_write_to_an_array_element() => Expect(Body("""
+                var x = DScalar("x");
+                TensorVariable[] items = [x, x];
+                [|items[0]|] = x * 3;
+                return Function([x], items[0]);
+        """), "TG0108");
+
+    [Fact]
+    public void TG0108_ref_to_an_array_element() => Expect(Usings + """
+        public static partial class G
+        {
+            static void Double(ref TensorVariable v) => v = v * 2;
+
+            [TensorFunction]
+            public static FunctionGraph F()
+            {
+                var x = DScalar("x");
+                TensorVariable[] items = [x];
+                Double(ref [|items[0]|]);
+                return Function([x], x);
+            }
+        }
+        """, "TG0108");
+
+    [Fact]
+    public void TG0108_ref_local() => Expect(Body("""
+                var x = DScalar("x");
+                var y = x;
+                ref var [|alias = ref y|];
+                return Function([x], y);
+        """), "TG0108");
+
+    [Fact]
     public void TG0106_no_function_returned() => Expect(Usings + """
         public static partial class G
         {
@@ -183,6 +267,14 @@ public sealed class DiagnosticTests
                 var i = IScalar("i");
                 return Function([[|In(i, value: 1.5)|]], i * 2);
         """), "TG0203");
+
+    [Fact]
+    public void TG0204_constant_that_does_not_fit() => Expect(Body("""
+                var x = LScalar("x");
+                var half = Constant([|2.5|], DType.Int64);
+                var big = Constant([|9007199254740993L|], DType.Float64);
+                return Function([x], x + half + big);
+        """), "TG0204", "TG0204");
 
     [Fact]
     public void TG0401_expression_as_input() => Expect(Body("""
