@@ -122,6 +122,14 @@ internal sealed partial class GraphEvaluator
             case IPropertyReferenceOperation property when property.Property.IsIndexer && property.Arguments.Length == 1:
                 return Index(Evaluate(property.Instance!), Evaluate(property.Arguments[0].Value), property);
 
+            case IPropertyReferenceOperation { Property.Name: "Length", Instance: { Type: IArrayTypeSymbol } array } length:
+                return Evaluate(array) switch
+                {
+                    ListValue list => new ConstValue(list.Count),
+                    ErrorValue error => error,
+                    _ => Mistyped(length, "the length of something that is not a list of graph values"),
+                };
+
             case IPropertyReferenceOperation property when !property.Property.IsIndexer:
                 return Member(property, property.Property, property.Type!, property.Instance);
 
@@ -282,26 +290,48 @@ internal sealed partial class GraphEvaluator
         return ErrorValue.Instance;
     }
 
+    /// <summary>An interpolated string, with each hole's alignment and format as C# applies them (culture-invariant).</summary>
     private Value Interpolate(IInterpolatedStringOperation interpolated)
     {
         var text = new System.Text.StringBuilder();
         foreach (var part in interpolated.Parts)
         {
-            var piece = part switch
+            if (part is IInterpolatedStringTextOperation literal)
             {
-                IInterpolatedStringTextOperation t => Evaluate(t.Text),
-                IInterpolationOperation i => Evaluate(i.Expression),
-                _ => ErrorValue.Instance,
-            };
+                if (Evaluate(literal.Text) is ConstValue { Constant: string s }) text.Append(s);
+                continue;
+            }
+            if (part is not IInterpolationOperation hole) return Mistyped(part, "this part of an interpolated string");
+            var piece = Evaluate(hole.Expression);
             if (piece is ErrorValue) return piece;
-            if (piece is not ConstValue c)
+            var alignment = hole.Alignment is null ? new ConstValue(0) : Evaluate(hole.Alignment);
+            var format = hole.FormatString is null ? new ConstValue(null) : Evaluate(hole.FormatString);
+            if (piece is not ConstValue c || alignment is not ConstValue { Constant: int width } || format is not ConstValue { Constant: null or string })
             {
                 Report(Model.Diagnostics.NotConstant, part, "an interpolated value", part.Syntax.ToString());
                 return ErrorValue.Instance;
             }
-            text.Append(c.Constant is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : c.Constant);
+            string? formatted = c.Constant is IFormattable f && format is ConstValue { Constant: string spec }
+                ? FormatOrError(f, spec, part)
+                : CSharpArithmetic.Text(c.Constant);
+            if (formatted is null) return ErrorValue.Instance;
+            text.Append(width >= 0 ? formatted.PadLeft(width) : formatted.PadRight(-width));
         }
+        if (!Step(interpolated, text.Length / 16)) return ErrorValue.Instance;
         return new ConstValue(text.ToString());
+    }
+
+    private string? FormatOrError(IFormattable value, string format, IOperation at)
+    {
+        try
+        {
+            return value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            Report(Model.Diagnostics.Arithmetic, at, $"'{Shorten(at.Syntax.ToString())}': the format '{format}' is not valid for {CSharpArithmetic.Text(value)}, where C# throws FormatException");
+            return null;
+        }
     }
 
     /// <summary>Conversions: literal to tensor (tagged implicit operators), variable to In, and C#'s numeric ones.</summary>

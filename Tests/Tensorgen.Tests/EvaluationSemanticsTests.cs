@@ -212,6 +212,50 @@ public sealed class EvaluationSemanticsTests
     }
 
     [Fact]
+    public void Loops_break_continue_and_array_lengths_run_as_in_CSharp()
+    {
+        // The same statements over doubles: acc = x; i = 1, 3 add i * acc; the while loop stops at 40.
+        var result = Run("""
+            public static partial class G
+            {
+                [TensorFunction]
+                public static FunctionGraph F()
+                {
+                    var x = DScalar("x");
+                    var acc = x;
+                    for (int i = 0; i < 10; i++)
+                    {
+                        if (i % 2 == 0) continue;
+                        if (i > 4) break;
+                        acc = acc + i * acc;
+                    }
+                    int n = 1;
+                    while (true) { n *= 3; if (n > 40) break; }
+                    do { n--; } while (n > 75);
+                    TensorVariable[] parts = [acc, x, x * 2];
+                    foreach (var p in parts) acc = acc + p;
+                    var (first, second) = (parts.Length, n);
+                    (first, second) = (second, first);
+                    return Function([x], acc + first * 1000 + second);
+                }
+            }
+            """, "F", 1.0);
+        double acc = 1.0;
+        for (int i = 0; i < 10; i++)
+        {
+            if (i % 2 == 0) continue;
+            if (i > 4) break;
+            acc = acc + i * acc;
+        }
+        int n = 1;
+        while (true) { n *= 3; if (n > 40) break; }
+        do { n--; } while (n > 75);
+        double[] parts = [acc, 1.0, 2.0];
+        foreach (var p in parts) acc += p;
+        Assert.Equal(acc + n * 1000 + 3, result);
+    }
+
+    [Fact]
     public void String_names_are_built_culture_invariant()
     {
         var previous = System.Globalization.CultureInfo.CurrentCulture;
@@ -229,13 +273,13 @@ public sealed class EvaluationSemanticsTests
                     {
                         double scale = 1.5;
                         int minus = -2;
-                        var x = DScalar($"x_{minus}_" + scale + "_" + (scale > 1) + "_" + 'c');
+                        var x = DScalar($"x_{minus}_" + scale + "_" + (scale > 1) + "_" + 'c' + $"|{3,3}|{1.5:F2}|{255:X}|{-7,-4}|");
                         return Function([In(x, name: "x")], x * 2);
                     }
                 }
                 """);
             Assert.Empty(run.Diagnostics);
-            Assert.Contains("x_-2_1.5_True_c", run.Files.Values.Single());
+            Assert.Contains("x_-2_1.5_True_c|  3|1.50|FF|-7  |", run.Files.Values.Single());
         }
         finally
         {
