@@ -209,7 +209,8 @@ internal sealed partial class GraphEvaluator
         switch (value)
         {
             case ConstValue { Constant: var c } when ScalarValues.FromObject(c) is { } number:
-                return new TensorValue(Operand.Of(new Literal(c is bool ? DType.Bool : number.IsFloat ? DType.Float64 : DType.Int64, number)));
+                // A C# float literal is a float32 value; a double one is float64 unless it meets a tensor that holds it.
+                return new TensorValue(Operand.Of(new Literal(c is bool ? DType.Bool : c is float ? DType.Float32 : number.IsFloat ? DType.Float64 : DType.Int64, number)));
             default:
                 Report(Model.Diagnostics.NotConstant, at, "a number used as a tensor", Shorten(at.Syntax.ToString()));
                 return ErrorValue.Instance;

@@ -15,6 +15,14 @@ internal static class StackGuard
 {
     private const int FreshStackBytes = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// The stack evaluation starts on. Roslyn itself recurses as deep as the source nests when it builds
+    /// IOperation trees (creating an invocation's arguments creates theirs, without a guard), so the whole
+    /// evaluation runs on a stack large enough for any nesting the parser accepts; it is reserved, not
+    /// committed, so unused space costs address space only.
+    /// </summary>
+    public const int EvaluationStackBytes = 256 * 1024 * 1024;
+
     /// <summary>Whether the current stack has room for more recursion.</summary>
     public static bool HasRoom()
     {
@@ -30,7 +38,7 @@ internal static class StackGuard
     }
 
     /// <summary>Runs <paramref name="work"/> on a new thread's stack and returns its result (or rethrows its exception).</summary>
-    public static T OnFreshStack<T>(Func<T> work)
+    public static T OnFreshStack<T>(Func<T> work, int stackBytes = FreshStackBytes)
     {
         T result = default!;
         ExceptionDispatchInfo? failure = null;
@@ -44,7 +52,7 @@ internal static class StackGuard
             {
                 failure = ExceptionDispatchInfo.Capture(e);
             }
-        }, FreshStackBytes)
+        }, stackBytes)
         {
             Name = "Tensorgen evaluation",
             IsBackground = true,

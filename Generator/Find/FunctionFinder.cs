@@ -21,7 +21,10 @@ internal static class FunctionFinder
 {
     public const string AttributeName = "Tensorgen.TensorFunctionAttribute";
 
-    public static FunctionResult Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
+    public static FunctionResult Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellation) =>
+        StackGuard.OnFreshStack(() => TransformCore(context, cancellation), StackGuard.EvaluationStackBytes);
+
+    private static FunctionResult TransformCore(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
         var syntax = (MethodDeclarationSyntax)context.TargetNode;

@@ -305,13 +305,16 @@ internal sealed class GraphBuilder
         foreach (var o in operands)
         {
             if (o.Weak is not { } l) continue;
-            // A literal adopts the tensor's dtype unless it needs a wider kind (1.5 + int32 -> float64), or
-            // its value does not fit (int32 + 3_000_000_000 -> int64, float32 * 1e300 -> float64), as NumPy's
-            // value-based casting and PyTensor's autocast of Python numbers decide.
-            if (l.Kind == DType.Float64 && !result.IsFloat()) result = DType.Float64;
+            // A literal adopts the tensor's dtype when that dtype holds it exactly; otherwise the result widens,
+            // as PyTensor's autocast of Python numbers decides (int literals are int16/int32/int64 by value,
+            // float literals float32 when exactly representable): float32 + 1000 is float32, float32 + 40000
+            // and float32 * 0.1 are float64, int32 + 3_000_000_000 is int64, int32 * 1.5 is float64.
+            double v = l.Value.Double;
+            if (l.Kind.IsFloat() && !result.IsFloat()) result = DType.Float64;
             else if (l.Kind == DType.Int64 && result == DType.Bool) result = DType.Int64;
             else if (l.Kind == DType.Int64 && result == DType.Int32 && l.Value.Long != (int)l.Value.Long) result = DType.Int64;
-            else if (l.Kind == DType.Float64 && result == DType.Float32 && float.IsInfinity((float)l.Value.Double) && !double.IsInfinity(l.Value.Double)) result = DType.Float64;
+            else if (l.Kind == DType.Int64 && result == DType.Float32 && l.Value.Long is < short.MinValue or > short.MaxValue) result = DType.Float64;
+            else if (l.Kind == DType.Float64 && result == DType.Float32 && (float)v != v && !double.IsNaN(v)) result = DType.Float64;
         }
         return result;
     }
