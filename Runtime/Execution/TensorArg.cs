@@ -156,7 +156,8 @@ public readonly ref struct TensorArg<T>
         ref readonly T first = ref span.GetPinnableReference();
         if (TensorLayout.IsRowMajor(lengths, span.Strides))
             return new(MemoryMarshal.CreateReadOnlySpan(in first, (int)count), lengths);
-        var copy = new T[count];
+        // Not zeroed first: the copy writes every element.
+        var copy = GC.AllocateUninitializedArray<T>((int)count);
         TensorLayout.CopyRowMajor(in first, lengths, span.Strides, copy);
         return new(copy, lengths);
     }

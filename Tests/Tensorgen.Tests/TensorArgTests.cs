@@ -184,6 +184,25 @@ public sealed class TensorArgTests
     }
 
     [Fact]
+    public void Invoke_takes_spans_and_tensor_spans_as_it_takes_arrays()
+    {
+        var data = Iota(20).Select(v => v / 5 - 2).ToArray();
+        var vector = new Graphs.TestGraphs.HelpersFunction();
+        var expected = vector.Invoke(data[3..11]);
+        Assert.True(expected.SequenceEqual(vector.Invoke(data.AsSpan(3, 8))));
+        Assert.True(expected.SequenceEqual(vector.Invoke((ReadOnlySpan<double>)data.AsSpan(3, 8))));
+        Assert.True(expected.SequenceEqual(vector.Invoke(new TensorSpan<double>(data, 3, [8], [1]))));
+
+        var logistic = new Page.LogisticFunction();
+        var matrix = new double[2, 4];
+        for (int k = 0; k < 8; k++) matrix[k / 4, k % 4] = data[4 + k];
+        var fromArray = logistic.Invoke(matrix);
+        Assert.True(fromArray.SequenceEqual(logistic.Invoke(Tensor.Create(data, [5, 4]).AsTensorSpan().Slice(1..3, ..))));
+        Assert.True(fromArray.SequenceEqual(logistic.Invoke(new ReadOnlyTensorSpan<double>(data, 4, [2, 4], [4, 1]))));
+        Assert.True(fromArray.SequenceEqual(logistic.Invoke(TensorArg<double>.FromArray(matrix))));
+    }
+
+    [Fact]
     public void Arrays_of_every_rank_are_read_in_place()
     {
         var v = new double[] { 1, 2, 3 };
