@@ -65,6 +65,18 @@ public sealed class TensorArgTests
         AssertInPlace(one, data, 44);
     }
 
+    /// <summary>No copy at the call either: with borrowed outputs, a call on a dense slice allocates nothing.</summary>
+    [Fact]
+    public void A_call_on_a_dense_slice_allocates_nothing()
+    {
+        var rows = Tensor.Create(Iota(64 * 8), [64, 8]).Slice(16..48, ..);
+        var logistic = new Page.LogisticFunction { BorrowOutputs = true };
+        for (int i = 0; i < 40; i++) logistic.Invoke(rows);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) logistic.Invoke(rows);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     [Fact]
     public void A_slice_of_a_slice_is_read_from_its_own_first_element()
     {
