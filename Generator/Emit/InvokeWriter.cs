@@ -43,6 +43,10 @@ internal sealed class InvokeWriter
         for (int s = 0; s < plan.Function.Shared.Count; s++) _values[plan.Function.Shared[s].Node] = sharedFields[s];
     }
 
+    /// <summary>How a tensor input is read, said in its parameter's documentation (see <c>TensorArg</c>).</summary>
+    private const string TensorInputNote =
+        ". Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once";
+
     /// <param name="graph">The optimized graph, printed into the method's remarks.</param>
     public void Write(IReadOnlyList<string> graph)
     {
@@ -55,7 +59,7 @@ internal sealed class InvokeWriter
         _w.Line("/// </code>");
         _w.Line("/// </remarks>");
         foreach (var input in f.Inputs)
-            _w.Line($"/// <param name=\"{input.Name.TrimStart('@')}\">{SourceWriter.Xml(Signature.Describe(_graph[input.Node]))}.</param>");
+            _w.Line($"/// <param name=\"{input.Name.TrimStart('@')}\">{SourceWriter.Xml(Signature.Describe(_graph[input.Node]))}{(_graph[input.Node].Rank > 0 ? TensorInputNote : "")}.</param>");
         bool many = f.Outputs.Count > 1;
         using (_w.Block($"public {Signature.ReturnType(_graph, f.Outputs, many)} Invoke({Signature.Parameters(_graph, f.Inputs)})"))
         {
@@ -112,6 +116,7 @@ internal sealed class InvokeWriter
             if (node.Rank == 0) continue;
             string p = input.Name, name = SourceWriter.String(input.Name.TrimStart('@'));
             _w.Line($"if ({p}.IsNull) global::Tensorgen.Check.ThrowNull({_function}, {name});");
+            _w.Line($"if ({p}.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge({_function}, {name}, {p}.ShapeText());");
             _w.Line($"if ({p}.Rank != {node.Rank}) global::Tensorgen.Check.ThrowRank({_function}, {name}, {p}.Rank, {node.Rank}, {p}.ShapeText());");
         }
         foreach (var dim in shapes.Dims)

@@ -24,6 +24,12 @@ public static class Check
     public static void ThrowNull(string function, string input) =>
         throw new ArgumentNullException(input, $"{function}: input '{input}' is null.");
 
+    /// <summary>Input <paramref name="input"/> is a view with more elements than an array can hold (a broadcast view can claim billions).</summary>
+    [DoesNotReturn]
+    public static void ThrowTooLarge(string function, string input, string shape) =>
+        throw new TensorShapeException(
+            $"{function}: input '{input}' has shape {shape}, more elements than the {Array.MaxLength} an input can have.", input);
+
     /// <summary>Input <paramref name="input"/> has rank <paramref name="actual"/>, not <paramref name="expected"/>.</summary>
     [DoesNotReturn]
     public static void ThrowRank(string function, string input, int actual, int expected, string shape) =>

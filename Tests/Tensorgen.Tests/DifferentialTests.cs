@@ -15,7 +15,8 @@ namespace Tensorgen.Tests;
 /// <summary>
 /// Every function in Graphs/TestGraphs.cs, as the real build compiled it, against the reference
 /// evaluator run on the same graph before optimization, on random inputs of many shapes: empty,
-/// single elements, and lengths that are not a multiple of the vector width.
+/// single elements, and lengths that are not a multiple of the vector width; each tensor input given
+/// as a dense tensor, an offset slice, a strided view, a transposed view and a broadcast view.
 /// Tolerances: float64 |Δ| ≤ 1e-12 + 1e-12·|ref|; float32 |Δ| ≤ 1e-5 + 1e-5·|ref|; ints and bools exact.
 /// </summary>
 public sealed class DifferentialTests
@@ -36,61 +37,61 @@ public sealed class DifferentialTests
     [Theory, MemberData(nameof(Sizes))]
     public void RowColumn(int m, int n) => Compare(nameof(RowColumn), m * 31 + n,
         [[m, n], [1, n], [m, 1]], [false, false, false],
-        a => [FromTensor(new TestGraphs.RowColumnFunction().Invoke(ToTensor<double>(a[0]), ToTensor<double>(a[1]), ToTensor<double>(a[2])))]);
+        (a, v) => [FromTensor(new TestGraphs.RowColumnFunction().Invoke(v.Tensor<double>(a[0]), v.Tensor<double>(a[1]), v.Tensor<double>(a[2])))]);
 
     [Theory, MemberData(nameof(Sizes))]
     public void VectorMath(int m, int n) => Compare(nameof(VectorMath), m * 31 + n,
         [[m * n], []], [false, false],
-        a => [FromTensor(new TestGraphs.VectorMathFunction().Invoke(ToTensor<double>(a[0]), a[1].Data[0]))]);
+        (a, v) => [FromTensor(new TestGraphs.VectorMathFunction().Invoke(v.Tensor<double>(a[0]), a[1].Data[0]))]);
 
     [Theory, MemberData(nameof(Sizes))]
     public void Float32Math(int m, int n) => Compare(nameof(Float32Math), m * 31 + n,
         [[m, n]], [false],
-        a => [FromTensor(new TestGraphs.Float32MathFunction().Invoke(ToTensor<float>(a[0])))]);
+        (a, v) => [FromTensor(new TestGraphs.Float32MathFunction().Invoke(v.Tensor<float>(a[0])))]);
 
     [Theory, MemberData(nameof(Sizes))]
     public void Tensor3Broadcast(int m, int n) => Compare(nameof(Tensor3Broadcast), m * 31 + n,
         [[2, 1, n], [m, n]], [false, false],
-        a => [FromTensor(new TestGraphs.Tensor3BroadcastFunction().Invoke(ToTensor<double>(a[0]), ToTensor<double>(a[1])))]);
+        (a, v) => [FromTensor(new TestGraphs.Tensor3BroadcastFunction().Invoke(v.Tensor<double>(a[0]), v.Tensor<double>(a[1])))]);
 
     [Theory, MemberData(nameof(Sizes))]
     public void SharedWork(int m, int n) => Compare(nameof(SharedWork), m * 31 + n,
         [[m, n], [n]], [false, false],
-        a =>
+        (a, v) =>
         {
-            var (e, scaled, difference, square) = new TestGraphs.SharedWorkFunction().Invoke(ToTensor<double>(a[0]), ToTensor<double>(a[1]));
+            var (e, scaled, difference, square) = new TestGraphs.SharedWorkFunction().Invoke(v.Tensor<double>(a[0]), v.Tensor<double>(a[1]));
             return [FromTensor(e), FromTensor(scaled), FromTensor(difference), FromTensor(square)];
         });
 
     [Theory, MemberData(nameof(Sizes))]
     public void MixedDTypes(int m, int n) => Compare(nameof(MixedDTypes), m * 31 + n,
         [[m, n], [m, n]], [true, false],
-        a =>
+        (a, v) =>
         {
-            var r = new TestGraphs.MixedDTypesFunction().Invoke(ToTensor<int>(a[0]), ToTensor<float>(a[1]));
+            var r = new TestGraphs.MixedDTypesFunction().Invoke(v.Tensor<int>(a[0]), v.Tensor<float>(a[1]));
             return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4), FromTensor(r.Item5)];
         });
 
     [Theory, MemberData(nameof(Sizes))]
     public void IntegerMath(int m, int n) => Compare(nameof(IntegerMath), m * 31 + n,
         [[m * n], [m * n]], [true, true],
-        a =>
+        (a, v) =>
         {
-            var r = new TestGraphs.IntegerMathFunction().Invoke(ToTensor<long>(a[0]), ToTensor<long>(a[1]));
+            var r = new TestGraphs.IntegerMathFunction().Invoke(v.Tensor<long>(a[0]), v.Tensor<long>(a[1]));
             return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4)];
         });
 
     [Theory, MemberData(nameof(Sizes))]
     public void Helpers(int m, int n) => Compare(nameof(Helpers), m * 31 + n,
         [[m * n]], [false],
-        a => [FromTensor(new TestGraphs.HelpersFunction().Invoke(ToTensor<double>(a[0])))]);
+        (a, v) => [FromTensor(new TestGraphs.HelpersFunction().Invoke(v.Tensor<double>(a[0])))]);
 
     [Theory, MemberData(nameof(Sizes))]
     public void Reductions(int m, int n) => Compare(nameof(Reductions), m * 31 + n,
         [[m, 3, n]], [false],
-        a =>
+        (a, v) =>
         {
-            var r = new TestGraphs.ReductionsFunction().Invoke(ToTensor<double>(a[0]));
+            var r = new TestGraphs.ReductionsFunction().Invoke(v.Tensor<double>(a[0]));
             return [Array.Scalar(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4), FromTensor(r.Item5), FromTensor(r.Item6), FromTensor(r.Item7), Array.Scalar(r.Item8)];
         });
 
@@ -98,27 +99,27 @@ public sealed class DifferentialTests
     [Theory, MemberData(nameof(Sizes))]
     public void Products(int m, int n) => Compare(nameof(Products), m * 31 + n,
         [[m, n], [n, m], [m], [n]], [false, false, false, false],
-        a =>
+        (a, v) =>
         {
-            var r = new TestGraphs.ProductsFunction().Invoke(ToTensor<double>(a[0]), ToTensor<double>(a[1]), ToTensor<double>(a[2]), ToTensor<double>(a[3]));
+            var r = new TestGraphs.ProductsFunction().Invoke(v.Tensor<double>(a[0]), v.Tensor<double>(a[1]), v.Tensor<double>(a[2]), v.Tensor<double>(a[3]));
             return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4), FromTensor(r.Item5), FromTensor(r.Item6), Array.Scalar(r.Item7), FromTensor(r.Item8)];
         });
 
     [Theory, MemberData(nameof(Sizes))]
     public void Masks(int m, int n) => Compare(nameof(Masks), m * 31 + n,
         [[m, n], [1, n], [m, n], []], [false, false, true, true],
-        a =>
+        (a, v) =>
         {
-            var r = new TestGraphs.MasksFunction().Invoke(ToTensor<double>(a[0]), ToTensor<double>(a[1]), ToTensor<bool>(a[2]), a[3].Data[0] != 0);
+            var r = new TestGraphs.MasksFunction().Invoke(v.Tensor<double>(a[0]), v.Tensor<double>(a[1]), v.Tensor<bool>(a[2]), a[3].Data[0] != 0);
             return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4), FromTensor(r.Item5), FromTensor(r.Item6)];
         });
 
     [Theory, MemberData(nameof(Sizes))]
     public void Masks32(int m, int n) => Compare(nameof(Masks32), m * 31 + n,
         [[m, n], [1, n], [m, n]], [false, false, true],
-        a =>
+        (a, v) =>
         {
-            var r = new TestGraphs.Masks32Function().Invoke(ToTensor<float>(a[0]), ToTensor<float>(a[1]), ToTensor<bool>(a[2]));
+            var r = new TestGraphs.Masks32Function().Invoke(v.Tensor<float>(a[0]), v.Tensor<float>(a[1]), v.Tensor<bool>(a[2]));
             return [FromTensor(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4)];
         });
 
@@ -134,24 +135,32 @@ public sealed class DifferentialTests
         Assert.Equal(ReferenceEvaluator.Run(spec, [Array.Scalar(x), Array.Scalar(0.5)])[0].Data[0], new TestGraphs.ScalarOnlyFunction().Invoke(x), 12);
     }
 
-    private static void Compare(string name, int seed, int[][] shapes, bool[] integers, Func<Array[], Array[]> compiled)
+    /// <summary>
+    /// Runs the compiled function once per <see cref="InputLayout"/>: its tensor inputs given as dense
+    /// tensors, offset slices, strided views, transposed views and broadcast views, each compared with
+    /// the reference evaluator on the inputs' logical values.
+    /// </summary>
+    private static void Compare(string name, int seed, int[][] shapes, bool[] integers, Func<Array[], TensorViews, Array[]> compiled)
     {
         var spec = Specs.Value[name];
-        var random = new Random(seed);
-        var inputs = shapes.Select((s, i) => TensorData.Random(random, s, integers[i])).ToArray();
-        var expected = ReferenceEvaluator.Run(spec, inputs);
-        var actual = compiled(inputs);
-        Assert.Equal(expected.Length, actual.Length);
-        for (int o = 0; o < expected.Length; o++)
+        foreach (var layout in Enum.GetValues<InputLayout>())
         {
-            Assert.Equal(expected[o].Shape, actual[o].Shape);
-            var dtype = spec.Graph[spec.Outputs[o].Node].DType;
-            double tolerance = dtype switch { GenDType.Float64 => 1e-12, GenDType.Float32 => 1e-5, _ => 0 };
-            for (int i = 0; i < expected[o].Size; i++)
+            var views = new TensorViews(layout);
+            var inputs = views.Inputs(new Random(seed), shapes, integers);
+            var expected = ReferenceEvaluator.Run(spec, inputs);
+            var actual = compiled(inputs, views);
+            Assert.Equal(expected.Length, actual.Length);
+            for (int o = 0; o < expected.Length; o++)
             {
-                double e = expected[o].Data[i], a = actual[o].Data[i];
-                bool same = (double.IsNaN(e) && double.IsNaN(a)) || e == a || Math.Abs(e - a) <= tolerance * (1 + Math.Abs(e));
-                Assert.True(same, $"{name} output {o} element {i} of shape ({string.Join(", ", expected[o].Shape)}): reference {e:R}, compiled {a:R}");
+                Assert.Equal(expected[o].Shape, actual[o].Shape);
+                var dtype = spec.Graph[spec.Outputs[o].Node].DType;
+                double tolerance = dtype switch { GenDType.Float64 => 1e-12, GenDType.Float32 => 1e-5, _ => 0 };
+                for (int i = 0; i < expected[o].Size; i++)
+                {
+                    double e = expected[o].Data[i], a = actual[o].Data[i];
+                    bool same = (double.IsNaN(e) && double.IsNaN(a)) || e == a || Math.Abs(e - a) <= tolerance * (1 + Math.Abs(e));
+                    Assert.True(same, $"{name}, {layout} inputs, output {o} element {i} of shape ({string.Join(", ", expected[o].Shape)}): reference {e:R}, compiled {a:R}");
+                }
             }
         }
     }

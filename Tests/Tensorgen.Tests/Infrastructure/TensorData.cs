@@ -33,7 +33,7 @@ internal static class TensorData
 
     public static Array FromScalar(double value) => Array.Scalar(value);
 
-    private static T Convert<T>(double v)
+    public static T Convert<T>(double v)
     {
         object o = typeof(T) == typeof(double) ? v : typeof(T) == typeof(float) ? (float)v : typeof(T) == typeof(int) ? (int)v
             : typeof(T) == typeof(long) ? (long)v : typeof(T) == typeof(bool) ? v != 0 : throw new NotSupportedException(typeof(T).Name);

@@ -61,10 +61,11 @@ namespace Tensorgen.Tests.Graphs
             /// update counter &lt;- %5
             /// </code>
             /// </remarks>
-            /// <param name="x">float64 vector (?,).</param>
+            /// <param name="x">float64 vector (?,). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
             public (global::System.Numerics.Tensors.Tensor<double>, global::System.Numerics.Tensors.Tensor<double>) Invoke(global::Tensorgen.TensorArg<double> x)
             {
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("StateGraphs.AddTo", "x");
+                if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("StateGraphs.AddTo", "x", x.ShapeText());
                 if (x.Rank != 1) global::Tensorgen.Check.ThrowRank("StateGraphs.AddTo", "x", x.Rank, 1, x.ShapeText());
                 nint n0 = x.Length(0);
                 if (_a.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("StateGraphs.AddTo", "a", _a.ShapeText(), 0, _a.Length(0), "x", x.ShapeText(), n0);

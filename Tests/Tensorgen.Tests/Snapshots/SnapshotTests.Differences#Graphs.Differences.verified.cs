@@ -39,13 +39,15 @@ namespace Tensorgen.Samples.Tutorial
             /// rewrites: local_pow_specialize
             /// </code>
             /// </remarks>
-            /// <param name="a">float64 matrix (?, ?).</param>
-            /// <param name="b">float64 matrix (?, ?).</param>
+            /// <param name="a">float64 matrix (?, ?). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
+            /// <param name="b">float64 matrix (?, ?). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
             public (global::System.Numerics.Tensors.Tensor<double> diff, global::System.Numerics.Tensors.Tensor<double> absDiff, global::System.Numerics.Tensors.Tensor<double> diffSquared) Invoke(global::Tensorgen.TensorArg<double> a, global::Tensorgen.TensorArg<double> b)
             {
                 if (a.IsNull) global::Tensorgen.Check.ThrowNull("Graphs.Differences", "a");
+                if (a.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("Graphs.Differences", "a", a.ShapeText());
                 if (a.Rank != 2) global::Tensorgen.Check.ThrowRank("Graphs.Differences", "a", a.Rank, 2, a.ShapeText());
                 if (b.IsNull) global::Tensorgen.Check.ThrowNull("Graphs.Differences", "b");
+                if (b.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("Graphs.Differences", "b", b.ShapeText());
                 if (b.Rank != 2) global::Tensorgen.Check.ThrowRank("Graphs.Differences", "b", b.Rank, 2, b.ShapeText());
                 nint n0 = a.Length(0);
                 nint n1 = a.Length(1);

@@ -44,10 +44,11 @@ namespace Tensorgen.Tests.Graphs
             /// rewrites: local_exp_over_1_plus_exp
             /// </code>
             /// </remarks>
-            /// <param name="x">float64 vector (?,).</param>
+            /// <param name="x">float64 vector (?,). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
             public global::System.Numerics.Tensors.Tensor<double> Invoke(global::Tensorgen.TensorArg<double> x)
             {
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.Helpers", "x");
+                if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.Helpers", "x", x.ShapeText());
                 if (x.Rank != 1) global::Tensorgen.Check.ThrowRank("TestGraphs.Helpers", "x", x.Rank, 1, x.ShapeText());
                 nint n0 = x.Length(0);
                 var result = _output0.Rent(n0, BorrowOutputs);

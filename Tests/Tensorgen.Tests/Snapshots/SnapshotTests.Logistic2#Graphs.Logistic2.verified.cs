@@ -36,10 +36,11 @@ namespace Tensorgen.Samples.Tutorial
             /// return %6
             /// </code>
             /// </remarks>
-            /// <param name="x">float64 matrix (?, ?).</param>
+            /// <param name="x">float64 matrix (?, ?). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
             public global::System.Numerics.Tensors.Tensor<double> Invoke(global::Tensorgen.TensorArg<double> x)
             {
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("Graphs.Logistic2", "x");
+                if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("Graphs.Logistic2", "x", x.ShapeText());
                 if (x.Rank != 2) global::Tensorgen.Check.ThrowRank("Graphs.Logistic2", "x", x.Rank, 2, x.ShapeText());
                 nint n0 = x.Length(0);
                 nint n1 = x.Length(1);

@@ -41,16 +41,19 @@ namespace Tensorgen.Tests.Graphs
             /// return %10
             /// </code>
             /// </remarks>
-            /// <param name="x">float64 matrix (?, ?).</param>
-            /// <param name="r">float64 matrix (1, ?).</param>
-            /// <param name="c">float64 matrix (?, 1).</param>
+            /// <param name="x">float64 matrix (?, ?). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
+            /// <param name="r">float64 matrix (1, ?). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
+            /// <param name="c">float64 matrix (?, 1). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
             public global::System.Numerics.Tensors.Tensor<double> Invoke(global::Tensorgen.TensorArg<double> x, global::Tensorgen.TensorArg<double> r, global::Tensorgen.TensorArg<double> c)
             {
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.RowColumn", "x");
+                if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.RowColumn", "x", x.ShapeText());
                 if (x.Rank != 2) global::Tensorgen.Check.ThrowRank("TestGraphs.RowColumn", "x", x.Rank, 2, x.ShapeText());
                 if (r.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.RowColumn", "r");
+                if (r.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.RowColumn", "r", r.ShapeText());
                 if (r.Rank != 2) global::Tensorgen.Check.ThrowRank("TestGraphs.RowColumn", "r", r.Rank, 2, r.ShapeText());
                 if (c.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.RowColumn", "c");
+                if (c.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.RowColumn", "c", c.ShapeText());
                 if (c.Rank != 2) global::Tensorgen.Check.ThrowRank("TestGraphs.RowColumn", "c", c.Rank, 2, c.ShapeText());
                 nint n0 = x.Length(0);
                 nint n1 = x.Length(1);

@@ -41,13 +41,15 @@ namespace Tensorgen.Tests.Graphs
             /// return [%4, %5, %6, %7]
             /// </code>
             /// </remarks>
-            /// <param name="x">float64 matrix (?, ?).</param>
-            /// <param name="v">float64 vector (?,).</param>
+            /// <param name="x">float64 matrix (?, ?). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
+            /// <param name="v">float64 vector (?,). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
             public (global::System.Numerics.Tensors.Tensor<double> e, global::System.Numerics.Tensors.Tensor<double> scaled, global::System.Numerics.Tensors.Tensor<double>, global::System.Numerics.Tensors.Tensor<double>) Invoke(global::Tensorgen.TensorArg<double> x, global::Tensorgen.TensorArg<double> v)
             {
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.SharedWork", "x");
+                if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.SharedWork", "x", x.ShapeText());
                 if (x.Rank != 2) global::Tensorgen.Check.ThrowRank("TestGraphs.SharedWork", "x", x.Rank, 2, x.ShapeText());
                 if (v.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.SharedWork", "v");
+                if (v.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.SharedWork", "v", v.ShapeText());
                 if (v.Rank != 1) global::Tensorgen.Check.ThrowRank("TestGraphs.SharedWork", "v", v.Rank, 1, v.ShapeText());
                 nint n0 = x.Length(0);
                 nint n1 = x.Length(1);

@@ -54,10 +54,11 @@ namespace Tensorgen.Tests.Graphs
             /// update weights &lt;- %4
             /// </code>
             /// </remarks>
-            /// <param name="g">float64 vector (?,).</param>
+            /// <param name="g">float64 vector (?,). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
             public global::System.Numerics.Tensors.Tensor<double> Invoke(global::Tensorgen.TensorArg<double> g)
             {
                 if (g.IsNull) global::Tensorgen.Check.ThrowNull("TinyModel.Step", "g");
+                if (g.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TinyModel.Step", "g", g.ShapeText());
                 if (g.Rank != 1) global::Tensorgen.Check.ThrowRank("TinyModel.Step", "g", g.Rank, 1, g.ShapeText());
                 nint n0 = g.Length(0);
                 if (_weights.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("TinyModel.Step", "weights", _weights.ShapeText(), 0, _weights.Length(0), "g", g.ShapeText(), n0);

@@ -100,13 +100,15 @@ namespace Tensorgen.Samples.LogisticRegression
             /// rewrites: constant_folding, local_1msigmoid, local_dimshuffle_lift (x3), local_exp_over_1_plus_exp, local_log_sigmoid (x2), local_neg_neg, local_neg_sub, local_pow_specialize, local_useless_elemwise (x3)
             /// </code>
             /// </remarks>
-            /// <param name="x">float64 matrix (?, ?).</param>
-            /// <param name="y">float64 vector (?,).</param>
+            /// <param name="x">float64 matrix (?, ?). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
+            /// <param name="y">float64 vector (?,). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
             public (global::System.Numerics.Tensors.Tensor<bool> prediction, global::System.Numerics.Tensors.Tensor<double> xent) Invoke(global::Tensorgen.TensorArg<double> x, global::Tensorgen.TensorArg<double> y)
             {
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("Model.Train", "x");
+                if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("Model.Train", "x", x.ShapeText());
                 if (x.Rank != 2) global::Tensorgen.Check.ThrowRank("Model.Train", "x", x.Rank, 2, x.ShapeText());
                 if (y.IsNull) global::Tensorgen.Check.ThrowNull("Model.Train", "y");
+                if (y.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("Model.Train", "y", y.ShapeText());
                 if (y.Rank != 1) global::Tensorgen.Check.ThrowRank("Model.Train", "y", y.Rank, 1, y.ShapeText());
                 nint n0 = x.Length(0);
                 nint n1 = x.Length(1);

@@ -65,11 +65,12 @@ namespace Tensorgen.Tests.Graphs
             /// return [%13, %7]
             /// </code>
             /// </remarks>
-            /// <param name="x">float64 matrix (?, ?).</param>
+            /// <param name="x">float64 matrix (?, ?). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
             /// <param name="scale">float64 scalar.</param>
             public (global::System.Numerics.Tensors.Tensor<double>, global::System.Numerics.Tensors.Tensor<double>) Invoke(global::Tensorgen.TensorArg<double> x, double scale)
             {
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("RandomGraphs.TwoStreams", "x");
+                if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("RandomGraphs.TwoStreams", "x", x.ShapeText());
                 if (x.Rank != 2) global::Tensorgen.Check.ThrowRank("RandomGraphs.TwoStreams", "x", x.Rank, 2, x.ShapeText());
                 if (x.Length(0) != 3) global::Tensorgen.Check.ThrowStaticSize("RandomGraphs.TwoStreams", "x", 0, 3, x.ShapeText());
                 if (x.Length(1) != 4) global::Tensorgen.Check.ThrowStaticSize("RandomGraphs.TwoStreams", "x", 1, 4, x.ShapeText());
