@@ -171,6 +171,40 @@ public sealed class EvaluationSemanticsTests
         Assert.Equal(3_000_000_005L, result);
     }
 
+    /// <summary>PyTensor 2.24.2's dtypes for the same expressions (Data/pytensor_literal_dtypes.py prints them).</summary>
+    [Theory]
+    [InlineData("FVector", "f * 0.5", "float32")]
+    [InlineData("FVector", "f * 0.1", "float64")]
+    [InlineData("FVector", "f * 0.1f", "float32")]
+    [InlineData("FVector", "f + 1000", "float32")]
+    [InlineData("FVector", "f + 32767", "float32")]
+    [InlineData("FVector", "f + 40000", "float64")]
+    [InlineData("FVector", "f * 1e300", "float64")]
+    [InlineData("DVector", "f + 40000", "float64")]
+    [InlineData("IVector", "f + 1", "int32")]
+    [InlineData("IVector", "f + 2147483647", "int32")]
+    [InlineData("IVector", "f + 3000000000", "int64")]
+    [InlineData("IVector", "f * 1.5", "float64")]
+    [InlineData("IVector", "f * 0.5f", "float64")]
+    [InlineData("LVector", "f + 1.5", "float64")]
+    public void Literals_take_the_dtype_PyTensor_gives_them(string input, string expression, string dtype)
+    {
+        var run = GeneratorHarness.Run(Usings + $$"""
+            public static partial class G
+            {
+                [TensorFunction]
+                public static FunctionGraph F()
+                {
+                    var f = {{input}}("f");
+                    return Function([f], {{expression}});
+                }
+            }
+            """);
+        Assert.Empty(run.Diagnostics);
+        var spec = run.Specs.Single();
+        Assert.Equal(dtype, spec.Graph[spec.Outputs[0].Node].DType.ToString().ToLowerInvariant());
+    }
+
     [Fact]
     public void Negative_zero_stays_negative_zero()
     {
