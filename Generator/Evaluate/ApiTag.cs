@@ -13,7 +13,7 @@ internal sealed record ApiTag(OpCode? Op, Builtin Builtin, int Rank, int DType, 
         foreach (var attribute in method.GetAttributes())
         {
             var type = attribute.AttributeClass;
-            if (type?.ContainingNamespace?.ToDisplayString() != "Tensorgen" || attribute.ConstructorArguments.Length == 0) continue;
+            if (type is null || !IsTensorgen(type.ContainingNamespace) || attribute.ConstructorArguments.Length == 0) continue;
             var args = attribute.ConstructorArguments;
             if (type.Name == "OpAttribute" && args[0].Value is int op)
                 return new ApiTag((OpCode)op, default, -1, -1, 0);
@@ -26,4 +26,7 @@ internal sealed record ApiTag(OpCode? Op, Builtin Builtin, int Rank, int DType, 
         }
         return null;
     }
+
+    /// <summary>Whether <paramref name="ns"/> is the top-level <c>Tensorgen</c> namespace (no string building: this runs per call).</summary>
+    public static bool IsTensorgen(INamespaceSymbol? ns) => ns is { Name: "Tensorgen", ContainingNamespace.IsGlobalNamespace: true };
 }

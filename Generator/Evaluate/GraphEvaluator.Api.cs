@@ -13,7 +13,7 @@ internal sealed partial class GraphEvaluator
     private Value Invoke(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var tag = ApiTag.Read(method);
+        var tag = Tag(method);
         if (tag is null) return CallHelper(invocation);
 
         // C# evaluates the receiver, then the arguments as written (named ones too); the API takes them by parameter.
@@ -36,7 +36,7 @@ internal sealed partial class GraphEvaluator
     /// <summary>An operator whose operands are already evaluated (a link of a long chain).</summary>
     private Value CallApi(IMethodSymbol method, IOperation at, IOperation[] operands, params Value[] values)
     {
-        var tag = ApiTag.Read(method);
+        var tag = Tag(method);
         if (tag is null)
         {
             Report(Model.Diagnostics.UnknownCall, at, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
@@ -280,6 +280,15 @@ internal sealed partial class GraphEvaluator
         if (values[index] is ConstValue { Constant: int d } && d is >= 0 and <= (int)DType.Float64) return (DType)d;
         Report(Model.Diagnostics.NotConstant, args[index]!, "a dtype", args[index]!.Syntax.ToString());
         return null;
+    }
+
+    private readonly Dictionary<IMethodSymbol, ApiTag?> _tags = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The method's API tag, read once per method (graph code calls the same few operators again and again).</summary>
+    private ApiTag? Tag(IMethodSymbol method)
+    {
+        if (!_tags.TryGetValue(method, out var tag)) _tags[method] = tag = ApiTag.Read(method);
+        return tag;
     }
 
     /// <summary>The bodies of helper methods and local functions, bound once each however often they are called.</summary>

@@ -253,8 +253,6 @@ internal sealed partial class GraphEvaluator
     private Value List(ImmutableArray<IOperation> elements)
     {
         var list = ListValue.Empty;
-        var items = ImmutableList.CreateBuilder<Value>();
-        var locations = ImmutableList.CreateBuilder<Location>();
         foreach (var element in elements)
         {
             if (element is ISpreadOperation spread)
@@ -263,16 +261,14 @@ internal sealed partial class GraphEvaluator
                 if (operand is ErrorValue) return operand;
                 if (operand is not ListValue inner)
                     return Mistyped(spread, "a spread of something that is not a list of graph values");
-                if (!Step(spread, list.Count == 0 && items.Count == 0 ? 1 : inner.Count)) return ErrorValue.Instance;
-                list = list.Concat(items.ToImmutable(), locations.ToImmutable()).Concat(inner);
-                items.Clear();
-                locations.Clear();
+                // Spreading into an empty list shares the persistent list; anything else copies its elements.
+                if (!Step(spread, list.Count == 0 ? 1 : inner.Count)) return ErrorValue.Instance;
+                list = list.Concat(inner);
                 continue;
             }
-            items.Add(Evaluate(element));
-            locations.Add(element.Syntax.GetLocation());
+            list = list.Add(Evaluate(element), element.Syntax.GetLocation());
         }
-        return list.Concat(items.ToImmutable(), locations.ToImmutable());
+        return list;
     }
 
     private Value Index(Value list, Value index, IOperation at)

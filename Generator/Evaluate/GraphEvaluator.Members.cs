@@ -39,12 +39,12 @@ internal sealed partial class GraphEvaluator
     }
 
     private static bool IsTensorgen(INamedTypeSymbol? type) =>
-        type?.ContainingNamespace?.ToDisplayString() == "Tensorgen" && type.Name is "TensorVariable" or "Shared";
+        type is not null && ApiTag.IsTensorgen(type.ContainingNamespace) && type.Name is "TensorVariable" or "Shared";
 
     private static bool IsShared(ITypeSymbol type, out ITypeSymbol element)
     {
         element = type;
-        if (type is INamedTypeSymbol { Name: "Shared", TypeArguments.Length: 1 } named && named.ContainingNamespace?.ToDisplayString() == "Tensorgen")
+        if (type is INamedTypeSymbol { Name: "Shared", TypeArguments.Length: 1 } named && ApiTag.IsTensorgen(named.ContainingNamespace))
         {
             element = named.TypeArguments[0];
             return true;

@@ -16,7 +16,7 @@ internal sealed partial class GraphEvaluator
     public List<RandomDeclaration> RandomVariables { get; } = new();
 
     private static bool IsTensorgenType(ITypeSymbol type, string name) =>
-        type is INamedTypeSymbol { TypeArguments.Length: 0 } named && named.Name == name && named.ContainingNamespace?.ToDisplayString() == "Tensorgen";
+        type is INamedTypeSymbol { TypeArguments.Length: 0 } named && named.Name == name && ApiTag.IsTensorgen(named.ContainingNamespace);
 
     /// <summary>C# that reads a member from generated code, or null (reported) when it is another object's instance member.</summary>
     private string? MemberAccess(IOperation at, ISymbol member, IOperation? instance, string what)

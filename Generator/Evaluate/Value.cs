@@ -52,7 +52,9 @@ internal sealed record ListValue : Value
     public ListValue Concat(ImmutableList<Value> items, ImmutableList<Location> locations) =>
         new(_items.AddRange(items), _locations.AddRange(locations));
 
-    public ListValue Concat(ListValue other) => Concat(other._items, other._locations);
+    public ListValue Concat(ListValue other) => _items.Count == 0 ? other : Concat(other._items, other._locations);
+
+    public ListValue Add(Value item, Location location) => new(_items.Add(item), _locations.Add(location));
 
     public static ListValue Empty { get; } = new(ImmutableList<Value>.Empty, ImmutableList<Location>.Empty);
 
