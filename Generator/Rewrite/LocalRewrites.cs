@@ -20,7 +20,8 @@ internal static class LocalRewrites
     public static RewriteResult? ConstantFolding(GraphBuilder graph, Node node, Func<Node, int> add)
     {
         if (!OpInfo.IsElementwise(node.Op) || node.Inputs.Count == 0) return null;
-        if (!node.Inputs.All(i => graph[i].IsConstant)) return null;
+        foreach (var input in node.Inputs)
+            if (!graph[input].IsConstant) return null;
         var values = node.Inputs.Select(i => graph[i].Value).ToArray();
         double value = ScalarMath.Evaluate(node.Op, node.DType, values);
         return new RewriteResult("constant_folding", graph.Constant(value, node.DType), null);

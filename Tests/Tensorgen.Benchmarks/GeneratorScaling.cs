@@ -24,7 +24,8 @@ namespace Tensorgen.Benchmarks;
 /// reductions mixed in), reporting medians of the generator's time per stage and the Roslyn compile
 /// time of the generated code.
 /// <c>dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --generator-scaling [sizes] [kinds] [runs=N]</c>,
-/// e.g. <c>--generator-scaling 1000,10000,100000 chain,grad,mixed runs=3</c>.
+/// e.g. <c>--generator-scaling 1000,10000,100000 chain,grad,mixed runs=3</c>; <c>dump=DIR</c> writes the generated files,
+/// <c>nocompile</c> leaves out the compile of the generated code.
 /// </summary>
 /// <remarks>
 /// Stages: <c>evaluate</c> is the tracked Evaluate step's ElapsedTime (declaration checks, evaluation of the
@@ -46,6 +47,8 @@ public static class GeneratorScaling
         foreach (var arg in args)
         {
             if (arg.StartsWith("runs=", StringComparison.Ordinal)) runs = int.Parse(arg.Substring(5), CultureInfo.InvariantCulture);
+            else if (arg.StartsWith("dump=", StringComparison.Ordinal)) _dump = arg.Substring(5);
+            else if (arg == "nocompile") _compile = false;
             else if (char.IsDigit(arg[0])) sizes = arg.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
             else if (arg != "--generator-scaling") kinds = arg.Split(',');
         }
@@ -58,6 +61,12 @@ public static class GeneratorScaling
             foreach (var size in sizes)
                 Print(kind, size, Measure(kind, size, runs));
     }
+
+    /// <summary>A folder to write each generated file to (<c>dump=DIR</c>), for reading what was measured.</summary>
+    private static string? _dump;
+
+    /// <summary>Whether to time Roslyn compiling the generated code (<c>nocompile</c> leaves it out).</summary>
+    private static bool _compile = true;
 
     private sealed record Result(int Nodes, int Optimized, int Lines, string? Failure, double[] Seconds);
 
@@ -119,8 +128,13 @@ public static class GeneratorScaling
             start = Stopwatch.GetTimestamp();
             var text = FunctionEmitter.Emit(plan);
             double write = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (_dump is not null)
+            {
+                Directory.CreateDirectory(_dump);
+                File.WriteAllText(Path.Combine(_dump, $"{kind}{size}.g.cs"), text);
+            }
 
-            double compile = EmitSeconds(output) - EmitSeconds(compilation);
+            double compile = _compile ? EmitSeconds(output) - EmitSeconds(compilation) : double.NaN;
             nodes = spec.Graph.Count;
             optimized = function.Graph.Count;
             lines = text.Count(c => c == '\n');
