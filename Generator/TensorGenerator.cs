@@ -37,8 +37,11 @@ public sealed class TensorGenerator : IIncrementalGenerator
                 FunctionFinder.Transform)
             .WithTrackingName(EvaluateStep);
 
-        var faults = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
-            options.GlobalOptions.TryGetValue(FaultInjection.OptionName, out var value) ? value : null);
+        var options = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) =>
+        {
+            string? Option(string name) => provider.GlobalOptions.TryGetValue(name, out var value) ? value : null;
+            return (Faults: Option(FaultInjection.OptionName), Limits: GeneratorLimits.From(Option));
+        });
 
         context.RegisterSourceOutput(results.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) =>
         {
@@ -49,8 +52,8 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (r, _) => r.Spec)
             .Where(static spec => spec is not null)
             .WithTrackingName(SpecStep)
-            .Combine(faults)
-            .Select(static (pair, cancellation) => FunctionCompiler.Compile(pair.Left!, pair.Right, cancellation))
+            .Combine(options)
+            .Select(static (pair, cancellation) => FunctionCompiler.Compile(pair.Left!, pair.Right.Faults, pair.Right.Limits, cancellation))
             .WithTrackingName(EmitStep);
 
         // Failures found after evaluation are reported at the method; the anchors are looked up here,
@@ -62,7 +65,7 @@ public sealed class TensorGenerator : IIncrementalGenerator
             spc.AddSource(file.HintName, file.Text);
             if (file.Failure is null) return;
             var anchor = all.FirstOrDefault(a => a.HintName == file.HintName).Anchor;
-            spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.Internal, anchor?.ToLocation() ?? Location.None,
+            spc.ReportDiagnostic(Diagnostic.Create(file.LimitReached ? Diagnostics.GeneratorLimit : Diagnostics.Internal, anchor?.ToLocation() ?? Location.None,
                 file.HintName.Substring(0, file.HintName.Length - ".g.cs".Length), file.Failure));
         });
     }

@@ -19,12 +19,12 @@ internal static class FunctionEmitter
     private const string List = "global::System.Collections.Generic.IReadOnlyList";
     private const string Variable = "global::Tensorgen.ISharedVariable";
 
-    public static string Emit(Plan plan)
+    public static string Emit(Plan plan, int maxLength = 0)
     {
         var f = plan.Function;
         var spec = f.Source;
         var graph = f.Graph;
-        var w = new SourceWriter();
+        var w = new SourceWriter(maxLength);
         var lines = GraphPrinter.Lines(f);
         var fields = FieldNames(spec);
         return Wrap(spec, w, () =>
@@ -39,25 +39,28 @@ internal static class FunctionEmitter
                 w.Line("/// <inheritdoc/>");
                 w.Line($"public override string Graph => {SourceWriter.String(string.Join("\n", lines))};");
                 w.Line();
-                new InvokeWriter(plan, w, fields).Write(lines);
-                var kernels = KernelNames(plan);
-                foreach (var kernel in plan.Kernels.Where(k => k.Rank > 0))
+                var display = DisplayNames(plan);
+                var kernels = KernelNames(plan, display);
+                new InvokeWriter(plan, w, fields, kernels, display).Write(lines);
+                foreach (var kernel in plan.Kernels.Where(k => !KernelEmitter.IsInlined(k)))
                 {
                     w.Line();
-                    KernelEmitter.Emit(w, graph, kernel, kernels[kernel.Index].Layout, kernels[kernel.Index].Names);
+                    if (kernel.Rank == 0 && !kernel.IsReduction) KernelEmitter.EmitScalar(w, graph, kernel, kernels[kernel.Index].Names);
+                    else KernelEmitter.Emit(w, graph, kernel, kernels[kernel.Index].Layout, kernels[kernel.Index].Names);
                 }
             });
         });
     }
 
     /// <summary>The class for a function that failed to compile: same shape where known, an Invoke that throws.</summary>
-    public static string EmitFailure(FunctionSpec spec, string message)
+    /// <param name="id">The diagnostic reported for the failure: TG9999, or TG0109 for a limit.</param>
+    public static string EmitFailure(FunctionSpec spec, string message, string id = "TG9999")
     {
         var w = new SourceWriter();
         string text = $"Tensorgen failed on '{spec.MethodName}': {message}";
         return Wrap(spec, w, () =>
         {
-            w.Line($"/// <summary>Compiling <c>{spec.MethodName}()</c> failed (TG9999); calling it throws.</summary>");
+            w.Line($"/// <summary>Compiling <c>{spec.MethodName}()</c> failed ({id}); calling it throws.</summary>");
             ClassHeader(w, spec, FieldNames(spec), () =>
             {
                 w.Line("/// <inheritdoc/>");
@@ -236,9 +239,8 @@ internal static class FunctionEmitter
     }
 
     /// <summary>Per kernel: its loop nest, and the parameter name of each leaf and root.</summary>
-    internal static Dictionary<int, (LoopLayout Layout, Dictionary<int, string> Names)> KernelNames(Plan plan)
+    internal static Dictionary<int, (LoopLayout Layout, Dictionary<int, string> Names)> KernelNames(Plan plan, NodeNames display)
     {
-        var display = DisplayNames(plan);
         var result = new Dictionary<int, (LoopLayout, Dictionary<int, string>)>();
         foreach (var kernel in plan.Kernels)
         {
@@ -254,7 +256,7 @@ internal static class FunctionEmitter
     /// A readable name for every node that has a buffer or a parameter: the input's parameter name, the
     /// shared variable's name, the output's tuple name (or <c>result</c>), else <c>t{id}</c>. Unescaped, not yet unique.
     /// </summary>
-    internal static Dictionary<int, string> DisplayNames(Plan plan)
+    internal static NodeNames DisplayNames(Plan plan)
     {
         var f = plan.Function;
         var names = new Dictionary<int, string>();
@@ -271,9 +273,7 @@ internal static class FunctionEmitter
             if (!names.ContainsKey(update.Node)) names[update.Node] = "new" + Pascal(names[f.Shared[update.Shared].Node]);
         foreach (var random in f.Randoms)
             if (!names.ContainsKey(random.Node)) names[random.Node] = Camel(Identifier(random.Name));
-        for (int id = 0; id < f.Graph.Count; id++)
-            if (!names.ContainsKey(id)) names[id] = "t" + id.ToString(CultureInfo.InvariantCulture);
-        return names;
+        return new NodeNames(names);
     }
 
     private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);

@@ -9,19 +9,25 @@ namespace Tensorgen.Generator.Emit;
 /// <summary>Prints an optimized graph, one node per line, for the generated remarks and <c>CompiledFunction.Graph</c>.</summary>
 internal static class GraphPrinter
 {
+    /// <summary>
+    /// The most node lines printed. A larger graph shows its first and last nodes and says how many are
+    /// left out: thousands of lines of doc comment would cost the compiler more than the code they describe.
+    /// </summary>
+    public const int MaxNodeLines = 200;
+
     public static IReadOnlyList<string> Lines(OptimizedFunction function)
     {
         var graph = function.Graph;
-        var lines = new List<string>();
+        var shown = new List<int>();
         for (int id = 0; id < graph.Count; id++)
+            if (!graph[id].IsConstant) shown.Add(id);
+        var lines = new List<string>();
+        int head = shown.Count <= MaxNodeLines ? shown.Count : MaxNodeLines * 3 / 4, tail = shown.Count <= MaxNodeLines ? 0 : MaxNodeLines - head;
+        for (int k = 0; k < head; k++) lines.Add(Line(graph, shown[k]));
+        if (tail > 0)
         {
-            var node = graph[id];
-            string type = node.DType.NumPy() + GraphBuilder.ShapeText(node.Shape);
-            if (node.IsConstant) continue;
-            if (node.IsSource)
-                lines.Add($"{Name(graph, id)} : {type}  {(node.IsShared ? "shared" : "input")}");
-            else
-                lines.Add($"{Name(graph, id)} = {OpName(node)}({string.Join(", ", node.Inputs.Select(i => Name(graph, i)))}) : {type}");
+            lines.Add(string.Format(CultureInfo.InvariantCulture, "... {0:N0} of the {1:N0} nodes not shown ...", shown.Count - head - tail, shown.Count));
+            for (int k = shown.Count - tail; k < shown.Count; k++) lines.Add(Line(graph, shown[k]));
         }
         var outputs = function.Outputs.Select(o => Name(graph, o.Node));
         lines.Add("return " + (function.Source.ManyOutputs ? "[" + string.Join(", ", outputs) + "]" : outputs.FirstOrDefault() ?? "()"));
@@ -29,6 +35,15 @@ internal static class GraphPrinter
             lines.Add($"update {function.Shared[update.Shared].Name} <- {Name(graph, update.Node)}");
         if (function.Fired.Count > 0) lines.Add("rewrites: " + string.Join(", ", function.Fired));
         return lines;
+    }
+
+    private static string Line(TensorGraph graph, int id)
+    {
+        var node = graph[id];
+        string type = node.DType.NumPy() + GraphBuilder.ShapeText(node.Shape);
+        return node.IsSource
+            ? $"{Name(graph, id)} : {type}  {(node.IsShared ? "shared" : "input")}"
+            : $"{Name(graph, id)} = {OpName(node)}({string.Join(", ", node.Inputs.Select(i => Name(graph, i)))}) : {type}";
     }
 
     /// <summary>The op's name; a draw is named by its distribution and variable: <c>uniform_rv#0</c>.</summary>

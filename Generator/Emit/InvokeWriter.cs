@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -21,23 +22,35 @@ internal sealed class InvokeWriter
     private readonly TensorGraph _graph;
     private readonly string _function;
     private readonly NameScope _scope;
-    private readonly Dictionary<int, string> _display;
+    private readonly NodeNames _display;
     private readonly IReadOnlyList<string> _fields;
     private readonly List<int> _sources;
     private readonly Dictionary<int, string> _dims = new();
     private readonly Dictionary<int, string> _values = new();
     private readonly List<int> _rented = new();
+    private readonly HashSet<int> _isRented = new();
     private readonly Dictionary<int, int> _nextBufferOf = new();
+    private readonly Dictionary<int, (LoopLayout Layout, Dictionary<int, string> Names)> _kernels;
+    private readonly Dictionary<int, string> _outputFields;
+    private readonly IReadOnlyList<string> _randomFields;
+    private readonly Dictionary<int, int> _randomOf = new();
 
-    public InvokeWriter(Plan plan, SourceWriter w, IReadOnlyList<string> sharedFields)
+    /// <param name="kernels">Per kernel (by step index): its loop nest and its parameter names.</param>
+    /// <param name="display">The readable name of each node.</param>
+    public InvokeWriter(Plan plan, SourceWriter w, IReadOnlyList<string> sharedFields, Dictionary<int, (LoopLayout Layout, Dictionary<int, string> Names)> kernels, NodeNames display)
     {
         _plan = plan;
         _w = w;
         _graph = plan.Function.Graph;
         _function = SourceWriter.String(plan.Function.Source.DisplayName);
         _scope = new NameScope(plan.Function.Inputs.Select(i => i.Name.TrimStart('@')).Concat(sharedFields));
-        _display = FunctionEmitter.DisplayNames(plan);
+        _display = display;
         _fields = sharedFields;
+        _kernels = kernels;
+        _outputFields = FunctionEmitter.OutputFields(plan);
+        _randomFields = FunctionEmitter.RandomFieldNames(plan.Function.Source);
+        for (int r = 0; r < plan.Function.Randoms.Count; r++)
+            if (!_randomOf.ContainsKey(plan.Function.Randoms[r].Node)) _randomOf[plan.Function.Randoms[r].Node] = r;
         _sources = plan.Function.Sources;
         foreach (var input in plan.Function.Inputs) _values[input.Node] = input.Name;
         for (int s = 0; s < plan.Function.Shared.Count; s++) _values[plan.Function.Shared[s].Node] = sharedFields[s];
@@ -202,21 +215,80 @@ internal sealed class InvokeWriter
             _values[id] = _scope.Take("next" + Pascal(_display[f.Shared[update.Shared].Node]));
             _w.Line($"var {_values[id]} = {_fields[update.Shared]}.NextBuffer({Size(id)});");
         }
-        foreach (var id in _plan.Materialized.OrderBy(i => i).Where(i => !_values.ContainsKey(i) && _graph[i].Rank > 0))
+        var temporaries = _plan.Materialized.OrderBy(i => i).Where(i => !_values.ContainsKey(i) && _graph[i].Rank > 0).ToList();
+        var buffer = temporaries.Count > MaxUnsharedTemporaries ? ShareBuffers(temporaries) : temporaries.ToDictionary(t => t, t => t);
+        foreach (var id in temporaries.Where(t => buffer[t] == t))
         {
             _values[id] = _scope.Take(_display[id]);
             _rented.Add(id);
             string t = _graph[id].DType.CSharp();
             _w.Line($"{t}[] {_values[id]} = global::System.Buffers.ArrayPool<{t}>.Shared.Rent(checked((int)({Size(id)})));");
         }
+        foreach (var id in temporaries)
+        {
+            _isRented.Add(id);
+            if (buffer[id] == id) continue;
+            _values[id] = _values[buffer[id]];
+            _reuses[id] = buffer[id];
+        }
+    }
+
+    /// <summary>With more temporaries than this, values that are never needed at once share a buffer.</summary>
+    private const int MaxUnsharedTemporaries = 16;
+
+    /// <summary>For a temporary that takes over another's buffer: whose (announced where it is written).</summary>
+    private readonly Dictionary<int, int> _reuses = new();
+
+    /// <summary>
+    /// Which buffer each temporary lives in (the temporary that first had it): a value whose last reader
+    /// ran before another of the same dtype and size is written lends that one its buffer, so a long chain
+    /// cut into many kernels needs a few buffers, not one per cut.
+    /// </summary>
+    private Dictionary<int, int> ShareBuffers(List<int> temporaries)
+    {
+        var written = new Dictionary<int, int>();
+        var lastRead = new Dictionary<int, int>();
+        foreach (var step in _plan.Steps)
+        {
+            foreach (var w in step.Writes)
+                if (!written.ContainsKey(w)) written[w] = step.Index;
+            foreach (var r in step.Reads) lastRead[r] = step.Index;
+        }
+        var buffer = new Dictionary<int, int>();
+        // Per dtype and size: free buffers, by the step after which they are free.
+        var free = new Dictionary<string, SortedSet<(int FreeAfter, int Owner)>>();
+        var busy = new SortedSet<(int Until, int Owner, string Key)>();
+        foreach (var id in temporaries.OrderBy(t => written.TryGetValue(t, out int w) ? w : -1).ThenBy(t => t))
+        {
+            string key = _graph[id].DType.CSharp() + " " + Size(id);
+            int from = written.TryGetValue(id, out int w) ? w : -1;
+            int until = Math.Max(from, lastRead.TryGetValue(id, out int r) ? r : from);
+            // Buffers whose last reader ran before this value is written are free again.
+            while (busy.Count > 0 && busy.Min.Until < from)
+            {
+                var done = busy.Min;
+                busy.Remove(done);
+                if (!free.TryGetValue(done.Key, out var set)) free[done.Key] = set = new SortedSet<(int, int)>();
+                set.Add((done.Until, done.Owner));
+            }
+            int owner = id;
+            if (from >= 0 && free.TryGetValue(key, out var candidates) && candidates.Count > 0)
+            {
+                owner = candidates.Min.Owner;
+                candidates.Remove(candidates.Min);
+            }
+            buffer[id] = owner;
+            if (from >= 0) busy.Add((until, owner, key));
+        }
+        return buffer;
     }
 
     /// <summary>The field holding an output's buffer between calls (used when outputs are borrowed).</summary>
-    private string OutputField(int node) => FunctionEmitter.OutputFields(_plan)[node];
+    private string OutputField(int node) => _outputFields[node];
 
     private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
 
-    private bool IsExactArray(int id) => !_graph[id].IsSource && !_rented.Contains(id);
+    private bool IsExactArray(int id) => !_graph[id].IsSource && !_isRented.Contains(id);
 
     /// <summary>A span over a value's data, whole or a slice; a view reads the data of the value it views.</summary>
     private string Span(int id, string? start, string length)
@@ -248,16 +320,22 @@ internal sealed class InvokeWriter
 
     private void RunSteps()
     {
-        var kernels = FunctionEmitter.KernelNames(_plan);
+        var kernels = _kernels;
         foreach (var step in _plan.Steps)
         {
+            foreach (var w in step.Writes)
+                if (_reuses.TryGetValue(w, out int previous))
+                    _w.Line($"// {_display[w]} takes over the buffer of {_display[previous]}");
             switch (step)
             {
                 case Kernel { IsReduction: true } kernel:
                     Reduce(kernel, kernels[kernel.Index].Layout);
                     break;
-                case Kernel { Rank: 0 } kernel:
+                case Kernel { Rank: 0 } kernel when KernelEmitter.IsInlined(kernel):
                     Inline(kernel);
+                    break;
+                case Kernel { Rank: 0 } kernel:
+                    CallScalar(kernel);
                     break;
                 case Kernel kernel:
                     Call(kernel, kernels[kernel.Index].Layout);
@@ -290,8 +368,8 @@ internal sealed class InvokeWriter
     private void Draw(int id)
     {
         var f = _plan.Function;
-        int index = f.Randoms.Select((r, i) => (r, i)).First(p => p.r.Node == id).i;
-        string field = FunctionEmitter.RandomFieldNames(f.Source)[index];
+        int index = _randomOf[id];
+        string field = _randomFields[index];
         var node = _graph[id];
         string generator = _generators[id] = _scope.Take("rng" + Pascal(f.Randoms[index].Name));
         _w.Line($"var {generator} = {field}.Scratch;");
@@ -312,10 +390,11 @@ internal sealed class InvokeWriter
         }
     }
 
-    /// <summary>A 0-d kernel is a few scalar statements; its roots become locals.</summary>
+    /// <summary>A small 0-d kernel is a few scalar statements; its roots become locals.</summary>
     private void Inline(Kernel kernel)
     {
         var local = new Dictionary<int, string>();
+        var roots = new HashSet<int>(kernel.Roots);
         foreach (var id in kernel.Body)
         {
             var node = _graph[id];
@@ -323,9 +402,21 @@ internal sealed class InvokeWriter
             var args = node.Inputs.Select((i, k) => node.Op == OpCode.Second && k == 0 ? "_"
                 : _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType)
                 : local.TryGetValue(i, out var l) ? l : _values[i]).ToArray();
-            local[id] = kernel.Roots.Contains(id) ? _values[id] = _scope.Take(_display[id]) : _scope.Take("s" + id.ToString(CultureInfo.InvariantCulture));
+            local[id] = roots.Contains(id) ? _values[id] = _scope.Take(_display[id]) : _scope.Take("s" + id.ToString(CultureInfo.InvariantCulture));
             _w.Line($"{node.DType.CSharp()} {local[id]} = {ScalarCode.Of(node, operandType, args)};");
         }
+    }
+
+    /// <summary>A larger 0-d kernel is a method of its own; its roots come back as <c>out</c> locals.</summary>
+    private void CallScalar(Kernel kernel)
+    {
+        var args = kernel.Leaves.Select(l => _values[l]).ToList();
+        foreach (var root in kernel.Roots)
+        {
+            _values[root] = _scope.Take(_display[root]);
+            args.Add($"out {_graph[root].DType.CSharp()} {_values[root]}");
+        }
+        _w.Line($"{KernelEmitter.MethodName(kernel)}({string.Join(", ", args)});");
     }
 
     /// <summary>
@@ -570,7 +661,7 @@ internal sealed class InvokeWriter
             // Default updates: each random variable's generator moves on (PyTensor's rng.default_update).
             if (!f.Source.NoDefaultUpdates)
                 for (int i = 0; i < f.Randoms.Count; i++)
-                    _w.Line($"{FunctionEmitter.RandomFieldNames(f.Source)[i]}.Rng.State = {_generators[f.Randoms[i].Node]}.BitGenerator.State;");
+                    _w.Line($"{_randomFields[i]}.Rng.State = {_generators[f.Randoms[i].Node]}.BitGenerator.State;");
         }
     }
 

@@ -16,7 +16,16 @@ namespace Tensorgen.Generator.Emit;
 /// </summary>
 internal static class KernelEmitter
 {
+    /// <summary>A 0-d kernel of at most this many nodes is written into Invoke; a larger one is a method of its own.</summary>
+    public const int MaxInlineNodes = 32;
+
+    /// <summary>A vector loop with more constants than this reads them from a table rather than declaring one local each.</summary>
+    public const int MaxConstantLocals = 16;
+
     public static string MethodName(Kernel kernel) => "Kernel" + kernel.Index;
+
+    /// <summary>Whether Invoke computes the kernel itself: a small 0-d one (a few scalar statements).</summary>
+    public static bool IsInlined(Kernel kernel) => kernel.Rank == 0 && !kernel.IsReduction && kernel.Body.Count <= MaxInlineNodes;
 
     /// <summary>Whether a reduction kernel folds its run into one value (rather than into a span).</summary>
     public static bool FoldsRun(Kernel kernel, LoopLayout layout) => kernel.IsReduction && !layout.Output[layout.Output.Length - 1];
@@ -49,7 +58,10 @@ internal static class KernelEmitter
             if (sized.Count > 0)
                 w.Line($"if ({string.Join(" || ", sized.Select(s => $"{s}.Length != n"))}) global::Tensorgen.Check.ThrowKernelLength();");
             w.Line("int i = 0;");
-            if (kernel.NotVectorized is null) EmitVectorLoop(w, graph, kernel, spanLeaves, names, scope, fold);
+            // Each node's comment, made once for both loops.
+            var comments = new Dictionary<int, string>();
+            foreach (var id in kernel.Body) comments[id] = Comment(graph, id);
+            if (kernel.NotVectorized is null) EmitVectorLoop(w, graph, kernel, spanLeaves, names, scope, fold, comments);
             using (w.Block("for (; i < n; i++)"))
             {
                 var values = new Dictionary<int, string>();
@@ -59,9 +71,8 @@ internal static class KernelEmitter
                 {
                     var node = graph[id];
                     var operandType = VectorCode.OperandType(graph, node);
-                    var args = node.Inputs.Select((input, k) => node.Op == OpCode.Second && k == 0 ? "_" : Operand(graph, values, input)).ToArray();
                     values[id] = scope.Take("s" + id);
-                    w.Line($"{node.DType.CSharp()} {values[id]} = {ScalarCode.Of(node, operandType, args)};{Comment(graph, id)}");
+                    w.Line($"{node.DType.CSharp()} {values[id]} = {ScalarCode.Of(node, operandType, Arguments(graph, node, values))};{comments[id]}");
                 }
                 if (!kernel.IsReduction)
                 {
@@ -77,10 +88,50 @@ internal static class KernelEmitter
             }
             if (fold) w.Line("return acc;");
         }
+        if (kernel.NotVectorized is null && TabledConstants(graph, kernel) is { Count: > 0 } tabled)
+        {
+            var t = VectorCode.ComputeType(graph, kernel.Body.Concat(kernel.Leaves).Concat(kernel.Roots))!.Value;
+            w.Line();
+            w.Line($"/// <summary>The constants of <see cref=\"{MethodName(kernel)}\"/>'s vector loop, in node order.</summary>");
+            w.Line($"private static global::System.ReadOnlySpan<{t.CSharp()}> {ConstantTable(kernel)} => [{string.Join(", ", tabled.Select(c => Literals.Of(graph[c].Value, graph[c].DType)))}];");
+        }
+    }
+
+    private static string ConstantTable(Kernel kernel) => MethodName(kernel) + "Constants";
+
+    /// <summary>The constants a vector loop reads from its table: when there are many, all but the bools (masks).</summary>
+    private static List<int> TabledConstants(TensorGraph graph, Kernel kernel)
+    {
+        var constants = kernel.Body.SelectMany(b => graph[b].Inputs).Where(i => graph[i].IsConstant).Distinct().OrderBy(i => i).ToList();
+        return constants.Count > MaxConstantLocals ? constants.Where(c => graph[c].DType != DType.Bool).ToList() : new List<int>();
+    }
+
+    /// <summary>
+    /// A 0-d kernel too large to write into Invoke: a method taking its leaves and giving its roots as
+    /// <c>out</c> parameters, so Invoke stays short.
+    /// </summary>
+    public static void EmitScalar(SourceWriter w, TensorGraph graph, Kernel kernel, IReadOnlyDictionary<int, string> names)
+    {
+        var parameters = kernel.Leaves.Select(l => $"{graph[l].DType.CSharp()} {names[l]}")
+            .Concat(kernel.Roots.Select(r => $"out {graph[r].DType.CSharp()} {names[r]}"));
+        w.Line($"/// <summary>Fused scalar work: {Describe(graph, kernel, names)}.</summary>");
+        var scope = new NameScope(names.Values.Select(n => n.TrimStart('@')));
+        using (w.Block($"private static void {MethodName(kernel)}({string.Join(", ", parameters)})"))
+        {
+            var values = new Dictionary<int, string>();
+            foreach (var leaf in kernel.Leaves) values[leaf] = names[leaf];
+            foreach (var id in kernel.Body)
+            {
+                var node = graph[id];
+                values[id] = scope.Take("s" + id);
+                w.Line($"{node.DType.CSharp()} {values[id]} = {ScalarCode.Of(node, VectorCode.OperandType(graph, node), Arguments(graph, node, values))};{Comment(graph, id)}");
+            }
+            foreach (var root in kernel.Roots) w.Line($"{names[root]} = {values[root]};");
+        }
     }
 
     private static void EmitVectorLoop(SourceWriter w, TensorGraph graph, Kernel kernel, ISet<int> spanLeaves,
-        IReadOnlyDictionary<int, string> names, NameScope scope, bool fold)
+        IReadOnlyDictionary<int, string> names, NameScope scope, bool fold, Dictionary<int, string> comments)
     {
         var t = VectorCode.ComputeType(graph, kernel.Body.Concat(kernel.Leaves).Concat(kernel.Roots))!.Value;
         string vec = VectorCode.Type(t);
@@ -97,7 +148,17 @@ internal static class KernelEmitter
                 string splat = graph[leaf].DType == DType.Bool ? VectorCode.Mask(names[leaf], t) : $"new {vec}({names[leaf]})";
                 w.Line($"var {values[leaf]} = {splat};");
             }
-            foreach (var c in kernel.Body.SelectMany(b => graph[b].Inputs).Where(i => graph[i].IsConstant).Distinct().OrderBy(i => i))
+            // Many constants: splatted in one loop from the kernel's table, not a statement each.
+            var tabled = TabledConstants(graph, kernel);
+            if (tabled.Count > 0)
+            {
+                string table = scope.Take("c"), k = scope.Take("k");
+                w.Line($"global::System.Span<{vec}> {table} = stackalloc {vec}[{tabled.Count}];");
+                w.Line($"for (int {k} = 0; {k} < {tabled.Count}; {k}++) {table}[{k}] = new {vec}({ConstantTable(kernel)}[{k}]);");
+                for (int j = 0; j < tabled.Count; j++) values[tabled[j]] = $"{table}[{j}]";
+            }
+            var constants = kernel.Body.SelectMany(b => graph[b].Inputs).Where(i => graph[i].IsConstant).Distinct().OrderBy(i => i);
+            foreach (var c in constants.Where(c => !values.ContainsKey(c)))
             {
                 values[c] = scope.Take("c" + c);
                 string splat = graph[c].DType == DType.Bool ? VectorCode.Mask(Literals.Of(graph[c].Value, DType.Bool), t) : $"new {vec}({Literals.Of(graph[c].Value, graph[c].DType)})";
@@ -131,8 +192,7 @@ internal static class KernelEmitter
                 {
                     var node = graph[id];
                     values[id] = scope.Take("v" + id);
-                    var args = node.Inputs.Select((input, k) => node.Op == OpCode.Second && k == 0 ? "_" : values[input]).ToArray();
-                    w.Line($"var {values[id]} = {VectorCode.Of(node, args, VectorCode.OperandType(graph, node), t)};{Comment(graph, id)}");
+                    w.Line($"var {values[id]} = {VectorCode.Of(node, Arguments(graph, node, values), VectorCode.OperandType(graph, node), t)};{comments[id]}");
                 }
                 if (reduction is null)
                 {
@@ -185,8 +245,22 @@ internal static class KernelEmitter
         _ => $"global::Tensorgen.VectorMath.MinAcross({v})",
     };
 
-    private static string Operand(TensorGraph graph, Dictionary<int, string> values, int id) =>
-        graph[id].IsConstant ? Literals.Of(graph[id].Value, graph[id].DType) : values[id];
+    /// <summary>
+    /// The operands' expressions: values computed or read so far, constants as literals (added to
+    /// <paramref name="values"/>, so each is formatted once), and <c>_</c> for second's shape operand.
+    /// </summary>
+    private static string[] Arguments(TensorGraph graph, Node node, Dictionary<int, string> values)
+    {
+        var args = new string[node.Inputs.Count];
+        for (int k = 0; k < args.Length; k++)
+        {
+            int input = node.Inputs[k];
+            if (node.Op == OpCode.Second && k == 0) args[k] = "_";
+            else if (values.TryGetValue(input, out var value)) args[k] = value;
+            else args[k] = values[input] = Literals.Of(graph[input].Value, graph[input].DType);
+        }
+        return args;
+    }
 
     /// <summary>"// %5 = exp(%4)": ties each line to the graph in the remarks.</summary>
     private static string Comment(TensorGraph graph, int id) =>
@@ -195,18 +269,19 @@ internal static class KernelEmitter
     /// <summary>"result = sigmoid(x)" per root, for the kernel's summary.</summary>
     public static string Describe(TensorGraph graph, Kernel kernel, IReadOnlyDictionary<int, string> names)
     {
-        var roots = kernel.Roots.Select(r => $"{names[r].TrimStart('@')} = {Expression(graph, kernel, r, names, 3, top: true)}");
+        var body = new HashSet<int>(kernel.Body);
+        var roots = kernel.Roots.Select(r => $"{names[r].TrimStart('@')} = {Expression(graph, kernel, body, r, names, 3, top: true)}");
         int count = kernel.Body.Count;
         return SourceWriter.Xml(string.Join("; ", roots) + $" ({count} node{(count == 1 ? "" : "s")} fused)");
     }
 
-    private static string Expression(TensorGraph graph, Kernel kernel, int id, IReadOnlyDictionary<int, string> names, int depth, bool top = false)
+    private static string Expression(TensorGraph graph, Kernel kernel, HashSet<int> body, int id, IReadOnlyDictionary<int, string> names, int depth, bool top = false)
     {
         var node = graph[id];
         if (node.IsConstant) return GraphPrinter.Name(graph, id);
         if (!top && names.TryGetValue(id, out var name)) return name.TrimStart('@');
-        bool computed = kernel.Body.Contains(id) || id == kernel.Reduction;
+        bool computed = body.Contains(id) || id == kernel.Reduction;
         if (node.IsSource || depth == 0 || !computed) return GraphPrinter.Name(graph, id);
-        return $"{OpInfo.Name(node.Op)}({string.Join(", ", node.Inputs.Select(i => Expression(graph, kernel, i, names, depth - 1)))})";
+        return $"{OpInfo.Name(node.Op)}({string.Join(", ", node.Inputs.Select(i => Expression(graph, kernel, body, i, names, depth - 1)))})";
     }
 }

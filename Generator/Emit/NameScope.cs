@@ -12,6 +12,9 @@ internal sealed class NameScope
 {
     private readonly HashSet<string> _used = new();
 
+    // The next suffix to try per wanted name, so many takes of one name stay linear.
+    private readonly Dictionary<string, int> _next = new();
+
     public NameScope(IEnumerable<string>? taken = null)
     {
         if (taken is not null) _used.UnionWith(taken);
@@ -20,7 +23,10 @@ internal sealed class NameScope
     public string Take(string wanted)
     {
         string name = wanted;
-        for (int k = 2; !_used.Add(name); k++) name = wanted + "_" + k.ToString(CultureInfo.InvariantCulture);
+        int k = _next.TryGetValue(wanted, out int next) ? next : 2;
+        if (!_used.Add(name))
+            for (; !_used.Add(name = wanted + "_" + k.ToString(CultureInfo.InvariantCulture)); k++) { }
+        _next[wanted] = k;
         return Escape(name);
     }
 

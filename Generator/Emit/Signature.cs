@@ -30,8 +30,10 @@ internal static class Signature
     /// <summary>Tuple element names: the local each output was read from, when usable and not taken twice.</summary>
     public static IReadOnlyList<string?> OutputNames(IReadOnlyList<OutputSpec> outputs)
     {
-        var names = outputs.Select(o => o.Name).ToList();
-        return names.Select(n => n is not null && !TupleReserved.Contains(n) && names.Count(m => m == n) == 1 ? n : null).ToList();
+        var uses = new Dictionary<string, int>();
+        foreach (var name in outputs.Select(o => o.Name))
+            if (name is not null) uses[name] = uses.TryGetValue(name, out int n) ? n + 1 : 1;
+        return outputs.Select(o => o.Name is { } n && !TupleReserved.Contains(n) && uses[n] == 1 ? n : null).ToList();
     }
 
     public static string ReturnType(TensorGraph graph, IReadOnlyList<OutputSpec> outputs, bool many)

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Tensorgen.Generator.Model;
 
 namespace Tensorgen.Generator.Emit;
 
@@ -7,12 +8,17 @@ namespace Tensorgen.Generator.Emit;
 internal sealed class SourceWriter
 {
     private readonly StringBuilder _text = new();
+    private readonly int _maxLength;
     private int _indent;
+
+    /// <param name="maxLength">The most characters it writes: more is a <see cref="GeneratorLimitException"/>.</param>
+    public SourceWriter(int maxLength = 0) => _maxLength = maxLength > 0 ? maxLength : GeneratorLimits.Default.MaxSourceLength;
 
     public SourceWriter Line(string line = "")
     {
         if (line.Length > 0) _text.Append(' ', _indent * 4).Append(line);
         _text.Append('\n');
+        if (_text.Length > _maxLength) throw GeneratorLimitException.SourceLength(_maxLength);
         return this;
     }
 

@@ -20,9 +20,6 @@ internal sealed partial class GraphEvaluator
     /// <summary>Evaluation steps (statements, expressions, list elements, string characters / 16).</summary>
     private const int MaxSteps = 4_000_000;
 
-    /// <summary>Nodes the graph may reach during evaluation (gradients in a loop can grow it fast).</summary>
-    private const int MaxNodes = 500_000;
-
     /// <summary>Nested evaluations (an expression inside an expression ...), whatever stack it takes.</summary>
     private const int MaxNesting = 100_000;
 
@@ -45,7 +42,6 @@ internal sealed partial class GraphEvaluator
         _function = function;
         _isInstance = isInstance;
         _cancellation = cancellation;
-        Graph.NodeLimit = MaxNodes;
     }
 
     public GraphBuilder Graph { get; } = new();
@@ -63,11 +59,11 @@ internal sealed partial class GraphEvaluator
         {
             flow = Execute(body);
         }
-        catch (GraphTooLargeException e)
+        catch (GeneratorLimitException e)
         {
             // Thrown by whatever added the node (a Grad can add many at once), reported where evaluation was.
             _exhausted = true;
-            Report(Model.Diagnostics.TooDeep, _current ?? body, $"{e.Message}; is Grad taken inside a loop?");
+            Report(Model.Diagnostics.GeneratorLimit, _limitAt ?? body, e.Message);
             return ErrorValue.Instance;
         }
         _frames.Pop();
@@ -109,7 +105,6 @@ internal sealed partial class GraphEvaluator
     {
         _cancellation.ThrowIfCancellationRequested();
         if (_exhausted) return false;
-        _current = at;
         _steps += cost;
         if (_steps <= MaxSteps) return true;
         _exhausted = true;
@@ -117,8 +112,6 @@ internal sealed partial class GraphEvaluator
         return false;
     }
 
-    /// <summary>The operation being evaluated, for a limit reached deep inside the graph builder.</summary>
-    private IOperation? _current;
 
     private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -143,10 +136,23 @@ internal sealed partial class GraphEvaluator
         {
             return StackGuard.HasRoom() ? work(state) : StackGuard.OnFreshStack(() => work(state));
         }
+        catch (GeneratorLimitException) when (Locate(at))
+        {
+            throw; // never reached: the filter only records where the limit was hit
+        }
         finally
         {
             _nesting--;
         }
+    }
+
+    /// <summary>The innermost operation being evaluated when the graph outgrew its limit (exception filters run before unwinding).</summary>
+    private IOperation? _limitAt;
+
+    private bool Locate(IOperation at)
+    {
+        _limitAt ??= at;
+        return false;
     }
 
     private enum FlowKind { Normal, Return, Break, Continue }

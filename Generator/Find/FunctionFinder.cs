@@ -97,6 +97,12 @@ internal static class FunctionFinder
         {
             throw;
         }
+        catch (GeneratorLimitException e)
+        {
+            // Grad can multiply the nodes a few steps of evaluation make.
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GeneratorLimit, anchor, method.Name, e.Message));
+            return Result(Broken(null));
+        }
         catch (Exception e)
         {
             var message = $"{e.GetType().Name}: {e.Message}";

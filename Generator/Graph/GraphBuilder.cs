@@ -13,6 +13,10 @@ internal sealed class GraphBuilder
 {
     private readonly List<Node> _nodes = new();
     private readonly Dictionary<Node, int> _index = new();
+    private readonly int _maxNodes;
+
+    /// <param name="maxNodes">The most nodes the graph may hold: one more is a <see cref="GeneratorLimitException"/>.</param>
+    public GraphBuilder(int maxNodes = 0) => _maxNodes = maxNodes > 0 ? maxNodes : GeneratorLimits.Default.MaxNodes;
 
     public int Count => _nodes.Count;
 
@@ -20,14 +24,11 @@ internal sealed class GraphBuilder
 
     public TensorGraph Freeze() => new(_nodes.ToEquatableArray());
 
-    /// <summary>The most nodes this graph may hold; adding more throws <see cref="GraphTooLargeException"/>.</summary>
-    public int NodeLimit { get; set; } = int.MaxValue;
-
     public int Add(Node node)
     {
         if (_index.TryGetValue(node, out int id)) return id;
+        if (_nodes.Count == _maxNodes) throw GeneratorLimitException.Nodes(_maxNodes);
         id = _nodes.Count;
-        if (id >= NodeLimit) throw new GraphTooLargeException(NodeLimit);
         _nodes.Add(node);
         _index.Add(node, id);
         return id;
@@ -45,23 +46,51 @@ internal sealed class GraphBuilder
     /// (PyTensor's <c>clone_replace</c>). Replacements are used as they are, not replaced in turn, so the
     /// order of givens does not matter. Static shapes are recomputed on the way up.
     /// </summary>
+    /// <remarks>
+    /// Iterative (an explicit stack, each node visited once thanks to <paramref name="memo"/>): a graph built
+    /// by a long loop is a chain as deep as it has nodes, far deeper than the thread's stack allows recursion.
+    /// </remarks>
     public int Replace(int root, IReadOnlyDictionary<int, int> givens, Dictionary<int, int> memo)
     {
-        if (givens.TryGetValue(root, out int replacement)) return replacement;
-        if (memo.TryGetValue(root, out int done)) return done;
-        var node = _nodes[root];
-        int result = root;
-        if (!node.IsLeaf)
+        if (givens.Count == 0) return root;
+        var stack = new Stack<(int Id, bool Ready)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
         {
-            var inputs = node.Inputs.Select(i => Replace(i, givens, memo)).ToArray();
-            if (!inputs.SequenceEqual(node.Inputs))
+            var (id, ready) = stack.Pop();
+            if (givens.ContainsKey(id) || memo.ContainsKey(id)) continue;
+            var node = _nodes[id];
+            if (node.IsLeaf)
+            {
+                memo[id] = id;
+                continue;
+            }
+            if (!ready)
+            {
+                // Operands first (the first on top, so nodes are added in the order a recursive walk adds
+                // them), then this node again with its operands done.
+                stack.Push((id, true));
+                for (int k = node.Inputs.Count - 1; k >= 0; k--)
+                    if (!givens.ContainsKey(node.Inputs[k]) && !memo.ContainsKey(node.Inputs[k])) stack.Push((node.Inputs[k], false));
+                continue;
+            }
+            var inputs = new int[node.Inputs.Count];
+            bool changed = false;
+            for (int k = 0; k < inputs.Length; k++)
+            {
+                int input = node.Inputs[k];
+                inputs[k] = givens.TryGetValue(input, out int replacement) ? replacement : memo[input];
+                changed |= inputs[k] != input;
+            }
+            int result = id;
+            if (changed)
             {
                 var shape = OpInfo.IsElementwise(node.Op) ? Broadcast(inputs.Select(Operand.Of).ToList(), out _).ToEquatableArray() : node.Shape;
                 result = Add(node with { Inputs = inputs.ToEquatableArray(), Shape = shape });
             }
+            memo[id] = result;
         }
-        memo[root] = result;
-        return result;
+        return givens.TryGetValue(root, out int given) ? given : memo[root];
     }
 
     /// <summary>A constant made by <c>Constant(...)</c>: distinct from equal ones until rewriting merges them.</summary>
@@ -373,10 +402,4 @@ internal sealed class GraphBuilder
         shape.Count == 1 ? $"({Dim(shape[0])},)" : "(" + string.Join(", ", shape.Select(Dim)) + ")";
 
     private static string Dim(int d) => d < 0 ? "?" : d.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>A graph outgrew its budget (<see cref="GraphBuilder.NodeLimit"/>): reported as TG0105, never a crash.</summary>
-internal sealed class GraphTooLargeException(int limit) : System.Exception($"the graph has more than {limit.ToString("N0", CultureInfo.InvariantCulture)} nodes")
-{
-    public int Limit { get; } = limit;
 }

@@ -54,6 +54,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor TooDeep = Error("TG0105",
         "Evaluation limit reached", "In '{0}': {1}", Evaluation);
 
+    public static readonly DiagnosticDescriptor GeneratorLimit = Error("TG0109",
+        "Generator limit reached", "In '{0}': {1}", Evaluation);
+
     public static readonly DiagnosticDescriptor NoFunction = Error("TG0106",
         "Graph method returns no function", "[TensorFunction] method '{0}' must end by returning Function(inputs, outputs)", Evaluation);
 

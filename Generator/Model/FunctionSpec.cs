@@ -78,5 +78,5 @@ internal sealed record FunctionSpec(
 /// <summary>The attribute transform's result: a spec (null when nothing can be emitted), diagnostics, and where to report later failures.</summary>
 internal sealed record FunctionResult(FunctionSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? Anchor);
 
-/// <summary>One generated file, and the internal failure it reports (if any) at the method.</summary>
-internal sealed record GeneratedFile(string HintName, string Text, string? Failure);
+/// <summary>One generated file, and the failure it reports (if any) at the method: internal, or a limit reached.</summary>
+internal sealed record GeneratedFile(string HintName, string Text, string? Failure, bool LimitReached = false);

@@ -20,7 +20,8 @@ internal static class LocalRewrites
     public static RewriteResult? ConstantFolding(GraphBuilder graph, Node node, Func<Node, int> add)
     {
         if (!OpInfo.IsElementwise(node.Op) || node.Inputs.Count == 0) return null;
-        if (!node.Inputs.All(i => graph[i].IsConstant)) return null;
+        foreach (var input in node.Inputs)
+            if (!graph[input].IsConstant) return null;
         var values = node.Inputs.Select(i => graph[i].Value).ToArray();
         var operandType = graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType;
         var value = ScalarMath.Evaluate(node.Op, node.DType, operandType, values);

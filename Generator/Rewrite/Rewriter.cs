@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Model;
@@ -30,9 +31,9 @@ internal static class Rewriter
         LocalRewrites.PowSpecialize,
     };
 
-    public static OptimizedFunction Run(FunctionSpec spec)
+    public static OptimizedFunction Run(FunctionSpec spec, int maxNodes = 0)
     {
-        var builder = new GraphBuilder();
+        var builder = new GraphBuilder(maxNodes);
         var fired = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
         var map = new int[spec.Graph.Count];
         for (int id = 0; id < spec.Graph.Count; id++)
@@ -40,7 +41,7 @@ internal static class Rewriter
             var node = spec.Graph[id];
             var rebuilt = node.IsConstant
                 ? node with { Params = EquatableArray<int>.Empty } // equal constants are one node from here on (merge)
-                : node with { Inputs = node.Inputs.Select(i => map[i]).ToEquatableArray() };
+                : node with { Inputs = Remap(node.Inputs, map) };
             map[id] = Simplify(builder, rebuilt, fired);
         }
 
@@ -71,15 +72,24 @@ internal static class Rewriter
     internal static readonly LocalRewrite[] StabilizeRules = Rules.Where(r => r != LocalRewrites.RemoveZeroGrad).ToArray();
 
     /// <summary>Adds <paramref name="node"/>, first applying every rule that matches it, repeatedly.</summary>
-    internal static int Simplify(GraphBuilder builder, Node node, IDictionary<string, int> fired, LocalRewrite[]? rules = null)
+    /// <remarks>
+    /// Recursion is bounded by the rules, not by the graph: a rule's helper nodes (added through <c>add</c>)
+    /// are built on operands already in the builder, so simplifying one never walks the graph below it.
+    /// Only a few rules add helpers (a neg, a softplus, a sum), and the deepest nesting is three
+    /// (log(sigmoid) adds a neg, which may become a sub that adds a sum). <see cref="MaxDepth"/> turns a
+    /// rule set that would recurse further into an internal error rather than a stack overflow.
+    /// </remarks>
+    internal static int Simplify(GraphBuilder builder, Node node, IDictionary<string, int> fired, LocalRewrite[]? rules = null, int depth = 0)
     {
         rules ??= Rules;
+        if (depth > MaxDepth) throw new System.InvalidOperationException($"rewrite rules nested helper nodes more than {MaxDepth} deep");
+        System.Func<Node, int> add = n => Simplify(builder, n, fired, rules, depth + 1);
         for (int round = 0; round < 16; round++)
         {
             bool changed = false;
             foreach (var rule in rules)
             {
-                var result = rule(builder, node, n => Simplify(builder, n, fired, rules));
+                var result = rule(builder, node, add);
                 if (result is null) continue;
                 fired[result.Value.Name] = fired.TryGetValue(result.Value.Name, out int c) ? c + 1 : 1;
                 if (result.Value.Replacement is { } id) return id;
@@ -92,6 +102,8 @@ internal static class Rewriter
         return builder.Add(node);
     }
 
+    private const int MaxDepth = 8;
+
     /// <summary>Keeps what the outputs need (and every input), renumbered in the same order.</summary>
     private static (TensorGraph Graph, int[] Map) Prune(TensorGraph graph, IEnumerable<int> roots)
     {
@@ -103,8 +115,17 @@ internal static class Rewriter
             if (!keep[id]) { map[id] = -1; continue; }
             var n = graph[id];
             map[id] = nodes.Count;
-            nodes.Add(n with { Inputs = n.Inputs.Select(i => map[i]).ToEquatableArray() });
+            nodes.Add(n.Inputs.Count == 0 ? n : n with { Inputs = Remap(n.Inputs, map) });
         }
         return (new TensorGraph(nodes.ToEquatableArray()), map);
+    }
+
+    /// <summary>Node ids renumbered through <paramref name="map"/>.</summary>
+    private static EquatableArray<int> Remap(EquatableArray<int> ids, int[] map)
+    {
+        if (ids.Count == 0) return ids;
+        var builder = ImmutableArray.CreateBuilder<int>(ids.Count);
+        foreach (var id in ids) builder.Add(map[id]);
+        return new EquatableArray<int>(builder.MoveToImmutable());
     }
 }

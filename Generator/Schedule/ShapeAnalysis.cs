@@ -50,7 +50,12 @@ internal sealed class ShapeAnalysis
         var first = new int[graph.Count + 1];
         for (int id = 0; id < graph.Count; id++) first[id + 1] = first[id] + graph[id].Rank;
         var parent = Enumerable.Range(0, first[graph.Count]).ToArray();
-        int Find(int a) => parent[a] == a ? a : parent[a] = Find(parent[a]);
+        // Path halving, iteratively: a long chain of unions is as deep as the graph.
+        int Find(int a)
+        {
+            while (parent[a] != a) a = parent[a] = parent[parent[a]];
+            return a;
+        }
         void Union(int a, int b)
         {
             a = Find(a);
@@ -119,9 +124,22 @@ internal sealed class ShapeAnalysis
             }
         }
 
-        // Bind each class: a static size if any member has one, else the first input dimension.
-        var position = new Dictionary<int, int>();
-        for (int i = 0; i < sources.Count; i++) position[sources[i]] = i;
+        // Bind each class: a static size if any member has one, else the first input dimension. What each
+        // class offers is gathered in one pass over the atoms, so binding is linear in the graph.
+        var staticSize = new Dictionary<int, int>();
+        for (int id = 0; id < graph.Count; id++)
+            for (int k = 0; k < graph[id].Rank; k++)
+                if (graph[id].Shape[k] >= 0 && !staticSize.ContainsKey(Find(first[id] + k))) staticSize[Find(first[id] + k)] = graph[id].Shape[k];
+        var firstInput = new Dictionary<int, (int Input, int Axis)>();
+        for (int i = 0; i < sources.Count; i++)
+            for (int k = 0; k < graph[sources[i]].Rank; k++)
+                if (!firstInput.ContainsKey(Find(first[sources[i]] + k))) firstInput[Find(first[sources[i]] + k)] = (i, k);
+        var smallestValue = new Dictionary<int, int>();
+        foreach (var pair in values)
+        {
+            int root = Find(pair.Key);
+            smallestValue[root] = smallestValue.TryGetValue(root, out int v) ? System.Math.Min(v, pair.Value) : pair.Value;
+        }
         var classDim = new Dictionary<int, int>();
         var dims = new List<Dim>();
         var checks = new List<DimCheck>();
@@ -129,12 +147,11 @@ internal sealed class ShapeAnalysis
         {
             int root = Find(atom);
             if (classDim.TryGetValue(root, out int d)) return d;
-            int size = graph[node].Shape[axis];
             // Any static size in the class wins; broadcasting already proved they agree.
-            for (int a = 0; a < parent.Length && size < 0; a++)
-                if (Find(a) == root) size = StaticSizeOf(graph, first, a);
-            var (input, inputAxis) = size >= 0 ? (-1, -1) : FirstInputAtom(graph, first, position, root, Find);
-            int value = size >= 0 || input >= 0 ? -1 : values.Where(v => Find(v.Key) == root).Select(v => v.Value).DefaultIfEmpty(-1).Min();
+            int size = graph[node].Shape[axis];
+            if (size < 0 && staticSize.TryGetValue(root, out int known)) size = known;
+            var (input, inputAxis) = size < 0 && firstInput.TryGetValue(root, out var at) ? at : (-1, -1);
+            int value = size >= 0 || input >= 0 ? -1 : smallestValue.TryGetValue(root, out int v) ? v : -1;
             d = dims.Count;
             dims.Add(new Dim(d, size, input, inputAxis, value));
             classDim[root] = d;
@@ -173,21 +190,5 @@ internal sealed class ShapeAnalysis
             if (dim.Value != pair.Value) checks.Add(new DimCheck(-1, -1, dim.Index, pair.Value));
         }
         return new ShapeAnalysis(nodeDims, dims, checks);
-    }
-
-    private static int StaticSizeOf(TensorGraph graph, int[] first, int atom)
-    {
-        for (int id = 0; id < graph.Count; id++)
-            if (atom >= first[id] && atom < first[id + 1]) return graph[id].Shape[atom - first[id]];
-        return -1;
-    }
-
-    private static (int Input, int Axis) FirstInputAtom(TensorGraph graph, int[] first, Dictionary<int, int> position, int root, System.Func<int, int> find)
-    {
-        var best = (Input: int.MaxValue, Axis: -1);
-        foreach (var pair in position)
-            for (int k = 0; k < graph[pair.Key].Rank; k++)
-                if (find(first[pair.Key] + k) == root && pair.Value < best.Input) best = (pair.Value, k);
-        return best.Input == int.MaxValue ? (-1, -1) : best;
     }
 }

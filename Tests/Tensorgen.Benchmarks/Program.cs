@@ -4,9 +4,15 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --filter '*'
 // Each benchmark class compares generated code with a hand-written baseline in the same run.
 // --random-throughput instead runs RandomThroughput's quick Stopwatch measurement.
+// --generator-scaling [sizes] [kinds] [runs=N] times the generator's stages on large graphs (GeneratorScaling).
 if (args.Contains("--random-throughput"))
 {
     Tensorgen.Benchmarks.RandomThroughput.Run();
+    return;
+}
+if (args.Contains("--generator-scaling"))
+{
+    Tensorgen.Benchmarks.GeneratorScaling.Run(args);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Tensorgen.Benchmarks.AccumulatorBenchmarks).Assembly).Run(args);

@@ -159,7 +159,7 @@ public sealed class BoundedEvaluationTests
     }
 
     [Fact]
-    public void Gradients_of_gradients_in_a_loop_end_at_the_node_budget()
+    public void Gradients_of_gradients_in_a_loop_end_at_the_node_limit()
     {
         var run = RunOnSmallStack(Graph("""
                 var x = DVector("x");
@@ -168,7 +168,7 @@ public sealed class BoundedEvaluationTests
                 return Function([x], cost);
             """));
         var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("TG0105", diagnostic.Id);
-        Assert.Contains("nodes", diagnostic.GetMessage());
+        Assert.Equal("TG0109", diagnostic.Id);
+        Assert.Contains("more than 500,000 nodes", diagnostic.GetMessage());
     }
 }

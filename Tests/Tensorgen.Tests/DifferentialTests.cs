@@ -95,6 +95,15 @@ public sealed class DifferentialTests
             return [Array.Scalar(r.Item1), FromTensor(r.Item2), FromTensor(r.Item3), FromTensor(r.Item4), FromTensor(r.Item5), FromTensor(r.Item6), FromTensor(r.Item7), Array.Scalar(r.Item8)];
         });
 
+    [Theory, MemberData(nameof(Sizes))]
+    public void LongChains(int m, int n) => Compare(nameof(LongChains), m * 31 + n,
+        [[m, n], []], [false, false],
+        (a, v) =>
+        {
+            var (acc, sum, t) = new TestGraphs.LongChainsFunction().Invoke(v.Tensor<double>(a[0]), a[1].Data[0]);
+            return [FromTensor(acc), Array.Scalar(sum), Array.Scalar(t)];
+        });
+
     /// <summary>a is (m, n) and b is (n, m), so every product below has matching inner sizes.</summary>
     [Theory, MemberData(nameof(Sizes))]
     public void Products(int m, int n) => Compare(nameof(Products), m * 31 + n,

@@ -37,25 +37,27 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
-    public static GeneratorDriver Driver(string? faultInjection = null)
+    /// <param name="options">Global analyzer options, as a .globalconfig would give them (tensorgen_max_nodes, ...).</param>
+    public static GeneratorDriver Driver(string? faultInjection = null, IReadOnlyDictionary<string, string>? options = null)
     {
-        var options = new TestOptionsProvider(faultInjection is null
-            ? ImmutableDictionary<string, string>.Empty
-            : ImmutableDictionary<string, string>.Empty.Add(FaultInjection.OptionName, faultInjection));
+        var global = ImmutableDictionary<string, string>.Empty;
+        if (faultInjection is not null) global = global.Add(FaultInjection.OptionName, faultInjection);
+        if (options is not null) global = global.AddRange(options);
+        var provider = new TestOptionsProvider(global);
         return CSharpGeneratorDriver.Create(
             new[] { new TensorGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
-            optionsProvider: options,
+            optionsProvider: provider,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
     /// <summary>Runs the generator; returns its result and the compilation with the generated files added.</summary>
-    public static GeneratorRun Run(string source, string path = "Test.cs", string? faultInjection = null) =>
-        Run(Compilation((path, source)), faultInjection);
+    public static GeneratorRun Run(string source, string path = "Test.cs", string? faultInjection = null, IReadOnlyDictionary<string, string>? options = null) =>
+        Run(Compilation((path, source)), faultInjection, options);
 
-    public static GeneratorRun Run(CSharpCompilation compilation, string? faultInjection = null)
+    public static GeneratorRun Run(CSharpCompilation compilation, string? faultInjection = null, IReadOnlyDictionary<string, string>? options = null)
     {
-        var driver = Driver(faultInjection).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = Driver(faultInjection, options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, driver.GetRunResult(), (CSharpCompilation)output, generatorDiagnostics);
     }
 
