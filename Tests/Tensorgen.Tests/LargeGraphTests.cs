@@ -155,6 +155,46 @@ public sealed class LargeGraphTests
     }
 
     [Fact]
+    public void A_value_more_kernels_need_than_merging_considers_is_kept_and_computed_once()
+    {
+        // 70 outputs of one shape all read e: merging would put them in one kernel, but no node offers
+        // more than 64 kernels as candidates, so e is kept and read by them all.
+        var outputs = string.Join(", ", Enumerable.Range(2, 70).Select(i => $"e * {i}"));
+        var run = GeneratorHarness.Run(LargeGraphs.Wrap("Crowded", $$"""
+                    var x = DVector("x");
+                    var e = Exp(x) + 1;
+                    return Function([x], [{{outputs}}]);
+            """) + """
+
+            public static class Caller
+            {
+                public static double Run(double[] x)
+                {
+                    var result = new Large.CrowdedFunction().Invoke(x);
+                    double total = 0;
+                    foreach (var item in new System.Runtime.CompilerServices.ITuple[] { result })
+                        for (int i = 0; i < item.Length; i++) total += Sum((System.Numerics.Tensors.Tensor<double>)item[i]!);
+                    return total;
+                }
+
+                private static double Sum(System.Numerics.Tensors.Tensor<double> t)
+                {
+                    var data = new double[t.FlattenedLength];
+                    t.FlattenTo(data);
+                    return System.Linq.Enumerable.Sum(data);
+                }
+            }
+            """, "Large.cs");
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileErrors);
+        Assert.Contains("ArrayPool<double>.Shared.Rent", Generated(run)); // e, in a buffer of its own
+        var x = new double[] { -1, 0, 0.5, 2, 3 };
+        double expected = Enumerable.Range(2, 70).Sum(i => x.Sum(v => (Math.Exp(v) + 1) * i));
+        double actual = (double)run.Load().GetType("Caller")!.GetMethod("Run")!.Invoke(null, [x])!;
+        Assert.Equal(expected, actual, 1e-9 * expected);
+    }
+
+    [Fact]
     public void A_graph_beyond_the_node_limit_is_TG0107_at_the_method()
     {
         var source = LargeGraphs.Chain(1_000) + Caller("ChainGraph");
