@@ -81,6 +81,22 @@ public sealed class LargeGraphTests
     }
 
     [Fact]
+    public void Rewrites_of_every_node_of_a_long_chain_stay_shallow()
+    {
+        // Each iteration is rewritten twice over (1/(1+exp(-a)) → sigmoid, log(sigmoid) → -softplus(-a)), and
+        // the rewrites add helper nodes: their recursion is bounded by the rules, not by the chain.
+        var run = RunOnSmallStack(LargeGraphs.Wrap("Stable", """
+                    var x = DVector("x");
+                    var acc = x;
+                    for (int i = 0; i < 10000; i++) acc = Log(1 / (1 + Exp(-acc))) + x;
+                    return Function([x], acc);
+            """));
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("local_exp_over_1_plus_exp (x10000), local_log_sigmoid (x10000)", Generated(run));
+        AssertWellFormed(run);
+    }
+
+    [Fact]
     public void A_deep_chain_through_givens_builds()
     {
         // y is not an input: were it not replaced everywhere, TG0403 would say the outputs need it.
