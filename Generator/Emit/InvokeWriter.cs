@@ -188,7 +188,10 @@ internal sealed class InvokeWriter
         return parts.Count == 0 ? "1" : string.Join(" * ", parts);
     }
 
-    private string Size(int node) => Size(_plan.Shapes.NodeDims[node]);
+    // A node's size expression, made once: large graphs ask for it many times.
+    private readonly Dictionary<int, string> _sizes = new();
+
+    private string Size(int node) => _sizes.TryGetValue(node, out var size) ? size : _sizes[node] = Size(_plan.Shapes.NodeDims[node]);
 
     private string Lengths(int node) => "[" + string.Join(", ", _plan.Shapes.NodeDims[node].Select(Dim)) + "]";
 

@@ -14,9 +14,10 @@ namespace Tensorgen.Generator.Schedule;
 /// <remarks>
 /// Linear in the graph: which kernels need a node is found in one pass from the last node to the first
 /// (ids are topological), rather than by a walk per kernel; candidates for a merge come from the nodes
-/// and inputs a kernel shares, rather than from every pair. The greedy merge is the same as trying every
-/// later kernel in order: a small graph never meets the bounds below, which only keep a huge graph from
-/// turning fusion quadratic (each bound, when met, means a little less fusion).
+/// and inputs a kernel shares, rather than from every pair, and a cycle check searches only between the
+/// two steps' levels (<see cref="StepGraph"/>). The greedy merge is the same as trying every later kernel
+/// in order: a small graph never meets the bounds below (nor <see cref="StepGraph.MaxLevelGap"/>), which
+/// only keep a huge graph from turning fusion quadratic; each bound, when met, means a little less fusion.
 /// </remarks>
 internal sealed class Fusion
 {
@@ -127,7 +128,10 @@ internal sealed class Fusion
                     if (!leaf) crowded[input] = true;
                     continue;
                 }
-                foreach (int s in Seeds(id))
+                if (leaf) _leaves[_first[id]].Add(input);
+                else AddSeed(input, _first[id], crowded);
+                if (!_more.TryGetValue(id, out var more)) continue;
+                foreach (int s in more)
                 {
                     if (leaf) _leaves[s].Add(input);
                     else AddSeed(input, s, crowded);

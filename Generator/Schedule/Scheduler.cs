@@ -16,7 +16,8 @@ namespace Tensorgen.Generator.Schedule;
 /// every reduction roots a kernel whose body computes the reduced values on the fly.</item>
 /// <item>Element-wise kernels over the same shape that share work or inputs are merged, as long as no
 /// cycle appears between steps, so <c>a - b</c>, <c>|a - b|</c> and <c>(a - b)²</c> take one pass.</item>
-/// <item>A value still needed by two kernels is kept too, so no work is done twice.</item>
+/// <item>Work two kernels would both do is done once: the values at its frontier (read by work that is
+/// not shared) are kept too, and the work behind them becomes a kernel of its own.</item>
 /// <item>A kernel computes at most <see cref="Fusion.MaxKernelNodes"/> nodes: a longer one is cut into parts
 /// that pass values through buffers, so each emitted method stays small enough to compile quickly.</item>
 /// </list>

@@ -97,11 +97,11 @@ public sealed class DifferentialTests
 
     [Theory, MemberData(nameof(Sizes))]
     public void LongChains(int m, int n) => Compare(nameof(LongChains), m * 31 + n,
-        [[m, n], []], [false, false],
+        [[m, n], [], [m, n]], [false, false, false],
         (a, v) =>
         {
-            var (acc, sum, t) = new TestGraphs.LongChainsFunction().Invoke(v.Tensor<double>(a[0]), a[1].Data[0]);
-            return [FromTensor(acc), Array.Scalar(sum), Array.Scalar(t)];
+            var (acc, sum, t, g) = new TestGraphs.LongChainsFunction().Invoke(v.Tensor<double>(a[0]), a[1].Data[0], v.Tensor<float>(a[2]));
+            return [FromTensor(acc), Array.Scalar(sum), Array.Scalar(t), FromTensor(g)];
         });
 
     /// <summary>a is (m, n) and b is (n, m), so every product below has matching inner sizes.</summary>

@@ -81,6 +81,22 @@ public sealed class LargeGraphTests
     }
 
     [Fact]
+    public void Rewrites_of_every_node_of_a_long_chain_stay_shallow()
+    {
+        // Each iteration is rewritten twice over (1/(1+exp(-a)) → sigmoid, log(sigmoid) → -softplus(-a)), and
+        // the rewrites add helper nodes: their recursion is bounded by the rules, not by the chain.
+        var run = RunOnSmallStack(LargeGraphs.Wrap("Stable", """
+                    var x = DVector("x");
+                    var acc = x;
+                    for (int i = 0; i < 10000; i++) acc = Log(1 / (1 + Exp(-acc))) + x;
+                    return Function([x], acc);
+            """));
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("local_exp_over_1_plus_exp (x10000), local_log_sigmoid (x10000)", Generated(run));
+        AssertWellFormed(run);
+    }
+
+    [Fact]
     public void A_deep_chain_through_givens_builds()
     {
         // y is not an input: were it not replaced everywhere, TG0403 would say the outputs need it.
@@ -152,6 +168,46 @@ public sealed class LargeGraphTests
         Assert.Equal(N, actual.Length);
         for (int i = 0; i < N; i++)
             Assert.True(Math.Abs(expected.Data[i] - actual[i]) <= 1e-12 * (1 + Math.Abs(expected.Data[i])), $"element {i}: reference {expected.Data[i]:R}, compiled {actual[i]:R}");
+    }
+
+    [Fact]
+    public void A_value_more_kernels_need_than_merging_considers_is_kept_and_computed_once()
+    {
+        // 70 outputs of one shape all read e: merging would put them in one kernel, but no node offers
+        // more than 64 kernels as candidates, so e is kept and read by them all.
+        var outputs = string.Join(", ", Enumerable.Range(2, 70).Select(i => $"e * {i}"));
+        var run = GeneratorHarness.Run(LargeGraphs.Wrap("Crowded", $$"""
+                    var x = DVector("x");
+                    var e = Exp(x) + 1;
+                    return Function([x], [{{outputs}}]);
+            """) + """
+
+            public static class Caller
+            {
+                public static double Run(double[] x)
+                {
+                    var result = new Large.CrowdedFunction().Invoke(x);
+                    double total = 0;
+                    foreach (var item in new System.Runtime.CompilerServices.ITuple[] { result })
+                        for (int i = 0; i < item.Length; i++) total += Sum((System.Numerics.Tensors.Tensor<double>)item[i]!);
+                    return total;
+                }
+
+                private static double Sum(System.Numerics.Tensors.Tensor<double> t)
+                {
+                    var data = new double[t.FlattenedLength];
+                    t.FlattenTo(data);
+                    return System.Linq.Enumerable.Sum(data);
+                }
+            }
+            """, "Large.cs");
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileErrors);
+        Assert.Contains("ArrayPool<double>.Shared.Rent", Generated(run)); // e, in a buffer of its own
+        var x = new double[] { -1, 0, 0.5, 2, 3 };
+        double expected = Enumerable.Range(2, 70).Sum(i => x.Sum(v => (Math.Exp(v) + 1) * i));
+        double actual = (double)run.Load().GetType("Caller")!.GetMethod("Run")!.Invoke(null, [x])!;
+        Assert.Equal(expected, actual, 1e-9 * expected);
     }
 
     [Fact]

@@ -153,23 +153,27 @@ public static partial class TestGraphs
 
     /// <summary>
     /// Chains longer than one kernel computes (128 nodes): a matrix chain cut into kernels that pass values
-    /// through buffers, each with more constants than it declares locals for (a table); a reduction of a
-    /// chain that is cut too; and a 0-d chain too long to write into Invoke (methods of their own).
+    /// through buffers, each with more constants than it declares locals for (a table), in float64 and in
+    /// float32; a reduction of a chain that is cut too; and a 0-d chain too long to write into Invoke
+    /// (methods of their own).
     /// </summary>
     [TensorFunction]
     public static FunctionGraph LongChains()
     {
         var x = DMatrix("x");
         var s = DScalar("s");
+        var f = FMatrix("f");
         var acc = x;
         var r = x;
         var t = s;
+        var g = f;
         for (int i = 1; i <= 60; i++)
         {
             acc = Tanh(acc * 0.75 + x * (0.01 * i)) - acc / (i + 1);
             r = Sin(r) * 0.9 + x * (0.001 * i);
             t = t * 0.5 + Sin(s * i);
+            g = Tanh(g * 0.5f + f * (0.02f * i));
         }
-        return Function([x, s], [acc, r.Sum(), t]);
+        return Function([x, s, f], [acc, r.Sum(), t, g]);
     }
 }
