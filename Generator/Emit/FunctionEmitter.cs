@@ -39,7 +39,9 @@ internal static class FunctionEmitter
                 w.Line("/// <inheritdoc/>");
                 w.Line($"public override string Graph => {SourceWriter.String(string.Join("\n", lines))};");
                 w.Line();
-                new InvokeWriter(plan, w, fields).Write(lines);
+                var gate = new StateGate(plan, fields);
+                new InvokeWriter(plan, w, fields, gate).Write(lines);
+                gate.WriteMethods(w);
                 var kernels = KernelNames(plan);
                 foreach (var kernel in plan.Kernels.Where(k => k.Rank > 0))
                 {
@@ -167,6 +169,15 @@ internal static class FunctionEmitter
                 }
                 for (int i = 0; i < randoms.Count; i++)
                     w.Line($"{randomFields[i]} = {randomParameters[i]} ?? throw new global::System.ArgumentNullException({SourceWriter.String(randoms[i].Name)});");
+                // One variable bound to two roles, one of them updated, would be read and written as two (and its gate entered twice).
+                var updated = new HashSet<int>(spec.Updates.Select(u => u.Shared));
+                int Rank(int i) => spec.Graph[shared[i].Node].Rank;
+                var aliasable = Enumerable.Range(0, shared.Count).Where(i => Enumerable.Range(0, shared.Count).Any(j => j != i && types[j] == types[i] && Rank(j) == Rank(i))).ToList();
+                if (aliasable.Any(updated.Contains))
+                {
+                    var roles = aliasable.Select(i => $"({fields[i]}, {SourceWriter.String(shared[i].Member)}, {(updated.Contains(i) ? "true" : "false")})");
+                    w.Line($"global::Tensorgen.Binding.CheckDistinct({name}, updatesEnabled, {string.Join(", ", roles)});");
+                }
             }
             w.Line();
             w.Line("/// <inheritdoc/>");

@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Tensorgen.Generator.Schedule;
+
+namespace Tensorgen.Generator.Emit;
+
+/// <summary>
+/// The mutable state a call holds, and the code that enters and leaves it. Each piece has a gate
+/// (<c>Tensorgen.AccessGate</c>): a shared variable is entered as a writer when the function updates it
+/// (and its updates are enabled), else as a reader; a random variable's generator as a writer (the draw
+/// uses its scratch generator); the borrowed output buffers as a writer when <c>BorrowOutputs</c> is set.
+/// Entering never waits: a piece in use on another thread refuses the call with a
+/// <c>ConcurrentCallException</c> before any work, releasing what it had entered. A function with no
+/// such state (and outputs not borrowed) enters nothing and stays lock-free.
+/// </summary>
+internal sealed class StateGate
+{
+    private readonly List<Piece> _pieces = new();
+    private readonly string _function;
+
+    /// <param name="Enter">An expression that tries to enter the piece.</param>
+    /// <param name="Exit">A statement that leaves it.</param>
+    /// <param name="Refuse">A statement that throws the exception naming the function and the piece.</param>
+    private sealed record Piece(string Enter, string Exit, string Refuse);
+
+    public StateGate(Plan plan, IReadOnlyList<string> sharedFields)
+    {
+        var f = plan.Function;
+        var spec = f.Source;
+        _function = SourceWriter.String(spec.DisplayName);
+        var updated = new HashSet<int>(f.Updates.Select(u => u.Shared));
+        for (int s = 0; s < spec.Shared.Count; s++)
+        {
+            string field = sharedFields[s], mode = updated.Contains(s) ? "UpdatesEnabled" : "false";
+            _pieces.Add(new Piece($"{field}.TryEnter({mode})", $"{field}.Exit({mode});",
+                $"global::Tensorgen.ConcurrentCallException.ThrowShared({_function}, {field}, {SourceWriter.String(spec.Shared[s].Member)});"));
+        }
+        var randomFields = FunctionEmitter.RandomFieldNames(spec);
+        for (int r = 0; r < spec.Randoms.Count; r++)
+        {
+            string rng = randomFields[r] + ".Rng";
+            _pieces.Add(new Piece($"{rng}.TryEnter(true)", $"{rng}.Exit(true);",
+                $"global::Tensorgen.ConcurrentCallException.ThrowRandom({_function}, {SourceWriter.String(spec.Randoms[r].Name)}, {rng});"));
+        }
+        Borrows = FunctionEmitter.OutputFields(plan).Count > 0;
+    }
+
+    /// <summary>Whether the function has output buffers to borrow: <c>borrow</c> (BorrowOutputs, read once) is then in scope.</summary>
+    public bool Borrows { get; }
+
+    public bool IsEmpty => _pieces.Count == 0 && !Borrows;
+
+    private string Held => _pieces.Count.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The call's body between entering and leaving its state.</summary>
+    public void WriteCall(SourceWriter w, System.Action body)
+    {
+        if (IsEmpty)
+        {
+            body();
+            return;
+        }
+        if (Borrows) w.Line("bool borrow = BorrowOutputs;");
+        string borrow = Borrows ? "borrow" : "";
+        w.Line($"EnterState({borrow});");
+        using (w.Block("try")) body();
+        using (w.Block("finally")) w.Line($"ExitState({string.Join(", ", new[] { _pieces.Count > 0 ? Held : "", borrow }.Where(a => a.Length > 0))});");
+    }
+
+    /// <summary>EnterState and ExitState, the two methods <see cref="WriteCall"/> uses.</summary>
+    public void WriteMethods(SourceWriter w)
+    {
+        if (IsEmpty) return;
+        const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random");
+        w.Line("/// variables and borrowed outputs alone), or, if another thread is using any of it, leaves what it entered and");
+        w.Line("/// refuses the call with a <see cref=\"global::Tensorgen.ConcurrentCallException\"/>.");
+        w.Line("/// </summary>");
+        w.Line(Inline);
+        using (w.Block($"private void EnterState({(Borrows ? "bool borrow" : "")})"))
+        {
+            for (int i = 0; i < _pieces.Count; i++)
+            {
+                var piece = _pieces[i];
+                if (i == 0)
+                {
+                    w.Line($"if (!{piece.Enter}) {piece.Refuse}");
+                    continue;
+                }
+                using (w.Block($"if (!{piece.Enter})"))
+                {
+                    w.Line($"ExitState({Arguments(i, "false")});");
+                    w.Line(piece.Refuse);
+                }
+            }
+            if (Borrows && _pieces.Count == 0)
+            {
+                w.Line($"if (borrow && !TryEnterOutputs()) global::Tensorgen.ConcurrentCallException.ThrowOutputs({_function});");
+            }
+            else if (Borrows)
+            {
+                using (w.Block("if (borrow && !TryEnterOutputs())"))
+                {
+                    w.Line($"ExitState({Held}, false);");
+                    w.Line($"global::Tensorgen.ConcurrentCallException.ThrowOutputs({_function});");
+                }
+            }
+        }
+        w.Line();
+        w.Line(_pieces.Count > 0
+            ? $"/// <summary>Leaves the first <paramref name=\"held\"/> pieces of state EnterState entered{(Borrows ? ", and the borrowed outputs if <paramref name=\"borrow\"/>" : "")}.</summary>"
+            : "/// <summary>Leaves the borrowed outputs if <paramref name=\"borrow\"/>.</summary>");
+        w.Line(Inline);
+        var parameters = new List<string>();
+        if (_pieces.Count > 0) parameters.Add("int held");
+        if (Borrows) parameters.Add("bool borrow");
+        using (w.Block($"private void ExitState({string.Join(", ", parameters)})"))
+        {
+            if (Borrows) w.Line("if (borrow) ExitOutputs();");
+            for (int i = _pieces.Count - 1; i >= 0; i--)
+                w.Line(_pieces.Count == 1 ? _pieces[i].Exit : $"if (held > {i.ToString(CultureInfo.InvariantCulture)}) {_pieces[i].Exit}");
+        }
+    }
+
+    private string Arguments(int held, string borrow) =>
+        Borrows ? $"{held.ToString(CultureInfo.InvariantCulture)}, {borrow}" : held.ToString(CultureInfo.InvariantCulture);
+}
