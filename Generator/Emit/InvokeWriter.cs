@@ -39,7 +39,7 @@ internal sealed partial class InvokeWriter
         _w = w;
         _graph = plan.Function.Graph;
         _function = SourceWriter.String(plan.Function.Source.DisplayName);
-        _scope = new NameScope(plan.Function.Inputs.Select(i => i.Name.TrimStart('@')).Concat(sharedFields).Append("borrow"));
+        _scope = new NameScope(plan.Function.Inputs.Select(i => i.Name.TrimStart('@')).Concat(sharedFields).Append("borrow").Append("caller"));
         _display = FunctionEmitter.DisplayNames(plan);
         _fields = sharedFields;
         _sources = plan.Function.Sources;

@@ -33,14 +33,14 @@ internal sealed class StateGate
         for (int s = 0; s < spec.Shared.Count; s++)
         {
             string field = sharedFields[s], mode = updated.Contains(s) ? "UpdatesEnabled" : "false";
-            _pieces.Add(new Piece($"{field}.TryEnter({mode})", $"{field}.Exit({mode});",
+            _pieces.Add(new Piece($"{field}.TryEnter({mode}, caller)", $"{field}.Exit({mode}, caller);",
                 $"global::Tensorgen.ConcurrentCallException.ThrowShared({_function}, {field}, {SourceWriter.String(spec.Shared[s].Member)});"));
         }
         var randomFields = FunctionEmitter.RandomFieldNames(spec);
         for (int r = 0; r < spec.Randoms.Count; r++)
         {
             string rng = randomFields[r] + ".Rng";
-            _pieces.Add(new Piece($"{rng}.TryEnter(true)", $"{rng}.Exit(true);",
+            _pieces.Add(new Piece($"{rng}.TryEnter(true, caller)", $"{rng}.Exit(true, caller);",
                 $"global::Tensorgen.ConcurrentCallException.ThrowRandom({_function}, {SourceWriter.String(spec.Randoms[r].Name)}, {rng});"));
         }
         Borrows = FunctionEmitter.OutputFields(plan).Count > 0;
@@ -51,8 +51,6 @@ internal sealed class StateGate
 
     public bool IsEmpty => _pieces.Count == 0 && !Borrows;
 
-    private string Held => _pieces.Count.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>The call's body between entering and leaving its state.</summary>
     public void WriteCall(SourceWriter w, System.Action body)
     {
@@ -62,10 +60,9 @@ internal sealed class StateGate
             return;
         }
         if (Borrows) w.Line("bool borrow = BorrowOutputs;");
-        string borrow = Borrows ? "borrow" : "";
-        w.Line($"EnterState({borrow});");
+        w.Line($"int caller = EnterState({(Borrows ? "borrow" : "")});");
         using (w.Block("try")) body();
-        using (w.Block("finally")) w.Line($"ExitState({string.Join(", ", new[] { _pieces.Count > 0 ? Held : "", borrow }.Where(a => a.Length > 0))});");
+        using (w.Block("finally")) w.Line($"ExitState({ExitArguments(_pieces.Count, Borrows ? "borrow" : null)});");
     }
 
     /// <summary>EnterState and ExitState, the two methods <see cref="WriteCall"/> uses.</summary>
@@ -76,12 +73,13 @@ internal sealed class StateGate
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random");
-        w.Line("/// variables and borrowed outputs alone), or, if another thread is using any of it, leaves what it entered and");
-        w.Line("/// refuses the call with a <see cref=\"global::Tensorgen.ConcurrentCallException\"/>.");
+        w.Line("/// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is");
+        w.Line("/// using any of it, leaves what it entered and refuses the call with a <see cref=\"global::Tensorgen.ConcurrentCallException\"/>.");
         w.Line("/// </summary>");
         w.Line(Inline);
-        using (w.Block($"private void EnterState({(Borrows ? "bool borrow" : "")})"))
+        using (w.Block($"private int EnterState({(Borrows ? "bool borrow" : "")})"))
         {
+            w.Line("int caller = global::Tensorgen.AccessGate.Caller;");
             for (int i = 0; i < _pieces.Count; i++)
             {
                 var piece = _pieces[i];
@@ -92,22 +90,23 @@ internal sealed class StateGate
                 }
                 using (w.Block($"if (!{piece.Enter})"))
                 {
-                    w.Line($"ExitState({Arguments(i, "false")});");
+                    w.Line($"ExitState({ExitArguments(i, Borrows ? "false" : null)});");
                     w.Line(piece.Refuse);
                 }
             }
             if (Borrows && _pieces.Count == 0)
             {
-                w.Line($"if (borrow && !TryEnterOutputs()) global::Tensorgen.ConcurrentCallException.ThrowOutputs({_function});");
+                w.Line($"if (borrow && !TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs({_function});");
             }
             else if (Borrows)
             {
-                using (w.Block("if (borrow && !TryEnterOutputs())"))
+                using (w.Block("if (borrow && !TryEnterOutputs(caller))"))
                 {
-                    w.Line($"ExitState({Held}, false);");
+                    w.Line($"ExitState({ExitArguments(_pieces.Count, "false")});");
                     w.Line($"global::Tensorgen.ConcurrentCallException.ThrowOutputs({_function});");
                 }
             }
+            w.Line("return caller;");
         }
         w.Line();
         w.Line(_pieces.Count > 0
@@ -116,15 +115,23 @@ internal sealed class StateGate
         w.Line(Inline);
         var parameters = new List<string>();
         if (_pieces.Count > 0) parameters.Add("int held");
+        parameters.Add("int caller");
         if (Borrows) parameters.Add("bool borrow");
         using (w.Block($"private void ExitState({string.Join(", ", parameters)})"))
         {
-            if (Borrows) w.Line("if (borrow) ExitOutputs();");
+            if (Borrows) w.Line("if (borrow) ExitOutputs(caller);");
             for (int i = _pieces.Count - 1; i >= 0; i--)
                 w.Line(_pieces.Count == 1 ? _pieces[i].Exit : $"if (held > {i.ToString(CultureInfo.InvariantCulture)}) {_pieces[i].Exit}");
         }
     }
 
-    private string Arguments(int held, string borrow) =>
-        Borrows ? $"{held.ToString(CultureInfo.InvariantCulture)}, {borrow}" : held.ToString(CultureInfo.InvariantCulture);
+    /// <summary>ExitState's arguments: how many pieces are held (when there are any), the caller, and the borrow flag (when outputs can be borrowed).</summary>
+    private string ExitArguments(int held, string? borrow)
+    {
+        var arguments = new List<string>();
+        if (_pieces.Count > 0) arguments.Add(held.ToString(CultureInfo.InvariantCulture));
+        arguments.Add("caller");
+        if (borrow is not null) arguments.Add(borrow);
+        return string.Join(", ", arguments);
+    }
 }

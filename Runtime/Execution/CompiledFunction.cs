@@ -46,12 +46,12 @@ public abstract class CompiledFunction
     /// <summary>Enters the borrowed output buffers for a call; false, holding nothing, while another call writes them. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected bool TryEnterOutputs() => _outputs.TryEnter(write: true);
+    protected bool TryEnterOutputs(int caller) => _outputs.TryEnter(write: true, caller);
 
     /// <summary>Leaves the borrowed output buffers. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected void ExitOutputs() => _outputs.Exit(write: true);
+    protected void ExitOutputs(int caller) => _outputs.Exit(write: true, caller);
 
     /// <summary>The optimized graph, as printed in the generated <c>Invoke</c>'s remarks.</summary>
     public abstract string Graph { get; }

@@ -76,7 +76,7 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
     /// </summary>
     public TensorValue<T> GetValue(bool borrow = false)
     {
-        Enter(write: false, nameof(GetValue));
+        int caller = Enter(write: false, nameof(GetValue));
         try
         {
             if (Rank == 0) return new TensorValue<T>(_data[0]);
@@ -85,7 +85,7 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
         }
         finally
         {
-            _gate.Exit(write: false);
+            _gate.Exit(write: false, caller);
         }
     }
 
@@ -95,9 +95,9 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
         get
         {
             if (Rank != 0) throw new InvalidOperationException($"{Display} has rank {Rank}; read it with GetValue().");
-            Enter(write: false, nameof(Value));
+            int caller = Enter(write: false, nameof(Value));
             T value = _data[0];
-            _gate.Exit(write: false);
+            _gate.Exit(write: false, caller);
             return value;
         }
         set => SetValue(value);
@@ -107,9 +107,9 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
     public void SetValue(T value)
     {
         if (Rank != 0) throw new ArgumentException($"{Display} has rank {Rank}, so it cannot be set to a scalar.", nameof(value));
-        Enter(write: true, nameof(SetValue));
+        int caller = Enter(write: true, nameof(SetValue));
         _data[0] = value;
-        _gate.Exit(write: true);
+        _gate.Exit(write: true, caller);
     }
 
     /// <summary>Sets the value from a tensor of the same rank (copied), any size the static shape allows.</summary>
@@ -171,16 +171,18 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
     {
         CheckRank(lengths.Length, "value");
         CheckStatic(lengths);
-        Enter(write: true, nameof(SetValue));
+        int caller = Enter(write: true, nameof(SetValue));
         _data = data;
         _lengths = lengths;
-        _gate.Exit(write: true);
+        _gate.Exit(write: true, caller);
     }
 
     /// <summary>Enters the gate for <paramref name="operation"/>, or refuses it while a call on another thread uses the variable.</summary>
-    private void Enter(bool write, string operation)
+    private int Enter(bool write, string operation)
     {
-        if (!_gate.TryEnter(write)) throw ConcurrentCallException.ForAccess(SharedName ?? "shared", Display, operation);
+        int caller = AccessGate.Caller;
+        if (!_gate.TryEnter(write, caller)) throw ConcurrentCallException.ForAccess(SharedName ?? "shared", Display, operation);
+        return caller;
     }
 
     private void CheckRank(int rank, string parameter)
@@ -213,17 +215,18 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
     // ---- Used by generated code ---------------------------------------------------------------------
 
     /// <summary>
-    /// Enters the variable for a call: as a writer when the call updates it (alone), else as a reader (with
-    /// other readers); false, holding nothing, when that would overlap a call on another thread. For generated code.
+    /// Enters the variable for a call on thread <paramref name="caller"/> (<see cref="AccessGate.Caller"/>): as a
+    /// writer when the call updates it (alone), else as a reader (with other readers); false, holding nothing,
+    /// when that would overlap a call on another thread. For generated code.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryEnter(bool write) => _gate.TryEnter(write);
+    public bool TryEnter(bool write, int caller) => _gate.TryEnter(write, caller);
 
     /// <summary>Leaves what <see cref="TryEnter"/> entered. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Exit(bool write) => _gate.Exit(write);
+    public void Exit(bool write, int caller) => _gate.Exit(write, caller);
 
     /// <summary>The current value's elements, row-major. For generated code, between <see cref="TryEnter"/> and <see cref="Exit"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -51,11 +51,11 @@ public sealed partial class RandomStream
         lock (_stateUpdates)
         {
             // Every generator is taken before any is reseeded, so a refused Seed changes nothing.
-            int held = 0;
+            int held = 0, caller = AccessGate.Caller;
             try
             {
                 for (; held < _stateUpdates.Count; held++)
-                    if (!_stateUpdates[held].Rng.TryEnter(write: true)) throw _stateUpdates[held].Rng.InUse(nameof(Seed));
+                    if (!_stateUpdates[held].Rng.TryEnter(write: true, caller)) throw _stateUpdates[held].Rng.InUse(nameof(Seed));
                 var seeds = NewSeeds(seed ?? _defaultSeed);
                 var children = seeds.Spawn(_stateUpdates.Count);
                 for (int i = 0; i < children.Length; i++) _stateUpdates[i].Rng.State = RandomGenerator.DefaultRng(children[i]).BitGenerator.State;
@@ -63,7 +63,7 @@ public sealed partial class RandomStream
             }
             finally
             {
-                for (int i = 0; i < held; i++) _stateUpdates[i].Rng.Exit(write: true);
+                for (int i = 0; i < held; i++) _stateUpdates[i].Rng.Exit(write: true, caller);
             }
         }
     }

@@ -29,9 +29,9 @@ public sealed class SharedRandomState
     /// <summary>A generator in the current state (a copy: drawing from it does not move this one).</summary>
     public RandomGenerator GetValue()
     {
-        Enter(write: false, nameof(GetValue));
+        int caller = Enter(write: false, nameof(GetValue));
         var state = _state;
-        _gate.Exit(write: false);
+        _gate.Exit(write: false, caller);
         var generator = RandomGenerator.DefaultRng(0);
         generator.BitGenerator.State = state;
         return generator;
@@ -42,9 +42,9 @@ public sealed class SharedRandomState
     {
         ArgumentNullException.ThrowIfNull(generator);
         var state = generator.BitGenerator.State;
-        Enter(write: true, nameof(SetValue));
+        int caller = Enter(write: true, nameof(SetValue));
         _state = state;
-        _gate.Exit(write: true);
+        _gate.Exit(write: true, caller);
     }
 
     /// <summary>The bit generator's state. Generated code draws from a copy and writes it back here, between <see cref="TryEnter"/> and <see cref="Exit"/>.</summary>
@@ -58,16 +58,18 @@ public sealed class SharedRandomState
     /// <summary>Enters for a call that draws (always a writer: it uses the variable's scratch generator); false, holding nothing, if in use. For generated code and <see cref="RandomStream.Seed"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryEnter(bool write) => _gate.TryEnter(write);
+    public bool TryEnter(bool write, int caller) => _gate.TryEnter(write, caller);
 
     /// <summary>Leaves what <see cref="TryEnter"/> entered. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Exit(bool write) => _gate.Exit(write);
+    public void Exit(bool write, int caller) => _gate.Exit(write, caller);
 
-    private void Enter(bool write, string operation)
+    private int Enter(bool write, string operation)
     {
-        if (!_gate.TryEnter(write)) throw InUse(operation);
+        int caller = AccessGate.Caller;
+        if (!_gate.TryEnter(write, caller)) throw InUse(operation);
+        return caller;
     }
 
     /// <summary>The exception for an operation refused because a call is drawing from this generator.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Numerics.Tensors;
 using System.Threading;
@@ -14,12 +15,20 @@ namespace Tensorgen.Tests;
 /// <summary>
 /// Calls that share mutable state, made from many threads at once: each one either succeeds exactly as
 /// it would alone or is refused with a <see cref="ConcurrentCallException"/> having changed nothing.
-/// The threads start together; how many calls are refused depends on timing, but what is asserted does
-/// not: the final state is exactly what the successful calls made it.
+/// The threads start together and call for at most <see cref="Budget"/> (a refused call throws, which
+/// takes microseconds); how many calls succeed depends on timing, but what is asserted does not: the
+/// final state is exactly what the successful calls made it.
 /// </summary>
 public sealed class ConcurrencyTests
 {
     private const int Threads = 8;
+    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(150);
+
+    [ThreadStatic]
+    private static Stopwatch? t_clock;
+
+    /// <summary>Whether the calling thread of <see cref="RunTogether"/> is still within its budget.</summary>
+    private static bool Running => t_clock!.Elapsed < Budget;
 
     [Fact]
     public void Accumulator_calls_from_eight_threads_lose_no_increment()
@@ -30,7 +39,7 @@ public sealed class ConcurrencyTests
         var refused = new ConcurrentBag<ConcurrentCallException>();
         RunTogether(t =>
         {
-            for (int i = 0; i < 100_000; i++)
+            for (int i = 0; i < 100_000 && Running; i++)
             {
                 try
                 {
@@ -57,6 +66,36 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public void A_variable_first_used_by_one_thread_then_by_two_loses_nothing()
+    {
+        // Each round's variable is biased to whichever thread enters first, and revoked by the other while
+        // the first may be inside: the moment the gate's protocol (AccessGate's remarks) is about.
+        for (int round = 0; round < 50; round++)
+        {
+            var state = Shared(0, name: "state");
+            var accumulator = new Page.AccumulatorFunction(state);
+            long succeeded = 0;
+            RunTogether(t =>
+            {
+                long mine = 0;
+                for (int i = 0; i < 2_000; i++)
+                {
+                    try
+                    {
+                        accumulator.Invoke(1);
+                        mine++;
+                    }
+                    catch (ConcurrentCallException)
+                    {
+                    }
+                }
+                Interlocked.Add(ref succeeded, mine);
+            }, threads: 2);
+            Assert.Equal(succeeded, state.Value);
+        }
+    }
+
+    [Fact]
     public void Concurrent_draws_are_each_the_next_numbers_of_the_NumPy_stream()
     {
         const ulong Seed = 2024;
@@ -65,7 +104,7 @@ public sealed class ConcurrencyTests
         var draws = new ConcurrentQueue<double[]>();
         RunTogether(t =>
         {
-            for (int i = 0; i < 20_000; i++)
+            for (int i = 0; i < 20_000 && Running; i++)
             {
                 try
                 {
@@ -90,9 +129,9 @@ public sealed class ConcurrencyTests
         var seen = new HashSet<int>();
         foreach (var values in draws)
         {
-            Assert.True(chunks.TryGetValue(values[0], out var expected), "a draw that is not among the stream's next chunks");
-            Assert.Equal(expected.Values, values);
-            Assert.True(seen.Add(expected.Index), "two calls drew the same numbers");
+            if (!chunks.TryGetValue(values[0], out var expected) || !values.AsSpan().SequenceEqual(expected.Values))
+                Assert.Fail($"a call drew [{string.Join(", ", values)}], which is not one of the stream's next {draws.Count} chunks of 8");
+            if (!seen.Add(expected.Index)) Assert.Fail($"two calls drew chunk {expected.Index}");
         }
         // And the generator has moved exactly past them.
         var next = new double[8];
@@ -110,7 +149,7 @@ public sealed class ConcurrencyTests
         {
             // Dot(y, y) reads y's borrowed buffer after the kernel wrote it: another call writing it meanwhile would show here.
             double expected = 100.0 * (t + 1) * (t + 1) * 4096;
-            for (int i = 0; i < 300; i++)
+            for (int i = 0; i < 300 && Running; i++)
             {
                 try
                 {
@@ -140,7 +179,7 @@ public sealed class ConcurrencyTests
         var torn = new ConcurrentBag<string>();
         RunTogether(t =>
         {
-            for (int i = 0; i < 20_000; i++)
+            for (int i = 0; i < 20_000 && Running; i++)
             {
                 try
                 {
@@ -174,38 +213,92 @@ public sealed class ConcurrencyTests
     [Fact]
     public void A_refused_SetValue_or_Seed_changes_nothing()
     {
-        // Hold the variable as a call would (the generated code's own protocol), then try to set it.
+        // Another thread holds the variable as a call updating it would (the generated code's own protocol).
         var state = Shared(7, name: "state");
-        Assert.True(state.TryEnter(write: true));
-        var e = Assert.Throws<ConcurrentCallException>(() => state.SetValue(8));
-        Assert.Null(e.Function);
-        Assert.Equal("state", e.Variable);
-        Assert.Contains("shared variable 'state' is in use by a function call on another thread, so SetValue was refused", e.Message);
-        Assert.Throws<ConcurrentCallException>(() => state.Value);
-        Assert.Throws<ConcurrentCallException>(() => new Page.AccumulatorFunction(state).Invoke(1));
-        state.Exit(write: true);
+        using (Hold(caller => state.TryEnter(write: true, caller), caller => state.Exit(write: true, caller)))
+        {
+            var e = Assert.Throws<ConcurrentCallException>(() => state.SetValue(8));
+            Assert.Null(e.Function);
+            Assert.Equal("state", e.Variable);
+            Assert.Contains("shared variable 'state' is in use by a function call on another thread, so SetValue was refused", e.Message);
+            Assert.Throws<ConcurrentCallException>(() => state.Value);
+            Assert.Throws<ConcurrentCallException>(() => state.GetValue());
+            Assert.Throws<ConcurrentCallException>(() => new Page.AccumulatorFunction(state).Invoke(1));
+        }
         Assert.Equal(7, state.Value);
 
-        // Readers share: two calls that only read may overlap, and GetValue with them.
-        Assert.True(state.TryEnter(write: false));
-        Assert.Equal(7, state.Value);
-        Assert.Equal(7, new Page.AccumulatorFunction(state).Copy(deleteUpdates: true).Invoke(1));
-        Assert.Throws<ConcurrentCallException>(() => new Page.AccumulatorFunction(state).Invoke(1));
-        state.Exit(write: false);
+        // Readers share: calls that only read, and GetValue, run beside a reader; a writer does not.
+        using (Hold(caller => state.TryEnter(write: false, caller), caller => state.Exit(write: false, caller)))
+        {
+            Assert.Equal(7, state.Value);
+            Assert.Equal(7, new Page.AccumulatorFunction(state).Copy(deleteUpdates: true).Invoke(1));
+            Assert.Throws<ConcurrentCallException>(() => new Page.AccumulatorFunction(state).Invoke(1));
+            Assert.Throws<ConcurrentCallException>(() => state.SetValue(9));
+        }
         Assert.Equal(7, new Page.AccumulatorFunction(state).Invoke(1));
         Assert.Equal(8, state.Value);
 
         var model = new DrawingModel(99);
         var f = new DrawingModel.DrawFunction(model);
         var before = model.U.Rng.GetValue().BitGenerator.State;
-        Assert.True(model.U.Rng.TryEnter(write: true));
-        var seed = Assert.Throws<ConcurrentCallException>(() => model.U.Stream.Seed(5));
-        Assert.Contains("Seed was refused", seed.Message);
-        var call = Assert.Throws<ConcurrentCallException>(() => f.Invoke());
-        Assert.Equal("DrawingModel.Draw", call.Function);
-        Assert.Contains("random variable 'U' (generator 'uniform_rng') is in use", call.Message);
-        model.U.Rng.Exit(write: true);
+        using (Hold(caller => model.U.Rng.TryEnter(write: true, caller), caller => model.U.Rng.Exit(write: true, caller)))
+        {
+            var seed = Assert.Throws<ConcurrentCallException>(() => model.U.Stream.Seed(5));
+            Assert.Contains("Seed was refused", seed.Message);
+            var call = Assert.Throws<ConcurrentCallException>(() => f.Invoke());
+            Assert.Equal("DrawingModel.Draw", call.Function);
+            Assert.Contains("random variable 'U' (generator 'uniform_rng') is in use", call.Message);
+        }
         Assert.Equal(before, model.U.Rng.GetValue().BitGenerator.State);
+    }
+
+    [Fact]
+    public void The_same_thread_holding_a_variable_is_refused_too()
+    {
+        // The gate's fast path (the thread it is biased to) refuses a conflicting entry as the shared path does.
+        var state = Shared(3, name: "state");
+        Assert.Equal(4, new Page.AccumulatorFunction(state).Invoke(1) + 1);
+        int caller = AccessGate.Caller;
+        Assert.True(state.TryEnter(write: true, caller));
+        Assert.Throws<ConcurrentCallException>(() => state.SetValue(8));
+        Assert.Throws<ConcurrentCallException>(() => state.Value);
+        state.Exit(write: true, caller);
+        Assert.True(state.TryEnter(write: false, caller));
+        Assert.Equal(4, state.Value);
+        Assert.Throws<ConcurrentCallException>(() => state.SetValue(8));
+        state.Exit(write: false, caller);
+        state.SetValue(8);
+        Assert.Equal(8, state.Value);
+    }
+
+    /// <summary>Enters a gate on another thread and holds it until disposed.</summary>
+    private static IDisposable Hold(Func<int, bool> enter, Action<int> exit)
+    {
+        using var entered = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim();
+        bool ok = false;
+        var holder = new Thread(() =>
+        {
+            int caller = AccessGate.Caller;
+            ok = enter(caller);
+            entered.Set();
+            release.Wait();
+            if (ok) exit(caller);
+        });
+        holder.Start();
+        entered.Wait();
+        Assert.True(ok, "the holder could not enter");
+        return new Releaser(() =>
+        {
+            release.Set();
+            holder.Join();
+            release.Dispose();
+        });
+    }
+
+    private sealed class Releaser(Action release) : IDisposable
+    {
+        public void Dispose() => release();
     }
 
     [Fact]
@@ -235,14 +328,15 @@ public sealed class ConcurrencyTests
         Assert.Equal(0, wrong);
     }
 
-    /// <summary>Runs <paramref name="body"/> on <see cref="Threads"/> threads released together; rethrows what they threw.</summary>
-    private static void RunTogether(Action<int> body)
+    /// <summary>Runs <paramref name="body"/> on <paramref name="threads"/> threads released together; rethrows what they threw.</summary>
+    private static void RunTogether(Action<int> body, int threads = Threads)
     {
-        using var start = new Barrier(Threads);
+        using var start = new Barrier(threads);
         var errors = new ConcurrentQueue<Exception>();
-        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        var started = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
             start.SignalAndWait();
+            t_clock = Stopwatch.StartNew();
             try
             {
                 body(t);
@@ -252,8 +346,8 @@ public sealed class ConcurrencyTests
                 errors.Enqueue(e);
             }
         })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+        started.ForEach(t => t.Start());
+        started.ForEach(t => t.Join());
         if (!errors.IsEmpty) throw new AggregateException(errors);
     }
 

@@ -67,7 +67,7 @@ namespace Tensorgen.Tests.Graphs
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("StateGraphs.AddTo", "x");
                 if (x.Rank != 1) global::Tensorgen.Check.ThrowRank("StateGraphs.AddTo", "x", x.Rank, 1, x.ShapeText());
                 bool borrow = BorrowOutputs;
-                EnterState(borrow);
+                int caller = EnterState(borrow);
                 try
                 {
                     nint n0 = x.Length(0);
@@ -86,38 +86,40 @@ namespace Tensorgen.Tests.Graphs
                 }
                 finally
                 {
-                    ExitState(2, borrow);
+                    ExitState(2, caller, borrow);
                 }
             }
 
             /// <summary>
             /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
-            /// variables and borrowed outputs alone), or, if another thread is using any of it, leaves what it entered and
-            /// refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void EnterState(bool borrow)
+            private int EnterState(bool borrow)
             {
-                if (!_a.TryEnter(UpdatesEnabled)) global::Tensorgen.ConcurrentCallException.ThrowShared("StateGraphs.AddTo", _a, "A");
-                if (!_counter.TryEnter(UpdatesEnabled))
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_a.TryEnter(UpdatesEnabled, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("StateGraphs.AddTo", _a, "A");
+                if (!_counter.TryEnter(UpdatesEnabled, caller))
                 {
-                    ExitState(1, false);
+                    ExitState(1, caller, false);
                     global::Tensorgen.ConcurrentCallException.ThrowShared("StateGraphs.AddTo", _counter, "Counter");
                 }
-                if (borrow && !TryEnterOutputs())
+                if (borrow && !TryEnterOutputs(caller))
                 {
-                    ExitState(2, false);
+                    ExitState(2, caller, false);
                     global::Tensorgen.ConcurrentCallException.ThrowOutputs("StateGraphs.AddTo");
                 }
+                return caller;
             }
 
             /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered, and the borrowed outputs if <paramref name="borrow"/>.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void ExitState(int held, bool borrow)
+            private void ExitState(int held, int caller, bool borrow)
             {
-                if (borrow) ExitOutputs();
-                if (held > 1) _counter.Exit(UpdatesEnabled);
-                if (held > 0) _a.Exit(UpdatesEnabled);
+                if (borrow) ExitOutputs(caller);
+                if (held > 1) _counter.Exit(UpdatesEnabled, caller);
+                if (held > 0) _a.Exit(UpdatesEnabled, caller);
             }
 
             /// <summary>Fused loop: out0 = add(a, x) (1 node fused).</summary>

@@ -48,7 +48,7 @@ namespace Tensorgen.Samples.Tutorial
                 if (b.IsNull) global::Tensorgen.Check.ThrowNull("Graphs.Differences", "b");
                 if (b.Rank != 2) global::Tensorgen.Check.ThrowRank("Graphs.Differences", "b", b.Rank, 2, b.ShapeText());
                 bool borrow = BorrowOutputs;
-                EnterState(borrow);
+                int caller = EnterState(borrow);
                 try
                 {
                     nint n0 = a.Length(0);
@@ -65,26 +65,28 @@ namespace Tensorgen.Samples.Tutorial
                 }
                 finally
                 {
-                    ExitState(borrow);
+                    ExitState(caller, borrow);
                 }
             }
 
             /// <summary>
             /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
-            /// variables and borrowed outputs alone), or, if another thread is using any of it, leaves what it entered and
-            /// refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void EnterState(bool borrow)
+            private int EnterState(bool borrow)
             {
-                if (borrow && !TryEnterOutputs()) global::Tensorgen.ConcurrentCallException.ThrowOutputs("Graphs.Differences");
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (borrow && !TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("Graphs.Differences");
+                return caller;
             }
 
             /// <summary>Leaves the borrowed outputs if <paramref name="borrow"/>.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void ExitState(bool borrow)
+            private void ExitState(int caller, bool borrow)
             {
-                if (borrow) ExitOutputs();
+                if (borrow) ExitOutputs(caller);
             }
 
             /// <summary>Fused loop: diff = sub(a, b); absDiff = abs(diff); diffSquared = sqr(diff) (3 nodes fused).</summary>

@@ -50,7 +50,7 @@ namespace Tensorgen.Tests.Graphs
                 if (v.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.SharedWork", "v");
                 if (v.Rank != 1) global::Tensorgen.Check.ThrowRank("TestGraphs.SharedWork", "v", v.Rank, 1, v.ShapeText());
                 bool borrow = BorrowOutputs;
-                EnterState(borrow);
+                int caller = EnterState(borrow);
                 try
                 {
                     nint n0 = x.Length(0);
@@ -70,26 +70,28 @@ namespace Tensorgen.Tests.Graphs
                 }
                 finally
                 {
-                    ExitState(borrow);
+                    ExitState(caller, borrow);
                 }
             }
 
             /// <summary>
             /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
-            /// variables and borrowed outputs alone), or, if another thread is using any of it, leaves what it entered and
-            /// refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void EnterState(bool borrow)
+            private int EnterState(bool borrow)
             {
-                if (borrow && !TryEnterOutputs()) global::Tensorgen.ConcurrentCallException.ThrowOutputs("TestGraphs.SharedWork");
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (borrow && !TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("TestGraphs.SharedWork");
+                return caller;
             }
 
             /// <summary>Leaves the borrowed outputs if <paramref name="borrow"/>.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void ExitState(bool borrow)
+            private void ExitState(int caller, bool borrow)
             {
-                if (borrow) ExitOutputs();
+                if (borrow) ExitOutputs(caller);
             }
 
             /// <summary>Fused loop: e = add(exp(v), 1); out3 = sqr(e) (3 nodes fused).</summary>

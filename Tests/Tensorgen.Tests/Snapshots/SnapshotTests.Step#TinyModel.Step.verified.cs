@@ -59,7 +59,7 @@ namespace Tensorgen.Tests.Graphs
             {
                 if (g.IsNull) global::Tensorgen.Check.ThrowNull("TinyModel.Step", "g");
                 if (g.Rank != 1) global::Tensorgen.Check.ThrowRank("TinyModel.Step", "g", g.Rank, 1, g.ShapeText());
-                EnterState();
+                int caller = EnterState();
                 try
                 {
                     nint n0 = g.Length(0);
@@ -75,26 +75,28 @@ namespace Tensorgen.Tests.Graphs
                 }
                 finally
                 {
-                    ExitState(1);
+                    ExitState(1, caller);
                 }
             }
 
             /// <summary>
             /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
-            /// variables and borrowed outputs alone), or, if another thread is using any of it, leaves what it entered and
-            /// refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void EnterState()
+            private int EnterState()
             {
-                if (!_weights.TryEnter(UpdatesEnabled)) global::Tensorgen.ConcurrentCallException.ThrowShared("TinyModel.Step", _weights, "Weights");
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_weights.TryEnter(UpdatesEnabled, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("TinyModel.Step", _weights, "Weights");
+                return caller;
             }
 
             /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void ExitState(int held)
+            private void ExitState(int held, int caller)
             {
-                _weights.Exit(UpdatesEnabled);
+                _weights.Exit(UpdatesEnabled, caller);
             }
 
             /// <summary>Fused loop: newWeights = sub(weights, mul(0.1, g)) (2 nodes fused).</summary>

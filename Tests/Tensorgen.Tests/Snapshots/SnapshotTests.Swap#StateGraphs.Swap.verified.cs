@@ -59,7 +59,7 @@ namespace Tensorgen.Tests.Graphs
             /// </remarks>
             public void Invoke()
             {
-                EnterState();
+                int caller = EnterState();
                 try
                 {
                     nint n0 = _a.Length(0);
@@ -76,32 +76,34 @@ namespace Tensorgen.Tests.Graphs
                 }
                 finally
                 {
-                    ExitState(2);
+                    ExitState(2, caller);
                 }
             }
 
             /// <summary>
             /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
-            /// variables and borrowed outputs alone), or, if another thread is using any of it, leaves what it entered and
-            /// refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void EnterState()
+            private int EnterState()
             {
-                if (!_a.TryEnter(UpdatesEnabled)) global::Tensorgen.ConcurrentCallException.ThrowShared("StateGraphs.Swap", _a, "A");
-                if (!_b.TryEnter(UpdatesEnabled))
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_a.TryEnter(UpdatesEnabled, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("StateGraphs.Swap", _a, "A");
+                if (!_b.TryEnter(UpdatesEnabled, caller))
                 {
-                    ExitState(1);
+                    ExitState(1, caller);
                     global::Tensorgen.ConcurrentCallException.ThrowShared("StateGraphs.Swap", _b, "B");
                 }
+                return caller;
             }
 
             /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void ExitState(int held)
+            private void ExitState(int held, int caller)
             {
-                if (held > 1) _b.Exit(UpdatesEnabled);
-                if (held > 0) _a.Exit(UpdatesEnabled);
+                if (held > 1) _b.Exit(UpdatesEnabled, caller);
+                if (held > 0) _a.Exit(UpdatesEnabled, caller);
             }
         }
     }

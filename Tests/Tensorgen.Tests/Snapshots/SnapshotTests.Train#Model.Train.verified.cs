@@ -109,7 +109,7 @@ namespace Tensorgen.Samples.LogisticRegression
                 if (y.IsNull) global::Tensorgen.Check.ThrowNull("Model.Train", "y");
                 if (y.Rank != 1) global::Tensorgen.Check.ThrowRank("Model.Train", "y", y.Rank, 1, y.ShapeText());
                 bool borrow = BorrowOutputs;
-                EnterState(borrow);
+                int caller = EnterState(borrow);
                 try
                 {
                     nint n0 = x.Length(0);
@@ -153,38 +153,40 @@ namespace Tensorgen.Samples.LogisticRegression
                 }
                 finally
                 {
-                    ExitState(2, borrow);
+                    ExitState(2, caller, borrow);
                 }
             }
 
             /// <summary>
             /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
-            /// variables and borrowed outputs alone), or, if another thread is using any of it, leaves what it entered and
-            /// refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void EnterState(bool borrow)
+            private int EnterState(bool borrow)
             {
-                if (!_w.TryEnter(UpdatesEnabled)) global::Tensorgen.ConcurrentCallException.ThrowShared("Model.Train", _w, "W");
-                if (!_b.TryEnter(UpdatesEnabled))
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_w.TryEnter(UpdatesEnabled, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("Model.Train", _w, "W");
+                if (!_b.TryEnter(UpdatesEnabled, caller))
                 {
-                    ExitState(1, false);
+                    ExitState(1, caller, false);
                     global::Tensorgen.ConcurrentCallException.ThrowShared("Model.Train", _b, "B");
                 }
-                if (borrow && !TryEnterOutputs())
+                if (borrow && !TryEnterOutputs(caller))
                 {
-                    ExitState(2, false);
+                    ExitState(2, caller, false);
                     global::Tensorgen.ConcurrentCallException.ThrowOutputs("Model.Train");
                 }
+                return caller;
             }
 
             /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered, and the borrowed outputs if <paramref name="borrow"/>.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void ExitState(int held, bool borrow)
+            private void ExitState(int held, int caller, bool borrow)
             {
-                if (borrow) ExitOutputs();
-                if (held > 1) _b.Exit(UpdatesEnabled);
-                if (held > 0) _w.Exit(UpdatesEnabled);
+                if (borrow) ExitOutputs(caller);
+                if (held > 1) _b.Exit(UpdatesEnabled, caller);
+                if (held > 0) _w.Exit(UpdatesEnabled, caller);
             }
 
             /// <summary>Fused loop: prediction = gt(sigmoid(add(t3, b)), 0.5); xent = sub(mul(neg(y), neg(%12)), mul(sub(1, y), neg(%17))); t39 = add(mul(neg(%32), sigmoid(%5)), neg(mul(%36, %16))) (24 nodes fused).</summary>

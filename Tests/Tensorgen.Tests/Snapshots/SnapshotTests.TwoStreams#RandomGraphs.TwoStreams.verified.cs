@@ -72,7 +72,7 @@ namespace Tensorgen.Tests.Graphs
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("RandomGraphs.TwoStreams", "x");
                 if (x.Rank != 2) global::Tensorgen.Check.ThrowRank("RandomGraphs.TwoStreams", "x", x.Rank, 2, x.ShapeText());
                 bool borrow = BorrowOutputs;
-                EnterState(borrow);
+                int caller = EnterState(borrow);
                 try
                 {
                     if (x.Length(0) != 3) global::Tensorgen.Check.ThrowStaticSize("RandomGraphs.TwoStreams", "x", 0, 3, x.ShapeText());
@@ -119,44 +119,46 @@ namespace Tensorgen.Tests.Graphs
                 }
                 finally
                 {
-                    ExitState(3, borrow);
+                    ExitState(3, caller, borrow);
                 }
             }
 
             /// <summary>
             /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
-            /// variables and borrowed outputs alone), or, if another thread is using any of it, leaves what it entered and
-            /// refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void EnterState(bool borrow)
+            private int EnterState(bool borrow)
             {
-                if (!_uniform.Rng.TryEnter(true)) global::Tensorgen.ConcurrentCallException.ThrowRandom("RandomGraphs.TwoStreams", "uniform", _uniform.Rng);
-                if (!_noise.Rng.TryEnter(true))
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_uniform.Rng.TryEnter(true, caller)) global::Tensorgen.ConcurrentCallException.ThrowRandom("RandomGraphs.TwoStreams", "uniform", _uniform.Rng);
+                if (!_noise.Rng.TryEnter(true, caller))
                 {
-                    ExitState(1, false);
+                    ExitState(1, caller, false);
                     global::Tensorgen.ConcurrentCallException.ThrowRandom("RandomGraphs.TwoStreams", "Noise", _noise.Rng);
                 }
-                if (!_coins.Rng.TryEnter(true))
+                if (!_coins.Rng.TryEnter(true, caller))
                 {
-                    ExitState(2, false);
+                    ExitState(2, caller, false);
                     global::Tensorgen.ConcurrentCallException.ThrowRandom("RandomGraphs.TwoStreams", "Coins", _coins.Rng);
                 }
-                if (borrow && !TryEnterOutputs())
+                if (borrow && !TryEnterOutputs(caller))
                 {
-                    ExitState(3, false);
+                    ExitState(3, caller, false);
                     global::Tensorgen.ConcurrentCallException.ThrowOutputs("RandomGraphs.TwoStreams");
                 }
+                return caller;
             }
 
             /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered, and the borrowed outputs if <paramref name="borrow"/>.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void ExitState(int held, bool borrow)
+            private void ExitState(int held, int caller, bool borrow)
             {
-                if (borrow) ExitOutputs();
-                if (held > 2) _coins.Rng.Exit(true);
-                if (held > 1) _noise.Rng.Exit(true);
-                if (held > 0) _uniform.Rng.Exit(true);
+                if (borrow) ExitOutputs(caller);
+                if (held > 2) _coins.Rng.Exit(true, caller);
+                if (held > 1) _noise.Rng.Exit(true, caller);
+                if (held > 0) _uniform.Rng.Exit(true, caller);
             }
 
             /// <summary>Fused loop: t10 = cast(coins) (1 node fused).</summary>
