@@ -157,13 +157,12 @@ internal sealed partial class InvokeWriter
             _values[id] = _scope.Take(_display[id]);
             _w.Line($"var {_values[id]} = {OutputField(id)}.Rent({Size(id)}, {Borrow(id)});");
         }
-        foreach (var update in f.Updates)
+        foreach (var pair in NextBufferUpdates(_plan))
         {
-            int id = update.Node;
-            if (outputs.Contains(id) || _values.ContainsKey(id) || _graph[id].IsLeaf || _graph[id].Rank == 0) continue;
-            _nextBufferOf[id] = update.Shared;
-            _values[id] = _scope.Take("next" + Pascal(_display[f.Shared[update.Shared].Node]));
-            _w.Line($"var {_values[id]} = {_fields[update.Shared]}.NextBuffer({Size(id)});");
+            int id = pair.Key, shared = pair.Value;
+            _nextBufferOf[id] = shared;
+            _values[id] = _scope.Take("next" + Pascal(_display[f.Shared[shared].Node]));
+            _w.Line($"var {_values[id]} = {_fields[shared]}.NextBuffer({Size(id)});");
         }
         foreach (var id in _plan.Materialized.OrderBy(i => i).Where(i => !_values.ContainsKey(i) && _graph[i].Rank > 0))
         {
@@ -172,6 +171,25 @@ internal sealed partial class InvokeWriter
             string t = _graph[id].DType.CSharp();
             _w.Line($"{t}[] {_values[id]} = global::System.Buffers.ArrayPool<{t}>.Shared.Rent(checked((int)({Size(id)})));");
         }
+    }
+
+    /// <summary>
+    /// The updates computed straight into their shared variable's next buffer, by node, with the variable's
+    /// index: those that are neither an output, a source nor 0-d (the first, when two variables take one value).
+    /// The call then uses the variable's buffer even when its updates are off, so it enters the variable as a writer.
+    /// </summary>
+    internal static Dictionary<int, int> NextBufferUpdates(Plan plan)
+    {
+        var f = plan.Function;
+        var outputs = new HashSet<int>(f.Outputs.Select(o => o.Node));
+        var result = new Dictionary<int, int>();
+        foreach (var update in f.Updates)
+        {
+            var node = f.Graph[update.Node];
+            if (outputs.Contains(update.Node) || node.IsLeaf || node.Rank == 0 || result.ContainsKey(update.Node)) continue;
+            result[update.Node] = update.Shared;
+        }
+        return result;
     }
 
     /// <summary>Whether an output's buffer is borrowed this call: <c>borrow</c>, unless the prelude writes it.</summary>

@@ -8,7 +8,7 @@ namespace Tensorgen.Generator.Emit;
 /// <summary>
 /// The mutable state a call holds, and the code that enters and leaves it. Each piece has a gate
 /// (<c>Tensorgen.AccessGate</c>): a shared variable is entered as a writer when the function updates it
-/// (and its updates are enabled), else as a reader; a random variable's generator as a writer (the draw
+/// (and its updates are enabled, or the update is computed into the variable's next buffer), else as a reader; a random variable's generator as a writer (the draw
 /// uses its scratch generator); the borrowed output buffers as a writer when <c>BorrowOutputs</c> is set.
 /// Entering never waits: a piece in use on another thread refuses the call with a
 /// <c>ConcurrentCallException</c> before any work, releasing what it had entered. A function with no
@@ -30,9 +30,11 @@ internal sealed class StateGate
         var spec = f.Source;
         _function = SourceWriter.String(spec.DisplayName);
         var updated = new HashSet<int>(f.Updates.Select(u => u.Shared));
+        var computedInPlace = new HashSet<int>(InvokeWriter.NextBufferUpdates(plan).Values);
         for (int s = 0; s < spec.Shared.Count; s++)
         {
-            string field = sharedFields[s], mode = updated.Contains(s) ? "UpdatesEnabled" : "false";
+            // A variable whose update is computed into its own next buffer is written even when the updates are off.
+            string field = sharedFields[s], mode = computedInPlace.Contains(s) ? "true" : updated.Contains(s) ? "UpdatesEnabled" : "false";
             _pieces.Add(new Piece($"{field}.TryEnter({mode}, caller)", $"{field}.Exit({mode}, caller);",
                 $"global::Tensorgen.ConcurrentCallException.ThrowShared({_function}, {field}, {SourceWriter.String(spec.Shared[s].Member)});"));
         }
@@ -79,6 +81,8 @@ internal sealed class StateGate
         w.Line(Inline);
         using (w.Block($"private int EnterState({(Borrows ? "bool borrow" : "")})"))
         {
+            // A function with no shared or random variables enters nothing unless it borrows its outputs.
+            if (_pieces.Count == 0) w.Line("if (!borrow) return 0;");
             w.Line("int caller = global::Tensorgen.AccessGate.Caller;");
             for (int i = 0; i < _pieces.Count; i++)
             {
@@ -96,7 +100,7 @@ internal sealed class StateGate
             }
             if (Borrows && _pieces.Count == 0)
             {
-                w.Line($"if (borrow && !TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs({_function});");
+                w.Line($"if (!TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs({_function});");
             }
             else if (Borrows)
             {

@@ -314,6 +314,33 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public void Copies_without_updates_do_not_share_the_buffer_their_update_is_computed_in()
+    {
+        // values * x goes into the variable's next buffer, and the sum reads it back: two calls at once,
+        // even without updates, would mix their products, so each holds the variable alone.
+        var values = Shared(Enumerable.Repeat(1.0, 4096).ToArray(), name: "values");
+        var frozen = new SafetyGraphs.ScaleValuesFunction(values).Copy(deleteUpdates: true);
+        var inputs = Enumerable.Range(0, Threads).Select(t => Enumerable.Repeat(t + 1.0, 4096).ToArray()).ToArray();
+        var wrong = new ConcurrentBag<string>();
+        RunTogether(t =>
+        {
+            for (int i = 0; i < 2_000 && Running; i++)
+            {
+                try
+                {
+                    double sum = frozen.Invoke(inputs[t]);
+                    if (sum != 4096.0 * (t + 1)) wrong.Add($"thread {t}: {sum}");
+                }
+                catch (ConcurrentCallException)
+                {
+                }
+            }
+        });
+        Assert.Empty(wrong);
+        Assert.All(Flat(values.GetValue()), v => Assert.Equal(1.0, v));
+    }
+
+    [Fact]
     public void Pure_functions_run_on_many_threads_at_once()
     {
         var logistic = new Page.LogisticFunction();

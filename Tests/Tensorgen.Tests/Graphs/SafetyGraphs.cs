@@ -87,6 +87,15 @@ public static partial class SafetyGraphs
         return Function([x], [y, Dot(y, y)]);
     }
 
+    /// <summary>An update computed into the variable's own next buffer, which the output then reads back.</summary>
+    [TensorFunction]
+    public static FunctionGraph ScaleValues()
+    {
+        var x = DVector("x");
+        var scaled = Values * x;
+        return Function([x], scaled.Sum(), updates: [(Values, scaled)]);
+    }
+
     /// <summary>Reads a shared vector: every result is twice one value of it, and its sum.</summary>
     [TensorFunction]
     public static FunctionGraph ReadValues() => Function([], [Values * 2, Values.Sum()]);

@@ -77,8 +77,9 @@ namespace Tensorgen.Samples.Tutorial
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private int EnterState(bool borrow)
             {
+                if (!borrow) return 0;
                 int caller = global::Tensorgen.AccessGate.Caller;
-                if (borrow && !TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("Graphs.Differences");
+                if (!TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("Graphs.Differences");
                 return caller;
             }
 

@@ -66,8 +66,9 @@ namespace Tensorgen.Samples.Tutorial
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private int EnterState(bool borrow)
             {
+                if (!borrow) return 0;
                 int caller = global::Tensorgen.AccessGate.Caller;
-                if (borrow && !TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("Graphs.Logistic2");
+                if (!TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("Graphs.Logistic2");
                 return caller;
             }
 

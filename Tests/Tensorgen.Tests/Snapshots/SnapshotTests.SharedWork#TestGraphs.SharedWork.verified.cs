@@ -82,8 +82,9 @@ namespace Tensorgen.Tests.Graphs
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private int EnterState(bool borrow)
             {
+                if (!borrow) return 0;
                 int caller = global::Tensorgen.AccessGate.Caller;
-                if (borrow && !TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("TestGraphs.SharedWork");
+                if (!TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("TestGraphs.SharedWork");
                 return caller;
             }
 

@@ -88,7 +88,7 @@ namespace Tensorgen.Tests.Graphs
             private int EnterState()
             {
                 int caller = global::Tensorgen.AccessGate.Caller;
-                if (!_weights.TryEnter(UpdatesEnabled, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("TinyModel.Step", _weights, "Weights");
+                if (!_weights.TryEnter(true, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("TinyModel.Step", _weights, "Weights");
                 return caller;
             }
 
@@ -96,7 +96,7 @@ namespace Tensorgen.Tests.Graphs
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void ExitState(int held, int caller)
             {
-                _weights.Exit(UpdatesEnabled, caller);
+                _weights.Exit(true, caller);
             }
 
             /// <summary>Fused loop: newWeights = sub(weights, mul(0.1, g)) (2 nodes fused).</summary>

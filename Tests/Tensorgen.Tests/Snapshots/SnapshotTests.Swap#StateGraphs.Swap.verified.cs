@@ -22,7 +22,7 @@ namespace Tensorgen.Tests.Graphs
             {
                 _a = global::Tensorgen.Binding.Check("StateGraphs.Swap", "a", a, 1, [-1]);
                 _b = global::Tensorgen.Binding.Check("StateGraphs.Swap", "b", b, 1, [-1]);
-                global::Tensorgen.Binding.CheckDistinct("StateGraphs.Swap", updatesEnabled, (_a, "A", true), (_b, "B", true));
+                global::Tensorgen.Binding.CheckDistinct("StateGraphs.Swap", (_a, "A", updatesEnabled), (_b, "B", updatesEnabled));
             }
 
             /// <inheritdoc/>

@@ -166,7 +166,7 @@ namespace Tensorgen.Samples.LogisticRegression
             private int EnterState(bool borrow)
             {
                 int caller = global::Tensorgen.AccessGate.Caller;
-                if (!_w.TryEnter(UpdatesEnabled, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("Model.Train", _w, "W");
+                if (!_w.TryEnter(true, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("Model.Train", _w, "W");
                 if (!_b.TryEnter(UpdatesEnabled, caller))
                 {
                     ExitState(1, caller, false);
@@ -186,7 +186,7 @@ namespace Tensorgen.Samples.LogisticRegression
             {
                 if (borrow) ExitOutputs(caller);
                 if (held > 1) _b.Exit(UpdatesEnabled, caller);
-                if (held > 0) _w.Exit(UpdatesEnabled, caller);
+                if (held > 0) _w.Exit(true, caller);
             }
 
             /// <summary>Fused loop: prediction = gt(sigmoid(add(t3, b)), 0.5); xent = sub(mul(neg(y), neg(%12)), mul(sub(1, y), neg(%17))); t39 = add(mul(neg(%32), sigmoid(%5)), neg(mul(%36, %16))) (24 nodes fused).</summary>
