@@ -45,20 +45,21 @@ public sealed class FailedCallTests
     public void A_bad_random_parameter_fails_before_any_output_is_written()
     {
         var f = new SafetyGraphs.ScaleAndDrawFunction { BorrowOutputs = true };
+        // The variable made in the graph method is the stream's newest (only this class draws from SafetyGraphs.Stream).
+        var rng = SafetyGraphs.Stream.StateUpdates[^1].Rng;
         var (y, noise) = f.Invoke(new double[] { 1, 2, 3 }, 1.0);
         var noiseBefore = Flat(noise);
-        var rngBefore = f.SharedVariables.Count; // no shared variables: the state is the generator's
+        var state = rng.GetValue().BitGenerator.State;
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => f.Invoke(new double[] { 7, 8, 9 }, -1.0));
         Assert.Equal("SafetyGraphs.ScaleAndDraw: random variable 'normal' (normal) got scale = -1: scale < 0. Nothing was drawn or written. (Parameter 'normal')", e.Message);
         Assert.Equal(new double[] { 10, 20, 30 }, Flat(y));
         Assert.Equal(noiseBefore, Flat(noise));
-        Assert.Equal(0, rngBefore);
+        Assert.Equal(state, rng.GetValue().BitGenerator.State);
 
-        // The failed call did not move the generator: the next call draws what it would have drawn.
-        var twin = new SafetyGraphs.ScaleAndDrawFunction();
-        Assert.NotNull(twin);
-        var (_, next) = f.Invoke(new double[] { 1, 2, 3 }, 1.0);
-        Assert.NotEqual(noiseBefore, Flat(next));
+        // The next call draws the generator's next numbers.
+        var expected = new double[3];
+        rng.GetValue().Normal(0, 1, expected);
+        Assert.Equal(expected, Flat(f.Invoke(new double[] { 1, 2, 3 }, 1.0).noise));
     }
 
     [Fact]
@@ -198,5 +199,11 @@ public sealed class FailedCallTests
         Assert.Throws<TensorShapeException>(() => draw.Invoke(0, 1L << 40));
         Assert.Equal(new nint[] { 0, 5 }, draw.Invoke(0, 5).Lengths.ToArray());
         Assert.Equal(6, draw.Invoke(2, 3).FlattenedLength);
+
+        // An empty input whose other size no array could hold is refused the same way.
+        var empty = System.Numerics.Tensors.Tensor.Create(System.Array.Empty<double>(), [unchecked((nint)(1L << 40)), 0]);
+        var input = Assert.Throws<TensorShapeException>(() => new Samples.Tutorial.Graphs.LogisticFunction().Invoke(empty));
+        Assert.Contains("Graphs.Logistic: a value of shape (1099511627776, 0) would have 1099511627776 elements (not counting its zero sizes)", input.Message);
+        Assert.Contains("'x' with shape (1099511627776, 0)", input.Message);
     }
 }
