@@ -28,8 +28,11 @@ namespace Tensorgen;
 /// again. If that read still finds the gate biased to it, it happened before the revoker's barrier took
 /// effect on the owner's processor, so the entry it published before is visible to the revoker's read
 /// after the barrier, and to every later entrant; if it finds the gate revoked, the owner withdraws its
-/// entry and takes the shared path. A single-threaded caller pays a few plain memory operations per call;
-/// a gate once used from two threads pays one compare-and-swap per entry, and the one revocation.
+/// entry and takes the shared path. The gate reads <c>Revoking</c> while a barrier runs and <c>Shared</c>
+/// only after one has completed, so an entrant that finds <c>Shared</c> may skip the barrier; one that
+/// finds <c>Revoking</c> runs its own. Threads are told apart by a thread-static token (<see cref="Caller"/>),
+/// read once per call. A single-threaded caller pays a few plain memory operations per call; a gate once
+/// used from two threads pays one compare-and-swap per entry, and the one revocation.
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -18,7 +18,10 @@ namespace Tensorgen.Tests;
 /// The threads start together and call for at most <see cref="Budget"/> (a refused call throws, which
 /// takes microseconds); how many calls succeed depends on timing, but what is asserted does not: the
 /// final state is exactly what the successful calls made it.
+/// These run alone (their eight busy threads would otherwise slow the tests that count allocations or
+/// time nothing, and be slowed by them).
 /// </summary>
+[Collection(nameof(ConcurrencyTests))]
 public sealed class ConcurrencyTests
 {
     private const int Threads = 8;
@@ -387,3 +390,7 @@ public sealed class ConcurrencyTests
         return data;
     }
 }
+
+/// <summary>The concurrency tests' collection: run after the others, alone.</summary>
+[CollectionDefinition(nameof(ConcurrencyTests), DisableParallelization = true)]
+public sealed class ConcurrencyCollection;
