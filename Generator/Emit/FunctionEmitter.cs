@@ -30,7 +30,8 @@ internal static class FunctionEmitter
         return Wrap(spec, w, () =>
         {
             w.Line($"/// <summary>Compiled from <c>{spec.MethodName}()</c>: {Summary(graph, f)}.</summary>");
-            ClassHeader(w, spec, fields, () =>
+            var inPlace = new HashSet<int>(InvokeWriter.NextBufferUpdates(plan).Values);
+            ClassHeader(w, spec, fields, inPlace, () =>
             {
                 var outputs = OutputFields(plan);
                 foreach (var pair in outputs.OrderBy(p => p.Value, System.StringComparer.Ordinal))
@@ -41,7 +42,9 @@ internal static class FunctionEmitter
                 w.Line();
                 var display = DisplayNames(plan);
                 var kernels = KernelNames(plan, display);
-                new InvokeWriter(plan, w, fields, kernels, display).Write(lines);
+                var gate = new StateGate(plan, fields);
+                new InvokeWriter(plan, w, fields, kernels, display, gate).Write(lines);
+                gate.WriteMethods(w);
                 foreach (var kernel in plan.Kernels.Where(k => !KernelEmitter.IsInlined(k)))
                 {
                     w.Line();
@@ -61,7 +64,7 @@ internal static class FunctionEmitter
         return Wrap(spec, w, () =>
         {
             w.Line($"/// <summary>Compiling <c>{spec.MethodName}()</c> failed ({id}); calling it throws.</summary>");
-            ClassHeader(w, spec, FieldNames(spec), () =>
+            ClassHeader(w, spec, FieldNames(spec), new HashSet<int>(), () =>
             {
                 w.Line("/// <inheritdoc/>");
                 w.Line("public override string Graph => \"\";");
@@ -100,7 +103,8 @@ internal static class FunctionEmitter
     /// <c>SharedVariables</c> and <c>Copy</c>; then <paramref name="members"/>. Random variables are never
     /// swapped: a copy draws from the same generators (their state survives the copy).
     /// </summary>
-    private static void ClassHeader(SourceWriter w, FunctionSpec spec, IReadOnlyList<string> fields, System.Action members)
+    /// <param name="inPlace">The shared variables (by index) whose update is computed into their own next buffer: written even without updates.</param>
+    private static void ClassHeader(SourceWriter w, FunctionSpec spec, IReadOnlyList<string> fields, HashSet<int> inPlace, System.Action members)
     {
         string name = SourceWriter.String(spec.DisplayName);
         string cls = spec.ClassName;
@@ -170,6 +174,16 @@ internal static class FunctionEmitter
                 }
                 for (int i = 0; i < randoms.Count; i++)
                     w.Line($"{randomFields[i]} = {randomParameters[i]} ?? throw new global::System.ArgumentNullException({SourceWriter.String(randoms[i].Name)});");
+                // One variable bound to two roles, one of them written, would be read and written as two (and its gate entered twice).
+                var updated = new HashSet<int>(spec.Updates.Select(u => u.Shared));
+                int Rank(int i) => spec.Graph[shared[i].Node].Rank;
+                var aliasable = Enumerable.Range(0, shared.Count).Where(i => Enumerable.Range(0, shared.Count).Any(j => j != i && types[j] == types[i] && Rank(j) == Rank(i))).ToList();
+                if (aliasable.Any(updated.Contains))
+                {
+                    string Written(int i) => inPlace.Contains(i) ? "true" : updated.Contains(i) ? "updatesEnabled" : "false";
+                    var roles = aliasable.Select(i => $"({fields[i]}, {SourceWriter.String(shared[i].Member)}, {Written(i)})");
+                    w.Line($"global::Tensorgen.Binding.CheckDistinct({name}, {string.Join(", ", roles)});");
+                }
             }
             w.Line();
             w.Line("/// <inheritdoc/>");

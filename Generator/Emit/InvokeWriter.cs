@@ -9,13 +9,16 @@ using Tensorgen.Generator.Schedule;
 namespace Tensorgen.Generator.Emit;
 
 /// <summary>
-/// Writes a function's <c>Invoke</c>, in an order that keeps failures harmless: check every input
-/// (null, rank, sizes, also against the shared variables) before touching anything; bind the run-time
-/// sizes; allocate outputs, rent temporaries, take each updated shared variable's next buffer; run the
-/// kernels; read the outputs; and only then write the updates, all computed from the values before
-/// the call (PyTensor's semantics: swaps such as <c>[(a, b), (b, a)]</c> work).
+/// Writes a function's <c>Invoke</c>, in an order that keeps failures harmless: check the arguments
+/// (null, rank); enter the state the call uses (shared and random variables, borrowed outputs), or be
+/// refused; check everything else that could fail — sizes against each other and the shared variables,
+/// sizes given by values, static sizes of updates, sizes too large for an array, empty axes of a
+/// max or min, the random variables' parameters — before any output buffer is written; bind the
+/// run-time sizes; allocate outputs, rent temporaries, take each updated shared variable's next buffer;
+/// run the kernels; read the outputs; and only then write the updates, all computed from the values
+/// before the call (PyTensor's semantics: swaps such as <c>[(a, b), (b, a)]</c> work).
 /// </summary>
-internal sealed class InvokeWriter
+internal sealed partial class InvokeWriter
 {
     private readonly Plan _plan;
     private readonly SourceWriter _w;
@@ -35,15 +38,17 @@ internal sealed class InvokeWriter
     private readonly IReadOnlyList<string> _randomFields;
     private readonly Dictionary<int, int> _randomOf = new();
 
+    private readonly StateGate _gate;
+
     /// <param name="kernels">Per kernel (by step index): its loop nest and its parameter names.</param>
     /// <param name="display">The readable name of each node.</param>
-    public InvokeWriter(Plan plan, SourceWriter w, IReadOnlyList<string> sharedFields, Dictionary<int, (LoopLayout Layout, Dictionary<int, string> Names)> kernels, NodeNames display)
+    public InvokeWriter(Plan plan, SourceWriter w, IReadOnlyList<string> sharedFields, Dictionary<int, (LoopLayout Layout, Dictionary<int, string> Names)> kernels, NodeNames display, StateGate gate)
     {
         _plan = plan;
         _w = w;
         _graph = plan.Function.Graph;
         _function = SourceWriter.String(plan.Function.Source.DisplayName);
-        _scope = new NameScope(plan.Function.Inputs.Select(i => i.Name.TrimStart('@')).Concat(sharedFields));
+        _scope = new NameScope(plan.Function.Inputs.Select(i => i.Name.TrimStart('@')).Concat(sharedFields).Append("borrow").Append("caller"));
         _display = display;
         _fields = sharedFields;
         _kernels = kernels;
@@ -52,6 +57,7 @@ internal sealed class InvokeWriter
         for (int r = 0; r < plan.Function.Randoms.Count; r++)
             if (!_randomOf.ContainsKey(plan.Function.Randoms[r].Node)) _randomOf[plan.Function.Randoms[r].Node] = r;
         _sources = plan.Function.Sources;
+        _gate = gate;
         foreach (var input in plan.Function.Inputs) _values[input.Node] = input.Name;
         for (int s = 0; s < plan.Function.Shared.Count; s++) _values[plan.Function.Shared[s].Node] = sharedFields[s];
     }
@@ -76,24 +82,36 @@ internal sealed class InvokeWriter
         bool many = f.Outputs.Count > 1;
         using (_w.Block($"public {Signature.ReturnType(_graph, f.Outputs, many)} Invoke({Signature.Parameters(_graph, f.Inputs)})"))
         {
-            CheckSources();
-            ReadScalarSharedVariables();
-            AllocateBuffers();
-            if (_rented.Count == 0)
-            {
-                RunAndReturn();
-                return;
-            }
-            using (_w.Block("try")) RunAndReturn();
-            using (_w.Block("finally"))
-                foreach (var id in _rented)
-                    _w.Line($"global::System.Buffers.ArrayPool<{_graph[id].DType.CSharp()}>.Shared.Return({_values[id]});");
+            CheckArguments();
+            _gate.WriteCall(_w, Body);
         }
     }
 
-    private void RunAndReturn()
+    /// <summary>Everything once the call holds its state: checks, then buffers, then the work.</summary>
+    private void Body()
     {
-        RunSteps();
+        CheckSizes();
+        CheckUpdateSizes();
+        CheckElementCounts();
+        CheckEmptyReductions();
+        ReadScalarSharedVariables();
+        var prelude = MakePrelude();
+        RunEarly(prelude);
+        AllocateBuffers();
+        if (_rented.Count == 0)
+        {
+            RunAndReturn(prelude);
+            return;
+        }
+        using (_w.Block("try")) RunAndReturn(prelude);
+        using (_w.Block("finally"))
+            foreach (var id in _rented)
+                _w.Line($"global::System.Buffers.ArrayPool<{_graph[id].DType.CSharp()}>.Shared.Return({_values[id]});");
+    }
+
+    private void RunAndReturn(Prelude prelude)
+    {
+        RunSteps(prelude);
         var results = Results();
         if (_plan.Function.Updates.Count > 0 || (_generators.Count > 0 && !_plan.Function.Source.NoDefaultUpdates))
         {
@@ -114,58 +132,6 @@ internal sealed class InvokeWriter
 
     /// <summary>Whether an output's expression still reads the same after the updates are written.</summary>
     private bool IsStable(int node) => !(_graph[node].IsShared && _graph[node].Rank > 0);
-
-    private string SourceName(int source) => SourceWriter.String(_display[_sources[source]]);
-
-    private string Source(int source) => _values[_sources[source]];
-
-    private void CheckSources()
-    {
-        var f = _plan.Function;
-        var shapes = _plan.Shapes;
-        foreach (var input in f.Inputs)
-        {
-            var node = _graph[input.Node];
-            if (node.Rank == 0) continue;
-            string p = input.Name, name = SourceWriter.String(input.Name.TrimStart('@'));
-            _w.Line($"if ({p}.IsNull) global::Tensorgen.Check.ThrowNull({_function}, {name});");
-            _w.Line($"if ({p}.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge({_function}, {name}, {p}.ShapeText());");
-            _w.Line($"if ({p}.Rank != {node.Rank}) global::Tensorgen.Check.ThrowRank({_function}, {name}, {p}.Rank, {node.Rank}, {p}.ShapeText());");
-        }
-        foreach (var dim in shapes.Dims)
-        {
-            if (dim.IsStatic)
-            {
-                _dims[dim.Index] = dim.Static.ToString(CultureInfo.InvariantCulture);
-                continue;
-            }
-            if (dim.Input < 0 && dim.Value < 0) continue;
-            _dims[dim.Index] = _scope.Take("n" + dim.Index.ToString(CultureInfo.InvariantCulture));
-            _w.Line(dim.Input >= 0
-                ? $"nint {_dims[dim.Index]} = {Source(dim.Input)}.Length({dim.Axis});"
-                : $"nint {_dims[dim.Index]} = global::Tensorgen.Check.Size({_function}, {SourceWriter.String(_display[dim.Value])}, {ScalarSource(dim.Value)});");
-        }
-        foreach (var check in shapes.Checks)
-        {
-            var dim = shapes.Dims[check.Dim];
-            if (check.Value >= 0)
-            {
-                _w.Line($"if ({ScalarSource(check.Value)} != {Dim(dim.Index)}) global::Tensorgen.Check.ThrowSize({_function}, {SourceWriter.String(_display[check.Value])}, {ScalarSource(check.Value)}, {Dim(dim.Index)});");
-                continue;
-            }
-            string p = Source(check.Input);
-            if (dim.IsStatic)
-            {
-                _w.Line($"if ({p}.Length({check.Axis}) != {dim.Static}) global::Tensorgen.Check.ThrowStaticSize({_function}, {SourceName(check.Input)}, {check.Axis}, {dim.Static}, {p}.ShapeText());");
-                continue;
-            }
-            _w.Line($"if ({p}.Length({check.Axis}) != {_dims[dim.Index]}) global::Tensorgen.Check.ThrowMismatch({_function}, " +
-                $"{SourceName(check.Input)}, {p}.ShapeText(), {check.Axis}, {p}.Length({check.Axis}), {SourceName(dim.Input)}, {Source(dim.Input)}.ShapeText(), {_dims[dim.Index]});");
-        }
-    }
-
-    /// <summary>The value of a 0-d input or shared variable, before the shared ones are read into locals.</summary>
-    private string ScalarSource(int node) => _graph[node].IsShared ? $"{_values[node]}.Data[0]" : _values[node];
 
     /// <summary>A 0-d shared variable is read once, into a local, like a scalar input.</summary>
     private void ReadScalarSharedVariables()
@@ -198,8 +164,10 @@ internal sealed class InvokeWriter
     private IEnumerable<int> OutputNodes => _plan.Function.Outputs.Select(o => o.Node).Distinct();
 
     /// <summary>
-    /// Outputs get new arrays; a value only an update needs is computed straight into the shared
-    /// variable's next buffer; anything else kept comes from the array pool.
+    /// Outputs get new arrays (or, borrowed, last call's); a value only an update needs is computed straight
+    /// into the shared variable's next buffer; anything else kept comes from the array pool. An output
+    /// the prelude computes is never borrowed: a check after it could fail, and the caller's tensor from
+    /// the previous call must survive that.
     /// </summary>
     private void AllocateBuffers()
     {
@@ -208,15 +176,14 @@ internal sealed class InvokeWriter
         foreach (var id in OutputNodes.Where(_plan.Materialized.Contains).Where(id => _graph[id].Rank > 0))
         {
             _values[id] = _scope.Take(_display[id]);
-            _w.Line($"var {_values[id]} = {OutputField(id)}.Rent({Size(id)}, BorrowOutputs);");
+            _w.Line($"var {_values[id]} = {OutputField(id)}.Rent({Size(id)}, {Borrow(id)});");
         }
-        foreach (var update in f.Updates)
+        foreach (var pair in NextBufferUpdates(_plan))
         {
-            int id = update.Node;
-            if (outputs.Contains(id) || _values.ContainsKey(id) || _graph[id].IsLeaf || _graph[id].Rank == 0) continue;
-            _nextBufferOf[id] = update.Shared;
-            _values[id] = _scope.Take("next" + Pascal(_display[f.Shared[update.Shared].Node]));
-            _w.Line($"var {_values[id]} = {_fields[update.Shared]}.NextBuffer({Size(id)});");
+            int id = pair.Key, shared = pair.Value;
+            _nextBufferOf[id] = shared;
+            _values[id] = _scope.Take("next" + Pascal(_display[f.Shared[shared].Node]));
+            _w.Line($"var {_values[id]} = {_fields[shared]}.NextBuffer({Size(id)});");
         }
         var temporaries = _plan.Materialized.OrderBy(i => i).Where(i => !_values.ContainsKey(i) && _graph[i].Rank > 0).ToList();
         var buffer = temporaries.Count > MaxUnsharedTemporaries ? ShareBuffers(temporaries) : temporaries.ToDictionary(t => t, t => t);
@@ -286,6 +253,28 @@ internal sealed class InvokeWriter
         return buffer;
     }
 
+    /// <summary>
+    /// The updates computed straight into their shared variable's next buffer, by node, with the variable's
+    /// index: those that are neither an output, a source nor 0-d (the first, when two variables take one value).
+    /// The call then uses the variable's buffer even when its updates are off, so it enters the variable as a writer.
+    /// </summary>
+    internal static Dictionary<int, int> NextBufferUpdates(Plan plan)
+    {
+        var f = plan.Function;
+        var outputs = new HashSet<int>(f.Outputs.Select(o => o.Node));
+        var result = new Dictionary<int, int>();
+        foreach (var update in f.Updates)
+        {
+            var node = f.Graph[update.Node];
+            if (outputs.Contains(update.Node) || node.IsLeaf || node.Rank == 0 || result.ContainsKey(update.Node)) continue;
+            result[update.Node] = update.Shared;
+        }
+        return result;
+    }
+
+    /// <summary>Whether an output's buffer is borrowed this call: <c>borrow</c>, unless the prelude writes it.</summary>
+    private string Borrow(int id) => _unborrowed.Contains(id) ? "false" : "borrow";
+
     /// <summary>The field holding an output's buffer between calls (used when outputs are borrowed).</summary>
     private string OutputField(int node) => _outputFields[node];
 
@@ -321,43 +310,65 @@ internal sealed class InvokeWriter
         int.TryParse(expression, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? expression
         : Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(expression) ? $"(int){expression}" : $"(int)({expression})";
 
-    private void RunSteps()
+    /// <summary>
+    /// The steps in schedule order, except that the prelude (what random variables' parameters need) comes
+    /// first, each draw checked before it runs, then every draw not yet checked, then the rest.
+    /// </summary>
+    private void RunSteps(Prelude prelude)
     {
         var kernels = _kernels;
-        foreach (var step in _plan.Steps)
+        foreach (var step in prelude.Late)
         {
-            foreach (var w in step.Writes)
-                if (_reuses.TryGetValue(w, out int previous))
-                    _w.Line($"// {_display[w]} takes over the buffer of {_display[previous]}");
-            switch (step)
-            {
-                case Kernel { IsReduction: true } kernel:
-                    Reduce(kernel, kernels[kernel.Index].Layout);
-                    break;
-                case Kernel { Rank: 0 } kernel when KernelEmitter.IsInlined(kernel):
-                    Inline(kernel);
-                    break;
-                case Kernel { Rank: 0 } kernel:
-                    CallScalar(kernel);
-                    break;
-                case Kernel kernel:
-                    Call(kernel, kernels[kernel.Index].Layout);
-                    break;
-                case DotStep dot:
-                    Dot(dot.Node);
-                    break;
-                case CopyStep copy:
-                    Copy(copy.Node);
-                    break;
-                case DrawStep draw:
-                    Draw(draw.Node);
-                    break;
-                case SizeStep size:
-                    var node = _graph[size.Node];
-                    _values[size.Node] = _scope.Take(_display[size.Node]);
-                    _w.Line($"long {_values[size.Node]} = {Dim(_plan.Shapes.NodeDims[node.Inputs[0]][node.Params[0]])};");
-                    break;
-            }
+            if (step is DrawStep draw) CheckDraw(draw.Node);
+            RunStep(step, kernels);
+        }
+        foreach (var draw in _plan.Steps.OfType<DrawStep>()) CheckDraw(draw.Node);
+        foreach (var step in _plan.Steps)
+            if (!prelude.Contains(step)) RunStep(step, kernels);
+    }
+
+    /// <summary>The prelude's steps that need no buffers (scalar arithmetic, sizes), then the checks of every draw whose parameters they give.</summary>
+    private void RunEarly(Prelude prelude)
+    {
+        var kernels = _kernels;
+        foreach (var step in prelude.Early) RunStep(step, kernels);
+        foreach (var draw in _plan.Steps.OfType<DrawStep>())
+            if (DrawParameters(draw.Node).All(p => _graph[p].IsConstant || _values.ContainsKey(p))) CheckDraw(draw.Node);
+    }
+
+    private void RunStep(Step step, Dictionary<int, (LoopLayout Layout, Dictionary<int, string> Names)> kernels)
+    {
+        foreach (var w in step.Writes)
+            if (_reuses.TryGetValue(w, out int previous))
+                _w.Line($"// {_display[w]} takes over the buffer of {_display[previous]}");
+        switch (step)
+        {
+            case Kernel { IsReduction: true } kernel:
+                Reduce(kernel, kernels[kernel.Index].Layout);
+                break;
+            case Kernel { Rank: 0 } kernel when KernelEmitter.IsInlined(kernel):
+                Inline(kernel);
+                break;
+            case Kernel { Rank: 0 } kernel:
+                CallScalar(kernel);
+                break;
+            case Kernel kernel:
+                Call(kernel, kernels[kernel.Index].Layout);
+                break;
+            case DotStep dot:
+                Dot(dot.Node);
+                break;
+            case CopyStep copy:
+                Copy(copy.Node);
+                break;
+            case DrawStep draw:
+                Draw(draw.Node);
+                break;
+            case SizeStep size:
+                var node = _graph[size.Node];
+                _values[size.Node] = _scope.Take(_display[size.Node]);
+                _w.Line($"long {_values[size.Node]} = {Dim(_plan.Shapes.NodeDims[node.Inputs[0]][node.Params[0]])};");
+                break;
         }
     }
 
@@ -377,11 +388,7 @@ internal sealed class InvokeWriter
         string generator = _generators[id] = _scope.Take("rng" + Pascal(f.Randoms[index].Name));
         _w.Line($"var {generator} = {field}.Scratch;");
         _w.Line($"{generator}.BitGenerator.State = {field}.Rng.State;");
-        var args = node.Inputs.Take(GraphBuilder.RandomParameterCount(node))
-            .Select(i => _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType) : _values[i]).ToList();
-        var distribution = (Distribution)node.Params[0];
-        string method = distribution == Distribution.Bernoulli ? "Binomial" : distribution.ToString();
-        if (distribution == Distribution.Bernoulli) args.Insert(0, "1L");
+        var (method, args) = DrawCall(id);
         if (node.Rank == 0)
         {
             _values[id] = _scope.Take(_display[id]);
@@ -392,6 +399,19 @@ internal sealed class InvokeWriter
             _w.Line($"{generator}.{method}({string.Join(", ", args.Append(Writable(id)))});");
         }
     }
+
+    /// <summary>The generator method a draw calls (Bernoulli is a binomial of one trial) and its parameters, as C#.</summary>
+    private (string Method, List<string> Args) DrawCall(int id)
+    {
+        var node = _graph[id];
+        var args = DrawParameters(id).Select(i => _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType) : _values[i]).ToList();
+        var distribution = (Distribution)node.Params[0];
+        string method = distribution == Distribution.Bernoulli ? "Binomial" : distribution.ToString();
+        if (distribution == Distribution.Bernoulli) args.Insert(0, "1L");
+        return (method, args);
+    }
+
+    private IEnumerable<int> DrawParameters(int id) => _graph[id].Inputs.Take(GraphBuilder.RandomParameterCount(_graph[id]));
 
     /// <summary>A small 0-d kernel is a few scalar statements; its roots become locals.</summary>
     private void Inline(Kernel kernel)
@@ -616,7 +636,7 @@ internal sealed class InvokeWriter
                 results.Add((id, $"global::System.Numerics.Tensors.Tensor.Create({copy}, {Lengths(id)})"));
                 continue;
             }
-            results.Add((id, $"{OutputField(id)}.Wrap({_values[id]}, {Lengths(id)}, BorrowOutputs)"));
+            results.Add((id, $"{OutputField(id)}.Wrap({_values[id]}, {Lengths(id)}, {Borrow(id)})"));
         }
         return results;
     }
@@ -637,7 +657,6 @@ internal sealed class InvokeWriter
                 int id = update.Node;
                 var node = _graph[id];
                 var target = _graph[f.Shared[update.Shared].Node];
-                CheckUpdateShape(update, target);
                 if (node.Rank == 0)
                 {
                     string value = node.IsConstant ? Literals.Of(node.Value, node.DType) : _values[id];
@@ -665,19 +684,6 @@ internal sealed class InvokeWriter
             if (!f.Source.NoDefaultUpdates)
                 for (int i = 0; i < f.Randoms.Count; i++)
                     _w.Line($"{_randomFields[i]}.Rng.State = {_generators[f.Randoms[i].Node]}.BitGenerator.State;");
-        }
-    }
-
-    /// <summary>A shared variable with a static size keeps it: an update of another size fails before anything is written.</summary>
-    private void CheckUpdateShape(UpdateSpec update, Node target)
-    {
-        var dims = _plan.Shapes.NodeDims[update.Node];
-        for (int d = 0; d < target.Rank; d++)
-        {
-            int size = target.Shape[d];
-            var dim = _plan.Shapes.Dims[dims[d]];
-            if (size < 0 || (dim.IsStatic && dim.Static == size)) continue;
-            _w.Line($"if ({Dim(dim.Index)} != {size}) global::Tensorgen.Check.ThrowUpdateSize({_function}, {SourceWriter.String(target.Name ?? "?")}, {d}, {size}, {Dim(dim.Index)});");
         }
     }
 }

@@ -60,6 +60,25 @@ public static class Binding
                 throw new ArgumentException($"{function}.Copy: cannot swap '{old?.Name ?? "shared"}', which the function does not use.", nameof(swap));
     }
 
+    /// <summary>
+    /// A variable the function writes cannot also be bound to another of its roles: the call would read
+    /// and write one buffer as two variables (and, holding it as a writer, refuse itself). Roles that are
+    /// only read may share a variable.
+    /// </summary>
+    /// <param name="function">The function, for the message.</param>
+    /// <param name="roles">Each bound variable, the member it is bound as, and whether calls write it (update it, or compute its update in its buffer).</param>
+    public static void CheckDistinct(string function, params ReadOnlySpan<(ISharedVariable Variable, string Member, bool Written)> roles)
+    {
+        for (int i = 0; i < roles.Length; i++)
+            for (int j = 0; j < i; j++)
+            {
+                if (!ReferenceEquals(roles[i].Variable, roles[j].Variable) || !(roles[i].Written || roles[j].Written)) continue;
+                string name = roles[i].Variable.Name ?? "shared";
+                throw new ArgumentException(
+                    $"{function}: shared variable '{name}' is bound both as '{roles[j].Member}' and as '{roles[i].Member}', and the function updates it; bind a variable of its own to each.", roles[i].Member);
+            }
+    }
+
     /// <summary>A dictionary of swaps (PyTensor's <c>swap={state: new_state}</c>) as pairs.</summary>
     public static (ISharedVariable Old, ISharedVariable New)[] Pairs(IReadOnlyDictionary<ISharedVariable, ISharedVariable> swap)
     {

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace Tensorgen;
 
@@ -7,8 +9,17 @@ namespace Tensorgen;
 /// object: it holds the shared variables it is bound to, and <c>Copy</c> makes another one over the
 /// same generated code, bound to the same or other shared variables, with or without its updates.
 /// </summary>
+/// <remarks>
+/// Threading: a function without shared or random variables, whose outputs are not borrowed, is pure
+/// and may be called from any number of threads at once. Otherwise calls that would overlap on the
+/// same state (a shared variable one of them updates, a random variable, borrowed outputs) are refused
+/// with a <see cref="ConcurrentCallException"/> before any work, and change nothing.
+/// </remarks>
 public abstract class CompiledFunction
 {
+    // Held by a call that computes into the borrowed output buffers.
+    private AccessGate _outputs;
+
     /// <summary>Creates a function named <paramref name="name"/>.</summary>
     /// <param name="name">The graph method it was compiled from, as <c>Type.Method</c>.</param>
     /// <param name="updatesEnabled">Whether calls write the function's updates.</param>
@@ -27,9 +38,20 @@ public abstract class CompiledFunction
     /// <summary>
     /// Reuse output buffers from call to call (PyTensor's <c>Out(..., borrow=True)</c>): a call then returns
     /// the same tensors as the previous one, overwritten, and allocates nothing while shapes stay the
-    /// same. Off by default: each call returns tensors of its own.
+    /// same. Off by default: each call returns tensors of its own. A borrowed result stays valid until the
+    /// function's next call; two calls may not write the buffers at once (the later one is refused).
     /// </summary>
     public bool BorrowOutputs { get; set; }
+
+    /// <summary>Enters the borrowed output buffers for a call; false, holding nothing, while another call writes them. For generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected bool TryEnterOutputs(int caller) => _outputs.TryEnter(write: true, caller);
+
+    /// <summary>Leaves the borrowed output buffers. For generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void ExitOutputs(int caller) => _outputs.Exit(write: true, caller);
 
     /// <summary>The optimized graph, as printed in the generated <c>Invoke</c>'s remarks.</summary>
     public abstract string Graph { get; }

@@ -1,11 +1,15 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Tensorgen;
 
 /// <summary>
-/// A call of a compiled function got an input of the wrong rank, or shapes that do not broadcast.
-/// The message names the function, the input and the shapes; nothing was computed or written.
+/// A call of a compiled function got an input of the wrong rank, shapes that do not broadcast, sizes
+/// too large for an array, or an empty axis to take a maximum or minimum over. The message names the
+/// function, the input and the shapes; nothing was computed or written.
 /// </summary>
 public sealed class TensorShapeException : ArgumentException
 {
@@ -67,6 +71,68 @@ public static class Check
     public static void ThrowUpdateSize(string function, string variable, int dimension, nint expected, nint actual) =>
         throw new TensorShapeException(
             $"{function}: the update of shared variable '{variable}' has size {actual} in dimension {dimension}, but its static shape fixes it to {expected}; no update was written.", variable);
+
+    /// <summary>
+    /// Whether a value of shape <paramref name="lengths"/> has more elements than an array holds
+    /// (<see cref="Array.MaxLength"/>), not counting zero sizes: an empty shape is too large when its other
+    /// sizes are, since loops would still run over them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TooLarge(params ReadOnlySpan<nint> lengths)
+    {
+        ulong count = 1;
+        foreach (var length in lengths)
+        {
+            if (length == 0) continue;
+            if ((ulong)length > (ulong)Array.MaxLength / count) return true;
+            count *= (ulong)length;
+        }
+        return false;
+    }
+
+    /// <summary>A value would have too many elements (see <see cref="TooLarge"/>); <paramref name="sources"/> says where its sizes come from.</summary>
+    [DoesNotReturn]
+    public static void ThrowTooLarge(string function, ReadOnlySpan<nint> lengths, string input, string sources)
+    {
+        var count = BigInteger.One;
+        foreach (var length in lengths) count *= length == 0 ? 1 : length;
+        bool empty = lengths.Contains(0);
+        throw new TensorShapeException(
+            $"{function}: a value of shape {ShapeText(lengths)} would have {count.ToString(CultureInfo.InvariantCulture)} elements{(empty ? " (not counting its zero sizes)" : "")}, " +
+            $"more than an array can hold ({Array.MaxLength.ToString(CultureInfo.InvariantCulture)}); its sizes come from {sources}. Nothing was computed or written.", input);
+    }
+
+    /// <summary>
+    /// A maximum or minimum over an axis of size 0, which has no identity (NumPy's and PyTensor's
+    /// <c>ValueError</c>: "zero-size array to reduction operation maximum which has no identity").
+    /// </summary>
+    /// <param name="function">The function.</param>
+    /// <param name="maximum">Max, else Min.</param>
+    /// <param name="axis">The empty axis of the reduced value.</param>
+    /// <param name="operand">What is reduced: <c>'x'</c> for an input, else a description.</param>
+    /// <param name="lengths">The reduced value's shape.</param>
+    /// <param name="input">The input (or size) the empty axis comes from.</param>
+    /// <param name="inputShape">Its shape, or for a size given by a value, null.</param>
+    [DoesNotReturn]
+    public static void ThrowEmptyReduction(string function, bool maximum, int axis, string operand, ReadOnlySpan<nint> lengths, string input, string? inputShape)
+    {
+        string origin = input.Length == 0 || operand == $"'{input}'" ? ""
+            : inputShape is null ? $", whose size is given by '{input}'"
+            : $", whose size comes from '{input}' with shape {inputShape}";
+        throw new TensorShapeException(
+            $"{function}: zero-size array to reduction operation {(maximum ? "maximum" : "minimum")} which has no identity: " +
+            $"{(maximum ? "max" : "min")} over axis {axis} of {operand} with shape {ShapeText(lengths)}{origin}. Nothing was computed or written.", input);
+    }
+
+    /// <summary>How messages name a shared variable: the name it was given, else the member that declares it.</summary>
+    public static string Name(ISharedVariable variable, string member) => variable.Name ?? member;
+
+    private static string ShapeText(ReadOnlySpan<nint> lengths)
+    {
+        var parts = new string[lengths.Length];
+        for (int i = 0; i < parts.Length; i++) parts[i] = lengths[i].ToString(CultureInfo.InvariantCulture);
+        return parts.Length == 1 ? $"({parts[0]},)" : "(" + string.Join(", ", parts) + ")";
+    }
 
     /// <summary>A kernel got spans of different lengths: a Tensorgen bug, caught before any memory is touched.</summary>
     [DoesNotReturn]

@@ -12,12 +12,17 @@ namespace Tensorgen;
 /// other's writes. Its dtype (<typeparamref name="T"/>) and rank are fixed at creation; its size may
 /// change unless a static shape pins it. Create one with <see cref="Pt.Shared(int, string?)"/> and its
 /// overloads, as a field or property of the type that holds your <see cref="TensorFunctionAttribute"/>
-/// methods, so the generator can see its type. Not thread-safe, like PyTensor's.
+/// methods, so the generator can see its type.
 /// </summary>
 /// <remarks>
 /// Functions never write the current value while computing: an update is computed into a second
 /// buffer, and all updates of a call are swapped in at the end, after every output is computed. So
 /// updates see the values from before the call, and a call that fails leaves every value as it was.
+/// <para>
+/// Not thread-safe, like PyTensor's, but never silently corrupted: calls reading the variable may run
+/// together, while a call updating it, or <c>SetValue</c>, runs alone. Anything that would overlap
+/// with those is refused with a <see cref="ConcurrentCallException"/> and changes nothing.
+/// </para>
 /// </remarks>
 public sealed class Shared<T> : TensorVariable, ISharedVariable
     where T : unmanaged
@@ -26,6 +31,8 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
     private nint[] _lengths;
     private T[]? _next;
     private readonly int?[] _staticShape;
+    // Readers: calls that read the value, GetValue. Writers: calls that update it, SetValue.
+    private AccessGate _gate;
 
     internal Shared(T[] data, nint[] lengths, string? name, int?[]? shape)
     {
@@ -69,9 +76,17 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
     /// </summary>
     public TensorValue<T> GetValue(bool borrow = false)
     {
-        if (Rank == 0) return new TensorValue<T>(_data[0]);
-        var data = borrow ? _data : (T[])_data.Clone();
-        return new TensorValue<T>(Tensor.Create(data, _lengths));
+        int caller = Enter(write: false, nameof(GetValue));
+        try
+        {
+            if (Rank == 0) return new TensorValue<T>(_data[0]);
+            var data = borrow ? _data : (T[])_data.Clone();
+            return new TensorValue<T>(Tensor.Create(data, _lengths));
+        }
+        finally
+        {
+            _gate.Exit(write: false, caller);
+        }
     }
 
     /// <summary>The value of a 0-d shared variable, read or written.</summary>
@@ -80,7 +95,10 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
         get
         {
             if (Rank != 0) throw new InvalidOperationException($"{Display} has rank {Rank}; read it with GetValue().");
-            return _data[0];
+            int caller = Enter(write: false, nameof(Value));
+            T value = _data[0];
+            _gate.Exit(write: false, caller);
+            return value;
         }
         set => SetValue(value);
     }
@@ -89,7 +107,9 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
     public void SetValue(T value)
     {
         if (Rank != 0) throw new ArgumentException($"{Display} has rank {Rank}, so it cannot be set to a scalar.", nameof(value));
+        int caller = Enter(write: true, nameof(SetValue));
         _data[0] = value;
+        _gate.Exit(write: true, caller);
     }
 
     /// <summary>Sets the value from a tensor of the same rank (copied), any size the static shape allows.</summary>
@@ -151,8 +171,18 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
     {
         CheckRank(lengths.Length, "value");
         CheckStatic(lengths);
+        int caller = Enter(write: true, nameof(SetValue));
         _data = data;
         _lengths = lengths;
+        _gate.Exit(write: true, caller);
+    }
+
+    /// <summary>Enters the gate for <paramref name="operation"/>, or refuses it while a call on another thread uses the variable.</summary>
+    private int Enter(bool write, string operation)
+    {
+        int caller = AccessGate.Caller;
+        if (!_gate.TryEnter(write, caller)) throw ConcurrentCallException.ForAccess(SharedName ?? "shared", Display, operation);
+        return caller;
     }
 
     private void CheckRank(int rank, string parameter)
@@ -184,7 +214,21 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
 
     // ---- Used by generated code ---------------------------------------------------------------------
 
-    /// <summary>The current value's elements, row-major. For generated code.</summary>
+    /// <summary>
+    /// Enters the variable for a call on thread <paramref name="caller"/> (<see cref="AccessGate.Caller"/>): as a
+    /// writer when the call updates it (alone), else as a reader (with other readers); false, holding nothing,
+    /// when that would overlap a call on another thread. For generated code.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryEnter(bool write, int caller) => _gate.TryEnter(write, caller);
+
+    /// <summary>Leaves what <see cref="TryEnter"/> entered. For generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Exit(bool write, int caller) => _gate.Exit(write, caller);
+
+    /// <summary>The current value's elements, row-major. For generated code, between <see cref="TryEnter"/> and <see cref="Exit"/>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ReadOnlySpan<T> Data => _data;
 

@@ -12,6 +12,11 @@ namespace Tensorgen;
 /// properties next to your <see cref="TensorFunctionAttribute"/> methods; variables made in a graph
 /// method instead belong to each function object created from it.
 /// </summary>
+/// <remarks>
+/// Creating variables (and function objects that make their own) and <see cref="Seed"/> may run on
+/// any thread. <see cref="Seed"/> is refused with a <see cref="ConcurrentCallException"/>, reseeding
+/// nothing, while a call on another thread is drawing from one of the stream's variables.
+/// </remarks>
 public sealed partial class RandomStream
 {
     private readonly ulong? _defaultSeed;
@@ -29,7 +34,13 @@ public sealed partial class RandomStream
     /// The generator state of every variable drawn so far, in order, each with its variable (PyTensor's
     /// <c>state_updates</c>): copy states between streams with <c>Rng.SetValue(other.Rng.GetValue())</c>.
     /// </summary>
-    public IReadOnlyList<(SharedRandomState Rng, RandomVariable Draw)> StateUpdates => _stateUpdates;
+    public IReadOnlyList<(SharedRandomState Rng, RandomVariable Draw)> StateUpdates
+    {
+        get
+        {
+            lock (_stateUpdates) return _stateUpdates.ToArray();
+        }
+    }
 
     /// <summary>
     /// Reseeds every variable of the stream as PyTensor's <c>seed()</c>: a new seed sequence from
@@ -37,20 +48,38 @@ public sealed partial class RandomStream
     /// </summary>
     public void Seed(ulong? seed = null)
     {
-        _seeds = NewSeeds(seed ?? _defaultSeed);
-        var children = _seeds.Spawn(_stateUpdates.Count);
-        for (int i = 0; i < children.Length; i++) _stateUpdates[i].Rng.SetValue(RandomGenerator.DefaultRng(children[i]));
+        lock (_stateUpdates)
+        {
+            // Every generator is taken before any is reseeded, so a refused Seed changes nothing.
+            int held = 0, caller = AccessGate.Caller;
+            try
+            {
+                for (; held < _stateUpdates.Count; held++)
+                    if (!_stateUpdates[held].Rng.TryEnter(write: true, caller)) throw _stateUpdates[held].Rng.InUse(nameof(Seed));
+                var seeds = NewSeeds(seed ?? _defaultSeed);
+                var children = seeds.Spawn(_stateUpdates.Count);
+                for (int i = 0; i < children.Length; i++) _stateUpdates[i].Rng.State = RandomGenerator.DefaultRng(children[i]).BitGenerator.State;
+                _seeds = seeds;
+            }
+            finally
+            {
+                for (int i = 0; i < held; i++) _stateUpdates[i].Rng.Exit(write: true, caller);
+            }
+        }
     }
 
     /// <summary>A new random variable of this stream, seeded by the stream's next child seed. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public RandomVariable NewVariable(Distribution distribution)
     {
-        var seed = _seeds.Spawn(1)[0];
-        var rng = new SharedRandomState(RandomGenerator.DefaultRng(seed), distribution.ToString().ToLowerInvariant() + "_rng");
-        var variable = new RandomVariable(this, distribution, rng);
-        _stateUpdates.Add((rng, variable));
-        return variable;
+        lock (_stateUpdates)
+        {
+            var seed = _seeds.Spawn(1)[0];
+            var rng = new SharedRandomState(RandomGenerator.DefaultRng(seed), distribution.ToString().ToLowerInvariant() + "_rng");
+            var variable = new RandomVariable(this, distribution, rng);
+            _stateUpdates.Add((rng, variable));
+            return variable;
+        }
     }
 
     private static SeedSequence NewSeeds(ulong? seed) =>

@@ -30,6 +30,7 @@ public sealed class RandomVariable : TensorVariable
     /// <summary>
     /// A generator generated code draws with: set to <see cref="Rng"/>'s state before a call's draws, read
     /// back after, so a failed call or one without default updates leaves <see cref="Rng"/> as it was.
+    /// Only a call that has entered <see cref="Rng"/> (as a writer) uses it.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public RandomGenerator Scratch { get; }

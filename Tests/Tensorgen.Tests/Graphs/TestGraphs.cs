@@ -118,6 +118,15 @@ public static partial class TestGraphs
         return Function([t], [e.Sum(), Sum(e, 0), Sum(e, [0, 2]), Sum(e, 1, keepdims: true), e.Max(2), Min(e, [1, 2]), e.Mean(-1), Max(Sqr(t))]);
     }
 
+    /// <summary>The sums and means of <see cref="Reductions"/> alone: defined over empty axes too, where Max and Min raise.</summary>
+    [TensorFunction]
+    public static FunctionGraph Sums()
+    {
+        var t = DTensor3("t");
+        var e = Exp(t * 0.1) - t;
+        return Function([t], [e.Sum(), Sum(e, 0), Sum(e, [0, 2]), Sum(e, 1, keepdims: true), e.Mean(-1)]);
+    }
+
     /// <summary>Every product shape, with transposes, and an element-wise epilogue.</summary>
     [TensorFunction]
     public static FunctionGraph Products()

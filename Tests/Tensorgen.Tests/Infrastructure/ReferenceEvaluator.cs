@@ -123,6 +123,9 @@ internal static class ReferenceEvaluator
     {
         var axes = node.Params.Skip(1).ToArray();
         bool keepdims = node.Params[0] == 1;
+        // NumPy's rule: a max or min over any axis of size 0 has no identity, even when the result is empty too.
+        if (node.Op != OpCode.Sum && axes.Any(a => x.Shape[a] == 0))
+            throw new EmptyReductionException($"zero-size array to reduction operation {(node.Op == OpCode.Max ? "maximum" : "minimum")} which has no identity");
         var outShape = new System.Collections.Generic.List<int>();
         for (int d = 0; d < x.Shape.Length; d++)
             if (System.Array.IndexOf(axes, d) < 0) outShape.Add(x.Shape[d]);
@@ -242,3 +245,6 @@ internal static class ReferenceEvaluator
         };
     }
 }
+
+/// <summary>The reference's NumPy ValueError for a max or min over an empty axis.</summary>
+public sealed class EmptyReductionException(string message) : Exception(message);

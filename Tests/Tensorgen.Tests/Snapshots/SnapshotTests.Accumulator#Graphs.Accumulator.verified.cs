@@ -57,14 +57,42 @@ namespace Tensorgen.Samples.Tutorial
             /// <param name="inc">int32 scalar.</param>
             public long Invoke(int inc)
             {
-                long state = _state.Data[0];
-                long s2 = ((long)inc);
-                long newState = (state + s2);
-                if (UpdatesEnabled)
+                int caller = EnterState();
+                try
                 {
-                    _state.Store(newState);
+                    long state = _state.Data[0];
+                    long s2 = ((long)inc);
+                    long newState = (state + s2);
+                    if (UpdatesEnabled)
+                    {
+                        _state.Store(newState);
+                    }
+                    return state;
                 }
-                return state;
+                finally
+                {
+                    ExitState(1, caller);
+                }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState()
+            {
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_state.TryEnter(UpdatesEnabled, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("Graphs.Accumulator", _state, "State");
+                return caller;
+            }
+
+            /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int held, int caller)
+            {
+                _state.Exit(UpdatesEnabled, caller);
             }
         }
     }

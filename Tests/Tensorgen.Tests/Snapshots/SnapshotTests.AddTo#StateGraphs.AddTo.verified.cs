@@ -67,19 +67,60 @@ namespace Tensorgen.Tests.Graphs
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("StateGraphs.AddTo", "x");
                 if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("StateGraphs.AddTo", "x", x.ShapeText());
                 if (x.Rank != 1) global::Tensorgen.Check.ThrowRank("StateGraphs.AddTo", "x", x.Rank, 1, x.ShapeText());
-                nint n0 = x.Length(0);
-                if (_a.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("StateGraphs.AddTo", "a", _a.ShapeText(), 0, _a.Length(0), "x", x.ShapeText(), n0);
-                long counter = _counter.Data[0];
-                var out0 = _output0.Rent(n0, BorrowOutputs);
-                Kernel0(x.Data, _a.Data, out0);
-                long newCounter = (counter + 1L);
-                var output1 = global::System.Numerics.Tensors.Tensor.Create(_a.Data.ToArray(), [n0]);
-                if (UpdatesEnabled)
+                bool borrow = BorrowOutputs;
+                int caller = EnterState(borrow);
+                try
                 {
-                    _a.StoreCopy(out0, [n0]);
-                    _counter.Store(newCounter);
+                    nint n0 = x.Length(0);
+                    if (_a.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("StateGraphs.AddTo", global::Tensorgen.Check.Name(_a, "A"), _a.ShapeText(), 0, _a.Length(0), "x", x.ShapeText(), n0);
+                    long counter = _counter.Data[0];
+                    var out0 = _output0.Rent(n0, borrow);
+                    Kernel0(x.Data, _a.Data, out0);
+                    long newCounter = (counter + 1L);
+                    var output1 = global::System.Numerics.Tensors.Tensor.Create(_a.Data.ToArray(), [n0]);
+                    if (UpdatesEnabled)
+                    {
+                        _a.StoreCopy(out0, [n0]);
+                        _counter.Store(newCounter);
+                    }
+                    return (_output0.Wrap(out0, [n0], borrow), output1);
                 }
-                return (_output0.Wrap(out0, [n0], BorrowOutputs), output1);
+                finally
+                {
+                    ExitState(2, caller, borrow);
+                }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState(bool borrow)
+            {
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_a.TryEnter(UpdatesEnabled, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("StateGraphs.AddTo", _a, "A");
+                if (!_counter.TryEnter(UpdatesEnabled, caller))
+                {
+                    ExitState(1, caller, false);
+                    global::Tensorgen.ConcurrentCallException.ThrowShared("StateGraphs.AddTo", _counter, "Counter");
+                }
+                if (borrow && !TryEnterOutputs(caller))
+                {
+                    ExitState(2, caller, false);
+                    global::Tensorgen.ConcurrentCallException.ThrowOutputs("StateGraphs.AddTo");
+                }
+                return caller;
+            }
+
+            /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered, and the borrowed outputs if <paramref name="borrow"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int held, int caller, bool borrow)
+            {
+                if (borrow) ExitOutputs(caller);
+                if (held > 1) _counter.Exit(UpdatesEnabled, caller);
+                if (held > 0) _a.Exit(UpdatesEnabled, caller);
             }
 
             /// <summary>Fused loop: out0 = add(a, x) (1 node fused).</summary>

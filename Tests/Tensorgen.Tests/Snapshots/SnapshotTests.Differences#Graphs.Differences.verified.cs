@@ -49,15 +49,47 @@ namespace Tensorgen.Samples.Tutorial
                 if (b.IsNull) global::Tensorgen.Check.ThrowNull("Graphs.Differences", "b");
                 if (b.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("Graphs.Differences", "b", b.ShapeText());
                 if (b.Rank != 2) global::Tensorgen.Check.ThrowRank("Graphs.Differences", "b", b.Rank, 2, b.ShapeText());
-                nint n0 = a.Length(0);
-                nint n1 = a.Length(1);
-                if (b.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("Graphs.Differences", "b", b.ShapeText(), 0, b.Length(0), "a", a.ShapeText(), n0);
-                if (b.Length(1) != n1) global::Tensorgen.Check.ThrowMismatch("Graphs.Differences", "b", b.ShapeText(), 1, b.Length(1), "a", a.ShapeText(), n1);
-                var diff = _output0.Rent(n0 * n1, BorrowOutputs);
-                var absDiff = _output1.Rent(n0 * n1, BorrowOutputs);
-                var diffSquared = _output2.Rent(n0 * n1, BorrowOutputs);
-                Kernel0(a.Data, b.Data, diff, absDiff, diffSquared);
-                return (_output0.Wrap(diff, [n0, n1], BorrowOutputs), _output1.Wrap(absDiff, [n0, n1], BorrowOutputs), _output2.Wrap(diffSquared, [n0, n1], BorrowOutputs));
+                bool borrow = BorrowOutputs;
+                int caller = EnterState(borrow);
+                try
+                {
+                    nint n0 = a.Length(0);
+                    nint n1 = a.Length(1);
+                    if (b.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("Graphs.Differences", "b", b.ShapeText(), 0, b.Length(0), "a", a.ShapeText(), n0);
+                    if (b.Length(1) != n1) global::Tensorgen.Check.ThrowMismatch("Graphs.Differences", "b", b.ShapeText(), 1, b.Length(1), "a", a.ShapeText(), n1);
+                    if (global::Tensorgen.Check.TooLarge(n0, n1)) global::Tensorgen.Check.ThrowTooLarge("Graphs.Differences", [n0, n1], "a", "'a' with shape " + a.ShapeText());
+                    if (global::Tensorgen.Check.TooLarge(n0, n1)) global::Tensorgen.Check.ThrowTooLarge("Graphs.Differences", [n0, n1], "a", "'a' with shape " + a.ShapeText());
+                    var diff = _output0.Rent(n0 * n1, borrow);
+                    var absDiff = _output1.Rent(n0 * n1, borrow);
+                    var diffSquared = _output2.Rent(n0 * n1, borrow);
+                    Kernel0(a.Data, b.Data, diff, absDiff, diffSquared);
+                    return (_output0.Wrap(diff, [n0, n1], borrow), _output1.Wrap(absDiff, [n0, n1], borrow), _output2.Wrap(diffSquared, [n0, n1], borrow));
+                }
+                finally
+                {
+                    ExitState(caller, borrow);
+                }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState(bool borrow)
+            {
+                if (!borrow) return 0;
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("Graphs.Differences");
+                return caller;
+            }
+
+            /// <summary>Leaves the borrowed outputs if <paramref name="borrow"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int caller, bool borrow)
+            {
+                if (borrow) ExitOutputs(caller);
             }
 
             /// <summary>Fused loop: diff = sub(a, b); absDiff = abs(diff); diffSquared = sqr(diff) (3 nodes fused).</summary>

@@ -50,10 +50,40 @@ namespace Tensorgen.Tests.Graphs
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.Helpers", "x");
                 if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.Helpers", "x", x.ShapeText());
                 if (x.Rank != 1) global::Tensorgen.Check.ThrowRank("TestGraphs.Helpers", "x", x.Rank, 1, x.ShapeText());
-                nint n0 = x.Length(0);
-                var result = _output0.Rent(n0, BorrowOutputs);
-                Kernel0(x.Data, result);
-                return _output0.Wrap(result, [n0], BorrowOutputs);
+                bool borrow = BorrowOutputs;
+                int caller = EnterState(borrow);
+                try
+                {
+                    nint n0 = x.Length(0);
+                    var result = _output0.Rent(n0, borrow);
+                    Kernel0(x.Data, result);
+                    return _output0.Wrap(result, [n0], borrow);
+                }
+                finally
+                {
+                    ExitState(caller, borrow);
+                }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState(bool borrow)
+            {
+                if (!borrow) return 0;
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("TestGraphs.Helpers");
+                return caller;
+            }
+
+            /// <summary>Leaves the borrowed outputs if <paramref name="borrow"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int caller, bool borrow)
+            {
+                if (borrow) ExitOutputs(caller);
             }
 
             /// <summary>Fused loop: result = sigmoid(minimum(maximum(%14, -3), 3)) (11 nodes fused).</summary>

@@ -42,11 +42,42 @@ namespace Tensorgen.Samples.Tutorial
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("Graphs.Logistic2", "x");
                 if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("Graphs.Logistic2", "x", x.ShapeText());
                 if (x.Rank != 2) global::Tensorgen.Check.ThrowRank("Graphs.Logistic2", "x", x.Rank, 2, x.ShapeText());
-                nint n0 = x.Length(0);
-                nint n1 = x.Length(1);
-                var s2 = _output0.Rent(n0 * n1, BorrowOutputs);
-                Kernel0(x.Data, s2);
-                return _output0.Wrap(s2, [n0, n1], BorrowOutputs);
+                bool borrow = BorrowOutputs;
+                int caller = EnterState(borrow);
+                try
+                {
+                    nint n0 = x.Length(0);
+                    nint n1 = x.Length(1);
+                    if (global::Tensorgen.Check.TooLarge(n0, n1)) global::Tensorgen.Check.ThrowTooLarge("Graphs.Logistic2", [n0, n1], "x", "'x' with shape " + x.ShapeText());
+                    var s2 = _output0.Rent(n0 * n1, borrow);
+                    Kernel0(x.Data, s2);
+                    return _output0.Wrap(s2, [n0, n1], borrow);
+                }
+                finally
+                {
+                    ExitState(caller, borrow);
+                }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState(bool borrow)
+            {
+                if (!borrow) return 0;
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("Graphs.Logistic2");
+                return caller;
+            }
+
+            /// <summary>Leaves the borrowed outputs if <paramref name="borrow"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int caller, bool borrow)
+            {
+                if (borrow) ExitOutputs(caller);
             }
 
             /// <summary>Fused loop: s2 = true_div(add(1, tanh(%2)), 2) (4 nodes fused).</summary>

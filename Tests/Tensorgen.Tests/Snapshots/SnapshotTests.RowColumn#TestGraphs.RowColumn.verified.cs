@@ -55,18 +55,49 @@ namespace Tensorgen.Tests.Graphs
                 if (c.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.RowColumn", "c");
                 if (c.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.RowColumn", "c", c.ShapeText());
                 if (c.Rank != 2) global::Tensorgen.Check.ThrowRank("TestGraphs.RowColumn", "c", c.Rank, 2, c.ShapeText());
-                nint n0 = x.Length(0);
-                nint n1 = x.Length(1);
-                if (r.Length(0) != 1) global::Tensorgen.Check.ThrowStaticSize("TestGraphs.RowColumn", "r", 0, 1, r.ShapeText());
-                if (r.Length(1) != n1) global::Tensorgen.Check.ThrowMismatch("TestGraphs.RowColumn", "r", r.ShapeText(), 1, r.Length(1), "x", x.ShapeText(), n1);
-                if (c.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("TestGraphs.RowColumn", "c", c.ShapeText(), 0, c.Length(0), "x", x.ShapeText(), n0);
-                if (c.Length(1) != 1) global::Tensorgen.Check.ThrowStaticSize("TestGraphs.RowColumn", "c", 1, 1, c.ShapeText());
-                var result = _output0.Rent(n0 * n1, BorrowOutputs);
-                for (nint i0 = 0; i0 < n0; i0++)
+                bool borrow = BorrowOutputs;
+                int caller = EnterState(borrow);
+                try
                 {
-                    Kernel0(x.Data.Slice((int)(i0 * n1), (int)n1), r.Data, c.Data[(int)i0], new global::System.Span<double>(result, (int)(i0 * n1), (int)n1));
+                    nint n0 = x.Length(0);
+                    nint n1 = x.Length(1);
+                    if (r.Length(0) != 1) global::Tensorgen.Check.ThrowStaticSize("TestGraphs.RowColumn", "r", 0, 1, r.ShapeText());
+                    if (r.Length(1) != n1) global::Tensorgen.Check.ThrowMismatch("TestGraphs.RowColumn", "r", r.ShapeText(), 1, r.Length(1), "x", x.ShapeText(), n1);
+                    if (c.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("TestGraphs.RowColumn", "c", c.ShapeText(), 0, c.Length(0), "x", x.ShapeText(), n0);
+                    if (c.Length(1) != 1) global::Tensorgen.Check.ThrowStaticSize("TestGraphs.RowColumn", "c", 1, 1, c.ShapeText());
+                    if (global::Tensorgen.Check.TooLarge(n0, n1)) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.RowColumn", [n0, n1], "x", "'x' with shape " + x.ShapeText());
+                    var result = _output0.Rent(n0 * n1, borrow);
+                    for (nint i0 = 0; i0 < n0; i0++)
+                    {
+                        Kernel0(x.Data.Slice((int)(i0 * n1), (int)n1), r.Data, c.Data[(int)i0], new global::System.Span<double>(result, (int)(i0 * n1), (int)n1));
+                    }
+                    return _output0.Wrap(result, [n0, n1], borrow);
                 }
-                return _output0.Wrap(result, [n0, n1], BorrowOutputs);
+                finally
+                {
+                    ExitState(caller, borrow);
+                }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState(bool borrow)
+            {
+                if (!borrow) return 0;
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("TestGraphs.RowColumn");
+                return caller;
+            }
+
+            /// <summary>Leaves the borrowed outputs if <paramref name="borrow"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int caller, bool borrow)
+            {
+                if (borrow) ExitOutputs(caller);
             }
 
             /// <summary>Fused loop: result = sub(add(mul(%3, r), true_div(%6, c)), 1.5) (7 nodes fused).</summary>

@@ -51,19 +51,50 @@ namespace Tensorgen.Tests.Graphs
                 if (v.IsNull) global::Tensorgen.Check.ThrowNull("TestGraphs.SharedWork", "v");
                 if (v.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.SharedWork", "v", v.ShapeText());
                 if (v.Rank != 1) global::Tensorgen.Check.ThrowRank("TestGraphs.SharedWork", "v", v.Rank, 1, v.ShapeText());
-                nint n0 = x.Length(0);
-                nint n1 = x.Length(1);
-                if (v.Length(0) != n1) global::Tensorgen.Check.ThrowMismatch("TestGraphs.SharedWork", "v", v.ShapeText(), 0, v.Length(0), "x", x.ShapeText(), n1);
-                var e = _output0.Rent(n1, BorrowOutputs);
-                var scaled = _output1.Rent(n0 * n1, BorrowOutputs);
-                var out2 = _output2.Rent(n0 * n1, BorrowOutputs);
-                var out3 = _output3.Rent(n1, BorrowOutputs);
-                Kernel0(v.Data, e, out3);
-                for (nint i0 = 0; i0 < n0; i0++)
+                bool borrow = BorrowOutputs;
+                int caller = EnterState(borrow);
+                try
                 {
-                    Kernel1(x.Data.Slice((int)(i0 * n1), (int)n1), e, new global::System.Span<double>(scaled, (int)(i0 * n1), (int)n1), new global::System.Span<double>(out2, (int)(i0 * n1), (int)n1));
+                    nint n0 = x.Length(0);
+                    nint n1 = x.Length(1);
+                    if (v.Length(0) != n1) global::Tensorgen.Check.ThrowMismatch("TestGraphs.SharedWork", "v", v.ShapeText(), 0, v.Length(0), "x", x.ShapeText(), n1);
+                    if (global::Tensorgen.Check.TooLarge(n0, n1)) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.SharedWork", [n0, n1], "x", "'x' with shape " + x.ShapeText());
+                    var e = _output0.Rent(n1, borrow);
+                    var scaled = _output1.Rent(n0 * n1, borrow);
+                    var out2 = _output2.Rent(n0 * n1, borrow);
+                    var out3 = _output3.Rent(n1, borrow);
+                    Kernel0(v.Data, e, out3);
+                    for (nint i0 = 0; i0 < n0; i0++)
+                    {
+                        Kernel1(x.Data.Slice((int)(i0 * n1), (int)n1), e, new global::System.Span<double>(scaled, (int)(i0 * n1), (int)n1), new global::System.Span<double>(out2, (int)(i0 * n1), (int)n1));
+                    }
+                    return (_output0.Wrap(e, [n1], borrow), _output1.Wrap(scaled, [n0, n1], borrow), _output2.Wrap(out2, [n0, n1], borrow), _output3.Wrap(out3, [n1], borrow));
                 }
-                return (_output0.Wrap(e, [n1], BorrowOutputs), _output1.Wrap(scaled, [n0, n1], BorrowOutputs), _output2.Wrap(out2, [n0, n1], BorrowOutputs), _output3.Wrap(out3, [n1], BorrowOutputs));
+                finally
+                {
+                    ExitState(caller, borrow);
+                }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState(bool borrow)
+            {
+                if (!borrow) return 0;
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!TryEnterOutputs(caller)) global::Tensorgen.ConcurrentCallException.ThrowOutputs("TestGraphs.SharedWork");
+                return caller;
+            }
+
+            /// <summary>Leaves the borrowed outputs if <paramref name="borrow"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int caller, bool borrow)
+            {
+                if (borrow) ExitOutputs(caller);
             }
 
             /// <summary>Fused loop: e = add(exp(v), 1); out3 = sqr(e) (3 nodes fused).</summary>

@@ -60,16 +60,44 @@ namespace Tensorgen.Tests.Graphs
                 if (g.IsNull) global::Tensorgen.Check.ThrowNull("TinyModel.Step", "g");
                 if (g.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("TinyModel.Step", "g", g.ShapeText());
                 if (g.Rank != 1) global::Tensorgen.Check.ThrowRank("TinyModel.Step", "g", g.Rank, 1, g.ShapeText());
-                nint n0 = g.Length(0);
-                if (_weights.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("TinyModel.Step", "weights", _weights.ShapeText(), 0, _weights.Length(0), "g", g.ShapeText(), n0);
-                var nextWeights = _weights.NextBuffer(n0);
-                Kernel0(g.Data, _weights.Data, nextWeights);
-                var output0 = global::System.Numerics.Tensors.Tensor.Create(_weights.Data.ToArray(), [n0]);
-                if (UpdatesEnabled)
+                int caller = EnterState();
+                try
                 {
-                    _weights.CommitNext([n0]);
+                    nint n0 = g.Length(0);
+                    if (_weights.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("TinyModel.Step", global::Tensorgen.Check.Name(_weights, "Weights"), _weights.ShapeText(), 0, _weights.Length(0), "g", g.ShapeText(), n0);
+                    var nextWeights = _weights.NextBuffer(n0);
+                    Kernel0(g.Data, _weights.Data, nextWeights);
+                    var output0 = global::System.Numerics.Tensors.Tensor.Create(_weights.Data.ToArray(), [n0]);
+                    if (UpdatesEnabled)
+                    {
+                        _weights.CommitNext([n0]);
+                    }
+                    return output0;
                 }
-                return output0;
+                finally
+                {
+                    ExitState(1, caller);
+                }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState()
+            {
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_weights.TryEnter(true, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("TinyModel.Step", _weights, "Weights");
+                return caller;
+            }
+
+            /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int held, int caller)
+            {
+                _weights.Exit(true, caller);
             }
 
             /// <summary>Fused loop: newWeights = sub(weights, mul(0.1, g)) (2 nodes fused).</summary>

@@ -22,6 +22,7 @@ namespace Tensorgen.Tests.Graphs
             {
                 _a = global::Tensorgen.Binding.Check("StateGraphs.Swap", "a", a, 1, [-1]);
                 _b = global::Tensorgen.Binding.Check("StateGraphs.Swap", "b", b, 1, [-1]);
+                global::Tensorgen.Binding.CheckDistinct("StateGraphs.Swap", (_a, "A", updatesEnabled), (_b, "B", updatesEnabled));
             }
 
             /// <inheritdoc/>
@@ -58,17 +59,51 @@ namespace Tensorgen.Tests.Graphs
             /// </remarks>
             public void Invoke()
             {
-                nint n0 = _a.Length(0);
-                nint n1 = _b.Length(0);
-                if (UpdatesEnabled)
+                int caller = EnterState();
+                try
                 {
-                    var nextA = _a.NextBuffer(n1);
-                    _b.Data.CopyTo(nextA);
-                    var nextB = _b.NextBuffer(n0);
-                    _a.Data.CopyTo(nextB);
-                    _a.CommitNext([n1]);
-                    _b.CommitNext([n0]);
+                    nint n0 = _a.Length(0);
+                    nint n1 = _b.Length(0);
+                    if (UpdatesEnabled)
+                    {
+                        var nextA = _a.NextBuffer(n1);
+                        _b.Data.CopyTo(nextA);
+                        var nextB = _b.NextBuffer(n0);
+                        _a.Data.CopyTo(nextB);
+                        _a.CommitNext([n1]);
+                        _b.CommitNext([n0]);
+                    }
                 }
+                finally
+                {
+                    ExitState(2, caller);
+                }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState()
+            {
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_a.TryEnter(UpdatesEnabled, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("StateGraphs.Swap", _a, "A");
+                if (!_b.TryEnter(UpdatesEnabled, caller))
+                {
+                    ExitState(1, caller);
+                    global::Tensorgen.ConcurrentCallException.ThrowShared("StateGraphs.Swap", _b, "B");
+                }
+                return caller;
+            }
+
+            /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int held, int caller)
+            {
+                if (held > 1) _b.Exit(UpdatesEnabled, caller);
+                if (held > 0) _a.Exit(UpdatesEnabled, caller);
             }
         }
     }

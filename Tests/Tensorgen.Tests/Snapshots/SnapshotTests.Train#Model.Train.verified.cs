@@ -110,43 +110,85 @@ namespace Tensorgen.Samples.LogisticRegression
                 if (y.IsNull) global::Tensorgen.Check.ThrowNull("Model.Train", "y");
                 if (y.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("Model.Train", "y", y.ShapeText());
                 if (y.Rank != 1) global::Tensorgen.Check.ThrowRank("Model.Train", "y", y.Rank, 1, y.ShapeText());
-                nint n0 = x.Length(0);
-                nint n1 = x.Length(1);
-                if (y.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("Model.Train", "y", y.ShapeText(), 0, y.Length(0), "x", x.ShapeText(), n0);
-                if (_w.Length(0) != n1) global::Tensorgen.Check.ThrowMismatch("Model.Train", "w", _w.ShapeText(), 0, _w.Length(0), "x", x.ShapeText(), n1);
-                double b = _b.Data[0];
-                var prediction = _output0.Rent(n0, BorrowOutputs);
-                var xent = _output1.Rent(n0, BorrowOutputs);
-                var nextW = _w.NextBuffer(n1);
-                double[] t3 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n0)));
-                double[] t39 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n0)));
-                double[] t41 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n1)));
+                bool borrow = BorrowOutputs;
+                int caller = EnterState(borrow);
                 try
                 {
-                    global::Tensorgen.Linalg.MatVec(x.Data, (int)n0, (int)n1, _w.Data, new global::System.Span<double>(t3, 0, (int)n0));
-                    long t21 = n0;
-                    double s22 = ((double)t21);
-                    double t29 = (1.0 / s22);
-                    Kernel3(y.Data, new global::System.Span<double>(t3, 0, (int)n0), b, t29, prediction, xent, new global::System.Span<double>(t39, 0, (int)n0));
-                    double t40 = 0.0;
-                    t40 = Kernel4(new global::System.Span<double>(t39, 0, (int)n0), (int)n0, t40);
-                    global::Tensorgen.Linalg.MatTVec(x.Data, (int)n0, (int)n1, new global::System.Span<double>(t39, 0, (int)n0), new global::System.Span<double>(t41, 0, (int)n1));
-                    Kernel6(_w.Data, new global::System.Span<double>(t41, 0, (int)n1), nextW);
-                    double s46 = (0.1 * t40);
-                    double newB = (b - s46);
-                    if (UpdatesEnabled)
+                    nint n0 = x.Length(0);
+                    nint n1 = x.Length(1);
+                    if (y.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("Model.Train", "y", y.ShapeText(), 0, y.Length(0), "x", x.ShapeText(), n0);
+                    if (_w.Length(0) != n1) global::Tensorgen.Check.ThrowMismatch("Model.Train", global::Tensorgen.Check.Name(_w, "W"), _w.ShapeText(), 0, _w.Length(0), "x", x.ShapeText(), n1);
+                    if (global::Tensorgen.Check.TooLarge(n0, n1)) global::Tensorgen.Check.ThrowTooLarge("Model.Train", [n0, n1], "x", "'x' with shape " + x.ShapeText());
+                    double b = _b.Data[0];
+                    var prediction = _output0.Rent(n0, borrow);
+                    var xent = _output1.Rent(n0, borrow);
+                    var nextW = _w.NextBuffer(n1);
+                    double[] t3 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n0)));
+                    double[] t39 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n0)));
+                    double[] t41 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n1)));
+                    try
                     {
-                        _w.CommitNext([n1]);
-                        _b.Store(newB);
+                        global::Tensorgen.Linalg.MatVec(x.Data, (int)n0, (int)n1, _w.Data, new global::System.Span<double>(t3, 0, (int)n0));
+                        long t21 = n0;
+                        double s22 = ((double)t21);
+                        double t29 = (1.0 / s22);
+                        Kernel3(y.Data, new global::System.Span<double>(t3, 0, (int)n0), b, t29, prediction, xent, new global::System.Span<double>(t39, 0, (int)n0));
+                        double t40 = 0.0;
+                        t40 = Kernel4(new global::System.Span<double>(t39, 0, (int)n0), (int)n0, t40);
+                        global::Tensorgen.Linalg.MatTVec(x.Data, (int)n0, (int)n1, new global::System.Span<double>(t39, 0, (int)n0), new global::System.Span<double>(t41, 0, (int)n1));
+                        Kernel6(_w.Data, new global::System.Span<double>(t41, 0, (int)n1), nextW);
+                        double s46 = (0.1 * t40);
+                        double newB = (b - s46);
+                        if (UpdatesEnabled)
+                        {
+                            _w.CommitNext([n1]);
+                            _b.Store(newB);
+                        }
+                        return (_output0.Wrap(prediction, [n0], borrow), _output1.Wrap(xent, [n0], borrow));
                     }
-                    return (_output0.Wrap(prediction, [n0], BorrowOutputs), _output1.Wrap(xent, [n0], BorrowOutputs));
+                    finally
+                    {
+                        global::System.Buffers.ArrayPool<double>.Shared.Return(t3);
+                        global::System.Buffers.ArrayPool<double>.Shared.Return(t39);
+                        global::System.Buffers.ArrayPool<double>.Shared.Return(t41);
+                    }
                 }
                 finally
                 {
-                    global::System.Buffers.ArrayPool<double>.Shared.Return(t3);
-                    global::System.Buffers.ArrayPool<double>.Shared.Return(t39);
-                    global::System.Buffers.ArrayPool<double>.Shared.Return(t41);
+                    ExitState(2, caller, borrow);
                 }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState(bool borrow)
+            {
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_w.TryEnter(true, caller)) global::Tensorgen.ConcurrentCallException.ThrowShared("Model.Train", _w, "W");
+                if (!_b.TryEnter(UpdatesEnabled, caller))
+                {
+                    ExitState(1, caller, false);
+                    global::Tensorgen.ConcurrentCallException.ThrowShared("Model.Train", _b, "B");
+                }
+                if (borrow && !TryEnterOutputs(caller))
+                {
+                    ExitState(2, caller, false);
+                    global::Tensorgen.ConcurrentCallException.ThrowOutputs("Model.Train");
+                }
+                return caller;
+            }
+
+            /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered, and the borrowed outputs if <paramref name="borrow"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int held, int caller, bool borrow)
+            {
+                if (borrow) ExitOutputs(caller);
+                if (held > 1) _b.Exit(UpdatesEnabled, caller);
+                if (held > 0) _w.Exit(true, caller);
             }
 
             /// <summary>Fused loop: prediction = gt(sigmoid(add(t3, b)), 0.5); xent = sub(mul(neg(y), neg(%12)), mul(sub(1, y), neg(%17))); t39 = add(mul(neg(%32), sigmoid(%5)), neg(mul(%36, %16))) (24 nodes fused).</summary>

@@ -72,44 +72,94 @@ namespace Tensorgen.Tests.Graphs
                 if (x.IsNull) global::Tensorgen.Check.ThrowNull("RandomGraphs.TwoStreams", "x");
                 if (x.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge("RandomGraphs.TwoStreams", "x", x.ShapeText());
                 if (x.Rank != 2) global::Tensorgen.Check.ThrowRank("RandomGraphs.TwoStreams", "x", x.Rank, 2, x.ShapeText());
-                if (x.Length(0) != 3) global::Tensorgen.Check.ThrowStaticSize("RandomGraphs.TwoStreams", "x", 0, 3, x.ShapeText());
-                if (x.Length(1) != 4) global::Tensorgen.Check.ThrowStaticSize("RandomGraphs.TwoStreams", "x", 1, 4, x.ShapeText());
-                var out0 = _output0.Rent(3 * 4, BorrowOutputs);
-                var out1 = _output1.Rent(3 * 4, BorrowOutputs);
-                double[] uniform = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(3 * 4)));
-                long[] coins = global::System.Buffers.ArrayPool<long>.Shared.Rent(checked((int)(4)));
-                double[] t10 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(4)));
+                bool borrow = BorrowOutputs;
+                int caller = EnterState(borrow);
                 try
                 {
+                    if (x.Length(0) != 3) global::Tensorgen.Check.ThrowStaticSize("RandomGraphs.TwoStreams", "x", 0, 3, x.ShapeText());
+                    if (x.Length(1) != 4) global::Tensorgen.Check.ThrowStaticSize("RandomGraphs.TwoStreams", "x", 1, 4, x.ShapeText());
                     double t2 = (-scale);
-                    var rngUniform = _uniform.Scratch;
-                    rngUniform.BitGenerator.State = _uniform.Rng.State;
-                    rngUniform.Uniform(t2, scale, new global::System.Span<double>(uniform, 0, (int)(3 * 4)));
-                    var rngNoise = _noise.Scratch;
-                    rngNoise.BitGenerator.State = _noise.Rng.State;
-                    rngNoise.Normal(0.0, 1.0, new global::System.Span<double>(out1));
-                    var rngCoins = _coins.Scratch;
-                    rngCoins.BitGenerator.State = _coins.Rng.State;
-                    rngCoins.Integers(0L, 2L, new global::System.Span<long>(coins, 0, 4));
-                    Kernel4(new global::System.Span<long>(coins, 0, 4), new global::System.Span<double>(t10, 0, 4));
-                    for (nint i0 = 0; i0 < 3; i0++)
+                    global::Tensorgen.DrawCheck.Uniform("RandomGraphs.TwoStreams", "uniform", t2, scale);
+                    global::Tensorgen.DrawCheck.Normal("RandomGraphs.TwoStreams", "Noise", 0.0, 1.0);
+                    global::Tensorgen.DrawCheck.Integers("RandomGraphs.TwoStreams", "Coins", 0L, 2L);
+                    var out0 = _output0.Rent(3 * 4, borrow);
+                    var out1 = _output1.Rent(3 * 4, borrow);
+                    double[] uniform = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(3 * 4)));
+                    long[] coins = global::System.Buffers.ArrayPool<long>.Shared.Rent(checked((int)(4)));
+                    double[] t10 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(4)));
+                    try
                     {
-                        Kernel5(x.Data.Slice((int)(i0 * 4), 4), new global::System.Span<double>(uniform, (int)(i0 * 4), 4), new global::System.Span<double>(out1, (int)(i0 * 4), 4), new global::System.Span<double>(t10, 0, 4), new global::System.Span<double>(out0, (int)(i0 * 4), 4));
+                        var rngUniform = _uniform.Scratch;
+                        rngUniform.BitGenerator.State = _uniform.Rng.State;
+                        rngUniform.Uniform(t2, scale, new global::System.Span<double>(uniform, 0, (int)(3 * 4)));
+                        var rngNoise = _noise.Scratch;
+                        rngNoise.BitGenerator.State = _noise.Rng.State;
+                        rngNoise.Normal(0.0, 1.0, new global::System.Span<double>(out1));
+                        var rngCoins = _coins.Scratch;
+                        rngCoins.BitGenerator.State = _coins.Rng.State;
+                        rngCoins.Integers(0L, 2L, new global::System.Span<long>(coins, 0, 4));
+                        Kernel4(new global::System.Span<long>(coins, 0, 4), new global::System.Span<double>(t10, 0, 4));
+                        for (nint i0 = 0; i0 < 3; i0++)
+                        {
+                            Kernel5(x.Data.Slice((int)(i0 * 4), 4), new global::System.Span<double>(uniform, (int)(i0 * 4), 4), new global::System.Span<double>(out1, (int)(i0 * 4), 4), new global::System.Span<double>(t10, 0, 4), new global::System.Span<double>(out0, (int)(i0 * 4), 4));
+                        }
+                        if (UpdatesEnabled)
+                        {
+                            _uniform.Rng.State = rngUniform.BitGenerator.State;
+                            _noise.Rng.State = rngNoise.BitGenerator.State;
+                            _coins.Rng.State = rngCoins.BitGenerator.State;
+                        }
+                        return (_output0.Wrap(out0, [3, 4], borrow), _output1.Wrap(out1, [3, 4], borrow));
                     }
-                    if (UpdatesEnabled)
+                    finally
                     {
-                        _uniform.Rng.State = rngUniform.BitGenerator.State;
-                        _noise.Rng.State = rngNoise.BitGenerator.State;
-                        _coins.Rng.State = rngCoins.BitGenerator.State;
+                        global::System.Buffers.ArrayPool<double>.Shared.Return(uniform);
+                        global::System.Buffers.ArrayPool<long>.Shared.Return(coins);
+                        global::System.Buffers.ArrayPool<double>.Shared.Return(t10);
                     }
-                    return (_output0.Wrap(out0, [3, 4], BorrowOutputs), _output1.Wrap(out1, [3, 4], BorrowOutputs));
                 }
                 finally
                 {
-                    global::System.Buffers.ArrayPool<double>.Shared.Return(uniform);
-                    global::System.Buffers.ArrayPool<long>.Shared.Return(coins);
-                    global::System.Buffers.ArrayPool<double>.Shared.Return(t10);
+                    ExitState(3, caller, borrow);
                 }
+            }
+
+            /// <summary>
+            /// Enters the state a call uses (shared variables: updated ones alone, read ones with other readers; random
+            /// variables and borrowed outputs alone) and returns the calling thread's token; or, if another thread is
+            /// using any of it, leaves what it entered and refuses the call with a <see cref="global::Tensorgen.ConcurrentCallException"/>.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int EnterState(bool borrow)
+            {
+                int caller = global::Tensorgen.AccessGate.Caller;
+                if (!_uniform.Rng.TryEnter(true, caller)) global::Tensorgen.ConcurrentCallException.ThrowRandom("RandomGraphs.TwoStreams", "uniform", _uniform.Rng);
+                if (!_noise.Rng.TryEnter(true, caller))
+                {
+                    ExitState(1, caller, false);
+                    global::Tensorgen.ConcurrentCallException.ThrowRandom("RandomGraphs.TwoStreams", "Noise", _noise.Rng);
+                }
+                if (!_coins.Rng.TryEnter(true, caller))
+                {
+                    ExitState(2, caller, false);
+                    global::Tensorgen.ConcurrentCallException.ThrowRandom("RandomGraphs.TwoStreams", "Coins", _coins.Rng);
+                }
+                if (borrow && !TryEnterOutputs(caller))
+                {
+                    ExitState(3, caller, false);
+                    global::Tensorgen.ConcurrentCallException.ThrowOutputs("RandomGraphs.TwoStreams");
+                }
+                return caller;
+            }
+
+            /// <summary>Leaves the first <paramref name="held"/> pieces of state EnterState entered, and the borrowed outputs if <paramref name="borrow"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void ExitState(int held, int caller, bool borrow)
+            {
+                if (borrow) ExitOutputs(caller);
+                if (held > 2) _coins.Rng.Exit(true, caller);
+                if (held > 1) _noise.Rng.Exit(true, caller);
+                if (held > 0) _uniform.Rng.Exit(true, caller);
             }
 
             /// <summary>Fused loop: t10 = cast(coins) (1 node fused).</summary>
