@@ -17,11 +17,11 @@ public static class ScalarOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 
-    /// <summary>log(1 + x), accurate for tiny x (the rounding error of 1 + x cancels in the ratio).</summary>
+    /// <summary>log(1 + x), accurate for tiny x (the rounding error of 1 + x cancels in the ratio); log1p(∞) is ∞.</summary>
     public static double Log1p(double x)
     {
         double u = 1 + x;
-        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+        return u == 1 || double.IsPositiveInfinity(u) ? x : Math.Log(u) * x / (u - 1);
     }
 
     /// <summary>log(1 + x), accurate for tiny x.</summary>
