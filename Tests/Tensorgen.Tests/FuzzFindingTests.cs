@@ -1,5 +1,8 @@
+using System;
 using System.Linq;
 using System.Numerics;
+using System.Numerics.Tensors;
+using Tensorgen.Tests.Infrastructure;
 using Xunit;
 
 namespace Tensorgen.Tests;
@@ -10,6 +13,41 @@ namespace Tensorgen.Tests;
 /// </summary>
 public sealed class FuzzFindingTests
 {
+    /// <summary>Compiles <paramref name="body"/> as graph F and returns what <paramref name="call"/> (C# over FFunction) gives.</summary>
+    private static object Run(string body, string call, params object[] arguments)
+    {
+        var source = $$"""
+            using Tensorgen;
+            using static Tensorgen.Pt;
+
+            public static partial class G
+            {
+                [TensorFunction]
+                public static FunctionGraph F()
+                {
+                    {{body}}
+                }
+
+                public static object Call(object[] a) => {{call}};
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.Diagnostics);
+        return run.Load().GetType("G", throwOnError: true)!.GetMethod("Call")!.Invoke(null, [arguments])!;
+    }
+
+    /// <summary>Switch(c, 1.0, 2.5): every value a literal. The generator failed with TG9999 (no tensor to take a dtype from).</summary>
+    [Fact]
+    public void Switch_between_two_literals_takes_their_dtype()
+    {
+        var result = (Tensor<double>)Run("var x = DVector(\"x\"); return Function([x], Switch(x > 0, 1.0, 2.5));",
+            "new FFunction().Invoke((double[])a[0])", new double[] { -1, 0, 3 });
+        Assert.Equal([2.5, 2.5, 1.0], result.ToArray());
+        var ints = (Tensor<long>)Run("var x = DVector(\"x\"); return Function([x], Switch(x > 0, 1, 2));",
+            "new FFunction().Invoke((double[])a[0])", new double[] { -1, 5 });
+        Assert.Equal([2L, 1L], ints.ToArray());
+    }
+
     /// <summary>log1p(∞) is ∞ (NumPy's); the scalar and vector forms gave NaN (∞·∞/∞).</summary>
     [Fact]
     public void Log1p_of_infinity_is_infinity()
