@@ -46,11 +46,12 @@ public static class ScalarOps
     /// <summary>log(1 + e^x) without overflow for large x.</summary>
     public static float Softplus(float x) => (float)Softplus((double)x);
 
-    /// <summary>Python's remainder: the result has the divisor's sign.</summary>
+    /// <summary>Python's remainder: the result has the divisor's sign, a zero result too (NumPy: -0.0 % 0.5 is 0.0).</summary>
     public static double Mod(double a, double b)
     {
         double r = a % b;
-        return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+        if (r == 0) return b < 0 ? -0.0 : 0.0;
+        return (r < 0) != (b < 0) ? r + b : r;
     }
 
     /// <summary>Python's remainder: the result has the divisor's sign.</summary>

@@ -48,6 +48,19 @@ public sealed class FuzzFindingTests
         Assert.Equal([2L, 1L], ints.ToArray());
     }
 
+    /// <summary>A zero remainder has the divisor's sign, as NumPy's (npy_divmod): -0.0 % 0.5 and -1.0 % 0.5 were -0.0, so 1 // (x % 0.5) gave -∞.</summary>
+    [Fact]
+    public void A_zero_remainder_takes_the_divisor_sign()
+    {
+        Assert.True(double.IsPositive(ScalarOps.Mod(-0.0, 0.5)));
+        Assert.True(double.IsPositive(ScalarOps.Mod(-1.0, 0.5)));
+        Assert.True(double.IsNegative(ScalarOps.Mod(1.0, -0.5)));
+        Assert.True(float.IsPositive(ScalarOps.Mod(-0.0f, 0.5f)));
+        Assert.Equal(0.25, ScalarOps.Mod(-0.75, 0.5));
+        Assert.Equal(-0.25, ScalarOps.Mod(0.75, -0.5));
+        Assert.True(double.IsNaN(ScalarOps.Mod(1.0, 0.0)));
+    }
+
     /// <summary>log1p(∞) is ∞ (NumPy's); the scalar and vector forms gave NaN (∞·∞/∞).</summary>
     [Fact]
     public void Log1p_of_infinity_is_infinity()
