@@ -30,6 +30,13 @@ internal static class GeneratorHarness
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
+    /// <summary>
+    /// For tests that compile thousands of generated files and want errors only: doc comments read as plain
+    /// comments, and no nullable analysis (warnings only, and a second pass over every method body).
+    /// </summary>
+    public static readonly CSharpParseOptions FastParseOptions = ParseOptions.WithDocumentationMode(DocumentationMode.None)
+        .WithFeatures([new KeyValuePair<string, string>("run-nullable-analysis", "never")]);
+
     public static CSharpCompilation Compilation(params (string Path, string Text)[] sources) =>
         CSharpCompilation.Create(
             "TestAssembly",
@@ -37,14 +44,14 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
-    public static GeneratorDriver Driver(string? faultInjection = null)
+    public static GeneratorDriver Driver(string? faultInjection = null, CSharpParseOptions? parseOptions = null)
     {
         var options = new TestOptionsProvider(faultInjection is null
             ? ImmutableDictionary<string, string>.Empty
             : ImmutableDictionary<string, string>.Empty.Add(FaultInjection.OptionName, faultInjection));
         return CSharpGeneratorDriver.Create(
             new[] { new TensorGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions,
+            parseOptions: parseOptions ?? ParseOptions,
             optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
@@ -53,9 +60,10 @@ internal static class GeneratorHarness
     public static GeneratorRun Run(string source, string path = "Test.cs", string? faultInjection = null) =>
         Run(Compilation((path, source)), faultInjection);
 
-    public static GeneratorRun Run(CSharpCompilation compilation, string? faultInjection = null)
+    public static GeneratorRun Run(CSharpCompilation compilation, string? faultInjection = null, System.Threading.CancellationToken cancellation = default,
+        CSharpParseOptions? parseOptions = null)
     {
-        var driver = Driver(faultInjection).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = Driver(faultInjection, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellation);
         return new GeneratorRun(driver, driver.GetRunResult(), (CSharpCompilation)output, generatorDiagnostics);
     }
 
