@@ -330,7 +330,8 @@ internal sealed class GraphBuilder
         DType? strong = null;
         foreach (var o in operands)
             if (!o.IsLiteral) strong = strong is { } s ? DTypes.Promote(s, _nodes[o.Node].DType) : _nodes[o.Node].DType;
-        DType result = strong!.Value;
+        // Switch(c, 1, 2.5): no value operand is a tensor, so the literals' own dtypes decide.
+        DType result = strong ?? operands.Select(o => o.Weak!.Value.Kind).Aggregate(DTypes.Promote);
         foreach (var o in operands)
         {
             if (o.Weak is not { } l) continue;

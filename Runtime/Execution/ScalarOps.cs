@@ -17,11 +17,11 @@ public static class ScalarOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 
-    /// <summary>log(1 + x), accurate for tiny x (the rounding error of 1 + x cancels in the ratio).</summary>
+    /// <summary>log(1 + x), accurate for tiny x (the rounding error of 1 + x cancels in the ratio); log1p(∞) is ∞.</summary>
     public static double Log1p(double x)
     {
         double u = 1 + x;
-        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+        return u == 1 || double.IsPositiveInfinity(u) ? x : Math.Log(u) * x / (u - 1);
     }
 
     /// <summary>log(1 + x), accurate for tiny x.</summary>
@@ -46,11 +46,12 @@ public static class ScalarOps
     /// <summary>log(1 + e^x) without overflow for large x.</summary>
     public static float Softplus(float x) => (float)Softplus((double)x);
 
-    /// <summary>Python's remainder: the result has the divisor's sign.</summary>
+    /// <summary>Python's remainder: the result has the divisor's sign, a zero result too (NumPy: -0.0 % 0.5 is 0.0).</summary>
     public static double Mod(double a, double b)
     {
         double r = a % b;
-        return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+        if (r == 0) return b < 0 ? -0.0 : 0.0;
+        return (r < 0) != (b < 0) ? r + b : r;
     }
 
     /// <summary>Python's remainder: the result has the divisor's sign.</summary>

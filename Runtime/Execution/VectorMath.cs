@@ -11,12 +11,13 @@ namespace Tensorgen;
 /// </summary>
 public static class VectorMath
 {
-    /// <summary>log(1 + x), accurate for tiny x: the rounding error of 1 + x cancels in the ratio.</summary>
+    /// <summary>log(1 + x), accurate for tiny x: the rounding error of 1 + x cancels in the ratio; log1p(∞) is ∞.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Log1p(Vector<double> x)
     {
         var u = Vector<double>.One + x;
-        return Vector.ConditionalSelect(Vector.Equals(u, Vector<double>.One), x, Vector.Log(u) * x / (u - Vector<double>.One));
+        var exact = Vector.Equals(u, Vector<double>.One) | Vector.Equals(u, new Vector<double>(double.PositiveInfinity));
+        return Vector.ConditionalSelect(exact, x, Vector.Log(u) * x / (u - Vector<double>.One));
     }
 
     /// <summary>log(1 + x), computed in float64.</summary>

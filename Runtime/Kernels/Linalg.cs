@@ -33,12 +33,8 @@ public static class Linalg
     {
         Check(a.Length == m * k && v.Length == k && y.Length == m);
         y.Clear();
-        for (int r = 0; r < k; r++)
-        {
-            T scale = v[r];
-            if (T.IsZero(scale)) continue;
-            TensorPrimitives.MultiplyAdd(a.Slice(r * m, m), scale, y, y);
-        }
+        // No row is skipped for a zero scale: 0·NaN and 0·∞ are NaN, as in NumPy's products.
+        for (int r = 0; r < k; r++) TensorPrimitives.MultiplyAdd(a.Slice(r * m, m), v[r], y, y);
     }
 
     /// <summary>
@@ -90,12 +86,9 @@ public static class Linalg
                 for (int i = 0; i < m; i++)
                 {
                     var ci = c.Slice(i * n + c0, cn);
+                    // Zero scales are not skipped: 0·NaN and 0·∞ must give NaN.
                     for (int r = r0; r < r0 + rn; r++)
-                    {
-                        T scale = transA ? a[r * m + i] : a[i * k + r];
-                        if (T.IsZero(scale)) continue;
-                        TensorPrimitives.MultiplyAdd(b.Slice(r * n + c0, cn), scale, ci, ci);
-                    }
+                        TensorPrimitives.MultiplyAdd(b.Slice(r * n + c0, cn), transA ? a[r * m + i] : a[i * k + r], ci, ci);
                 }
             }
         }

@@ -88,6 +88,27 @@ public sealed class LinalgTests
                 for (int k = 0; k < 4; k++) Assert.Equal(x[(i * 3 + j) * 4 + k], p[(k * 2 + i) * 3 + j]);
     }
 
+    /// <summary>Found by the graph fuzz: rows scaled by an exact 0 were skipped, so 0·NaN and 0·∞ gave 0.</summary>
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_zero_times_NaN_or_infinity_is_NaN_in_every_product(double special)
+    {
+        // A = [[0, 1]], B = [[special, 2], [3, 4]]: C[0, 0] = 0·special + 1·3 is NaN.
+        double[] a = [0, 1], b = [special, 2, 3, 4], c = new double[2];
+        Linalg.Gemm<double>(a, false, b, false, c, 1, 2, 2);
+        Assert.True(double.IsNaN(c[0]), $"Gemm: {c[0]}");
+        Assert.Equal(4 + 0 * 2, c[1]);
+        // Aᵀ stored (2, 1): the same product through the transposed path.
+        Linalg.Gemm<double>(a, true, b, false, c, 1, 2, 2);
+        Assert.True(double.IsNaN(c[0]), $"Gemm, transposed A: {c[0]}");
+        // y = Bᵀ·v with v = [0, 1]: y[0] = 0·special + 1·3.
+        var y = new double[2];
+        Linalg.MatTVec<double>(b, 2, 2, a, y);
+        Assert.True(double.IsNaN(y[0]), $"MatTVec: {y[0]}");
+        Assert.Equal(4, y[1]);
+    }
+
     [Fact]
     public void Wrong_sizes_are_refused_before_any_write()
     {

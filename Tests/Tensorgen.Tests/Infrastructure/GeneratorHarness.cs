@@ -30,6 +30,13 @@ internal static class GeneratorHarness
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
+    /// <summary>
+    /// For tests that compile thousands of generated files and want errors only: doc comments read as plain
+    /// comments, and no nullable analysis (warnings only, and a second pass over every method body).
+    /// </summary>
+    public static readonly CSharpParseOptions FastParseOptions = ParseOptions.WithDocumentationMode(DocumentationMode.None)
+        .WithFeatures([new KeyValuePair<string, string>("run-nullable-analysis", "never")]);
+
     public static CSharpCompilation Compilation(params (string Path, string Text)[] sources) =>
         CSharpCompilation.Create(
             "TestAssembly",
@@ -38,7 +45,7 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
     /// <param name="options">Global analyzer options, as a .globalconfig would give them (tensorgen_max_nodes, ...).</param>
-    public static GeneratorDriver Driver(string? faultInjection = null, IReadOnlyDictionary<string, string>? options = null)
+    public static GeneratorDriver Driver(string? faultInjection = null, IReadOnlyDictionary<string, string>? options = null, CSharpParseOptions? parseOptions = null)
     {
         var global = ImmutableDictionary<string, string>.Empty;
         if (faultInjection is not null) global = global.Add(FaultInjection.OptionName, faultInjection);
@@ -46,7 +53,7 @@ internal static class GeneratorHarness
         var provider = new TestOptionsProvider(global);
         return CSharpGeneratorDriver.Create(
             new[] { new TensorGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions,
+            parseOptions: parseOptions ?? ParseOptions,
             optionsProvider: provider,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
@@ -55,9 +62,10 @@ internal static class GeneratorHarness
     public static GeneratorRun Run(string source, string path = "Test.cs", string? faultInjection = null, IReadOnlyDictionary<string, string>? options = null) =>
         Run(Compilation((path, source)), faultInjection, options);
 
-    public static GeneratorRun Run(CSharpCompilation compilation, string? faultInjection = null, IReadOnlyDictionary<string, string>? options = null)
+    public static GeneratorRun Run(CSharpCompilation compilation, string? faultInjection = null, IReadOnlyDictionary<string, string>? options = null,
+        System.Threading.CancellationToken cancellation = default, CSharpParseOptions? parseOptions = null)
     {
-        var driver = Driver(faultInjection, options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = Driver(faultInjection, options, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellation);
         return new GeneratorRun(driver, driver.GetRunResult(), (CSharpCompilation)output, generatorDiagnostics);
     }
 

@@ -27,13 +27,29 @@ internal static class ReferenceEvaluator
 {
     public static Array[] Run(FunctionSpec spec, IReadOnlyList<Array> inputs)
     {
+        var values = RunAll(spec, inputs);
+        return spec.Outputs.Select(o => values[o.Node]!).ToArray();
+    }
+
+    /// <summary>
+    /// The value of every node the outputs and updates need, indexed by node id (null for the others: a
+    /// value nothing needs is not computed, as in PyTensor, so its Max of an empty axis raises nothing).
+    /// </summary>
+    public static Array?[] RunAll(FunctionSpec spec, IReadOnlyList<Array> inputs)
+    {
         var graph = spec.Graph;
         var values = new Array?[graph.Count];
+        var needed = new bool[graph.Count];
+        foreach (var o in spec.Outputs) needed[o.Node] = true;
+        foreach (var u in spec.Updates) needed[u.Node] = true;
+        for (int id = graph.Count - 1; id >= 0; id--)
+            if (needed[id])
+                foreach (int i in graph[id].Inputs) needed[i] = true;
         for (int i = 0; i < spec.Inputs.Count; i++) values[spec.Inputs[i].Node] = Round(inputs[i], graph[spec.Inputs[i].Node].DType);
         for (int id = 0; id < graph.Count; id++)
         {
             var node = graph[id];
-            if (node.IsInput) continue;
+            if (node.IsInput || !needed[id]) continue;
             if (node.IsConstant)
             {
                 values[id] = Array.Scalar(node.Value.Double);
@@ -49,7 +65,7 @@ internal static class ReferenceEvaluator
                 _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),
             };
         }
-        return spec.Outputs.Select(o => values[o.Node]!).ToArray();
+        return values;
     }
 
     /// <summary>NumPy broadcasting: shapes align on the right; a size-1 dimension stretches.</summary>
@@ -199,6 +215,17 @@ internal static class ReferenceEvaluator
         _ => v,
     };
 
+    /// <summary>
+    /// NumPy's float remainder (npy_divmod): fmod, moved into the divisor's sign. Exact, unlike
+    /// a - floor(a/b)·b, and right for an infinite divisor (-5 % ∞ is ∞, as in Python).
+    /// </summary>
+    private static double FloatMod(double a, double b)
+    {
+        double mod = a % b;
+        if (mod != 0) return (b < 0) != (mod < 0) ? mod + b : mod;
+        return b < 0 ? -0.0 : 0.0;
+    }
+
     private static double Scalar(OpCode op, DType operandType, DType resultType, double[] a)
     {
         bool integer = operandType is DType.Int32 or DType.Int64;
@@ -209,7 +236,7 @@ internal static class ReferenceEvaluator
             OpCode.Mul => a[0] * a[1],
             OpCode.TrueDiv => a[0] / a[1],
             OpCode.IntDiv => integer ? (a[1] == 0 ? 0 : Math.Floor(a[0] / a[1])) : Math.Floor(a[0] / a[1]),
-            OpCode.Mod => integer && a[1] == 0 ? 0 : a[0] - Math.Floor(a[0] / a[1]) * a[1],
+            OpCode.Mod => integer ? (a[1] == 0 ? 0 : a[0] - Math.Floor(a[0] / a[1]) * a[1]) : FloatMod(a[0], a[1]),
             OpCode.Pow => Math.Pow(a[0], a[1]),
             OpCode.Maximum => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Max(a[0], a[1]),
             OpCode.Minimum => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Min(a[0], a[1]),

@@ -44,7 +44,11 @@ internal sealed class TensorViews(InputLayout layout)
     /// Random inputs of the given shapes; in the broadcast layout, each tensor input repeats along its
     /// first axis longer than 1 (even inputs) or its last (odd inputs), so rows and columns both occur.
     /// </summary>
-    public Array[] Inputs(Random random, int[][] shapes, bool[] integers)
+    public Array[] Inputs(Random random, int[][] shapes, bool[] integers) =>
+        Inputs(random, shapes, (r, i, shape) => TensorData.Random(r, shape, integers[i]));
+
+    /// <summary>As above, with <paramref name="values"/> making input i's values (or the smaller array it repeats) for a shape.</summary>
+    public Array[] Inputs(Random random, int[][] shapes, Func<Random, int, int[], Array> values)
     {
         var inputs = new Array[shapes.Length];
         for (int i = 0; i < shapes.Length; i++)
@@ -53,11 +57,11 @@ internal sealed class TensorViews(InputLayout layout)
             var axes = Enumerable.Range(0, shape.Length).Where(d => shape[d] > 1).ToList();
             if (layout != InputLayout.Broadcast || axes.Count == 0)
             {
-                inputs[i] = TensorData.Random(random, shape, integers[i]);
+                inputs[i] = values(random, i, shape);
                 continue;
             }
             int axis = i % 2 == 0 ? axes[0] : axes[^1];
-            var small = TensorData.Random(random, shape.Select((n, d) => d == axis ? 1 : n).ToArray(), integers[i]);
+            var small = values(random, i, shape.Select((n, d) => d == axis ? 1 : n).ToArray());
             inputs[i] = Repeat(small, axis, shape[axis]);
             _broadcasts[inputs[i]] = (small, axis);
         }

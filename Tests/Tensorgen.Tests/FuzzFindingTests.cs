@@ -1,0 +1,78 @@
+using System;
+using System.Linq;
+using System.Numerics;
+using System.Numerics.Tensors;
+using Tensorgen.Tests.Infrastructure;
+using Xunit;
+
+namespace Tensorgen.Tests;
+
+/// <summary>
+/// Regression tests for defects the graph fuzz (<see cref="GraphFuzzTests"/>) found, each reduced to
+/// the smallest graph or call that showed it.
+/// </summary>
+public sealed class FuzzFindingTests
+{
+    /// <summary>Compiles <paramref name="body"/> as graph F and returns what <paramref name="call"/> (C# over FFunction) gives.</summary>
+    private static object Run(string body, string call, params object[] arguments)
+    {
+        var source = $$"""
+            using Tensorgen;
+            using static Tensorgen.Pt;
+
+            public static partial class G
+            {
+                [TensorFunction]
+                public static FunctionGraph F()
+                {
+                    {{body}}
+                }
+
+                public static object Call(object[] a) => {{call}};
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.Diagnostics);
+        return run.Load().GetType("G", throwOnError: true)!.GetMethod("Call")!.Invoke(null, [arguments])!;
+    }
+
+    /// <summary>Switch(c, 1.0, 2.5): every value a literal. The generator failed with TG9999 (no tensor to take a dtype from).</summary>
+    [Fact]
+    public void Switch_between_two_literals_takes_their_dtype()
+    {
+        var result = (Tensor<double>)Run("var x = DVector(\"x\"); return Function([x], Switch(x > 0, 1.0, 2.5));",
+            "new FFunction().Invoke((double[])a[0])", new double[] { -1, 0, 3 });
+        Assert.Equal([2.5, 2.5, 1.0], result.ToArray());
+        var ints = (Tensor<long>)Run("var x = DVector(\"x\"); return Function([x], Switch(x > 0, 1, 2));",
+            "new FFunction().Invoke((double[])a[0])", new double[] { -1, 5 });
+        Assert.Equal([2L, 1L], ints.ToArray());
+    }
+
+    /// <summary>A zero remainder has the divisor's sign, as NumPy's (npy_divmod): -0.0 % 0.5 and -1.0 % 0.5 were -0.0, so 1 // (x % 0.5) gave -∞.</summary>
+    [Fact]
+    public void A_zero_remainder_takes_the_divisor_sign()
+    {
+        Assert.True(double.IsPositive(ScalarOps.Mod(-0.0, 0.5)));
+        Assert.True(double.IsPositive(ScalarOps.Mod(-1.0, 0.5)));
+        Assert.True(double.IsNegative(ScalarOps.Mod(1.0, -0.5)));
+        Assert.True(float.IsPositive(ScalarOps.Mod(-0.0f, 0.5f)));
+        Assert.Equal(0.25, ScalarOps.Mod(-0.75, 0.5));
+        Assert.Equal(-0.25, ScalarOps.Mod(0.75, -0.5));
+        Assert.True(double.IsNaN(ScalarOps.Mod(1.0, 0.0)));
+    }
+
+    /// <summary>log1p(∞) is ∞ (NumPy's); the scalar and vector forms gave NaN (∞·∞/∞).</summary>
+    [Fact]
+    public void Log1p_of_infinity_is_infinity()
+    {
+        Assert.Equal(double.PositiveInfinity, ScalarOps.Log1p(double.PositiveInfinity));
+        Assert.Equal(float.PositiveInfinity, ScalarOps.Log1p(float.PositiveInfinity));
+        Assert.Equal(-1e-20, ScalarOps.Log1p(-1e-20));
+        var v = VectorMath.Log1p(new Vector<double>(double.PositiveInfinity));
+        Assert.All(Enumerable.Range(0, Vector<double>.Count), i => Assert.Equal(double.PositiveInfinity, v[i]));
+        var w = VectorMath.Log1p(new Vector<float>(float.PositiveInfinity));
+        Assert.All(Enumerable.Range(0, Vector<float>.Count), i => Assert.Equal(float.PositiveInfinity, w[i]));
+        Assert.Equal(double.NegativeInfinity, VectorMath.Log1p(new Vector<double>(-1))[0]);
+        Assert.Equal(double.PositiveInfinity, VectorMath.Softplus(new Vector<double>(double.PositiveInfinity))[0]);
+    }
+}
