@@ -27,6 +27,7 @@ internal sealed partial class GraphEvaluator
     private readonly string _function;
     private readonly CancellationToken _cancellation;
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly HashSet<(string, SyntaxTree?, Microsoft.CodeAnalysis.Text.TextSpan)> _reported = new();
     private readonly Stack<Dictionary<ISymbol, Cell>> _frames = new();
     private int _steps;
     private int _nesting;
@@ -94,6 +95,8 @@ internal sealed partial class GraphEvaluator
 
     public void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments)
     {
+        // Code in a loop runs many times; its problem is reported once (a million copies would cost seconds).
+        if (!_reported.Add((descriptor.Id, location.SourceTree, location.SourceSpan))) return;
         var all = new string[arguments.Length + 1];
         all[0] = _function;
         arguments.CopyTo(all, 1);
