@@ -65,7 +65,7 @@ internal static class RoundingAllowance
 
     private static double[] Elementwise(Node node, GDType operandType, Array[] operands, double[][] errors, Array result)
     {
-        var offsets = BroadcastOffsets(result.Shape, operands);
+        var offsets = Infrastructure.ReferenceEvaluator.BroadcastOffsets(result.Shape, operands);
         bool sameOperands = node.Inputs.Count == 2 && node.Inputs[0] == node.Inputs[1];
         var allowance = new double[result.Size];
         var x = new double[operands.Length];
@@ -196,33 +196,6 @@ internal static class RoundingAllowance
         // Outside their domain log, log1p, sqrt and pow give NaN or ±∞ on both sides alike (pow runs lane by lane).
         bool fromSpecial = x.Any(v => !double.IsFinite(v)) || (op == GOp.TrueDiv && x[1] == 0) || op is GOp.Log or GOp.Log1p or GOp.Sqrt or GOp.Pow;
         return fromSpecial ? 0 : double.PositiveInfinity;
-    }
-
-    /// <summary>For each operand, the flat index each result element reads (NumPy broadcasting, as the reference evaluator).</summary>
-    private static int[][] BroadcastOffsets(int[] shape, Array[] operands)
-    {
-        int rank = shape.Length;
-        int size = shape.Aggregate(1, (a, b) => a * b);
-        var offsets = operands.Select(_ => new int[size]).ToArray();
-        var index = new int[rank];
-        for (int flat = 0; flat < size; flat++)
-        {
-            int rest = flat;
-            for (int d = rank - 1; d >= 0; d--)
-            {
-                index[d] = rest % shape[d];
-                rest /= shape[d];
-            }
-            for (int j = 0; j < operands.Length; j++)
-            {
-                var o = operands[j];
-                int offset = 0;
-                for (int k = 0; k < o.Shape.Length; k++)
-                    offset = offset * o.Shape[k] + (o.Shape[k] == 1 ? 0 : index[k + rank - o.Shape.Length]);
-                offsets[j][flat] = offset;
-            }
-        }
-        return offsets;
     }
 
     /// <summary>Sums: operands' errors plus N·u·Σ|x| for any order of summation; max and min: the largest operand error.</summary>

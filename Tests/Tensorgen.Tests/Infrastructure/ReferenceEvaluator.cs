@@ -86,8 +86,23 @@ internal static class ReferenceEvaluator
         }
         int size = shape.Aggregate(1, (a, b) => a * b);
         var result = new double[size];
-        var index = new int[rank];
+        var offsets = BroadcastOffsets(shape, operands);
         var args = new double[operands.Length];
+        for (int flat = 0; flat < size; flat++)
+        {
+            for (int j = 0; j < operands.Length; j++) args[j] = operands[j].Data[offsets[j][flat]];
+            result[flat] = f(args);
+        }
+        return new Array(result, shape);
+    }
+
+    /// <summary>For each operand, the flat index each element of a result of <paramref name="shape"/> reads (NumPy broadcasting).</summary>
+    public static int[][] BroadcastOffsets(int[] shape, Array[] operands)
+    {
+        int rank = shape.Length;
+        int size = shape.Aggregate(1, (a, b) => a * b);
+        var offsets = operands.Select(_ => new int[size]).ToArray();
+        var index = new int[rank];
         for (int flat = 0; flat < size; flat++)
         {
             int rest = flat;
@@ -101,15 +116,11 @@ internal static class ReferenceEvaluator
                 var o = operands[j];
                 int offset = 0;
                 for (int k = 0; k < o.Shape.Length; k++)
-                {
-                    int d = k + rank - o.Shape.Length;
-                    offset = offset * o.Shape[k] + (o.Shape[k] == 1 ? 0 : index[d]);
-                }
-                args[j] = o.Data[offset];
+                    offset = offset * o.Shape[k] + (o.Shape[k] == 1 ? 0 : index[k + rank - o.Shape.Length]);
+                offsets[j][flat] = offset;
             }
-            result[flat] = f(args);
         }
-        return new Array(result, shape);
+        return offsets;
     }
 
     /// <summary>Matrix products by their definition: C[i, j] = Σ_k A[i, k] B[k, j], vectors as rows or columns.</summary>
