@@ -206,18 +206,10 @@ internal static class RoundingAllowance
         var errors = new double[result.Size];
         var counts = new int[result.Size];
         var exact = Enumerable.Repeat(true, result.Size).ToArray();
-        var index = new int[x.Shape.Length];
+        var reducedTo = Infrastructure.ReferenceEvaluator.ReducedOffsets(x.Shape, axes);
         for (int flat = 0; flat < x.Size; flat++)
         {
-            int rest = flat;
-            for (int d = x.Shape.Length - 1; d >= 0; d--)
-            {
-                index[d] = rest % x.Shape[d];
-                rest /= x.Shape[d];
-            }
-            int o = 0;
-            for (int d = 0; d < x.Shape.Length; d++)
-                if (System.Array.IndexOf(axes, d) < 0) o = o * x.Shape[d] + index[d];
+            int o = reducedTo[flat];
             counts[o]++;
             if (e[flat] != 0) exact[o] = false;
             if (node.Op == GOp.Sum)

@@ -160,21 +160,10 @@ internal static class ReferenceEvaluator
         int outSize = outShape.Aggregate(1, (p, q) => p * q);
         double start = node.Op switch { OpCode.Sum => 0, OpCode.Max => double.NegativeInfinity, _ => double.PositiveInfinity };
         var data = Enumerable.Repeat(start, outSize).ToArray();
-        var index = new int[x.Shape.Length];
+        var reducedTo = ReducedOffsets(x.Shape, axes);
         for (int flat = 0; flat < x.Size; flat++)
         {
-            int rest = flat;
-            for (int d = x.Shape.Length - 1; d >= 0; d--)
-            {
-                index[d] = rest % x.Shape[d];
-                rest /= x.Shape[d];
-            }
-            int o = 0;
-            for (int d = 0; d < x.Shape.Length; d++)
-            {
-                bool reduced = System.Array.IndexOf(axes, d) >= 0;
-                if (!reduced) o = o * x.Shape[d] + index[d];
-            }
+            int o = reducedTo[flat];
             double v = x.Data[flat];
             data[o] = node.Op switch
             {
@@ -184,6 +173,28 @@ internal static class ReferenceEvaluator
             };
         }
         return new Array(data, outShape.ToArray());
+    }
+
+    /// <summary>For each element of a value of <paramref name="shape"/>, the flat index of the element of its reduction over <paramref name="axes"/> it goes into.</summary>
+    public static int[] ReducedOffsets(int[] shape, int[] axes)
+    {
+        int size = shape.Aggregate(1, (p, q) => p * q);
+        var result = new int[size];
+        var index = new int[shape.Length];
+        for (int flat = 0; flat < size; flat++)
+        {
+            int rest = flat;
+            for (int d = shape.Length - 1; d >= 0; d--)
+            {
+                index[d] = rest % shape[d];
+                rest /= shape[d];
+            }
+            int o = 0;
+            for (int d = 0; d < shape.Length; d++)
+                if (System.Array.IndexOf(axes, d) < 0) o = o * shape[d] + index[d];
+            result[flat] = o;
+        }
+        return result;
     }
 
     /// <summary>Output dimension j is input dimension pattern[j], or a new size-1 dimension where it is -1.</summary>
