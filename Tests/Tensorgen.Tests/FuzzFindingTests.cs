@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Reflection;
 using Tensorgen.Tests.Infrastructure;
 using Xunit;
 
@@ -74,5 +75,72 @@ public sealed class FuzzFindingTests
         Assert.All(Enumerable.Range(0, Vector<float>.Count), i => Assert.Equal(float.PositiveInfinity, w[i]));
         Assert.Equal(double.NegativeInfinity, VectorMath.Log1p(new Vector<double>(-1))[0]);
         Assert.Equal(double.PositiveInfinity, VectorMath.Softplus(new Vector<double>(double.PositiveInfinity))[0]);
+    }
+
+    /// <summary>
+    /// Max and Min of bools: NumPy's max is any (logical or) and min is all (logical and), and the dtype stays
+    /// bool. The emitted code did not compile (<c>bool.MinValue</c>, <c>Math.Max(bool, bool)</c>).
+    /// </summary>
+    [Fact]
+    public void Max_and_min_of_bools_are_any_and_all()
+    {
+        var (max, min, maxRows, minRows, maxColumns, minColumns) = ((bool, bool, Tensor<bool>, Tensor<bool>, Tensor<bool>, Tensor<bool>))Run(
+            "var x = DMatrix(\"x\"); var b = x > 0; return Function([x], [Max(b), Min(b), Max(b, 1), b.Min(1), Max(b, [0]), Min(b, 0, keepdims: true)]);",
+            "new FFunction().Invoke((double[,])a[0])", new double[,] { { 1, -1, 2 }, { 3, -2, -4 } });
+        // numpy: b = x > 0; b.max(), b.min(), b.max(1), b.min(1), b.max(0), b.min(0, keepdims=True)
+        Assert.True(max);
+        Assert.False(min);
+        Assert.Equal([true, true], maxRows.ToArray());
+        Assert.Equal([false, false], minRows.ToArray());
+        Assert.Equal([true, false, true], maxColumns.ToArray());
+        Assert.Equal([true, false, false], minColumns.ToArray());
+        Assert.Equal([1, 3], minColumns.Lengths.ToArray());
+
+        // A bool input read directly, and a bool result used by later work.
+        var (anyTrue, allTrue, picked) = ((bool, bool, Tensor<double>))Run(
+            "var c = Vector(\"c\", DType.Bool); var x = DVector(\"x\"); return Function([c, x], [Max(c), Min(c), Switch(Min(c), x, -x)]);",
+            "new FFunction().Invoke((bool[])a[0], (double[])a[1])", new[] { true, false, true }, new double[] { 1, 2 });
+        Assert.True(anyTrue);
+        Assert.False(allTrue);
+        Assert.Equal([-1.0, -2.0], picked.ToArray());
+    }
+
+    /// <summary>Max and Min of bools over an empty axis raise, as NumPy's do (no identity), before anything is computed.</summary>
+    [Fact]
+    public void Max_and_min_of_bools_over_an_empty_axis_raise()
+    {
+        const string body = "var x = DVector(\"x\"); return Function([x], [Max(x > 0), Min(x > 0)]);";
+        var (max, min) = ((bool, bool))Run(body, "new FFunction().Invoke((double[])a[0])", new double[] { -1, 2 });
+        Assert.True(max);
+        Assert.False(min);
+        var failure = Assert.Throws<TargetInvocationException>(() => Run(body, "new FFunction().Invoke((double[])a[0])", new double[0]));
+        var error = Assert.IsType<TensorShapeException>(failure.InnerException);
+        Assert.Contains("zero-size array to reduction operation maximum", error.Message);
+    }
+
+    /// <summary>Bools are not differentiable: a gradient through Max of bools is a build error, not a pullback.</summary>
+    [Theory]
+    [InlineData("Grad(Max(b), x)", "TG0303")]
+    [InlineData("Grad(Cast(Max(b), DType.Float64), b)", "TG0303")]
+    [InlineData("Grad(Cast(Max(b), DType.Float64), x)", "TG0302")]
+    public void Gradients_through_max_of_bools_are_build_errors(string gradient, string id)
+    {
+        var source = $$"""
+            using Tensorgen;
+            using static Tensorgen.Pt;
+
+            public static partial class G
+            {
+                [TensorFunction]
+                public static FunctionGraph F()
+                {
+                    var x = DVector("x");
+                    var b = x > 0;
+                    return Function([x], {{gradient}});
+                }
+            }
+            """;
+        var run = GeneratorHarness.Run(source);
+        Assert.Equal([id], run.Diagnostics.Select(d => d.Id).Distinct());
     }
 }

@@ -100,7 +100,7 @@ internal static class Algebra
     /// </summary>
     public static Term? Reduce(OpCode op, Term a, int[] axes, bool keepdims, string code, ISet<int> nonEmpty, IReadOnlyDictionary<int, int> staticSizes)
     {
-        if (a.IsLiteral || (KnownIssues.BoolMaxMin && a.IsBool && op is OpCode.Max or OpCode.Min)) return null;
+        if (a.IsLiteral) return null;
         var reduced = axes.Select(d => a.Dims[d]).Where(d => !d.IsOne).ToList();
         bool mayBeEmpty = reduced.Any(d => !staticSizes.ContainsKey(d.Symbol));
         double count = reduced.Aggregate(1.0, (n, d) => n * (staticSizes.TryGetValue(d.Symbol, out var s) ? s : MaxSize));

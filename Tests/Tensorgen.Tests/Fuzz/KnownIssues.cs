@@ -8,13 +8,6 @@ namespace Tensorgen.Tests.Fuzz;
 internal static class KnownIssues
 {
     /// <summary>
-    /// Max or Min reduction of a bool tensor: the generator accepts it, but the emitted code does not
-    /// compile (<c>bool.MinValue</c>, <c>Math.Max(bool, bool)</c>). Repro: <c>var x = DVector("x");
-    /// return Function([x], Max(x > 0));</c>.
-    /// </summary>
-    public const bool BoolMaxMin = true;
-
-    /// <summary>
     /// An ordering comparison of two bool tensors (NumPy orders False &lt; True): the emitted code does not
     /// compile (<c>bool &lt; bool</c>). Repro: <c>var x = DVector("x"); var b = x > 0; return Function([x], b &lt; !b);</c>.
     /// </summary>
