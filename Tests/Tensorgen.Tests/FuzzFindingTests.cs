@@ -143,4 +143,48 @@ public sealed class FuzzFindingTests
         var run = GeneratorHarness.Run(source);
         Assert.Equal([id], run.Diagnostics.Select(d => d.Id).Distinct());
     }
+
+    /// <summary>
+    /// Ordering comparisons of bools: NumPy orders False &lt; True. The scalar code did not compile
+    /// (<c>bool &lt; bool</c>), and the vector loop compared masks as signed integers (true is -1 there).
+    /// Ten elements: a vector loop over the first eight and a scalar tail, whatever the vector width.
+    /// </summary>
+    [Fact]
+    public void Bools_are_ordered_false_before_true()
+    {
+        var r = ((Tensor<bool>, Tensor<bool>, Tensor<bool>, Tensor<bool>, Tensor<bool>, Tensor<bool>, Tensor<bool>, Tensor<bool>))Run(
+            "var x = DVector(\"x\"); var y = DVector(\"y\"); var b = x > 0; var c = y > 0; " +
+            "return Function([x, y], [b < c, b <= c, b > c, b >= c, b < true, false < b, b <= false, Ge(true, b)]);",
+            "new FFunction().Invoke((double[])a[0], (double[])a[1])",
+            new double[] { 1, -1, 1, -1, 1, -1, 1, -1, 2, -2 }, new double[] { 1, 1, -1, -1, -1, 1, 1, -1, -2, 2 });
+        // numpy: b = x > 0; c = y > 0; b < c, b <= c, b > c, b >= c, b < True, False < b, b <= False, True >= b
+        Assert.Equal([false, true, false, false, false, true, false, false, false, true], r.Item1.ToArray());
+        Assert.Equal([true, true, false, true, false, true, true, true, false, true], r.Item2.ToArray());
+        Assert.Equal([false, false, true, false, true, false, false, false, true, false], r.Item3.ToArray());
+        Assert.Equal([true, false, true, true, true, false, true, true, true, false], r.Item4.ToArray());
+        Assert.Equal([false, true, false, true, false, true, false, true, false, true], r.Item5.ToArray());
+        Assert.Equal([true, false, true, false, true, false, true, false, true, false], r.Item6.ToArray());
+        Assert.Equal([false, true, false, true, false, true, false, true, false, true], r.Item7.ToArray());
+        Assert.Equal([true, true, true, true, true, true, true, true, true, true], r.Item8.ToArray());
+    }
+
+    /// <summary>The same for 0-d bools (computed inside Invoke) and for bool constants folded at build time.</summary>
+    [Fact]
+    public void Scalar_and_constant_bools_are_ordered_false_before_true()
+    {
+        var results = (object[])Run(
+            "var p = Scalar(\"p\", DType.Bool); var q = Scalar(\"q\", DType.Bool); return Function([p, q], [p < q, p <= q, p > q, p >= q]);",
+            "new object[] { new FFunction().Invoke(false, false), new FFunction().Invoke(false, true), new FFunction().Invoke(true, false), new FFunction().Invoke(true, true) }");
+        // numpy: np.bool_(p) < np.bool_(q) ... for (p, q) in (F, F), (F, T), (T, F), (T, T)
+        Assert.Equal((false, true, false, true), ((bool, bool, bool, bool))results[0]);
+        Assert.Equal((true, true, false, false), ((bool, bool, bool, bool))results[1]);
+        Assert.Equal((false, false, true, true), ((bool, bool, bool, bool))results[2]);
+        Assert.Equal((false, true, false, true), ((bool, bool, bool, bool))results[3]);
+
+        // Grad(s, s) is the constant 1, so each comparison folds to a constant at build time.
+        var folded = ((bool, bool, bool, bool))Run(
+            "var s = DScalar(\"s\"); var one = Grad(s, s); var t = one > 0; var f = one > 2; return Function([s], [t < f, f < t, t <= f, f >= t]);",
+            "new FFunction().Invoke(0.0)");
+        Assert.Equal((false, true, false, false), folded);
+    }
 }

@@ -62,7 +62,6 @@ internal static class Algebra
         if (op == OpCode.Switch && !operands[0].IsBool) return null;
         var values = op == OpCode.Switch ? operands.Skip(1).ToArray() : operands;
         if (!Logic.Contains(op) && !Comparisons.Contains(op) && op is not (OpCode.Switch or OpCode.Identity) && values.All(o => o.IsBool)) return null;
-        if (KnownIssues.BoolOrdering && op is OpCode.Lt or OpCode.Gt or OpCode.Le or OpCode.Ge && values.All(o => o.IsBool)) return null;
         // Switch(c, 1, 2.5): every value a literal; the literals' own dtypes decide.
         var computeType = Promotion.Common(values) ?? values.Select(o => o.DType).Aggregate(Promotion.Promote);
         if (op == OpCode.Pow && computeType is DType.Int32 or DType.Int64 && !(values[1].Literal is { } k && k is 0 or 1 or 2 or 3)) return null;

@@ -8,12 +8,6 @@ namespace Tensorgen.Tests.Fuzz;
 internal static class KnownIssues
 {
     /// <summary>
-    /// An ordering comparison of two bool tensors (NumPy orders False &lt; True): the emitted code does not
-    /// compile (<c>bool &lt; bool</c>). Repro: <c>var x = DVector("x"); var b = x > 0; return Function([x], b &lt; !b);</c>.
-    /// </summary>
-    public const bool BoolOrdering = true;
-
-    /// <summary>
     /// An output whose optimized value is a constant broadcast to a fully static shape fails with TG9999
     /// (KeyNotFoundException in InvokeWriter.Copy: the constant has no buffer to copy). Repro:
     /// <c>var x = Tensor("x", DType.Float64, [1]); return Function([x], Grad(x.Mean(), x));</c>.
