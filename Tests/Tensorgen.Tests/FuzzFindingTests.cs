@@ -15,7 +15,10 @@ namespace Tensorgen.Tests;
 public sealed class FuzzFindingTests
 {
     /// <summary>Compiles <paramref name="body"/> as graph F and returns what <paramref name="call"/> (C# over FFunction) gives.</summary>
-    private static object Run(string body, string call, params object[] arguments)
+    private static object Run(string body, string call, params object[] arguments) => RunWith("", body, call, arguments);
+
+    /// <summary><see cref="Run"/>, with <paramref name="members"/> (shared variables) declared in the class.</summary>
+    private static object RunWith(string members, string body, string call, params object[] arguments)
     {
         var source = $$"""
             using Tensorgen;
@@ -23,6 +26,8 @@ public sealed class FuzzFindingTests
 
             public static partial class G
             {
+                {{members}}
+
                 [TensorFunction]
                 public static FunctionGraph F()
                 {
@@ -186,5 +191,61 @@ public sealed class FuzzFindingTests
             "var s = DScalar(\"s\"); var one = Grad(s, s); var t = one > 0; var f = one > 2; return Function([s], [t < f, f < t, t <= f, f >= t]);",
             "new FFunction().Invoke(0.0)");
         Assert.Equal((false, true, false, false), folded);
+    }
+
+    /// <summary>
+    /// Values that fold to a constant of a static shape of ones keep that shape: the gradient of a mean over
+    /// a static (1,) input is [1.0]. Such an output failed with TG9999 (a constant has no buffer to copy), and
+    /// work on it (g * 2, casts, comparisons) folded to a 0-d constant, so Invoke returned scalars.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Constants_of_static_shape_keep_their_shape(bool borrow)
+    {
+        var (g, twice, cast, positive, sum, max) = ((Tensor<double>, Tensor<double>, Tensor<int>, Tensor<bool>, double, double))Run(
+            "var x = Tensor(\"x\", DType.Float64, [1]); var g = Grad(x.Mean(), x); " +
+            "return Function([x], [g, g * 2, Cast(g, DType.Int32), g > 0, g.Sum(), g.Max()]);",
+            $"new FFunction {{ BorrowOutputs = {(borrow ? "true" : "false")} }}.Invoke((double[])a[0])", new double[] { 5 });
+        // pytensor: g = grad(x.mean(), x); [g, g * 2, cast(g, 'int32'), g > 0, g.sum(), g.max()] at x = [5.0]
+        Assert.Equal([1.0], g.ToArray());
+        Assert.Equal([1], g.Lengths.ToArray());
+        Assert.Equal([2.0], twice.ToArray());
+        Assert.Equal([1], twice.Lengths.ToArray());
+        Assert.Equal([1], cast.ToArray());
+        Assert.Equal([true], positive.ToArray());
+        Assert.Equal(1.0, sum);
+        Assert.Equal(1.0, max);
+
+        // Rank 2 (float32), transposed, in products, twice the same output, and zeros for a disconnected input.
+        var (h, transposed, square, again, zeros) = ((Tensor<float>, Tensor<float>, Tensor<float>, Tensor<float>, Tensor<float>))Run(
+            "var x = Tensor(\"x\", DType.Float32, [1, 1]); var y = Tensor(\"y\", DType.Float32, [1, 1]); " +
+            "var (h, z) = Grad(x.Sum(), [x, y], disconnectedInputs: DisconnectedInputs.Ignore); return Function([x, y], [h, h.T, Dot(h, h), h, z]);",
+            $"new FFunction {{ BorrowOutputs = {(borrow ? "true" : "false")} }}.Invoke((float[,])a[0], (float[,])a[1])", new float[,] { { 5 } }, new float[,] { { 7 } });
+        foreach (var t in new[] { h, transposed, square, again })
+        {
+            Assert.Equal([1f], t.ToArray());
+            Assert.Equal([1, 1], t.Lengths.ToArray());
+        }
+        Assert.Equal([0f], zeros.ToArray());
+        var product = (Tensor<double>)Run(
+            "var x = Tensor(\"x\", DType.Float64, [1]); var m = DMatrix(\"m\"); return Function([x, m], Dot(Grad(x.Mean(), x), m));",
+            "new FFunction().Invoke((double[])a[0], (double[,])a[1])", new double[] { 5 }, new double[,] { { 1, 2, 3 } });
+        Assert.Equal([1.0, 2.0, 3.0], product.ToArray());
+
+        // 0-d: the constant itself.
+        Assert.Equal(3.0, (double)Run("var s = DScalar(\"s\"); return Function([s], Grad(s * 3, s));", "new FFunction().Invoke(2.0)"));
+    }
+
+    /// <summary>An update to a constant of static shape (the gradient of a mean over a static (1,) input) writes it.</summary>
+    [Fact]
+    public void A_constant_of_static_shape_is_an_update()
+    {
+        var (output, stored) = ((Tensor<double>, double[]))RunWith(
+            "public static readonly Shared<double> W = Shared(new double[] { 5 }, name: \"W\", shape: [1]);",
+            "var x = Tensor(\"x\", DType.Float64, [1]); var g = Grad(x.Mean(), x); return Function([x], g * 3, updates: [(W, g)]);",
+            "(new FFunction().Invoke((double[])a[0]), W.Data.ToArray())", new double[] { 2 });
+        Assert.Equal([3.0], output.ToArray());
+        Assert.Equal([1.0], stored);
     }
 }
