@@ -45,7 +45,21 @@ internal static class Differentiator
                 adjoint[input] = adjoint.TryGetValue(input, out int sum) ? graph.Ew(OpCode.Add, sum, c) : c;
             }
         }
-        return wrt.Select(w => adjoint.TryGetValue(w, out int a) ? a : -1).ToArray();
+        return wrt.Select(w => adjoint.TryGetValue(w, out int a) ? OwnValue(graph, w, a) : -1).ToArray();
+    }
+
+    /// <summary>
+    /// A gradient that is a constant (the cost is the variable, or linear in it) as second(wrt, g), a value
+    /// of its own, as PyTensor's grad gives ones_like(wrt). A constant node is shared by every equal literal
+    /// of the graph, so a later Grad with respect to the bare constant would differentiate through all of
+    /// them (Grad(g * x + (x + 1.0), g) with g = Grad(x, x) gave 1, not x). The rewriter takes the second
+    /// away again.
+    /// </summary>
+    private static int OwnValue(GraphBuilder graph, int wrt, int gradient)
+    {
+        int value = gradient;
+        while (graph[value].Op == OpCode.DimShuffle) value = graph[value].Inputs[0];
+        return graph[value].IsConstant ? graph.Ew(OpCode.Second, wrt, gradient) : gradient;
     }
 
     /// <summary>The nodes <paramref name="root"/> depends on, itself included, in id (topological) order.</summary>

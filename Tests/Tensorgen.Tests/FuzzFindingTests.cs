@@ -248,4 +248,34 @@ public sealed class FuzzFindingTests
         Assert.Equal([3.0], output.ToArray());
         Assert.Equal([1.0], stored);
     }
+
+    /// <summary>
+    /// A gradient that is a constant (Grad(x, x) is 1) is a variable of its own, as PyTensor's ones_like: Grad
+    /// with respect to it differentiated through every equal literal of the graph (the constant node they
+    /// share), so Grad(g * x + (x + 1.0), g) gave 1 rather than x, or found the cost disconnected (TG0302).
+    /// </summary>
+    [Fact]
+    public void A_constant_gradient_is_a_variable_of_its_own()
+    {
+        // pytensor: g = grad(x, x); grad(g * x + (x + 1.0), g), grad(exp(g) * x + (x + 1.0), g) at x = 3
+        var (g, linear, exponential) = ((double, double, double))Run(
+            "var x = DScalar(\"x\"); var g = Grad(x, x); return Function([x], [g, Grad(g * x + (x + 1.0), g), Grad(Exp(g) * x + (x + 1.0), g)]);",
+            "new FFunction().Invoke(3.0)");
+        Assert.Equal(1.0, g);
+        Assert.Equal(3.0, linear);
+        Assert.Equal(3 * Math.E, exponential, 1e-12);
+
+        // The fuzz's graph: d/dg (g^g * 1.5) at g = 1 is 1.5 (pytensor, float32).
+        var power = (float)Run(
+            "var x = FScalar(\"x\"); var g = Grad(x, x); TensorVariable v = Pow(g, g); foreach (var c in new[] { 0.5, 1.5, 2.0 }) v = v * c; return Function([x], Grad(Sum(v), g));",
+            "new FFunction().Invoke(3f)");
+        Assert.Equal(1.5f, power);
+
+        // A static (1,) shape: the gradient of a mean is [1.0], and the gradient with respect to it is v.
+        var (h, hv) = ((Tensor<double>, Tensor<double>))Run(
+            "var v = Tensor(\"v\", DType.Float64, [1]); var h = Grad(v.Mean(), v); return Function([v], [h, Grad((h * v + (v + 1.0)).Sum(), h)]);",
+            "new FFunction().Invoke((double[])a[0])", new double[] { 3 });
+        Assert.Equal([1.0], h.ToArray());
+        Assert.Equal([3.0], hv.ToArray());
+    }
 }
