@@ -150,15 +150,12 @@ internal static class LocalRewrites
         return changed ? new RewriteResult("local_dimshuffle_lift", null, node with { Inputs = inputs.ToEquatableArray() }) : null;
     }
 
-    /// <summary>
-    /// PyTensor's <c>local_useless_second</c>: second(a, b) is b when b already has the result's type (a 0-d
-    /// constant gradient, which <c>Grad</c> gives as second(wrt, c), is c again).
-    /// </summary>
+    /// <summary>PyTensor's <c>local_useless_second</c>: second(a, b) is b when b already has the result's shape.</summary>
     public static RewriteResult? UselessSecond(GraphBuilder graph, Node node, Func<Node, int> add)
     {
         if (node.Op != OpCode.Second) return null;
         var b = graph[node.Inputs[1]];
-        return b.Shape == node.Shape && b.DType == node.DType ? new RewriteResult("local_useless_second", node.Inputs[1], null) : null;
+        return b.Shape == node.Shape && b.DType == node.DType && !b.IsConstant ? new RewriteResult("local_useless_second", node.Inputs[1], null) : null;
     }
 
     /// <summary>PyTensor's <c>local_pow_specialize</c>: x ** 2 is sqr(x), x ** 0.5 is sqrt(x).</summary>

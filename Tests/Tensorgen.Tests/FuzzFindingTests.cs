@@ -250,9 +250,9 @@ public sealed class FuzzFindingTests
     }
 
     /// <summary>
-    /// A gradient that is a constant (Grad(x, x) is 1) is a variable of its own, as PyTensor's ones_like: Grad
-    /// with respect to it differentiated through every equal literal of the graph (the constant node they
-    /// share), so Grad(g * x + (x + 1.0), g) gave 1 rather than x, or found the cost disconnected (TG0302).
+    /// A gradient that is a constant (Grad(x, x) is 1) is a variable of its own, as in PyTensor: Grad with
+    /// respect to it differentiated through every equal literal of the graph (the constant node they share),
+    /// so Grad(g * x + (x + 1.0), g) gave 1 rather than x, or folded it away and found the cost disconnected (TG0302).
     /// </summary>
     [Fact]
     public void A_constant_gradient_is_a_variable_of_its_own()
@@ -277,5 +277,13 @@ public sealed class FuzzFindingTests
             "new FFunction().Invoke((double[])a[0])", new double[] { 3 });
         Assert.Equal([1.0], h.ToArray());
         Assert.Equal([3.0], hv.ToArray());
+
+        // Grad with respect to a Constant(...): constant folding before differentiating folded it away (TG0302).
+        // pytensor: c = pt.constant(2.0); grad(c * c, c), grad(c * 2 * x, c) at x = 3
+        var (square, scaled) = ((double, double))Run(
+            "var x = DScalar(\"x\"); var c = Constant(2.0); return Function([x], [Grad(c * c, c), Grad(c * 2 * x, c)]);",
+            "new FFunction().Invoke(3.0)");
+        Assert.Equal(4.0, square);
+        Assert.Equal(6.0, scaled);
     }
 }
