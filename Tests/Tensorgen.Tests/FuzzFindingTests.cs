@@ -1,10 +1,20 @@
+extern alias generator;
+
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Reflection;
 using Tensorgen.Tests.Infrastructure;
 using Xunit;
+using GraphBuilder = generator::Tensorgen.Generator.Graph.GraphBuilder;
+using GDType = generator::Tensorgen.DType;
+using GOpCode = generator::Tensorgen.OpCode;
+using LocalRewrite = generator::Tensorgen.Generator.Rewrite.LocalRewrite;
+using Node = generator::Tensorgen.Generator.Graph.Node;
+using RewriteResult = generator::Tensorgen.Generator.Rewrite.RewriteResult;
+using Rewriter = generator::Tensorgen.Generator.Rewrite.Rewriter;
 
 namespace Tensorgen.Tests;
 
@@ -235,6 +245,22 @@ public sealed class FuzzFindingTests
 
         // 0-d: the constant itself.
         Assert.Equal(3.0, (double)Run("var s = DScalar(\"s\"); return Function([s], Grad(s * 3, s));", "new FFunction().Invoke(2.0)"));
+    }
+
+    /// <summary>A rewrite that would give a value another type (a 0-d constant for a (1,) vector, as constant folding did) is an internal error.</summary>
+    [Fact]
+    public void A_rewrite_that_changes_a_type_is_an_internal_error()
+    {
+        var graph = new GraphBuilder();
+        int x = graph.Input("x", GDType.Float64, [1], 0);
+        int zero = graph.Constant(0.0, GDType.Float64);
+        var product = Node.Apply(GOpCode.Mul, GDType.Float64, graph[x].Shape, x, zero);
+        var fired = new Dictionary<string, int>();
+        LocalRewrite toScalar = (g, node, add) => new RewriteResult("to_scalar", zero, null);
+        var error = Assert.Throws<InvalidOperationException>(() => Rewriter.Simplify(graph, product, fired, [toScalar]));
+        Assert.Contains("to_scalar replaced a value of type float64(1) by one of type float64()", error.Message);
+        LocalRewrite toInput = (g, node, add) => new RewriteResult("to_input", x, null);
+        Assert.Equal(x, Rewriter.Simplify(graph, product, fired, [toInput]));
     }
 
     /// <summary>An update to a constant of static shape (the gradient of a mean over a static (1,) input) writes it.</summary>
