@@ -27,7 +27,8 @@ internal static class Differentiator
     /// </remarks>
     public static int[] Grad(GraphBuilder graph, int cost, IReadOnlyList<int> wrt, ISet<int> constants)
     {
-        if (wrt.All(w => graph[w].IsLeaf) && constants.All(c => graph[c].IsLeaf))
+        // Not with respect to a constant (Constant(2.0), a constant gradient): constant folding would fold it away.
+        if (wrt.All(w => graph[w].IsLeaf && !graph[w].IsConstant) && constants.All(c => graph[c].IsLeaf))
             cost = Stabilize(graph, cost);
 
         var order = Ancestors(graph, cost);
@@ -45,7 +46,24 @@ internal static class Differentiator
                 adjoint[input] = adjoint.TryGetValue(input, out int sum) ? graph.Ew(OpCode.Add, sum, c) : c;
             }
         }
-        return wrt.Select(w => adjoint.TryGetValue(w, out int a) ? a : -1).ToArray();
+        return wrt.Select(w => adjoint.TryGetValue(w, out int a) ? OwnValue(graph, a) : -1).ToArray();
+    }
+
+    /// <summary>
+    /// A gradient that is a constant (the cost is the variable, or linear in it) as a constant of its own, as
+    /// PyTensor's grad gives a new variable. An ordinary constant node is shared by every equal literal of the
+    /// graph, so a later Grad with respect to it would differentiate through all of them (Grad(g * x + (x + 1.0), g)
+    /// with g = Grad(x, x) gave 1, not x). Negative identities are never a <c>Constant(...)</c>'s; the rewriter
+    /// merges equal constants again.
+    /// </summary>
+    private static int OwnValue(GraphBuilder graph, int gradient)
+    {
+        var node = graph[gradient];
+        if (node.IsConstant) return graph.Constant(node.Value, node.DType, -1 - graph.Count);
+        // A constant given size-1 dimensions (the gradient of a mean over a static (1,) shape).
+        if (node.Op == OpCode.DimShuffle && graph[node.Inputs[0]].IsConstant)
+            return graph.DimShuffle(OwnValue(graph, node.Inputs[0]), node.Params.ToArray());
+        return gradient;
     }
 
     /// <summary>The nodes <paramref name="root"/> depends on, itself included, in id (topological) order.</summary>

@@ -587,11 +587,19 @@ internal sealed partial class InvokeWriter
         }
     }
 
-    /// <summary>A transpose (or any reordering) into its own buffer; an output that views another value is a plain copy.</summary>
+    /// <summary>
+    /// A transpose (or any reordering) into its own buffer; an output that views another value is a plain copy;
+    /// a constant given size-1 dimensions fills its buffer.
+    /// </summary>
     private void Copy(int id)
     {
         var node = _graph[id];
         int input = node.Inputs[0];
+        if (Plan.IsFilled(_graph, node))
+        {
+            _w.Line($"{Writable(id)}.Fill({Literals.Of(_graph[input].Value, _graph[input].DType)});");
+            return;
+        }
         string source = Span(input, null, Size(input));
         if (GraphBuilder.IsView(node))
         {

@@ -215,18 +215,21 @@ internal static class KernelEmitter
         }
     }
 
-    /// <summary>The value a reduction starts from: 0 for a sum, -∞ for a max, +∞ for a min.</summary>
+    /// <summary>The value a reduction starts from: 0 for a sum, -∞ for a max, +∞ for a min (false and true for bools).</summary>
     public static string Identity(Node reduction) => reduction.Op switch
     {
         OpCode.Sum => Literals.Of(0, reduction.DType),
+        _ when reduction.DType == DType.Bool => reduction.Op == OpCode.Max ? "false" : "true",
         OpCode.Max => reduction.DType.IsFloat() ? Literals.Of(double.NegativeInfinity, reduction.DType) : reduction.DType.CSharp() + ".MinValue",
         _ => reduction.DType.IsFloat() ? Literals.Of(double.PositiveInfinity, reduction.DType) : reduction.DType.CSharp() + ".MaxValue",
     };
 
-    // Math.Max/Min propagate NaN, as NumPy's max and min do.
+    // Math.Max/Min propagate NaN, as NumPy's max and min do. NumPy orders False < True, so the max of
+    // bools is their logical or and the min their logical and (bool reductions never take the vector loop).
     private static string Combine(Node reduction, string a, string b) => reduction.Op switch
     {
         OpCode.Sum => $"{a} + {b}",
+        _ when reduction.DType == DType.Bool => reduction.Op == OpCode.Max ? $"{a} | {b}" : $"{a} & {b}",
         OpCode.Max => $"global::System.Math.Max({a}, {b})",
         _ => $"global::System.Math.Min({a}, {b})",
     };

@@ -11,6 +11,7 @@ internal static class ScalarCode
         string math = operandType == DType.Float32 ? "global::System.MathF" : "global::System.Math";
         const string ops = "global::Tensorgen.ScalarOps";
         bool isFloat = operandType.IsFloat();
+        if (operandType == DType.Bool && node.Op is OpCode.Lt or OpCode.Gt or OpCode.Le or OpCode.Ge) return OrderedBools(node.Op, a[0], a[1]);
         return node.Op switch
         {
             OpCode.Add => $"({a[0]} + {a[1]})",
@@ -53,6 +54,18 @@ internal static class ScalarCode
             _ => throw new System.InvalidOperationException($"no scalar form for {node.Op}"),
         };
     }
+
+    /// <summary>
+    /// An ordering comparison of bools, which C# does not define: NumPy orders False &lt; True, so a &lt; b
+    /// is !a &amp; b.
+    /// </summary>
+    private static string OrderedBools(OpCode op, string a, string b) => op switch
+    {
+        OpCode.Lt => $"(!{a} & {b})",
+        OpCode.Gt => $"({a} & !{b})",
+        OpCode.Le => $"(!{a} | {b})",
+        _ => $"({a} | !{b})",
+    };
 
     private static string Cast(string a, DType from, DType to)
     {

@@ -38,6 +38,12 @@ internal static class VectorCode
         {
             return node.Op switch
             {
+                // Masks of bools hold -1 for true, so they are not compared as numbers: NumPy orders
+                // False < True, so a < b is ~a & b.
+                OpCode.Lt when operand == DType.Bool => $"~{a[0]} & {a[1]}",
+                OpCode.Gt when operand == DType.Bool => $"{a[0]} & ~{a[1]}",
+                OpCode.Le when operand == DType.Bool => $"~{a[0]} | {a[1]}",
+                OpCode.Ge when operand == DType.Bool => $"{a[0]} | ~{a[1]}",
                 OpCode.Lt => $"{V}.LessThan({a[0]}, {a[1]})",
                 OpCode.Gt => $"{V}.GreaterThan({a[0]}, {a[1]})",
                 OpCode.Le => $"{V}.LessThanOrEqual({a[0]}, {a[1]})",

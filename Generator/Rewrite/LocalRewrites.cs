@@ -16,16 +16,22 @@ internal delegate RewriteResult? LocalRewrite(GraphBuilder graph, Node node, Fun
 
 internal static class LocalRewrites
 {
-    /// <summary>PyTensor's <c>constant_folding</c>: an op on scalar constants becomes a constant.</summary>
+    /// <summary>
+    /// PyTensor's <c>constant_folding</c>: an op on scalar constants becomes a constant. Constants are 0-d, but
+    /// the op may have size-1 dimensions (its operands were constants given them, which
+    /// <see cref="LeftPadding"/> took away): the constant gets them back, so the value keeps its type.
+    /// </summary>
     public static RewriteResult? ConstantFolding(GraphBuilder graph, Node node, Func<Node, int> add)
     {
         if (!OpInfo.IsElementwise(node.Op) || node.Inputs.Count == 0) return null;
         foreach (var input in node.Inputs)
             if (!graph[input].IsConstant) return null;
+        if (node.Shape.Any(size => size != 1)) return null;
         var values = node.Inputs.Select(i => graph[i].Value).ToArray();
         var operandType = graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType;
         var value = ScalarMath.Evaluate(node.Op, node.DType, operandType, values);
-        return new RewriteResult("constant_folding", graph.Constant(value, node.DType), null);
+        int constant = graph.Constant(value, node.DType);
+        return new RewriteResult("constant_folding", graph.DimShuffle(constant, Enumerable.Repeat(-1, node.Rank).ToArray()), null);
     }
 
     /// <summary>PyTensor's <c>local_useless_elemwise</c>: x + 0, x - 0, x * 1, x / 1, x ** 1, cast to the same dtype.</summary>

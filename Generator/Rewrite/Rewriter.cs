@@ -92,7 +92,14 @@ internal static class Rewriter
                 var result = rule(builder, node, add);
                 if (result is null) continue;
                 fired[result.Value.Name] = fired.TryGetValue(result.Value.Name, out int c) ? c + 1 : 1;
-                if (result.Value.Replacement is { } id) return id;
+                if (result.Value.Replacement is { } id)
+                {
+                    // A value replaced by one of another type would change what Invoke returns (a 0-d constant
+                    // for a (1,) vector): an internal error (TG9999), never a different function.
+                    if (builder[id].DType != node.DType || builder[id].Shape != node.Shape)
+                        throw new System.InvalidOperationException($"{result.Value.Name} replaced a value of type {TypeText(node)} by one of type {TypeText(builder[id])}");
+                    return id;
+                }
                 node = result.Value.Node!;
                 changed = true;
                 break;
@@ -103,6 +110,9 @@ internal static class Rewriter
     }
 
     private const int MaxDepth = 8;
+
+    private static string TypeText(Node node) =>
+        $"{node.DType.NumPy()}({string.Join(", ", node.Shape.Select(size => size < 0 ? "?" : size.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
 
     /// <summary>Keeps what the outputs need (and every input), renumbered in the same order.</summary>
     private static (TensorGraph Graph, int[] Map) Prune(TensorGraph graph, IEnumerable<int> roots)

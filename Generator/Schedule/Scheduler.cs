@@ -78,7 +78,7 @@ internal static class Scheduler
                     foreach (var input in node.Inputs) Keep(input);
                     break;
                 case OpCode.DimShuffle:
-                    if (!GraphBuilder.IsView(node)) kept.Add(id);
+                    if (!GraphBuilder.IsView(node) || Plan.IsFilled(graph, node)) kept.Add(id);
                     Keep(node.Inputs[0]);
                     break;
                 case OpCode.Sum or OpCode.Max or OpCode.Min or OpCode.DimSize:

@@ -62,7 +62,6 @@ internal static class Algebra
         if (op == OpCode.Switch && !operands[0].IsBool) return null;
         var values = op == OpCode.Switch ? operands.Skip(1).ToArray() : operands;
         if (!Logic.Contains(op) && !Comparisons.Contains(op) && op is not (OpCode.Switch or OpCode.Identity) && values.All(o => o.IsBool)) return null;
-        if (KnownIssues.BoolOrdering && op is OpCode.Lt or OpCode.Gt or OpCode.Le or OpCode.Ge && values.All(o => o.IsBool)) return null;
         // Switch(c, 1, 2.5): every value a literal; the literals' own dtypes decide.
         var computeType = Promotion.Common(values) ?? values.Select(o => o.DType).Aggregate(Promotion.Promote);
         if (op == OpCode.Pow && computeType is DType.Int32 or DType.Int64 && !(values[1].Literal is { } k && k is 0 or 1 or 2 or 3)) return null;
@@ -100,7 +99,7 @@ internal static class Algebra
     /// </summary>
     public static Term? Reduce(OpCode op, Term a, int[] axes, bool keepdims, string code, ISet<int> nonEmpty, IReadOnlyDictionary<int, int> staticSizes)
     {
-        if (a.IsLiteral || (KnownIssues.BoolMaxMin && a.IsBool && op is OpCode.Max or OpCode.Min)) return null;
+        if (a.IsLiteral) return null;
         var reduced = axes.Select(d => a.Dims[d]).Where(d => !d.IsOne).ToList();
         bool mayBeEmpty = reduced.Any(d => !staticSizes.ContainsKey(d.Symbol));
         double count = reduced.Aggregate(1.0, (n, d) => n * (staticSizes.TryGetValue(d.Symbol, out var s) ? s : MaxSize));

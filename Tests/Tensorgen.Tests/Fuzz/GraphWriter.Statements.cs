@@ -399,7 +399,7 @@ internal sealed partial class GraphWriter
 
     private void Gradient(int k)
     {
-        var floats = _env.Where(t => t.IsFloat && !t.IsLiteral && !(KnownIssues.ConstantStaticOutput && t.Rank > 0 && t.Dims.All(d => d.IsOne))).ToList();
+        var floats = _env.Where(t => t.IsFloat && !t.IsLiteral).ToList();
         if (floats.Count == 0)
         {
             Plain(k);
