@@ -47,12 +47,17 @@ internal sealed partial class GraphEvaluator
         return Api(tag, method, at, args, values);
     }
 
+    /// <summary>API calls made so far: each stamps the nodes it adds.</summary>
+    private int _calls;
+
     /// <param name="args">The argument expressions by parameter (null: left to its default), for locations.</param>
     /// <param name="values">Their values, already evaluated in C#'s order.</param>
     /// <param name="receiver">The receiver of an instance method (<c>x</c> in <c>x.Sum()</c>).</param>
     private Value Api(ApiTag tag, IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values, Value? receiver = null)
     {
         if (values.Any(v => v is ErrorValue) || receiver is ErrorValue) return ErrorValue.Instance;
+        // Every call makes variables of its own, as in PyTensor (see Node.Identity).
+        Graph.Stamp = ++_calls;
 
         if (tag.Op is { } op) return ApplyOp(op, method, at, args, values);
 

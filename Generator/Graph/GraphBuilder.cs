@@ -24,8 +24,15 @@ internal sealed class GraphBuilder
 
     public TensorGraph Freeze() => new(_nodes.ToEquatableArray());
 
+    /// <summary>
+    /// The <see cref="Node.Identity"/> given to the op nodes added from now on (0: none, so equal nodes merge).
+    /// The evaluator sets it per API call; a random variable has an identity of its own (its index).
+    /// </summary>
+    public int Stamp { get; set; }
+
     public int Add(Node node)
     {
+        if (Stamp != 0 && node.Identity == 0 && !node.IsLeaf && node.Op != OpCode.Random) node = node with { Identity = Stamp };
         if (_index.TryGetValue(node, out int id)) return id;
         if (_nodes.Count == _maxNodes) throw GeneratorLimitException.Nodes(_maxNodes);
         id = _nodes.Count;

@@ -4,7 +4,8 @@ namespace Tensorgen.Generator.Graph;
 
 /// <summary>
 /// One value of a tensor graph: an input, a constant or an op applied to earlier nodes. Nodes are
-/// immutable and compared by value, so equal sub-expressions are one node (hash-consing).
+/// immutable and compared by value, so equal sub-expressions are one node (hash-consing); while the graph
+/// method runs, <see cref="Identity"/> keeps apart equal expressions written separately.
 /// </summary>
 /// <param name="Op">What the node computes.</param>
 /// <param name="DType">Element type of the result.</param>
@@ -22,6 +23,14 @@ internal sealed record Node(
     ScalarValue Value,
     string? Name)
 {
+    /// <summary>
+    /// Which API call of the graph method made this node (0: none, as in rewriting). In PyTensor each call
+    /// makes a new variable, even one equal to another: <c>a = x * 2; b = x * 2</c> are two, and
+    /// <c>Grad(a * b, a)</c> is <c>b</c>, and givens replace only the variable named. So equal expressions
+    /// from separate calls stay separate nodes until the rewriter, which clears this, merges them.
+    /// </summary>
+    public int Identity { get; init; }
+
     public int Rank => Shape.Count;
 
     public bool IsConstant => Op == OpCode.Constant;
