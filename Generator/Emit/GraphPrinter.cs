@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -43,7 +44,29 @@ internal static class GraphPrinter
         string type = node.DType.NumPy() + GraphBuilder.ShapeText(node.Shape);
         return node.IsSource
             ? $"{Name(graph, id)} : {type}  {(node.IsShared ? "shared" : "input")}"
-            : $"{Name(graph, id)} = {OpName(node)}({string.Join(", ", node.Inputs.Select(i => Name(graph, i)))}) : {type}";
+            : $"{Name(graph, id)} = {OpName(node)}{Parameters(node)}({string.Join(", ", Operands(graph, node))}) : {type}";
+    }
+
+    /// <summary>The operands as printed: a product's transposed operand as <c>A.T</c>, as PyTensor prints <c>dot(A.T, B)</c>.</summary>
+    private static IEnumerable<string> Operands(TensorGraph graph, Node node) => node.Inputs.Select((input, k) =>
+        Name(graph, input) + (node.Op == OpCode.Dot && node.Params[k] == 1 ? ".T" : ""));
+
+    /// <summary>
+    /// What the op's parameters are, in PyTensor's braces: the axes of a reduction (<c>sum{axis=(1,)}</c>, with
+    /// <c>keepdims</c>), the order of a dimshuffle (<c>dimshuffle{1,0}</c>, <c>x</c> for a new axis), the axis of a size.
+    /// </summary>
+    private static string Parameters(Node node)
+    {
+        static string Join(IEnumerable<int> values, Func<int, string> text) => string.Join(",", values.Select(text));
+        static string Number(int v) => v.ToString(CultureInfo.InvariantCulture);
+        return node.Op switch
+        {
+            OpCode.Sum or OpCode.Max or OpCode.Min =>
+                "{axis=(" + Join(node.Params.Skip(1), Number) + (node.Params.Count == 2 ? ",)" : ")") + (node.Params[0] == 1 ? ", keepdims}" : "}"),
+            OpCode.DimShuffle => "{" + Join(node.Params, p => p < 0 ? "x" : Number(p)) + "}",
+            OpCode.DimSize => "{" + Number(node.Params[0]) + "}",
+            _ => "",
+        };
     }
 
     /// <summary>The op's name; a draw is named by its distribution and variable: <c>uniform_rv#0</c>.</summary>

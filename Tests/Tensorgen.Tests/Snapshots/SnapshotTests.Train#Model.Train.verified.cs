@@ -45,7 +45,7 @@ namespace Tensorgen.Samples.LogisticRegression
             private global::Tensorgen.OutputBuffer<double> _output1;
 
             /// <inheritdoc/>
-            public override string Graph => "x : float64(?, ?)  input\ny : float64(?,)  input\nw : float64(?,)  shared\n%3 = dot(x, w) : float64(?,)\nb : float64()  shared\n%5 = add(%3, b) : float64(?,)\n%6 = neg(%5) : float64(?,)\n%8 = sigmoid(%5) : float64(?,)\n%10 = gt(%8, 0.5) : bool(?,)\n%11 = neg(y) : float64(?,)\n%12 = softplus(%6) : float64(?,)\n%13 = neg(%12) : float64(?,)\n%14 = mul(%11, %13) : float64(?,)\n%15 = sub(1, y) : float64(?,)\n%16 = sigmoid(%6) : float64(?,)\n%17 = softplus(%5) : float64(?,)\n%18 = neg(%17) : float64(?,)\n%19 = mul(%15, %18) : float64(?,)\n%20 = sub(%14, %19) : float64(?,)\n%21 = dimsize(%20) : int64()\n%22 = cast(%21) : float64()\n%24 = sqr(w) : float64(?,)\n%26 = second(%24, 0.01) : float64(?,)\n%27 = mul(2, w) : float64(?,)\n%28 = mul(%26, %27) : float64(?,)\n%29 = true_div(1, %22) : float64()\n%30 = second(%20, %29) : float64(?,)\n%31 = neg(%30) : float64(?,)\n%32 = mul(%31, %15) : float64(?,)\n%33 = neg(%32) : float64(?,)\n%34 = mul(%33, %8) : float64(?,)\n%35 = mul(%30, %11) : float64(?,)\n%36 = neg(%35) : float64(?,)\n%37 = mul(%36, %16) : float64(?,)\n%38 = neg(%37) : float64(?,)\n%39 = add(%34, %38) : float64(?,)\n%40 = sum(%39) : float64()\n%41 = dot(x, %39) : float64(?,)\n%42 = add(%28, %41) : float64(?,)\n%44 = mul(0.1, %42) : float64(?,)\n%45 = sub(w, %44) : float64(?,)\n%46 = mul(0.1, %40) : float64()\n%47 = sub(b, %46) : float64()\nreturn [%10, %20]\nupdate w <- %45\nupdate b <- %47\nrewrites: constant_folding, local_1msigmoid, local_dimshuffle_lift (x3), local_exp_over_1_plus_exp, local_log_sigmoid (x2), local_neg_neg, local_neg_sub, local_pow_specialize, local_useless_elemwise (x3)";
+            public override string Graph => "x : float64(?, ?)  input\ny : float64(?,)  input\nw : float64(?,)  shared\n%3 = dot(x, w) : float64(?,)\nb : float64()  shared\n%5 = add(%3, b) : float64(?,)\n%6 = neg(%5) : float64(?,)\n%8 = sigmoid(%5) : float64(?,)\n%10 = gt(%8, 0.5) : bool(?,)\n%11 = neg(y) : float64(?,)\n%12 = softplus(%6) : float64(?,)\n%13 = neg(%12) : float64(?,)\n%14 = mul(%11, %13) : float64(?,)\n%15 = sub(1, y) : float64(?,)\n%16 = sigmoid(%6) : float64(?,)\n%17 = softplus(%5) : float64(?,)\n%18 = neg(%17) : float64(?,)\n%19 = mul(%15, %18) : float64(?,)\n%20 = sub(%14, %19) : float64(?,)\n%21 = dimsize{0}(%20) : int64()\n%22 = cast(%21) : float64()\n%24 = sqr(w) : float64(?,)\n%26 = second(%24, 0.01) : float64(?,)\n%27 = mul(2, w) : float64(?,)\n%28 = mul(%26, %27) : float64(?,)\n%29 = true_div(1, %22) : float64()\n%30 = second(%20, %29) : float64(?,)\n%31 = neg(%30) : float64(?,)\n%32 = mul(%31, %15) : float64(?,)\n%33 = neg(%32) : float64(?,)\n%34 = mul(%33, %8) : float64(?,)\n%35 = mul(%30, %11) : float64(?,)\n%36 = neg(%35) : float64(?,)\n%37 = mul(%36, %16) : float64(?,)\n%38 = neg(%37) : float64(?,)\n%39 = add(%34, %38) : float64(?,)\n%40 = sum{axis=(0,)}(%39) : float64()\n%41 = dot(x.T, %39) : float64(?,)\n%42 = add(%28, %41) : float64(?,)\n%44 = mul(0.1, %42) : float64(?,)\n%45 = sub(w, %44) : float64(?,)\n%46 = mul(0.1, %40) : float64()\n%47 = sub(b, %46) : float64()\nreturn [%10, %20]\nupdate w <- %45\nupdate b <- %47\nrewrites: constant_folding, local_1msigmoid, local_dimshuffle_lift (x3), local_exp_over_1_plus_exp, local_log_sigmoid (x2), local_neg_neg, local_neg_sub, local_pow_specialize, local_useless_elemwise (x3)";
 
             /// <summary>Runs the function, then applies its updates.</summary>
             /// <remarks>
@@ -70,7 +70,7 @@ namespace Tensorgen.Samples.LogisticRegression
             /// %18 = neg(%17) : float64(?,)
             /// %19 = mul(%15, %18) : float64(?,)
             /// %20 = sub(%14, %19) : float64(?,)
-            /// %21 = dimsize(%20) : int64()
+            /// %21 = dimsize{0}(%20) : int64()
             /// %22 = cast(%21) : float64()
             /// %24 = sqr(w) : float64(?,)
             /// %26 = second(%24, 0.01) : float64(?,)
@@ -87,8 +87,8 @@ namespace Tensorgen.Samples.LogisticRegression
             /// %37 = mul(%36, %16) : float64(?,)
             /// %38 = neg(%37) : float64(?,)
             /// %39 = add(%34, %38) : float64(?,)
-            /// %40 = sum(%39) : float64()
-            /// %41 = dot(x, %39) : float64(?,)
+            /// %40 = sum{axis=(0,)}(%39) : float64()
+            /// %41 = dot(x.T, %39) : float64(?,)
             /// %42 = add(%28, %41) : float64(?,)
             /// %44 = mul(0.1, %42) : float64(?,)
             /// %45 = sub(w, %44) : float64(?,)
