@@ -61,7 +61,7 @@ internal static class GraphPrinter
         static string Number(int v) => v.ToString(CultureInfo.InvariantCulture);
         return node.Op switch
         {
-            OpCode.Sum or OpCode.Max or OpCode.Min =>
+            var op when OpInfo.IsReduction(op) =>
                 "{axis=(" + Join(node.Params.Skip(1), Number) + (node.Params.Count == 2 ? ",)" : ")") + (node.Params[0] == 1 ? ", keepdims}" : "}"),
             OpCode.DimShuffle => "{" + Join(node.Params, p => p < 0 ? "x" : Number(p)) + "}",
             OpCode.DimSize => "{" + Number(node.Params[0]) + "}",

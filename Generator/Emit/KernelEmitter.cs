@@ -216,37 +216,16 @@ internal static class KernelEmitter
     }
 
     /// <summary>The value a reduction starts from: 0 for a sum, -∞ for a max, +∞ for a min (false and true for bools).</summary>
-    public static string Identity(Node reduction) => reduction.Op switch
-    {
-        OpCode.Sum => Literals.Of(0, reduction.DType),
-        _ when reduction.DType == DType.Bool => reduction.Op == OpCode.Max ? "false" : "true",
-        OpCode.Max => reduction.DType.IsFloat() ? Literals.Of(double.NegativeInfinity, reduction.DType) : reduction.DType.CSharp() + ".MinValue",
-        _ => reduction.DType.IsFloat() ? Literals.Of(double.PositiveInfinity, reduction.DType) : reduction.DType.CSharp() + ".MaxValue",
-    };
+    public static string Identity(Node reduction) => Fold(reduction).Identity(reduction.DType);
 
-    // Math.Max/Min propagate NaN, as NumPy's max and min do. NumPy orders False < True, so the max of
-    // bools is their logical or and the min their logical and (bool reductions never take the vector loop).
-    private static string Combine(Node reduction, string a, string b) => reduction.Op switch
-    {
-        OpCode.Sum => $"{a} + {b}",
-        _ when reduction.DType == DType.Bool => reduction.Op == OpCode.Max ? $"{a} | {b}" : $"{a} & {b}",
-        OpCode.Max => $"global::System.Math.Max({a}, {b})",
-        _ => $"global::System.Math.Min({a}, {b})",
-    };
+    private static string Combine(Node reduction, string a, string b) => Fold(reduction).Combine(reduction.DType, a, b);
 
-    private static string VectorCombine(Node reduction, string a, string b) => reduction.Op switch
-    {
-        OpCode.Sum => $"{a} + {b}",
-        OpCode.Max => $"{VectorCode.V}.Max({a}, {b})",
-        _ => $"{VectorCode.V}.Min({a}, {b})",
-    };
+    private static string VectorCombine(Node reduction, string a, string b) => Fold(reduction).VectorCombine(a, b);
 
-    private static string Across(Node reduction, string v) => reduction.Op switch
-    {
-        OpCode.Sum => $"{VectorCode.V}.Sum({v})",
-        OpCode.Max => $"global::Tensorgen.VectorMath.MaxAcross({v})",
-        _ => $"global::Tensorgen.VectorMath.MinAcross({v})",
-    };
+    private static string Across(Node reduction, string v) => Fold(reduction).Across(v);
+
+    private static Ops.ReductionFacet Fold(Node reduction) =>
+        Ops.OpRegistry.Of(reduction.Op).Reduction ?? throw new System.InvalidOperationException($"{reduction.Op} is not a reduction");
 
     /// <summary>
     /// The operands' expressions: values computed or read so far, constants as literals (added to

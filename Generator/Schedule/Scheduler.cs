@@ -81,7 +81,7 @@ internal static class Scheduler
                     if (!GraphBuilder.IsView(node) || Plan.IsFilled(graph, node)) kept.Add(id);
                     Keep(node.Inputs[0]);
                     break;
-                case OpCode.Sum or OpCode.Max or OpCode.Min or OpCode.DimSize:
+                case var op when OpInfo.IsReduction(op) || op == OpCode.DimSize:
                     kept.Add(id);
                     break;
                 case OpCode.Random:

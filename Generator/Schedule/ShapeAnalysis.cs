@@ -75,7 +75,7 @@ internal sealed class ShapeAnalysis
                     for (int j = 0; j < node.Rank; j++)
                         if (node.Params[j] >= 0) Union(Out(j), In(0, node.Params[j]));
                     break;
-                case OpCode.Sum or OpCode.Max or OpCode.Min:
+                case var op when OpInfo.IsReduction(op):
                 {
                     var (axes, keepdims) = GraphBuilder.ReduceAxes(node);
                     int input = graph[node.Inputs[0]].Rank;

@@ -1,0 +1,9 @@
+namespace Tensorgen.Generator.Ops;
+
+/// <summary>What the compiler knows of one op, in one place (see <see cref="OpRegistry"/>).</summary>
+/// <param name="Name">The name in printed graphs: PyTensor's scalar op name.</param>
+/// <param name="Arity">How many operands a node of the op has (a random variable: its parameters and sizes, so -1).</param>
+/// <param name="Kind">How it computes, and so how it is scheduled and emitted.</param>
+/// <param name="Result">For an element-wise op, how its dtype follows from its operands'.</param>
+/// <param name="Reduction">For a reduction, how it folds.</param>
+internal sealed record OpDescription(string Name, int Arity, OpKind Kind, ResultRule Result = ResultRule.OwnRule, ReductionFacet? Reduction = null);

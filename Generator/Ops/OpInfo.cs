@@ -1,0 +1,24 @@
+using Tensorgen.Generator.Ops;
+
+namespace Tensorgen.Generator.Graph;
+
+/// <summary>Questions the stages ask of an op, answered from its <see cref="OpRegistry"/> description.</summary>
+internal static class OpInfo
+{
+    public static int Arity(OpCode op) => OpRegistry.Of(op).Arity;
+
+    /// <summary>Ops computed element by element with broadcasting: what kernels fuse.</summary>
+    public static bool IsElementwise(OpCode op) => OpRegistry.Of(op).Kind == OpKind.Elementwise;
+
+    public static bool IsReduction(OpCode op) => OpRegistry.Of(op).Kind == OpKind.Reduction;
+
+    /// <summary>Ops whose result is float even for integer operands (PyTensor upcasts ints to float64).</summary>
+    public static bool IsFloatMath(OpCode op) => OpRegistry.Of(op).Result == ResultRule.FloatMath;
+
+    public static bool IsComparison(OpCode op) => OpRegistry.Of(op).Result == ResultRule.Comparison;
+
+    public static bool IsLogical(OpCode op) => OpRegistry.Of(op).Result == ResultRule.Logical;
+
+    /// <summary>The name used in printed graphs (PyTensor's scalar op names).</summary>
+    public static string Name(OpCode op) => OpRegistry.Of(op).Name;
+}
