@@ -93,6 +93,24 @@ public sealed class FuzzFindingTests
     }
 
     /// <summary>
+    /// Constant folding computes what the loops compute: it calls the same <c>ScalarOps</c>. It had copies
+    /// of its own that missed the fixes above: log1p(∞) folded to NaN and -0.0 % 0.5 to -0.0 (so 1 / it was -∞).
+    /// </summary>
+    [Fact]
+    public void Folded_constants_are_what_the_loops_compute()
+    {
+        var result = (ValueTuple<double, double, double>)Run("""
+            var x = DScalar("x");
+            var inf = Constant(double.PositiveInfinity, DType.Float64);
+            var negativeZero = Constant(-0.0, DType.Float64);
+            return Function([x], [x + Log1p(inf), x + 1 / (negativeZero % 0.5), x + Softplus(Constant(800.0, DType.Float64))]);
+            """, "new FFunction().Invoke((double)a[0])", 0.0);
+        Assert.Equal(double.PositiveInfinity, result.Item1);
+        Assert.Equal(double.PositiveInfinity, result.Item2);
+        Assert.Equal(800.0, result.Item3);
+    }
+
+    /// <summary>
     /// Max and Min of bools: NumPy's max is any (logical or) and min is all (logical and), and the dtype stays
     /// bool. The emitted code did not compile (<c>bool.MinValue</c>, <c>Math.Max(bool, bool)</c>).
     /// </summary>

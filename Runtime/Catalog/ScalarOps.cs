@@ -4,18 +4,15 @@ using System.Runtime.CompilerServices;
 namespace Tensorgen;
 
 /// <summary>
-/// Scalar forms of ops that .NET's <see cref="Math"/> lacks or defines differently from NumPy; the
-/// generated loops call them for each element.
+/// Scalar forms of ops that .NET's <see cref="Math"/> lacks or defines differently from NumPy: the generated
+/// loops call them for each element, and the generator's constant folding calls the same definitions
+/// (this file is compiled into both, as <c>OpCode.cs</c> is), so a folded constant is what the loop computes.
 /// </summary>
-public static class ScalarOps
+public static partial class ScalarOps
 {
     /// <summary>1 / (1 + e^-x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
-
-    /// <summary>1 / (1 + e^-x).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 
     /// <summary>log(1 + x), accurate for tiny x (the rounding error of 1 + x cancels in the ratio); log1p(∞) is ∞.</summary>
     public static double Log1p(double x)
@@ -23,9 +20,6 @@ public static class ScalarOps
         double u = 1 + x;
         return u == 1 || double.IsPositiveInfinity(u) ? x : Math.Log(u) * x / (u - 1);
     }
-
-    /// <summary>log(1 + x), accurate for tiny x.</summary>
-    public static float Log1p(float x) => (float)Log1p((double)x);
 
     /// <summary>e^x - 1, accurate for tiny x.</summary>
     public static double Expm1(double x)
@@ -37,14 +31,8 @@ public static class ScalarOps
         return um1 == -1 ? -1 : um1 * x / Math.Log(u);
     }
 
-    /// <summary>e^x - 1, accurate for tiny x.</summary>
-    public static float Expm1(float x) => (float)Expm1((double)x);
-
     /// <summary>log(1 + e^x) without overflow for large x.</summary>
     public static double Softplus(double x) => x > 0 ? x + Log1p(Math.Exp(-x)) : Log1p(Math.Exp(x));
-
-    /// <summary>log(1 + e^x) without overflow for large x.</summary>
-    public static float Softplus(float x) => (float)Softplus((double)x);
 
     /// <summary>Python's remainder: the result has the divisor's sign, a zero result too (NumPy: -0.0 % 0.5 is 0.0).</summary>
     public static double Mod(double a, double b)
@@ -53,9 +41,6 @@ public static class ScalarOps
         if (r == 0) return b < 0 ? -0.0 : 0.0;
         return (r < 0) != (b < 0) ? r + b : r;
     }
-
-    /// <summary>Python's remainder: the result has the divisor's sign.</summary>
-    public static float Mod(float a, float b) => (float)Mod((double)a, b);
 
     /// <summary>Python's remainder for integers; 0 when dividing by 0, as NumPy.</summary>
     public static long Mod(long a, long b)
