@@ -152,15 +152,18 @@ internal sealed partial class InvokeWriter
     /// <summary>
     /// A max or min over an empty axis has no identity: as NumPy, it is an error whenever a reduced axis
     /// has size 0, even if the result is empty too. Checked on the reduced value's sizes, so a reduction
-    /// fused with the element-wise work feeding it is checked the same way.
+    /// fused with the element-wise work feeding it is checked the same way. Only a reduction whose values are
+    /// read: one needed only for its shape (the gradient of a sum with respect to a max is ones of its shape)
+    /// is not computed in PyTensor, whose shape inference reads its input's shape, so it raises nothing there.
     /// </summary>
     private void CheckEmptyReductions()
     {
         var checkedDims = new HashSet<int>();
+        var read = ValuesRead();
         for (int id = 0; id < _graph.Count; id++)
         {
             var node = _graph[id];
-            if (node.Op is not (OpCode.Max or OpCode.Min)) continue;
+            if (node.Op is not (OpCode.Max or OpCode.Min) || !read[id]) continue;
             int operand = node.Inputs[0];
             var dims = _plan.Shapes.NodeDims[operand];
             foreach (int axis in GraphBuilder.ReduceAxes(node).Axes.OrderBy(a => a))
@@ -176,6 +179,23 @@ internal sealed partial class InvokeWriter
                 _w.Line($"{condition}global::Tensorgen.Check.ThrowEmptyReduction({_function}, {maximum}, {axis}, {what}, {Lengths(operand)}, {input}, {shape});");
             }
         }
+    }
+
+    /// <summary>The nodes whose values the outputs, updates and draws read, not only their shapes (a second's first operand, a size's operand).</summary>
+    private bool[] ValuesRead()
+    {
+        var f = _plan.Function;
+        var read = new bool[_graph.Count];
+        foreach (var id in f.Outputs.Select(o => o.Node).Concat(f.Updates.Select(u => u.Node)).Concat(f.Randoms.Select(r => r.Node))) read[id] = true;
+        // Ids are topological: every reader of a node comes after it.
+        for (int id = _graph.Count - 1; id >= 0; id--)
+        {
+            if (!read[id]) continue;
+            var node = _graph[id];
+            for (int k = 0; k < node.Inputs.Count; k++)
+                if (node.Op != OpCode.DimSize && !(node.Op == OpCode.Second && k == 0)) read[node.Inputs[k]] = true;
+        }
+        return read;
     }
 
     /// <summary>

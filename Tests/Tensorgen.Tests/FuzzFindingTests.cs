@@ -111,6 +111,54 @@ public sealed class FuzzFindingTests
     }
 
     /// <summary>
+    /// The gradient of a sum with respect to a Min over an empty axis needs only the Min's shape, which PyTensor
+    /// takes from the input's (Shape_i), so its compiled function returns ones and raises nothing (checked with
+    /// PyTensor 2.24.2 for a static and a dynamic first axis). The reference evaluator raised (graph fuzz seed
+    /// 1000340843, graph 4192), and with a dynamic axis so did the compiled function: its check of empty axes
+    /// covered every max and min, not only those whose values are read.
+    /// </summary>
+    [Theory]
+    [InlineData("[1, null, null]")]
+    [InlineData("[null, null, null]")]
+    public void A_gradient_needing_only_the_shape_of_an_empty_min_raises_nothing(string shape)
+    {
+        var result = (Tensor<double>)Run($$"""
+            var x = Tensor("x", DType.Float64, {{shape}});
+            var m = Min(x, [1, 2]);
+            return Function([x], Grad(Sum(m), m));
+            """, "new FFunction().Invoke((double[,,])a[0])", new double[1, 0, 3]);
+        Assert.Equal(1, result.Lengths.Length);
+        Assert.Equal(1, (int)result.Lengths[0]);
+        Assert.Equal([1.0], result.ToArray());
+    }
+
+    /// <summary>
+    /// The same through a broadcast (min(x1) + x2 has x2's shape) and through a mean (its count is a size of
+    /// the max): PyTensor 2.24.2 gives ones (3, 1) and [0.25, 0.25, 0.25, 0.25] and raises nothing. The compiled
+    /// function raised (graph fuzz seeds 1858706062 graph 1306, 737944138 graph 959).
+    /// </summary>
+    [Fact]
+    public void Gradients_needing_only_sizes_of_empty_extremes_raise_nothing()
+    {
+        var broadcast = (Tensor<double>)Run("""
+            var x1 = FVector("x1");
+            var x2 = DCol("x2");
+            var v = Min(x1) + x2;
+            return Function([x1, x2], Grad(v.Sum(), v));
+            """, "new FFunction().Invoke((float[])a[0], (double[,])a[1])", new float[0], new double[,] { { 5 }, { 6 }, { 7 } });
+        Assert.Equal([3, 1], result(broadcast.Lengths));
+        Assert.Equal([1.0, 1.0, 1.0], broadcast.ToArray());
+        var mean = (Tensor<double>)Run("""
+            var x = DMatrix("x");
+            var m = Max(x, 0);
+            return Function([x], Grad(m.Mean(), m));
+            """, "new FFunction().Invoke((double[,])a[0])", new double[0, 4]);
+        Assert.Equal([0.25, 0.25, 0.25, 0.25], mean.ToArray());
+
+        static int[] result(ReadOnlySpan<nint> lengths) => lengths.ToArray().Select(l => (int)l).ToArray();
+    }
+
+    /// <summary>
     /// Max and Min of bools: NumPy's max is any (logical or) and min is all (logical and), and the dtype stays
     /// bool. The emitted code did not compile (<c>bool.MinValue</c>, <c>Math.Max(bool, bool)</c>).
     /// </summary>

@@ -34,6 +34,9 @@ internal static class ReferenceEvaluator
     /// <summary>
     /// The value of every node the outputs and updates need, indexed by node id (null for the others: a
     /// value nothing needs is not computed, as in PyTensor, so its Max of an empty axis raises nothing).
+    /// A value needed only for its shape (the first operand of a second, a size's operand) is not computed
+    /// either in PyTensor, whose shape inference reads the shapes of its inputs: here it is computed (shapes
+    /// come from values), but its Max or Min of an empty axis is no error (its values are never read).
     /// </summary>
     public static Array?[] RunAll(FunctionSpec spec, IReadOnlyList<Array> inputs)
     {
@@ -42,9 +45,20 @@ internal static class ReferenceEvaluator
         var needed = new bool[graph.Count];
         foreach (var o in spec.Outputs) needed[o.Node] = true;
         foreach (var u in spec.Updates) needed[u.Node] = true;
+        var valueNeeded = new bool[graph.Count];
+        foreach (var o in spec.Outputs) valueNeeded[o.Node] = true;
+        foreach (var u in spec.Updates) valueNeeded[u.Node] = true;
         for (int id = graph.Count - 1; id >= 0; id--)
-            if (needed[id])
-                foreach (int i in graph[id].Inputs) needed[i] = true;
+        {
+            if (!needed[id]) continue;
+            var operands = graph[id].Inputs;
+            for (int k = 0; k < operands.Count; k++)
+            {
+                needed[operands[k]] = true;
+                bool shapeOnly = (graph[id].Op == OpCode.Second && k == 0) || graph[id].Op == OpCode.DimSize;
+                if (valueNeeded[id] && !shapeOnly) valueNeeded[operands[k]] = true;
+            }
+        }
         for (int i = 0; i < spec.Inputs.Count; i++) values[spec.Inputs[i].Node] = Round(inputs[i], graph[spec.Inputs[i].Node].DType);
         for (int id = 0; id < graph.Count; id++)
         {
@@ -59,7 +73,7 @@ internal static class ReferenceEvaluator
             values[id] = node.Op switch
             {
                 OpCode.Dot => Round(Dot(operands[0], operands[1], node.Params[0] == 1, node.Params[1] == 1), node.DType),
-                OpCode.Sum or OpCode.Max or OpCode.Min => Round(Reduce(node, operands[0]), node.DType),
+                OpCode.Sum or OpCode.Max or OpCode.Min => Round(Reduce(node, operands[0], strict: valueNeeded[id]), node.DType),
                 OpCode.DimShuffle => DimShuffle(operands[0], node.Params.ToArray()),
                 OpCode.DimSize => Array.Scalar(operands[0].Shape[node.Params[0]]),
                 _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),
@@ -146,12 +160,13 @@ internal static class ReferenceEvaluator
     }
 
     /// <summary>A reduction by its definition: every element folded into the output element its kept indices name.</summary>
-    private static Array Reduce(Node node, Array x)
+    /// <param name="strict">Whether a max or min of an empty axis raises, as NumPy's; otherwise it is the fold's start, ±∞ (a value needed only for its shape).</param>
+    private static Array Reduce(Node node, Array x, bool strict = true)
     {
         var axes = node.Params.Skip(1).ToArray();
         bool keepdims = node.Params[0] == 1;
         // NumPy's rule: a max or min over any axis of size 0 has no identity, even when the result is empty too.
-        if (node.Op != OpCode.Sum && axes.Any(a => x.Shape[a] == 0))
+        if (strict && node.Op != OpCode.Sum && axes.Any(a => x.Shape[a] == 0))
             throw new EmptyReductionException($"zero-size array to reduction operation {(node.Op == OpCode.Max ? "maximum" : "minimum")} which has no identity");
         var outShape = new System.Collections.Generic.List<int>();
         for (int d = 0; d < x.Shape.Length; d++)
