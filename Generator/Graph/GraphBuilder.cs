@@ -328,7 +328,9 @@ internal sealed class GraphBuilder
     {
         var n = _nodes[node];
         if (n.DType == dtype) return node;
-        if (n.IsConstant) return Constant(n.Value, dtype);
+        // A literal converts to a literal; a constant that is a variable of its own (Constant(...), a constant
+        // gradient) is cast by a node, so that a Grad with respect to it still reaches it (folded when rewriting).
+        if (n.IsConstant && n.Params.Count == 0) return Constant(n.Value, dtype);
         return Add(Node.Apply(OpCode.Cast, dtype, n.Shape, node));
     }
 

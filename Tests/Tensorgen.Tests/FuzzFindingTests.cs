@@ -159,6 +159,26 @@ public sealed class FuzzFindingTests
     }
 
     /// <summary>
+    /// A constant that is a variable of its own (a constant gradient, <c>Constant(...)</c>) upcast to meet a
+    /// float64 tensor is cast by a node: it was replaced by a new float64 constant, so a Grad with respect to it
+    /// found the cost disconnected (TG0302; graph fuzz seed 1280707206, graph 1679). d(sum(x + g + g + g))/dg is
+    /// 3 per element of x.
+    /// </summary>
+    [Fact]
+    public void A_gradient_reaches_a_constant_variable_through_an_upcast()
+    {
+        var result = Run("""
+            var s = FScalar("s");
+            var x = DVector("x");
+            var g = Grad(s, s);
+            TensorVariable v = x;
+            for (int i = 0; i < 3; i++) v = v + g;
+            return Function([s, x], Grad(Sum(v), g));
+            """, "new FFunction().Invoke((float)a[0], (double[])a[1])", 2.0f, new double[] { 1, 2 });
+        Assert.Equal(6.0f, result);
+    }
+
+    /// <summary>
     /// Max and Min of bools: NumPy's max is any (logical or) and min is all (logical and), and the dtype stays
     /// bool. The emitted code did not compile (<c>bool.MinValue</c>, <c>Math.Max(bool, bool)</c>).
     /// </summary>
