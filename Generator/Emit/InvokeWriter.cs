@@ -600,6 +600,12 @@ internal sealed partial class InvokeWriter
             _w.Line($"{Writable(id)}.Fill({Literals.Of(_graph[input].Value, _graph[input].DType)});");
             return;
         }
+        if (_graph[input].Rank == 0)
+        {
+            // A 0-d value is a local (a scalar input, a 0-d kernel's result): given size-1 dimensions, it fills them.
+            _w.Line($"{Writable(id)}.Fill({_values[_plan.Storage(input)]});");
+            return;
+        }
         string source = Span(input, null, Size(input));
         if (GraphBuilder.IsView(node))
         {

@@ -179,6 +179,25 @@ public sealed class FuzzFindingTests
     }
 
     /// <summary>
+    /// A computed 0-d value given size-1 dimensions as an output (the gradient with respect to a static (1,)
+    /// value): the emitted code copied the scalar local as if it were an array and did not compile (graph fuzz
+    /// seed 1013884128, graph 2362). d(tanh(sum(sqrt(x))) * y)/d(sqrt(x)) = y (1 - tanh²(sqrt(3))) at x = [3], y = 2.
+    /// </summary>
+    [Fact]
+    public void A_scalar_given_size_1_dimensions_is_an_output()
+    {
+        var result = (Tensor<double>)Run("""
+            var x = Tensor("x", DType.Float64, [1]);
+            var y = DScalar("y");
+            var r = Sqrt(x);
+            return Function([x, y], Grad(Tanh(Sum(r)) * y, r));
+            """, "new FFunction().Invoke((double[])a[0], (double)a[1])", new double[] { 3 }, 2.0);
+        double t = Math.Tanh(Math.Sqrt(3));
+        Assert.Equal(1, (int)result.Lengths[0]);
+        Assert.Equal(2 * (1 - t * t), result.ToArray()[0], 14);
+    }
+
+    /// <summary>
     /// Max and Min of bools: NumPy's max is any (logical or) and min is all (logical and), and the dtype stays
     /// bool. The emitted code did not compile (<c>bool.MinValue</c>, <c>Math.Max(bool, bool)</c>).
     /// </summary>
