@@ -33,21 +33,37 @@ internal static class Differentiator
 
         var order = Ancestors(graph, cost);
         var adjoint = new Dictionary<int, int> { [cost] = graph.Scalar(1, graph[cost].DType) };
+        // Nodes the cost depends on only through ops whose gradient is zero (a comparison, sign, int_div, a cast
+        // to an integer, zero_grad): as in PyTensor, their gradient is zeros, not disconnected (TG0302).
+        var zero = new HashSet<int>();
         for (int k = order.Count - 1; k >= 0; k--)
         {
             int id = order[k];
             var node = graph[id];
-            if (node.IsLeaf || constants.Contains(id) || !adjoint.TryGetValue(id, out int g)) continue;
+            if (node.IsLeaf || constants.Contains(id)) continue;
+            if (!adjoint.TryGetValue(id, out int g))
+            {
+                if (zero.Contains(id) && PassesZeros(node.Op)) zero.UnionWith(node.Inputs);
+                continue;
+            }
             var contributions = Pullbacks.Of(graph, id, g);
             for (int i = 0; i < node.Inputs.Count; i++)
             {
                 int input = node.Inputs[i], c = contributions[i];
-                if (c < 0 || !graph[input].DType.IsFloat()) continue;
+                if (c < 0 || !graph[input].DType.IsFloat())
+                {
+                    if (PassesZeros(node.Op)) zero.Add(input);
+                    continue;
+                }
                 adjoint[input] = adjoint.TryGetValue(input, out int sum) ? graph.Ew(OpCode.Add, sum, c) : c;
             }
         }
-        return wrt.Select(w => adjoint.TryGetValue(w, out int a) ? OwnValue(graph, a) : -1).ToArray();
+        return wrt.Select(w => adjoint.TryGetValue(w, out int a) ? OwnValue(graph, a)
+            : zero.Contains(w) && graph[w].DType.IsFloat() ? graph.Ew(OpCode.Second, w, graph.Scalar(0, graph[w].DType)) : -1).ToArray();
     }
+
+    /// <summary>Whether a cost that reaches an op's operands only with a zero gradient still depends on them: not through a size or a draw.</summary>
+    private static bool PassesZeros(OpCode op) => op is not (OpCode.DimSize or OpCode.Random);
 
     /// <summary>
     /// A gradient that is a constant (the cost is the variable, or linear in it) as a constant of its own, as

@@ -238,11 +238,13 @@ public sealed class FuzzFindingTests
         Assert.Contains("zero-size array to reduction operation maximum", error.Message);
     }
 
-    /// <summary>Bools are not differentiable: a gradient through Max of bools is a build error, not a pullback.</summary>
+    /// <summary>
+    /// Bools are not differentiable: a gradient of a bool cost or with respect to a bool is a build error. (With
+    /// respect to x through a max of bools, the cost depends on x with a zero gradient: zeros, as PyTensor's.)
+    /// </summary>
     [Theory]
     [InlineData("Grad(Max(b), x)", "TG0303")]
     [InlineData("Grad(Cast(Max(b), DType.Float64), b)", "TG0303")]
-    [InlineData("Grad(Cast(Max(b), DType.Float64), x)", "TG0302")]
     public void Gradients_through_max_of_bools_are_build_errors(string gradient, string id)
     {
         var source = $$"""
@@ -262,6 +264,27 @@ public sealed class FuzzFindingTests
             """;
         var run = GeneratorHarness.Run(source);
         Assert.Equal([id], run.Diagnostics.Select(d => d.Id).Distinct());
+    }
+
+    /// <summary>
+    /// A cost that depends on x only through ops whose gradient is zero (sign, int_div, a comparison, a max of
+    /// comparisons, zero_grad) has a gradient of zeros, as PyTensor 2.24.2 gives ([0, 0] for each); it was TG0302
+    /// ("the cost does not depend on x"), which the README's own rule contradicts.
+    /// </summary>
+    [Theory]
+    [InlineData("Sign(x).Sum()")]
+    [InlineData("IntDiv(x, y).Sum()")]
+    [InlineData("Cast(x > 0, DType.Float64).Sum()")]
+    [InlineData("Cast(Max(x > 0), DType.Float64)")]
+    [InlineData("ZeroGrad(x).Sum()")]
+    public void Zero_gradients_are_zeros_not_disconnected(string cost)
+    {
+        var result = (Tensor<double>)Run($$"""
+            var x = DVector("x");
+            var y = DVector("y");
+            return Function([x, y], Grad({{cost}}, x));
+            """, "new FFunction().Invoke((double[])a[0], (double[])a[1])", new double[] { 1.5, -2.0 }, new double[] { 2.0, 3.0 });
+        Assert.Equal([0.0, 0.0], result.ToArray());
     }
 
     /// <summary>
