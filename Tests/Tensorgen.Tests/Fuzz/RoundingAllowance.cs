@@ -264,31 +264,6 @@ internal static class RoundingAllowance
     }
 
     /// <summary>Errors move with their elements: output dimension j is input dimension pattern[j] (or a new 1).</summary>
-    private static double[] Shuffle(Array x, double[] e, int[] pattern)
-    {
-        var shape = pattern.Select(p => p < 0 ? 1 : x.Shape[p]).ToArray();
-        int size = shape.Aggregate(1, (p, q) => p * q);
-        var strides = new int[x.Shape.Length];
-        for (int d = x.Shape.Length - 1, stride = 1; d >= 0; d--)
-        {
-            strides[d] = stride;
-            stride *= x.Shape[d];
-        }
-        var result = new double[size];
-        var index = new int[shape.Length];
-        for (int flat = 0; flat < size; flat++)
-        {
-            int rest = flat;
-            for (int j = shape.Length - 1; j >= 0; j--)
-            {
-                index[j] = rest % shape[j];
-                rest /= shape[j];
-            }
-            int source = 0;
-            for (int j = 0; j < shape.Length; j++)
-                if (pattern[j] >= 0) source += index[j] * strides[pattern[j]];
-            result[flat] = e[source];
-        }
-        return result;
-    }
+    private static double[] Shuffle(Array x, double[] e, int[] pattern) =>
+        Infrastructure.ReferenceEvaluator.DimShuffle(new Array(e, x.Shape), pattern).Data;
 }

@@ -213,7 +213,7 @@ internal static class ReferenceEvaluator
     }
 
     /// <summary>Output dimension j is input dimension pattern[j], or a new size-1 dimension where it is -1.</summary>
-    private static Array DimShuffle(Array x, int[] pattern)
+    public static Array DimShuffle(Array x, int[] pattern)
     {
         var shape = pattern.Select(p => p < 0 ? 1 : x.Shape[p]).ToArray();
         int size = shape.Aggregate(1, (p, q) => p * q);
