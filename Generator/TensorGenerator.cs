@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Tensorgen.Generator.Differentiate;
 using Tensorgen.Generator.Emit;
 using Tensorgen.Generator.Find;
 using Tensorgen.Generator.Model;
@@ -16,18 +17,22 @@ namespace Tensorgen.Generator;
 public sealed class TensorGenerator : IIncrementalGenerator
 {
     /// <summary>Names of the tracked pipeline steps, asserted by the incremental tests.</summary>
-    public const string EvaluateStep = "Evaluate", SpecStep = "Spec", EmitStep = "Emit";
+    public const string EvaluateStep = "Evaluate", SpecStep = "Spec", DifferentiateStep = "Differentiate", RewriteStep = "Rewrite",
+        ScheduleStep = "Schedule", EmitStep = "Emit";
 
     // When each stage runs:
     //  * ForAttributeWithMetadataName's predicate runs on every edited syntax node, so it only looks at
     //    the node's kind. Its transform runs for methods that carry [TensorFunction] in a changed file;
     //    it is the one place that touches Roslyn symbols: it validates the declaration and evaluates the
-    //    body over symbolic values into a FunctionSpec (plain equatable data) plus diagnostics.
-    //  * The diagnostics leave on their own branch. The spec is split off by value, so an edit that only
-    //    moves the method (a comment above it, code elsewhere in the file) changes the diagnostics'
-    //    locations but leaves the spec equal, and the Emit step stays cached.
-    //  * Emit (differentiate → rewrite → schedule → write) runs only for a spec that changed. It never
-    //    throws: an internal failure becomes TG9999 and a class whose Invoke throws the same message.
+    //    body over symbolic values into an EvaluatedFunction (plain equatable data: the graph, with each
+    //    Grad recorded as a request) plus diagnostics.
+    //  * The diagnostics leave on their own branch. The evaluated function is split off by value, so an edit
+    //    that only moves the method (a comment above it, code elsewhere in the file) changes the diagnostics'
+    //    locations but leaves it equal, and every later step stays cached.
+    //  * Then one step per stage, each a pure function of the step before, run only for a value that changed:
+    //    Differentiate (Grad requests become gradients, givens are applied) → Rewrite (the rule sets) →
+    //    Schedule (fusion, buffers) → Emit (C#). None throws: an internal failure becomes TG9999 and a class
+    //    whose Invoke throws the same message.
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -48,17 +53,37 @@ public sealed class TensorGenerator : IIncrementalGenerator
             foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
         });
 
-        var files = results
-            .Select(static (r, _) => r.Spec)
-            .Where(static spec => spec is not null)
+        var differentiated = results
+            .Select(static (r, _) => r.Function)
+            .Where(static function => function is not null)
             .WithTrackingName(SpecStep)
             .Combine(options)
-            .Select(static (pair, cancellation) => FunctionCompiler.Compile(pair.Left!, pair.Right.Faults, pair.Right.Limits, cancellation))
+            .Select(static (pair, cancellation) => DifferentiateStage.Run(pair.Left!, pair.Right.Faults, cancellation))
+            .WithTrackingName(DifferentiateStep);
+
+        // Failures found after evaluation are reported at the method, or at a site evaluation recorded; the
+        // places are looked up here, outside the steps, so moving a method never re-runs them.
+        var anchors = results.Select(static (r, _) => (r.Spec?.HintName, r.Anchor, r.Sites)).Collect();
+        context.RegisterSourceOutput(differentiated.Select(static (d, _) => (d.Spec.HintName, d.Diagnostics)).Combine(anchors), static (spc, pair) =>
+        {
+            var ((hintName, diagnostics), all) = pair;
+            if (diagnostics.Count == 0) return;
+            var (_, anchor, sites) = all.FirstOrDefault(a => a.HintName == hintName);
+            foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic(sites, anchor));
+        });
+
+        var files = differentiated
+            .Select(static (d, _) => d.Spec)
+            .Combine(options)
+            .Select(static (pair, cancellation) => FunctionCompiler.Rewrite(pair.Left, pair.Right.Faults, pair.Right.Limits, cancellation))
+            .WithTrackingName(RewriteStep)
+            .Combine(options)
+            .Select(static (pair, cancellation) => FunctionCompiler.Schedule(pair.Left, pair.Right.Faults, cancellation))
+            .WithTrackingName(ScheduleStep)
+            .Combine(options)
+            .Select(static (pair, cancellation) => FunctionCompiler.Emit(pair.Left, pair.Right.Faults, pair.Right.Limits, cancellation))
             .WithTrackingName(EmitStep);
 
-        // Failures found after evaluation are reported at the method; the anchors are looked up here,
-        // outside the Emit step, so moving a method never re-runs Emit.
-        var anchors = results.Select(static (r, _) => (r.Spec?.HintName, r.Anchor)).Collect();
         context.RegisterSourceOutput(files.Combine(anchors), static (spc, pair) =>
         {
             var (file, all) = pair;

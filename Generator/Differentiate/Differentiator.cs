@@ -97,7 +97,7 @@ internal static class Differentiator
         return seen.OrderBy(i => i).ToList();
     }
 
-    /// <summary>Rebuilds the cost's graph through the rewrite rules, in the same builder.</summary>
+    /// <summary>Rebuilds the cost's graph through the rewrite rules (<see cref="RuleSets.BeforeGrad"/>), in the same builder.</summary>
     private static int Stabilize(GraphBuilder graph, int cost)
     {
         var map = new Dictionary<int, int>();
@@ -105,7 +105,7 @@ internal static class Differentiator
         foreach (int id in Ancestors(graph, cost))
         {
             var node = graph[id];
-            map[id] = node.IsLeaf ? id : Rewriter.Simplify(graph, node with { Inputs = node.Inputs.Select(i => map[i]).ToEquatableArray() }, fired, Rewriter.StabilizeRules);
+            map[id] = node.IsLeaf ? id : RuleSets.BeforeGrad.Simplify(graph, node with { Inputs = node.Inputs.Select(i => map[i]).ToEquatableArray() }, fired);
         }
         return map[cost];
     }

@@ -8,14 +8,19 @@ using Tensorgen.Generator.Model;
 
 namespace Tensorgen.Generator.Evaluate;
 
-/// <summary>The function's signature and state, checked: what the spec is made of.</summary>
-internal sealed record LoweredFunction(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates, List<RandomSpec> Randoms);
+/// <summary>
+/// The function's signature and state, checked: what the evaluated spec is made of. Outputs and updates are
+/// before givens, and every shared and random variable the graph read is listed: the differentiate stage
+/// applies the givens once gradients are taken and keeps the variables the function then reads.
+/// </summary>
+internal sealed record LoweredFunction(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates, List<RandomSpec> Randoms, List<GivenSpec> Givens);
 
 /// <summary>
 /// Turns the evaluated <c>Function(inputs, outputs, updates, givens)</c> into the function's signature,
-/// checking it as PyTensor's <c>function</c> does: inputs are variables, given once, cover every
-/// variable the outputs need, and defaults come last; givens replace variables by values of the same
-/// type (never an input); updates give shared variables values of their own type, once each.
+/// checking it as PyTensor's <c>function</c> does: inputs are variables, given once, and defaults come last;
+/// givens replace variables by values of the same type (never an input); updates give shared variables
+/// values of their own type, once each. That the inputs cover every variable the outputs need is checked
+/// by the differentiate stage, on the graph with gradients and givens in place.
 /// </summary>
 internal static class FunctionLowering
 {
@@ -25,16 +30,16 @@ internal static class FunctionLowering
         var inputs = Inputs(evaluator, function, fallback);
         var inputNodes = new HashSet<int>(inputs.Select(i => i.Node));
         var givens = Givens(evaluator, function, inputNodes);
-        var memo = new Dictionary<int, int>();
 
         var outputs = new List<OutputSpec>();
         for (int i = 0; i < function.Outputs.Length; i++)
         {
             if (function.Outputs[i] is not TensorValue t) continue;
             int node = t.Operand.Weak is { } literal ? graph.Constant(literal.Value, GraphBuilder.DefaultDType(literal)) : t.Operand.Node;
-            outputs.Add(new OutputSpec(Replace(graph, node, givens, memo), function.OutputNames[i]));
+            outputs.Add(new OutputSpec(node, function.OutputNames[i]));
         }
 
+        // Givens keep a value's type, so an update's type is checked before they are applied.
         var updates = new List<(int Target, int Value)>();
         foreach (var pair in function.Updates)
         {
@@ -50,7 +55,7 @@ internal static class FunctionLowering
                 evaluator.Report(Model.Diagnostics.UpdateType, pair.Location, variable.Name ?? "?", Type(variable), "value that is not a tensor");
                 continue;
             }
-            int value = Replace(graph, graph.Materialize(operand, variable.DType), givens, memo);
+            int value = graph.Materialize(operand, variable.DType);
             if (!SameType(variable, graph[value]))
             {
                 evaluator.Report(Model.Diagnostics.UpdateType, pair.Location, variable.Name ?? "?", Type(variable), Type(graph[value]));
@@ -64,29 +69,11 @@ internal static class FunctionLowering
             updates.Add((target.Node, value));
         }
 
-        // Every variable the outputs and updates read must be an input (PyTensor's MissingInputError).
-        var roots = outputs.Select(o => o.Node).Concat(updates.Select(u => u.Value)).ToList();
-        var reachable = graph.Freeze().Reachable(roots.Concat(updates.Select(u => u.Target)));
-        for (int id = 0; id < graph.Count; id++)
-            if (reachable[id] && graph[id].IsInput && !inputNodes.Contains(id))
-                evaluator.Report(Model.Diagnostics.MissingInput, fallback, graph[id].Name ?? $"#{graph[id].Params[0]}");
-
-        // The shared variables the function is bound to, in the order the graph first read them.
-        var shared = new List<SharedSpec>();
-        foreach (var declaration in evaluator.SharedVariables)
-            if (reachable[declaration.Node])
-                shared.Add(new SharedSpec(declaration.Node, declaration.Name, declaration.Member, declaration.Access, declaration.IsStatic));
+        var shared = evaluator.SharedVariables.Select(d => new SharedSpec(d.Node, d.Name, d.Member, d.Access, d.IsStatic)).ToList();
         var updateSpecs = updates.Select(u => new UpdateSpec(shared.FindIndex(s => s.Node == u.Target), u.Value)).ToList();
-
-        // The random variables it draws; givens may have replaced some.
-        var randoms = evaluator.RandomVariables.Where(r => reachable[r.Node])
-            .Select(r => new RandomSpec(r.Node, r.Name, r.Access, r.Creation, r.IsStatic)).ToList();
-        return new LoweredFunction(inputs, outputs, shared, updateSpecs, randoms);
+        var randoms = evaluator.RandomVariables.Select(r => new RandomSpec(r.Node, r.Name, r.Access, r.Creation, r.IsStatic)).ToList();
+        return new LoweredFunction(inputs, outputs, shared, updateSpecs, randoms, givens);
     }
-
-    /// <summary>The node with givens applied; without givens, the node itself (no walk over the graph).</summary>
-    private static int Replace(GraphBuilder graph, int node, Dictionary<int, int> givens, Dictionary<int, int> memo) =>
-        givens.Count == 0 ? node : graph.Replace(node, givens, memo);
 
     private static List<InputSpec> Inputs(GraphEvaluator evaluator, FunctionValue function, Location fallback)
     {
@@ -140,10 +127,10 @@ internal static class FunctionLowering
         return inputs;
     }
 
-    private static Dictionary<int, int> Givens(GraphEvaluator evaluator, FunctionValue function, HashSet<int> inputs)
+    private static List<GivenSpec> Givens(GraphEvaluator evaluator, FunctionValue function, HashSet<int> inputs)
     {
         var graph = evaluator.Graph;
-        var givens = new Dictionary<int, int>();
+        var givens = new List<GivenSpec>();
         foreach (var pair in function.Givens)
         {
             if (pair.Variable is ErrorValue || pair.Value is ErrorValue) continue;
@@ -164,7 +151,7 @@ internal static class FunctionLowering
                 evaluator.Report(Model.Diagnostics.GivenType, pair.Location, Describe(graph, pair.Variable), Type(original), Type(graph[value]));
                 continue;
             }
-            givens[old.Node] = value;
+            givens.Add(new GivenSpec(old.Node, value));
         }
         return givens;
     }

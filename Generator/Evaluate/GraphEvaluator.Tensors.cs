@@ -67,19 +67,12 @@ internal sealed partial class GraphEvaluator
     {
         if (values[0] is not TensorValue { Operand: { IsLiteral: false } a } || values[1] is not TensorValue { Operand: { IsLiteral: false } b })
             return Mistyped(at, "Dot takes two tensors (vectors or matrices)");
-        var (left, transA) = Untranspose(a.Node);
-        var (right, transB) = Untranspose(b.Node);
+        var (left, transA) = Graph.Untranspose(a.Node);
+        var (right, transB) = Graph.Untranspose(b.Node);
         int result = Graph.Dot(left, right, transA, transB, out var error);
         if (error is null) return new TensorValue(Operand.Of(result));
         Report(Model.Diagnostics.ShapeMismatch, at, error);
         return ErrorValue.Instance;
-    }
-
-    /// <summary>A matrix that is the transpose of another: that other, read transposed.</summary>
-    private (int Node, bool Transposed) Untranspose(int node)
-    {
-        var n = Graph[node];
-        return n.Op == OpCode.DimShuffle && n.Rank == 2 && n.Params[0] == 1 && n.Params[1] == 0 ? (n.Inputs[0], true) : (node, false);
     }
 
     /// <summary><c>x.Shape</c>: one int64 scalar per dimension, a constant where the size is static.</summary>
@@ -100,7 +93,13 @@ internal sealed partial class GraphEvaluator
         return new TensorValue(Operand.Of(Graph.DimShuffle(operand.Node, Enumerable.Range(0, rank).Reverse().ToArray())));
     }
 
-    /// <summary><c>Grad(cost, wrt, considerConstant:, disconnectedInputs:)</c>: differentiated right here, into the graph.</summary>
+    /// <summary>Where later stages report: Grad calls and their variables, the Function call.</summary>
+    public Model.SiteTable Sites { get; } = new();
+
+    /// <summary>
+    /// <c>Grad(cost, wrt, considerConstant:, disconnectedInputs:)</c>: checked here, recorded as a request per
+    /// variable, typed as the variable; the differentiate stage takes the gradients.
+    /// </summary>
     private Value Grad(IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values)
     {
         if (values[0] is not TensorValue { Operand: var costOperand })
@@ -137,31 +136,16 @@ internal sealed partial class GraphEvaluator
             wrt.Add(w.Node);
         }
 
-        var constants = new HashSet<int>();
+        var constants = new List<int>();
         int constantIndex = Parameter(method, "considerConstant");
         if (constantIndex >= 0 && values[constantIndex] is ListValue considered)
             foreach (var item in considered.Items)
-                if (item is TensorValue { Operand: { IsLiteral: false } c }) constants.Add(c.Node);
+                if (item is TensorValue { Operand: { IsLiteral: false } c } && !constants.Contains(c.Node)) constants.Add(c.Node);
         int disconnectedIndex = Parameter(method, "disconnectedInputs");
         bool ignore = disconnectedIndex >= 0 && values[disconnectedIndex] is ConstValue { Constant: 1 };
 
-        var gradients = Differentiator.Grad(Graph, cost, wrt, constants);
-        var results = ImmutableArray.CreateBuilder<Value>();
-        for (int i = 0; i < wrt.Count; i++)
-        {
-            int g = gradients[i];
-            if (g < 0)
-            {
-                if (!ignore)
-                {
-                    Report(Model.Diagnostics.Disconnected, wrtLocations[i], Graph.Describe(Operand.Of(wrt[i])));
-                    return ErrorValue.Instance;
-                }
-                // PyTensor's zeros_like.
-                g = Graph.Ew(OpCode.Second, wrt[i], Graph.Scalar(0, Graph[wrt[i]].DType));
-            }
-            results.Add(new TensorValue(Operand.Of(g)));
-        }
-        return many ? new ListValue(results.ToImmutable(), wrtLocations) : results[0];
+        var requests = GradRequest.Add(Graph, cost, wrt, constants, ignore, Sites.Add(at.Syntax.GetLocation()), wrtLocations.Select(Sites.Add).ToList());
+        var results = requests.Select(r => (Value)new TensorValue(Operand.Of(r))).ToImmutableArray();
+        return many ? new ListValue(results, wrtLocations) : results[0];
     }
 }

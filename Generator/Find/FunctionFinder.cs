@@ -38,7 +38,9 @@ internal static class FunctionFinder
         FunctionSpec Broken(string? failure) => new(ns, containing.ToEquatableArray(), method.Name, accessibility,
             new GraphBuilder().Freeze(), EquatableArray<InputSpec>.Empty, EquatableArray<OutputSpec>.Empty, false,
             EquatableArray<SharedSpec>.Empty, EquatableArray<UpdateSpec>.Empty, EquatableArray<RandomSpec>.Empty, false, owner, failure);
-        FunctionResult Result(FunctionSpec? spec) => new(spec, diagnostics.ToEquatableArray(), LocationInfo.From(anchor));
+        var sites = EquatableArray<LocationInfo>.Empty;
+        FunctionResult Result(FunctionSpec? spec) => Evaluated(spec is null ? null : new EvaluatedFunction(spec, EquatableArray<GivenSpec>.Empty, SiteDiagnostic.Method, HasErrors: true));
+        FunctionResult Evaluated(EvaluatedFunction? function) => new(function, diagnostics.ToEquatableArray(), LocationInfo.From(anchor), sites);
         FunctionResult Fail(DiagnosticDescriptor descriptor, Location location, bool canEmit, params string[] args)
         {
             diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
@@ -82,16 +84,22 @@ internal static class FunctionFinder
             {
                 diagnostics.AddRange(evaluator.Diagnostics);
                 if (result is not ErrorValue) diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoFunction, anchor, method.Name));
-                return Result(Broken(null));
+                // The Grad requests still go on, to report what differentiating finds; not past the node limit.
+                bool limit = diagnostics.Any(d => d.Descriptor.Id == Diagnostics.GeneratorLimit.Id);
+                sites = evaluator.Sites.ToArray();
+                return Result(limit ? Broken(null) : Broken(null) with { Graph = evaluator.Graph.Freeze() });
             }
 
             var lowered = FunctionLowering.Lower(evaluator, function, function.Location);
+            int functionSite = evaluator.Sites.Add(function.Location);
             diagnostics.AddRange(evaluator.Diagnostics);
-            if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)) return Result(Broken(null));
-            return Result(new FunctionSpec(ns, containing.ToEquatableArray(), method.Name, accessibility, evaluator.Graph.Freeze(),
+            sites = evaluator.Sites.ToArray();
+            var spec = new FunctionSpec(ns, containing.ToEquatableArray(), method.Name, accessibility, evaluator.Graph.Freeze(),
                 lowered.Inputs.ToEquatableArray(), lowered.Outputs.ToEquatableArray(), function.ManyOutputs,
                 lowered.Shared.ToEquatableArray(), lowered.Updates.ToEquatableArray(), lowered.Randoms.ToEquatableArray(),
-                function.NoDefaultUpdates, owner, null));
+                function.NoDefaultUpdates, owner, null);
+            bool errors = diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+            return Evaluated(new EvaluatedFunction(spec, lowered.Givens.ToEquatableArray(), functionSite, errors));
         }
         catch (OperationCanceledException)
         {
@@ -99,7 +107,6 @@ internal static class FunctionFinder
         }
         catch (GeneratorLimitException e)
         {
-            // Grad can multiply the nodes a few steps of evaluation make.
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GeneratorLimit, anchor, method.Name, e.Message));
             return Result(Broken(null));
         }

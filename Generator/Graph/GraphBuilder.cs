@@ -89,15 +89,26 @@ internal sealed class GraphBuilder
                 inputs[k] = givens.TryGetValue(input, out int replacement) ? replacement : memo[input];
                 changed |= inputs[k] != input;
             }
-            int result = id;
-            if (changed)
-            {
-                var shape = OpInfo.IsElementwise(node.Op) ? Broadcast(inputs.Select(Operand.Of).ToList(), out _).ToEquatableArray() : node.Shape;
-                result = Add(node with { Inputs = inputs.ToEquatableArray(), Shape = shape });
-            }
-            memo[id] = result;
+            memo[id] = changed ? Rebuild(node, inputs) : id;
         }
         return givens.TryGetValue(root, out int given) ? given : memo[root];
+    }
+
+    /// <summary>
+    /// <paramref name="node"/> applied to other operands of the same dtypes and ranks, which may know more static
+    /// sizes: an element-wise op's shape is broadcast again, other ops keep theirs.
+    /// </summary>
+    public int Rebuild(Node node, int[] inputs)
+    {
+        var shape = OpInfo.IsElementwise(node.Op) ? Broadcast(inputs.Select(Operand.Of).ToList(), out _).ToEquatableArray() : node.Shape;
+        return Add(node with { Inputs = inputs.ToEquatableArray(), Shape = shape });
+    }
+
+    /// <summary>A matrix that is the transpose of another (<c>x.T</c>): that other, which a product reads through a flag instead of a copy.</summary>
+    public (int Node, bool Transposed) Untranspose(int node)
+    {
+        var n = _nodes[node];
+        return n.Op == OpCode.DimShuffle && n.Rank == 2 && n.Params[0] == 1 && n.Params[1] == 0 ? (n.Inputs[0], true) : (node, false);
     }
 
     /// <summary>A constant made by <c>Constant(...)</c>: distinct from equal ones until rewriting merges them.</summary>

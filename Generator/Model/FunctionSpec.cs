@@ -71,12 +71,33 @@ internal sealed record FunctionSpec(
         }
     }
 
+    /// <summary>The spec of a function that cannot be compiled: its class, with no graph and no signature.</summary>
+    public FunctionSpec WithoutGraph(string? failure = null) => this with
+    {
+        Graph = new TensorGraph(EquatableArray<Node>.Empty),
+        Inputs = EquatableArray<InputSpec>.Empty,
+        Outputs = EquatableArray<OutputSpec>.Empty,
+        ManyOutputs = false,
+        Shared = EquatableArray<SharedSpec>.Empty,
+        Updates = EquatableArray<UpdateSpec>.Empty,
+        Randoms = EquatableArray<RandomSpec>.Empty,
+        NoDefaultUpdates = false,
+        Failure = failure,
+    };
+
     /// <summary>The function's name in messages: <c>Tutorial.Logistic</c>.</summary>
     public string DisplayName => ContainingTypes.Count == 0 ? MethodName : ContainingTypes[ContainingTypes.Count - 1].Name + "." + MethodName;
 }
 
-/// <summary>The attribute transform's result: a spec (null when nothing can be emitted), diagnostics, and where to report later failures.</summary>
-internal sealed record FunctionResult(FunctionSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? Anchor);
+/// <summary>
+/// The attribute transform's result: the evaluated function (null when nothing can be emitted), diagnostics,
+/// where to report later failures (<paramref name="Anchor"/>: the method's name) and the places later stages
+/// report at (<see cref="SiteTable"/>).
+/// </summary>
+internal sealed record FunctionResult(EvaluatedFunction? Function, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? Anchor, EquatableArray<LocationInfo> Sites = default)
+{
+    public FunctionSpec? Spec => Function?.Spec;
+}
 
 /// <summary>One generated file, and the failure it reports (if any) at the method: internal, or a limit reached.</summary>
 internal sealed record GeneratedFile(string HintName, string Text, string? Failure, bool LimitReached = false);

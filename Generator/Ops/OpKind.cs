@@ -24,6 +24,12 @@ internal enum OpKind
     /// <summary>A draw of a random variable.</summary>
     Random,
 
+    /// <summary>
+    /// A request evaluation records for a later stage (a <c>Grad</c>): the differentiate stage replaces it by
+    /// ordinary nodes, so no stage after it sees one.
+    /// </summary>
+    Request,
+
     /// <summary>Only an API tag: the evaluator lowers it to other ops (<c>Mean</c> is a sum over a count), so no graph holds it.</summary>
     Lowered,
 }

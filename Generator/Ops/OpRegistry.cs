@@ -64,6 +64,7 @@ internal static class OpRegistry
         [OpCode.DimShuffle] = new("dimshuffle", 1, OpKind.Shuffle),
         [OpCode.DimSize] = new("dimsize", 1, OpKind.Size),
         [OpCode.Random] = new("random", -1, OpKind.Random),
+        [OpCode.Grad] = new("grad", -1, OpKind.Request),
     };
 
     /// <summary>The op's description; an op without one is a compiler defect, reported as such.</summary>

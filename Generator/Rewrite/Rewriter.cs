@@ -7,30 +7,12 @@ using Tensorgen.Generator.Model;
 namespace Tensorgen.Generator.Rewrite;
 
 /// <summary>
-/// Rewrites a graph bottom-up: each node is rebuilt on its already rewritten operands and the local
-/// rewrites are applied until none fires, then unused nodes are dropped. Merging is hash-consing in
-/// <see cref="GraphBuilder"/>; the rule order follows PyTensor's canonicalize → stabilize → specialize.
+/// The rewrite stage: rebuilds a graph bottom-up, each node on its already rewritten operands, applying the
+/// rules of <see cref="RuleSets.All"/> until none fires; then drops unused nodes. Merging is hash-consing in
+/// <see cref="GraphBuilder"/>.
 /// </summary>
 internal static class Rewriter
 {
-    private static readonly LocalRewrite[] Rules =
-    {
-        // canonicalize
-        LocalRewrites.ConstantFolding,
-        LocalRewrites.RemoveIdentity,
-        LocalRewrites.RemoveZeroGrad,
-        LocalRewrites.UselessSecond,
-        LocalRewrites.LeftPadding,
-        LocalRewrites.DoubleNegation,
-        LocalRewrites.Signs,
-        // stabilize
-        LocalRewrites.Sigmoid,
-        LocalRewrites.OneMinusSigmoid,
-        LocalRewrites.LogSigmoid,
-        // specialize
-        LocalRewrites.PowSpecialize,
-    };
-
     public static OptimizedFunction Run(FunctionSpec spec, int maxNodes = 0)
     {
         var builder = new GraphBuilder(maxNodes);
@@ -39,10 +21,11 @@ internal static class Rewriter
         for (int id = 0; id < spec.Graph.Count; id++)
         {
             var node = spec.Graph[id];
+            if (OpInfo.IsRequest(node.Op)) throw new System.InvalidOperationException($"a request ({OpInfo.Name(node.Op)}) reached the rewrite stage");
             var rebuilt = node.IsConstant
                 ? node with { Params = EquatableArray<int>.Empty } // equal constants are one node from here on (merge)
                 : node with { Inputs = Remap(node.Inputs, map), Identity = 0 }; // equal expressions are one node from here on
-            map[id] = Simplify(builder, rebuilt, fired);
+            map[id] = RuleSets.All.Simplify(builder, rebuilt, fired);
         }
 
         var outputs = spec.Outputs.Select(o => o with { Node = map[o.Node] }).ToList();
@@ -65,13 +48,7 @@ internal static class Rewriter
             fired.Select(f => f.Value == 1 ? f.Key : $"{f.Key} (x{f.Value})").ToEquatableArray());
     }
 
-    /// <summary>
-    /// The rules <c>Grad</c> applies to a cost before differentiating it: all but those that remove
-    /// gradient-only ops, which must still stop gradients then.
-    /// </summary>
-    internal static readonly LocalRewrite[] StabilizeRules = Rules.Where(r => r != LocalRewrites.RemoveZeroGrad).ToArray();
-
-    /// <summary>Adds <paramref name="node"/>, first applying every rule that matches it, repeatedly.</summary>
+    /// <summary>Adds <paramref name="node"/>, first applying every rule that matches it (an earlier rule wins), repeatedly.</summary>
     /// <remarks>
     /// Recursion is bounded by the rules, not by the graph: a rule's helper nodes (added through <c>add</c>)
     /// are built on operands already in the builder, so simplifying one never walks the graph below it.
@@ -79,9 +56,8 @@ internal static class Rewriter
     /// (log(sigmoid) adds a neg, which may become a sub that adds a sum). <see cref="MaxDepth"/> turns a
     /// rule set that would recurse further into an internal error rather than a stack overflow.
     /// </remarks>
-    internal static int Simplify(GraphBuilder builder, Node node, IDictionary<string, int> fired, LocalRewrite[]? rules = null, int depth = 0)
+    internal static int Simplify(GraphBuilder builder, Node node, IDictionary<string, int> fired, LocalRewrite[] rules, int depth = 0)
     {
-        rules ??= Rules;
         if (depth > MaxDepth) throw new System.InvalidOperationException($"rewrite rules nested helper nodes more than {MaxDepth} deep");
         System.Func<Node, int> add = n => Simplify(builder, n, fired, rules, depth + 1);
         for (int round = 0; round < 16; round++)
@@ -89,18 +65,17 @@ internal static class Rewriter
             bool changed = false;
             foreach (var rule in rules)
             {
-                var result = rule(builder, node, add);
-                if (result is null) continue;
-                fired[result.Value.Name] = fired.TryGetValue(result.Value.Name, out int c) ? c + 1 : 1;
-                if (result.Value.Replacement is { } id)
+                if (rule(builder, node, add) is not { } result) continue;
+                fired[result.Name] = fired.TryGetValue(result.Name, out int c) ? c + 1 : 1;
+                if (result.Replacement is { } id)
                 {
                     // A value replaced by one of another type would change what Invoke returns (a 0-d constant
                     // for a (1,) vector): an internal error (TG9999), never a different function.
                     if (builder[id].DType != node.DType || builder[id].Shape != node.Shape)
-                        throw new System.InvalidOperationException($"{result.Value.Name} replaced a value of type {TypeText(node)} by one of type {TypeText(builder[id])}");
+                        throw new System.InvalidOperationException($"{result.Name} replaced a value of type {TypeText(node)} by one of type {TypeText(builder[id])}");
                     return id;
                 }
-                node = result.Value.Node!;
+                node = result.Node!;
                 changed = true;
                 break;
             }

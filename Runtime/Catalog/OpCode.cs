@@ -105,6 +105,8 @@ public enum OpCode
     DimSize,
     /// <summary>A draw of a random variable: once per call; parameters are the inputs.</summary>
     Random,
+    /// <summary>A gradient asked for by <c>Grad</c>: recorded in the evaluated graph, replaced by the gradient when differentiating.</summary>
+    Grad,
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>

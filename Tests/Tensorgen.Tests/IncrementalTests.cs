@@ -127,6 +127,45 @@ public sealed class IncrementalTests
     }
 
     /// <summary>
+    /// Each stage after evaluation is a step of its own (differentiate, rewrite, schedule, emit), a pure function
+    /// of the step before: an edit elsewhere leaves every one cached, and so does a comment that moves every
+    /// location of the graphs (a Grad among them, whose diagnostics' places travel beside the spec).
+    /// </summary>
+    [Fact]
+    public void Every_stage_is_a_step_and_stays_cached_when_the_graphs_do_not_change()
+    {
+        const string withGrad = """
+            using Tensorgen;
+            using static Tensorgen.Pt;
+
+            public static partial class H
+            {
+                [TensorFunction]
+                public static FunctionGraph Slope()
+                {
+                    var x = DVector("x");
+                    return Function([x], Grad((x * x).Sum(), x));
+                }
+            }
+            """;
+        string[] stages = [TensorGenerator.DifferentiateStep, TensorGenerator.RewriteStep, TensorGenerator.ScheduleStep, TensorGenerator.EmitStep];
+        var compilation = GeneratorHarness.Compilation(("Graphs.cs", Graphs), ("Other.cs", Other), ("Grad.cs", withGrad));
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        foreach (var step in stages.Prepend(TensorGenerator.SpecStep))
+            Assert.True(Reasons(driver, step).Length == 3, $"{step}: {Reasons(driver, step).Length} outputs");
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+
+        driver = driver.RunGenerators(Replace(compilation, "Other.cs", Other.Replace("42", "43")));
+        foreach (var step in stages.Prepend(TensorGenerator.SpecStep))
+            Assert.All(Reasons(driver, step), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+
+        driver = driver.RunGenerators(Replace(compilation, "Grad.cs", "// a comment that moves every line\n" + withGrad));
+        Assert.All(Reasons(driver, TensorGenerator.SpecStep), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        foreach (var step in stages)
+            Assert.All(Reasons(driver, step), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+    }
+
+    /// <summary>
     /// An IDE-style session: one driver through a series of edits, as the compiler server keeps it
     /// between keystrokes. After each edit: the files produced, and which functions were re-emitted.
     /// </summary>

@@ -28,6 +28,7 @@ public sealed class InternalFailureTests
         """;
 
     [Theory]
+    [InlineData("differentiate")]
     [InlineData("rewrite")]
     [InlineData("schedule")]
     [InlineData("emit")]

@@ -94,10 +94,10 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunRe
     public IReadOnlyDictionary<string, string> Files =>
         Result.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
-    /// <summary>The evaluated (not yet optimized) functions: the Spec step's outputs.</summary>
+    /// <summary>The evaluated and differentiated (not yet optimized) functions: the Differentiate step's outputs.</summary>
     public IReadOnlyList<FunctionSpec> Specs =>
-        Result.Results.SelectMany(r => r.TrackedSteps.TryGetValue(TensorGenerator.SpecStep, out var steps) ? steps : ImmutableArray<IncrementalGeneratorRunStep>.Empty)
-            .SelectMany(s => s.Outputs).Select(o => (FunctionSpec)o.Value).ToList();
+        Result.Results.SelectMany(r => r.TrackedSteps.TryGetValue(TensorGenerator.DifferentiateStep, out var steps) ? steps : ImmutableArray<IncrementalGeneratorRunStep>.Empty)
+            .SelectMany(s => s.Outputs).Select(o => ((DifferentiatedFunction)o.Value).Spec).ToList();
 
     /// <summary>Compiles the output and loads it into a collectible context, for tests that must run generated code.</summary>
     public Assembly Load()
