@@ -67,7 +67,7 @@ internal static class Pullbacks
     private static int Undo(GraphBuilder b, int g, Node shuffle)
     {
         int rank = b[shuffle.Inputs[0]].Rank;
-        var pattern = Enumerable.Range(0, rank).Select(k => shuffle.Params.AsImmutableArray().IndexOf(k)).ToArray();
+        var pattern = Enumerable.Range(0, rank).Select(k => shuffle.Parameters<ShuffleParams>().Pattern.AsImmutableArray().IndexOf(k)).ToArray();
         return b.DimShuffle(g, pattern);
     }
 
@@ -78,7 +78,7 @@ internal static class Pullbacks
     private static int[] Dot(GraphBuilder b, Node n, int g)
     {
         int a = n.Inputs[0], c = n.Inputs[1];
-        bool tA = n.Params[0] == 1, tB = n.Params[1] == 1;
+        var (tA, tB) = n.Parameters<DotParams>();
         int ra = b[a].Rank, rc = b[c].Rank;
         int Product(int p, int q, bool tp, bool tq) => b.Dot(p, q, tp, tq, out _);
         int Outer(int column, int row) => b.Ew(OpCode.Mul, b.DimShuffle(column, [0, -1]), b.DimShuffle(row, [-1, 0]));

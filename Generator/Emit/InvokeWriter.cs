@@ -367,7 +367,7 @@ internal sealed partial class InvokeWriter
             case SizeStep size:
                 var node = _graph[size.Node];
                 _values[size.Node] = _scope.Take(_display[size.Node]);
-                _w.Line($"long {_values[size.Node]} = {Dim(_plan.Shapes.NodeDims[node.Inputs[0]][node.Params[0]])};");
+                _w.Line($"long {_values[size.Node]} = {Dim(_plan.Shapes.NodeDims[node.Inputs[0]][node.Parameters<DimSizeParams>().Axis])};");
                 break;
         }
     }
@@ -405,7 +405,7 @@ internal sealed partial class InvokeWriter
     {
         var node = _graph[id];
         var args = DrawParameters(id).Select(i => _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType) : _values[i]).ToList();
-        var distribution = (Distribution)node.Params[0];
+        var distribution = node.Parameters<RandomParams>().Distribution;
         string method = distribution == Distribution.Bernoulli ? "Binomial" : distribution.ToString();
         if (distribution == Distribution.Bernoulli) args.Insert(0, "1L");
         return (method, args);
@@ -559,7 +559,7 @@ internal sealed partial class InvokeWriter
     {
         var node = _graph[id];
         int a = node.Inputs[0], b = node.Inputs[1];
-        bool tA = node.Params[0] == 1, tB = node.Params[1] == 1;
+        var (tA, tB) = node.Parameters<DotParams>();
         var da = _plan.Shapes.NodeDims[a];
         var db = _plan.Shapes.NodeDims[b];
         string A = Span(a, null, Size(a)), B = Span(b, null, Size(b));
@@ -613,7 +613,7 @@ internal sealed partial class InvokeWriter
             return;
         }
         var inDims = _plan.Shapes.NodeDims[input];
-        var kept = node.Params.Where(p => p >= 0).ToList();
+        var kept = node.Parameters<ShuffleParams>().Pattern.Where(p => p >= 0).ToList();
         if (kept.Count == 2 && kept[0] == 1 && kept[1] == 0 && _graph[input].Rank == 2)
         {
             _w.Line($"global::Tensorgen.Linalg.Transpose({source}, {Int(Dim(inDims[0]))}, {Int(Dim(inDims[1]))}, {Writable(id)});");
