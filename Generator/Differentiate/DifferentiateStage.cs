@@ -18,7 +18,7 @@ namespace Tensorgen.Generator.Differentiate;
 /// </summary>
 internal static class DifferentiateStage
 {
-    public static DifferentiatedFunction Run(EvaluatedFunction evaluated, string? faultInjection, CancellationToken cancellation)
+    public static DifferentiatedFunction Run(EvaluatedSpec evaluated, string? faultInjection, CancellationToken cancellation)
     {
         var spec = evaluated.Spec;
         if (spec.Failure is not null) return new(spec, EquatableArray<SiteDiagnostic>.Empty);
@@ -54,7 +54,7 @@ internal static class DifferentiateStage
     }
 
     /// <summary>The givens applied, and the function's variables: those its outputs and updates read.</summary>
-    private static FunctionSpec Close(EvaluatedFunction evaluated, GradExpansion? expansion, SiteDiagnostics diagnostics)
+    private static FunctionSpec Close(EvaluatedSpec evaluated, GradExpansion? expansion, SiteDiagnostics diagnostics)
     {
         var spec = evaluated.Spec;
         var builder = expansion?.Graph;
@@ -77,7 +77,7 @@ internal static class DifferentiateStage
         var reachable = graph.Reachable(outputs.Select(o => o.Node).Concat(updates.Select(u => u.Value)).Concat(updates.Select(u => u.Target)));
         for (int id = 0; id < graph.Count; id++)
             if (reachable[id] && graph[id].IsInput && !inputNodes.Contains(id))
-                diagnostics.Report(Model.Diagnostics.MissingInput, evaluated.FunctionSite, graph[id].Name ?? $"#{graph[id].Params[0]}");
+                diagnostics.Report(Model.Diagnostics.MissingInput, evaluated.FunctionSite, graph[id].Name ?? $"#{graph[id].Parameters<SourceParams>().Position}");
 
         // The shared variables in the order the graph first read them; random variables givens did not replace.
         var shared = spec.Shared.Select(s => s with { Node = Map(s.Node) }).Where(s => reachable[s.Node]).ToList();

@@ -107,8 +107,9 @@ internal sealed class GradExpansion(TensorGraph source, SiteDiagnostics diagnost
     {
         (int, bool) Operand(int k, bool transposed) =>
             OpInfo.IsRequest(source[node.Inputs[k]].Op) && !transposed ? Graph.Untranspose(inputs[k]) : (inputs[k], transposed);
-        var (a, transA) = Operand(0, node.Params[0] == 1);
-        var (b, transB) = Operand(1, node.Params[1] == 1);
+        var flags = node.Parameters<DotParams>();
+        var (a, transA) = Operand(0, flags.TransposeA);
+        var (b, transB) = Operand(1, flags.TransposeB);
         Graph.Stamp = node.Identity;
         try
         {

@@ -59,17 +59,7 @@ internal sealed record FunctionSpec(
     public string ClassName => MethodName + "Function";
 
     /// <summary>The generated file's name, unique per method: <c>Samples.Tutorial.Logistic.g.cs</c>.</summary>
-    public string HintName
-    {
-        get
-        {
-            var parts = new System.Collections.Generic.List<string>();
-            if (Namespace is not null) parts.Add(Namespace);
-            foreach (var type in ContainingTypes) parts.Add(type.Name);
-            parts.Add(MethodName);
-            return string.Join(".", parts) + ".g.cs";
-        }
-    }
+    public string HintName => Lower.FunctionHeader.HintNameOf(Namespace, ContainingTypes, MethodName);
 
     /// <summary>The spec of a function that cannot be compiled: its class, with no graph and no signature.</summary>
     public FunctionSpec WithoutGraph(string? failure = null) => this with
@@ -87,16 +77,6 @@ internal sealed record FunctionSpec(
 
     /// <summary>The function's name in messages: <c>Tutorial.Logistic</c>.</summary>
     public string DisplayName => ContainingTypes.Count == 0 ? MethodName : ContainingTypes[ContainingTypes.Count - 1].Name + "." + MethodName;
-}
-
-/// <summary>
-/// The attribute transform's result: the evaluated function (null when nothing can be emitted), diagnostics,
-/// where to report later failures (<paramref name="Anchor"/>: the method's name) and the places later stages
-/// report at (<see cref="SiteTable"/>).
-/// </summary>
-internal sealed record FunctionResult(EvaluatedFunction? Function, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? Anchor, EquatableArray<LocationInfo> Sites = default)
-{
-    public FunctionSpec? Spec => Function?.Spec;
 }
 
 /// <summary>One generated file, and the failure it reports (if any) at the method: internal, or a limit reached.</summary>

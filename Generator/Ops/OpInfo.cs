@@ -3,7 +3,7 @@ using Tensorgen.Generator.Ops;
 namespace Tensorgen.Generator.Graph;
 
 /// <summary>Questions the stages ask of an op, answered from its <see cref="OpRegistry"/> description.</summary>
-internal static class OpInfo
+internal static partial class OpInfo
 {
     public static int Arity(OpCode op) => OpRegistry.Of(op).Arity;
 
@@ -22,8 +22,11 @@ internal static class OpInfo
 
     public static bool IsLogical(OpCode op) => OpRegistry.Of(op).Result == ResultRule.Logical;
 
-    /// <summary>The operand whose dtype an element-wise op computes in: the first, or for switch and second the first value after the condition or shape.</summary>
-    public static int FirstValueOperand(OpCode op) => op is OpCode.Switch or OpCode.Second ? 1 : 0;
+    /// <summary>The operand whose dtype an element-wise op computes in: the second for switch and second, else the first.</summary>
+    public static int ValueOperand(OpCode op) => OpRegistry.Elementwise(op).ValueOperand;
+
+    /// <summary>Whether an element-wise op accepts bools as its values (logic, comparisons, casts, switch), unlike arithmetic.</summary>
+    public static bool TakesBools(OpCode op) => OpRegistry.Elementwise(op).TakesBools;
 
     /// <summary>The name used in printed graphs (PyTensor's scalar op names).</summary>
     public static string Name(OpCode op) => OpRegistry.Of(op).Name;

@@ -23,7 +23,7 @@ internal static class Rewriter
             var node = spec.Graph[id];
             if (OpInfo.IsRequest(node.Op)) throw new System.InvalidOperationException($"a request ({OpInfo.Name(node.Op)}) reached the rewrite stage");
             var rebuilt = node.IsConstant
-                ? node with { Params = EquatableArray<int>.Empty } // equal constants are one node from here on (merge)
+                ? node with { Params = null } // equal constants are one node from here on (merge)
                 : node with { Inputs = Remap(node.Inputs, map), Identity = 0 }; // equal expressions are one node from here on
             map[id] = RuleSets.All.Simplify(builder, rebuilt, fired);
         }

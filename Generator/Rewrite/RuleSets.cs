@@ -24,7 +24,7 @@ internal static class RuleSets
         var (graph, node) = (m.Graph, m.Node);
         if (node.Inputs.Count == 0 || node.Inputs.Any(i => !graph[i].IsConstant) || node.Shape.Any(size => size != 1)) return null;
         var values = node.Inputs.Select(i => graph[i].Value).ToArray();
-        var operandType = graph[node.Inputs[OpInfo.FirstValueOperand(node.Op)]].DType;
+        var operandType = graph[node.Inputs[OpInfo.ValueOperand(node.Op)]].DType;
         int constant = graph.Constant(ScalarMath.Evaluate(node.Op, node.DType, operandType, values), node.DType);
         return m.Keep(graph.DimShuffle(constant, Enumerable.Repeat(-1, node.Rank).ToArray()));
     }));
@@ -74,7 +74,8 @@ internal static class RuleSets
             var operand = graph[inputs[i]];
             if (operand.Rank > node.Rank || !Shuffled.Admits(operand)) continue;
             int pad = operand.Rank - graph[operand.Inputs[0]].Rank;
-            if (pad <= 0 || Enumerable.Range(0, operand.Rank).Any(j => operand.Params[j] != (j < pad ? -1 : j - pad))) continue;
+            var pattern = operand.Parameters<ShuffleParams>().Pattern;
+            if (pad <= 0 || Enumerable.Range(0, operand.Rank).Any(j => pattern[j] != (j < pad ? -1 : j - pad))) continue;
             inputs[i] = operand.Inputs[0];
             changed = true;
         }

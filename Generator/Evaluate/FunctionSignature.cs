@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Lower;
 using Tensorgen.Generator.Model;
 
 namespace Tensorgen.Generator.Evaluate;
@@ -13,7 +13,7 @@ namespace Tensorgen.Generator.Evaluate;
 /// before givens, and every shared and random variable the graph read is listed: the differentiate stage
 /// applies the givens once gradients are taken and keeps the variables the function then reads.
 /// </summary>
-internal sealed record LoweredFunction(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates, List<RandomSpec> Randoms, List<GivenSpec> Givens);
+internal sealed record CheckedSignature(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates, List<RandomSpec> Randoms, List<GivenSpec> Givens);
 
 /// <summary>
 /// Turns the evaluated <c>Function(inputs, outputs, updates, givens)</c> into the function's signature,
@@ -22,9 +22,9 @@ internal sealed record LoweredFunction(List<InputSpec> Inputs, List<OutputSpec> 
 /// values of their own type, once each. That the inputs cover every variable the outputs need is checked
 /// by the differentiate stage, on the graph with gradients and givens in place.
 /// </summary>
-internal static class FunctionLowering
+internal static class FunctionSignature
 {
-    public static LoweredFunction Lower(GraphEvaluator evaluator, FunctionValue function, Location fallback)
+    public static CheckedSignature Check(GraphEvaluator evaluator, FunctionValue function, IrSpan fallback)
     {
         var graph = evaluator.Graph;
         var inputs = Inputs(evaluator, function, fallback);
@@ -72,10 +72,10 @@ internal static class FunctionLowering
         var shared = evaluator.SharedVariables.Select(d => new SharedSpec(d.Node, d.Name, d.Member, d.Access, d.IsStatic)).ToList();
         var updateSpecs = updates.Select(u => new UpdateSpec(shared.FindIndex(s => s.Node == u.Target), u.Value)).ToList();
         var randoms = evaluator.RandomVariables.Select(r => new RandomSpec(r.Node, r.Name, r.Access, r.Creation, r.IsStatic)).ToList();
-        return new LoweredFunction(inputs, outputs, shared, updateSpecs, randoms, givens);
+        return new CheckedSignature(inputs, outputs, shared, updateSpecs, randoms, givens);
     }
 
-    private static List<InputSpec> Inputs(GraphEvaluator evaluator, FunctionValue function, Location fallback)
+    private static List<InputSpec> Inputs(GraphEvaluator evaluator, FunctionValue function, IrSpan fallback)
     {
         var graph = evaluator.Graph;
         var inputs = new List<InputSpec>();

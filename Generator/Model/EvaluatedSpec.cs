@@ -13,7 +13,7 @@ internal sealed record GivenSpec(int Node, int Value);
 /// Evaluation reported errors: the later stage reports what it finds too (a gradient that does not exist, a
 /// missing input), as one build shows every problem, and the class is emitted empty.
 /// </param>
-internal sealed record EvaluatedFunction(FunctionSpec Spec, EquatableArray<GivenSpec> Givens, int FunctionSite, bool HasErrors);
+internal sealed record EvaluatedSpec(FunctionSpec Spec, EquatableArray<GivenSpec> Givens, int FunctionSite, bool HasErrors);
 
 /// <summary>The differentiate stage's result: the spec to compile, and what it reports (at sites of the evaluated method).</summary>
 internal sealed record DifferentiatedFunction(FunctionSpec Spec, EquatableArray<SiteDiagnostic> Diagnostics);
