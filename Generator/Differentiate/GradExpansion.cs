@@ -49,9 +49,26 @@ internal sealed class GradExpansion(TensorGraph source, SiteDiagnostics diagnost
             if (inputs[k] < 0) return -1;
             retyped |= Graph[inputs[k]].Shape != source[node.Inputs[k]].Shape;
         }
-        if (OpRegistry.Of(node.Op).Kind == OpKind.Product && node.Inputs.Any(i => OpInfo.IsRequest(source[i].Op))) return Product(node, inputs);
-        // A gradient may know static sizes its variable did not: the shapes of element-wise users follow.
-        return retyped ? Graph.Rebuild(node, inputs) : Graph.Add(node with { Inputs = inputs.ToEquatableArray() });
+        if (OpInfo.Kind(node.Op) == OpKind.Product && node.Inputs.Any(i => OpInfo.IsRequest(source[i].Op))) return Product(node, inputs);
+        if (!retyped) return Graph.Add(node with { Inputs = inputs.ToEquatableArray() });
+        // A gradient may know static sizes its variable did not: its users' shapes follow, and a size it knows is
+        // a constant, as evaluation makes it.
+        if (OpInfo.Kind(node.Op) == OpKind.Size) return Stamped(node.Identity, () => Graph.DimSize(inputs[0], node.Parameters<DimSizeParams>().Axis));
+        return Graph.Rebuild(node, inputs);
+    }
+
+    /// <summary>Adds nodes as the API call <paramref name="identity"/> made them (<see cref="Node.Identity"/>).</summary>
+    private T Stamped<T>(int identity, System.Func<T> add)
+    {
+        Graph.Stamp = identity;
+        try
+        {
+            return add();
+        }
+        finally
+        {
+            Graph.Stamp = 0;
+        }
     }
 
     private int Expand(Node node)
@@ -75,8 +92,7 @@ internal sealed class GradExpansion(TensorGraph source, SiteDiagnostics diagnost
         // A value considered constant that does not exist was never one (evaluation skipped it).
         var constants = new HashSet<int>(request.Constants.Select(c => Map[c]).Where(c => c >= 0));
         LastCallSite = request.CallSite;
-        Graph.Stamp = node.Identity;
-        try
+        return Stamped<int[]?>(node.Identity, () =>
         {
             var gradients = Differentiator.Grad(Graph, cost, wrt, constants);
             for (int k = 0; k < wrt.Count; k++)
@@ -91,11 +107,7 @@ internal sealed class GradExpansion(TensorGraph source, SiteDiagnostics diagnost
                 gradients[k] = Graph.Ew(OpCode.Second, wrt[k], Graph.Scalar(0, Graph[wrt[k]].DType));
             }
             return gradients;
-        }
-        finally
-        {
-            Graph.Stamp = 0;
-        }
+        });
     }
 
     /// <summary>
@@ -110,15 +122,10 @@ internal sealed class GradExpansion(TensorGraph source, SiteDiagnostics diagnost
         var flags = node.Parameters<DotParams>();
         var (a, transA) = Operand(0, flags.TransposeA);
         var (b, transB) = Operand(1, flags.TransposeB);
-        Graph.Stamp = node.Identity;
-        try
+        return Stamped(node.Identity, () =>
         {
             int product = Graph.Dot(a, b, transA, transB, out var error);
             return error is null ? product : throw new System.InvalidOperationException(error);
-        }
-        finally
-        {
-            Graph.Stamp = 0;
-        }
+        });
     }
 }
