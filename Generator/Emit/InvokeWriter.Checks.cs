@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Ops;
 using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Emit;
@@ -163,7 +164,7 @@ internal sealed partial class InvokeWriter
         for (int id = 0; id < _graph.Count; id++)
         {
             var node = _graph[id];
-            if (node.Op is not (OpCode.Max or OpCode.Min) || !read[id]) continue;
+            if (!read[id] || OpInfo.StepOf(node.Op) != StepKind.Reduction || StructuralOps.Fold(node.Op) is not ExtremumOp extremum) continue;
             int operand = node.Inputs[0];
             var dims = _plan.Shapes.NodeDims[operand];
             foreach (int axis in GraphBuilder.ReduceAxes(node).Axes.OrderBy(a => a))
@@ -174,7 +175,7 @@ internal sealed partial class InvokeWriter
                 var (input, shape) = dim.Input >= 0 ? (SourceName(dim.Input), $"{Source(dim.Input)}.ShapeText()")
                     : dim.Value >= 0 ? (NameOf(dim.Value), "null")
                     : ("\"\"", "null");
-                string maximum = node.Op == OpCode.Max ? "true" : "false";
+                string maximum = extremum.IsMaximum ? "true" : "false";
                 string condition = dim.IsStatic ? "" : $"if ({Dim(dim.Index)} == 0) ";
                 _w.Line($"{condition}global::Tensorgen.Check.ThrowEmptyReduction({_function}, {maximum}, {axis}, {what}, {Lengths(operand)}, {input}, {shape});");
             }
@@ -193,7 +194,7 @@ internal sealed partial class InvokeWriter
             if (!read[id]) continue;
             var node = _graph[id];
             for (int k = 0; k < node.Inputs.Count; k++)
-                if (node.Op != OpCode.DimSize && !(node.Op == OpCode.Second && k == 0)) read[node.Inputs[k]] = true;
+                if (OpInfo.ReadsValue(node, k)) read[node.Inputs[k]] = true;
         }
         return read;
     }

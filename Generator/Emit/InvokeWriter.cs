@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Model;
+using Tensorgen.Generator.Ops;
 using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Emit;
@@ -367,7 +368,7 @@ internal sealed partial class InvokeWriter
             case SizeStep size:
                 var node = _graph[size.Node];
                 _values[size.Node] = _scope.Take(_display[size.Node]);
-                _w.Line($"long {_values[size.Node]} = {Dim(_plan.Shapes.NodeDims[node.Inputs[0]][node.Params[0]])};");
+                _w.Line($"long {_values[size.Node]} = {Dim(_plan.Shapes.NodeDims[node.Inputs[0]][node.Parameters<DimSizeParams>().Axis])};");
                 break;
         }
     }
@@ -404,14 +405,10 @@ internal sealed partial class InvokeWriter
     private (string Method, List<string> Args) DrawCall(int id)
     {
         var node = _graph[id];
-        var args = DrawParameters(id).Select(i => _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType) : _values[i]).ToList();
-        var distribution = (Distribution)node.Params[0];
-        string method = distribution == Distribution.Bernoulli ? "Binomial" : distribution.ToString();
-        if (distribution == Distribution.Bernoulli) args.Insert(0, "1L");
-        return (method, args);
+        return RandomOp.Call(node, DrawParameters(id).Select(i => _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType) : _values[i]));
     }
 
-    private IEnumerable<int> DrawParameters(int id) => _graph[id].Inputs.Take(GraphBuilder.RandomParameterCount(_graph[id]));
+    private IEnumerable<int> DrawParameters(int id) => RandomOp.Parameters(_graph[id]);
 
     /// <summary>A small 0-d kernel is a few scalar statements; its roots become locals.</summary>
     private void Inline(Kernel kernel)
@@ -421,8 +418,8 @@ internal sealed partial class InvokeWriter
         foreach (var id in kernel.Body)
         {
             var node = _graph[id];
-            var operandType = _graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType;
-            var args = node.Inputs.Select((i, k) => node.Op == OpCode.Second && k == 0 ? "_"
+            var operandType = _graph[node.Inputs[OpInfo.ValueOperand(node.Op)]].DType;
+            var args = node.Inputs.Select((i, k) => !OpInfo.ReadsValue(node, k) ? "_"
                 : _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType)
                 : local.TryGetValue(i, out var l) ? l : _values[i]).ToArray();
             local[id] = roots.Contains(id) ? _values[id] = _scope.Take(_display[id]) : _scope.Take("s" + id.ToString(CultureInfo.InvariantCulture));
@@ -559,32 +556,15 @@ internal sealed partial class InvokeWriter
     {
         var node = _graph[id];
         int a = node.Inputs[0], b = node.Inputs[1];
-        bool tA = node.Params[0] == 1, tB = node.Params[1] == 1;
-        var da = _plan.Shapes.NodeDims[a];
-        var db = _plan.Shapes.NodeDims[b];
         string A = Span(a, null, Size(a)), B = Span(b, null, Size(b));
-        string linalg = "global::Tensorgen.Linalg";
         if (node.Rank == 0)
         {
             _values[id] = _scope.Take(_display[id]);
-            _w.Line($"{node.DType.CSharp()} {_values[id]} = global::System.Numerics.Tensors.TensorPrimitives.Dot({A}, {B});");
+            _w.Line($"{node.DType.CSharp()} {_values[id]} = {DotOp.Inner(A, B)};");
             return;
         }
-        string C = Writable(id);
-        string D(int dim) => Int(Dim(dim));
-        switch (_graph[a].Rank, _graph[b].Rank)
-        {
-            case (2, 1):
-                _w.Line($"{linalg}.{(tA ? "MatTVec" : "MatVec")}({A}, {D(da[0])}, {D(da[1])}, {B}, {C});");
-                break;
-            case (1, 2):
-                _w.Line($"{linalg}.{(tB ? "MatVec" : "MatTVec")}({B}, {D(db[0])}, {D(db[1])}, {A}, {C});");
-                break;
-            default:
-                var dc = _plan.Shapes.NodeDims[id];
-                _w.Line($"{linalg}.Gemm({A}, {(tA ? "true" : "false")}, {B}, {(tB ? "true" : "false")}, {C}, {D(dc[0])}, {D(dc[1])}, {D(tA ? da[0] : da[1])});");
-                break;
-        }
+        var dims = _plan.Shapes.NodeDims;
+        _w.Line(DotOp.Call(node, _graph[a].Rank, _graph[b].Rank, A, B, Writable(id), dims[a], dims[b], dims[id], dim => Int(Dim(dim))));
     }
 
     /// <summary>
@@ -606,22 +586,8 @@ internal sealed partial class InvokeWriter
             _w.Line($"{Writable(id)}.Fill({_values[_plan.Storage(input)]});");
             return;
         }
-        string source = Span(input, null, Size(input));
-        if (GraphBuilder.IsView(node))
-        {
-            _w.Line($"{source}.CopyTo({Writable(id)});");
-            return;
-        }
-        var inDims = _plan.Shapes.NodeDims[input];
-        var kept = node.Params.Where(p => p >= 0).ToList();
-        if (kept.Count == 2 && kept[0] == 1 && kept[1] == 0 && _graph[input].Rank == 2)
-        {
-            _w.Line($"global::Tensorgen.Linalg.Transpose({source}, {Int(Dim(inDims[0]))}, {Int(Dim(inDims[1]))}, {Writable(id)});");
-            return;
-        }
-        // Dropped dimensions have size 1: where they go does not move any data.
-        var permutation = kept.Concat(Enumerable.Range(0, _graph[input].Rank).Where(k => !kept.Contains(k)));
-        _w.Line($"global::Tensorgen.Linalg.Permute({source}, [{string.Join(", ", inDims.Select(Dim))}], [{string.Join(", ", permutation)}], {Writable(id)});");
+        var inDims = _plan.Shapes.NodeDims[input].Select(Dim).ToList();
+        _w.Line(DimShuffleOp.Copy(node, Span(input, null, Size(input)), IsExactArray(_plan.Storage(input)), inDims, Writable(id), Int));
     }
 
     /// <summary>The expression of each output, in order.</summary>

@@ -69,7 +69,7 @@ internal static class FunctionSignature
         var reachable = graph.Freeze().Reachable(roots.Concat(updates.Select(u => u.Target)));
         for (int id = 0; id < graph.Count; id++)
             if (reachable[id] && graph[id].IsInput && !inputNodes.Contains(id))
-                evaluator.Report(Model.Diagnostics.MissingInput, fallback, graph[id].Name ?? $"#{graph[id].Params[0]}");
+                evaluator.Report(Model.Diagnostics.MissingInput, fallback, graph[id].Name ?? $"#{graph[id].Parameters<SourceParams>().Position}");
 
         // The shared variables the function is bound to, in the order the graph first read them.
         var shared = new List<SharedSpec>();

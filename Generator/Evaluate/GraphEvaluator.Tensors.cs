@@ -79,7 +79,7 @@ internal sealed partial class GraphEvaluator
     private (int Node, bool Transposed) Untranspose(int node)
     {
         var n = Graph[node];
-        return n.Op == OpCode.DimShuffle && n.Rank == 2 && n.Params[0] == 1 && n.Params[1] == 0 ? (n.Inputs[0], true) : (node, false);
+        return n.Params is ShuffleParams { IsTranspose: true } ? (n.Inputs[0], true) : (node, false);
     }
 
     /// <summary><c>x.Shape</c>: one int64 scalar per dimension, a constant where the size is static.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Tensorgen.Generator.Model;
+using Tensorgen.Generator.Ops;
 
 namespace Tensorgen.Generator.Graph;
 
@@ -32,7 +33,7 @@ internal sealed class GraphBuilder
 
     public int Add(Node node)
     {
-        if (Stamp != 0 && node.Identity == 0 && !node.IsLeaf && node.Op != OpCode.Random) node = node with { Identity = Stamp };
+        if (Stamp != 0 && node.Identity == 0 && OpInfo.StampsIdentity(node.Op)) node = node with { Identity = Stamp };
         if (_index.TryGetValue(node, out int id)) return id;
         if (_nodes.Count == _maxNodes) throw GeneratorLimitException.Nodes(_maxNodes);
         id = _nodes.Count;
@@ -42,11 +43,11 @@ internal sealed class GraphBuilder
     }
 
     public int Input(string? name, DType dtype, int[] shape, int ordinal) =>
-        Add(new Node(OpCode.Input, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new[] { ordinal }.ToEquatableArray(), default, name));
+        Add(new Node(OpCode.Input, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new SourceParams(ordinal), default, name));
 
     /// <summary>A shared variable's value at the start of a call; <paramref name="index"/> tells shared variables apart.</summary>
     public int Shared(string name, DType dtype, int[] shape, int index) =>
-        Add(new Node(OpCode.Shared, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new[] { index }.ToEquatableArray(), default, name));
+        Add(new Node(OpCode.Shared, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new SourceParams(index), default, name));
 
     /// <summary>
     /// <paramref name="root"/> with every node in <paramref name="givens"/> replaced by its replacement
@@ -92,7 +93,8 @@ internal sealed class GraphBuilder
             int result = id;
             if (changed)
             {
-                var shape = OpInfo.IsElementwise(node.Op) ? Broadcast(inputs.Select(Operand.Of).ToList(), out _).ToEquatableArray() : node.Shape;
+                var shape = OpInfo.IsElementwise(node.Op) ? Broadcast(inputs.Select(Operand.Of).ToList(), out _).ToEquatableArray()
+                    : OpInfo.Structural(node.Op).StaticShape(node, inputs.Select(i => _nodes[i]).ToList());
                 result = Add(node with { Inputs = inputs.ToEquatableArray(), Shape = shape });
             }
             memo[id] = result;
@@ -102,11 +104,11 @@ internal sealed class GraphBuilder
 
     /// <summary>A constant made by <c>Constant(...)</c>: distinct from equal ones until rewriting merges them.</summary>
     public int Constant(ScalarValue value, DType dtype, int identity) =>
-        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, new[] { identity }.ToEquatableArray(), value.To(dtype), null));
+        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, new ConstantParams(identity), value.To(dtype), null));
 
     /// <summary>A constant of <paramref name="dtype"/>: <paramref name="value"/> converted as the emitted code converts.</summary>
     public int Constant(ScalarValue value, DType dtype) =>
-        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, value.To(dtype), null));
+        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, null, value.To(dtype), null));
 
     public int Constant(double value, DType dtype) => Constant(ScalarValue.Real(value), dtype);
 
@@ -139,8 +141,7 @@ internal sealed class GraphBuilder
             return default;
         }
         var valueOperands = op == OpCode.Switch ? operands.Skip(1).ToArray() : operands.ToArray();
-        if (!OpInfo.IsLogical(op) && !OpInfo.IsComparison(op) && op is not (OpCode.Switch or OpCode.Cast or OpCode.Identity or OpCode.ZeroGrad or OpCode.Second)
-            && valueOperands.All(o => (o.Weak?.Kind ?? _nodes[o.Node].DType) == DType.Bool))
+        if (!OpInfo.TakesBools(op) && valueOperands.All(o => (o.Weak?.Kind ?? _nodes[o.Node].DType) == DType.Bool))
         {
             error = $"{OpInfo.Name(op)} is arithmetic and its operands are bool ({Describe(operands)}); Cast(x, DType.Int64) first";
             return default;
@@ -160,13 +161,7 @@ internal sealed class GraphBuilder
         if (op == OpCode.Cast) return Operand.Of(Convert(operands[0].Node, castTo!.Value));
 
         DType operandType = CommonType(valueOperands);
-        DType resultType = op switch
-        {
-            OpCode.Cast => castTo!.Value,
-            _ when OpInfo.IsComparison(op) || OpInfo.IsLogical(op) => DType.Bool,
-            _ when OpInfo.IsFloatMath(op) && !operandType.IsFloat() => DType.Float64,
-            _ => operandType,
-        };
+        DType resultType = OpInfo.ResultType(op, operandType, castTo);
 
         var shape = Broadcast(operands, out error);
         if (error is not null)
@@ -207,121 +202,36 @@ internal sealed class GraphBuilder
     public int Scalar(double value, DType dtype) => Constant(value, dtype);
 
     /// <summary>
-    /// A reduction over <paramref name="axes"/> (sorted, non-negative). Sums of integers and bools are int64,
-    /// as NumPy's; max and min keep the dtype. With <paramref name="keepdims"/> reduced axes stay as size 1.
+    /// A reduction over <paramref name="axes"/> (sorted, non-negative): sum, max, min, or mean (lowered to a sum
+    /// over a count). With <paramref name="keepdims"/> reduced axes stay as size 1.
     /// </summary>
-    public int Reduce(OpCode op, int x, int[] axes, bool keepdims)
-    {
-        var n = _nodes[x];
-        if (axes.Length == 0) return x;
-        var dtype = op == OpCode.Sum && !n.DType.IsFloat() ? DType.Int64 : n.DType;
-        if (op == OpCode.Sum) x = Convert(x, dtype);
-        var shape = new List<int>();
-        for (int d = 0; d < n.Rank; d++)
-        {
-            if (System.Array.IndexOf(axes, d) < 0) shape.Add(n.Shape[d]);
-            else if (keepdims) shape.Add(1);
-        }
-        var parameters = new[] { keepdims ? 1 : 0 }.Concat(axes).ToEquatableArray();
-        return Add(new Node(op, dtype, shape.ToEquatableArray(), new[] { x }.ToEquatableArray(), parameters, default, null));
-    }
+    public int Reduce(OpCode op, int x, int[] axes, bool keepdims) => StructuralOps.Reduction(op).Build(this, x, axes, keepdims);
 
     /// <summary>The axes a reduction removes (sorted), and whether it keeps them as size 1.</summary>
-    public static (int[] Axes, bool KeepDims) ReduceAxes(Node node) =>
-        (node.Params.Skip(1).ToArray(), node.Params[0] == 1);
-
-    /// <summary>
-    /// PyTensor's DimShuffle: output dimension j is input dimension <c>pattern[j]</c>, or a new broadcastable
-    /// dimension where it is -1. Input dimensions left out must have static size 1.
-    /// </summary>
-    public int DimShuffle(int x, int[] pattern)
+    public static (int[] Axes, bool KeepDims) ReduceAxes(Node node)
     {
-        var n = _nodes[x];
-        if (pattern.Length == n.Rank && pattern.Select((p, j) => p == j).All(b => b)) return x;
-        var shape = pattern.Select(p => p < 0 ? 1 : n.Shape[p]).ToEquatableArray();
-        return Add(new Node(OpCode.DimShuffle, n.DType, shape, new[] { x }.ToEquatableArray(), pattern.ToEquatableArray(), default, null));
+        var p = node.Parameters<ReduceParams>();
+        return (p.Axes.ToArray(), p.KeepDims);
     }
+
+    /// <summary>PyTensor's DimShuffle (<see cref="DimShuffleOp"/>): output dimension j is input dimension <c>pattern[j]</c>, or a new one where -1.</summary>
+    public int DimShuffle(int x, int[] pattern) => DimShuffleOp.Instance.Build(this, x, pattern);
 
     /// <summary>Whether a DimShuffle keeps the order of the dimensions it keeps: a view of the same data.</summary>
-    public static bool IsView(Node dimShuffle)
-    {
-        int last = -1;
-        foreach (var p in dimShuffle.Params)
-        {
-            if (p < 0) continue;
-            if (p < last) return false;
-            last = p;
-        }
-        return true;
-    }
+    public static bool IsView(Node dimShuffle) => dimShuffle.Parameters<ShuffleParams>().IsView;
 
-    /// <summary>
-    /// A product of vectors and matrices; <paramref name="transA"/>/<paramref name="transB"/> read a matrix
-    /// operand as its transpose. Operands are converted to their common dtype first.
-    /// </summary>
-    public int Dot(int a, int b, bool transA, bool transB, out string? error)
-    {
-        error = null;
-        var x = _nodes[a];
-        var y = _nodes[b];
-        if (x.Rank is < 1 or > 2 || y.Rank is < 1 or > 2)
-        {
-            error = $"Dot takes vectors and matrices, not {Describe(Operand.Of(a))} and {Describe(Operand.Of(b))}";
-            return -1;
-        }
-        var dtype = DTypes.Promote(x.DType, y.DType);
-        if (dtype == DType.Bool) dtype = DType.Int64;
-        a = Convert(a, dtype);
-        b = Convert(b, dtype);
-        // (rows, inner) of a and (inner, columns) of b, as read.
-        int aInner = x.Rank == 1 ? x.Shape[0] : transA ? x.Shape[0] : x.Shape[1];
-        int bInner = y.Rank == 1 ? y.Shape[0] : transB ? y.Shape[1] : y.Shape[0];
-        if (aInner >= 0 && bInner >= 0 && aInner != bInner)
-        {
-            error = $"Dot of {Describe(Operand.Of(a))} and {Describe(Operand.Of(b))}: inner sizes {aInner} and {bInner} differ";
-            return -1;
-        }
-        var shape = new List<int>();
-        if (x.Rank == 2) shape.Add(transA ? x.Shape[1] : x.Shape[0]);
-        if (y.Rank == 2) shape.Add(transB ? y.Shape[0] : y.Shape[1]);
-        var parameters = new[] { transA ? 1 : 0, transB ? 1 : 0 }.ToEquatableArray();
-        return Add(new Node(OpCode.Dot, dtype, shape.ToEquatableArray(), new[] { a, b }.ToEquatableArray(), parameters, default, null));
-    }
+    /// <summary>A product of vectors and matrices (<see cref="DotOp"/>), a matrix operand read as its transpose where its flag says so.</summary>
+    public int Dot(int a, int b, bool transA, bool transB, out string? error) => DotOp.Instance.Build(this, a, b, transA, transB, out error);
 
     /// <summary>The run-time size of dimension <paramref name="axis"/> of <paramref name="x"/>, as an int64 scalar (a constant when static).</summary>
-    public int DimSize(int x, int axis)
-    {
-        var n = _nodes[x];
-        if (n.Shape[axis] >= 0) return Constant(n.Shape[axis], DType.Int64);
-        return Add(new Node(OpCode.DimSize, DType.Int64, EquatableArray<int>.Empty, new[] { x }.ToEquatableArray(), new[] { axis }.ToEquatableArray(), default, null));
-    }
+    public int DimSize(int x, int axis) => DimSizeOp.Instance.Build(this, x, axis);
 
-    /// <summary>
-    /// A draw of random variable number <paramref name="index"/>: NumPy's dtypes (int64 for counts and
-    /// integers, float64 otherwise), scalar parameters converted to what the distribution takes.
-    /// </summary>
-    /// <param name="size">The static size of each dimension, -1 where <paramref name="sizeNodes"/> gives it.</param>
-    /// <param name="sizeNodes">Per dimension: the int scalar giving its size at run time, or -1.</param>
-    public int Random(Distribution distribution, int[] parameters, int[] size, int[] sizeNodes, int index)
-    {
-        bool integral = distribution is Distribution.Integers or Distribution.Binomial or Distribution.Bernoulli or Distribution.Poisson;
-        var converted = parameters.Select((p, i) =>
-            Convert(p, distribution == Distribution.Integers || (distribution == Distribution.Binomial && i == 0) ? DType.Int64 : DType.Float64)).ToArray();
-        // Inputs: the distribution's parameters, then the symbolic sizes; Params: the distribution, the
-        // variable's index, how many parameters, and per dimension which input gives its size (-1: static).
-        var inputs = converted.Concat(sizeNodes.Where(n => n >= 0)).ToArray();
-        var sizeInputs = new int[sizeNodes.Length];
-        for (int d = 0, next = converted.Length; d < sizeNodes.Length; d++) sizeInputs[d] = sizeNodes[d] >= 0 ? next++ : -1;
-        var parameterList = new[] { (int)distribution, index, converted.Length }.Concat(sizeInputs).ToEquatableArray();
-        var node = new Node(OpCode.Random, integral ? DType.Int64 : DType.Float64, size.ToEquatableArray(), inputs.ToEquatableArray(), parameterList, default, null);
-        return Add(node);
-    }
+    /// <summary>A draw of random variable number <paramref name="index"/> (<see cref="RandomOp"/>).</summary>
+    public int Random(Distribution distribution, int[] parameters, int[] size, int[] sizeNodes, int index) =>
+        RandomOp.Instance.Build(this, distribution, parameters, size, sizeNodes, index);
 
     /// <summary>How many of a draw's inputs are the distribution's parameters (the rest are sizes).</summary>
-    public static int RandomParameterCount(Node draw) => draw.Params[2];
-
-    /// <summary>For each dimension of a draw: the input that gives its size at run time, or -1 when static.</summary>
-    public static int SizeInput(Node draw, int axis) => draw.Params.Count > 3 + axis ? draw.Params[3 + axis] : -1;
+    public static int RandomParameterCount(Node draw) => draw.Parameters<RandomParams>().ParameterCount;
 
     /// <summary>A node of dtype <paramref name="dtype"/> holding <paramref name="node"/>'s values.</summary>
     public int Convert(int node, DType dtype)
@@ -330,7 +240,7 @@ internal sealed class GraphBuilder
         if (n.DType == dtype) return node;
         // A literal converts to a literal; a constant that is a variable of its own (Constant(...), a constant
         // gradient) is cast by a node, so that a Grad with respect to it still reaches it (folded when rewriting).
-        if (n.IsConstant && n.Params.Count == 0) return Constant(n.Value, dtype);
+        if (n.IsConstant && n.Params is null) return Constant(n.Value, dtype);
         return Add(Node.Apply(OpCode.Cast, dtype, n.Shape, node));
     }
 
@@ -358,14 +268,8 @@ internal sealed class GraphBuilder
         return result;
     }
 
-    private static DType LiteralResultKind(OpCode op, DType[] kinds, DType? castTo)
-    {
-        if (op == OpCode.Cast) return castTo!.Value;
-        if (OpInfo.IsComparison(op) || OpInfo.IsLogical(op)) return DType.Bool;
-        var valueKinds = op == OpCode.Switch ? kinds.Skip(1) : kinds;
-        var kind = valueKinds.Aggregate(DTypes.Promote);
-        return OpInfo.IsFloatMath(op) && !kind.IsFloat() ? DType.Float64 : kind;
-    }
+    private static DType LiteralResultKind(OpCode op, DType[] kinds, DType? castTo) =>
+        OpInfo.ResultType(op, (op == OpCode.Switch ? kinds.Skip(1) : kinds).Aggregate(DTypes.Promote), castTo);
 
     /// <summary>NumPy broadcasting with PyTensor's rule: only a dimension of static size 1 broadcasts.</summary>
     private int[] Broadcast(IReadOnlyList<Operand> operands, out string? error)

@@ -3,7 +3,7 @@ using Tensorgen.Generator.Ops;
 namespace Tensorgen.Generator.Graph;
 
 /// <summary>Questions the stages ask of an op, answered from its <see cref="OpRegistry"/> description.</summary>
-internal static class OpInfo
+internal static partial class OpInfo
 {
     public static int Arity(OpCode op) => OpRegistry.Of(op).Arity;
 
@@ -18,6 +18,15 @@ internal static class OpInfo
     public static bool IsComparison(OpCode op) => OpRegistry.Of(op).Result == ResultRule.Comparison;
 
     public static bool IsLogical(OpCode op) => OpRegistry.Of(op).Result == ResultRule.Logical;
+
+    /// <summary>An element-wise op's result dtype, from its value operands' promoted dtype (and a cast's target).</summary>
+    public static DType ResultType(OpCode op, DType operand, DType? castTo) => OpRegistry.Elementwise(op).ResultType(operand, castTo);
+
+    /// <summary>The operand whose dtype an element-wise op computes in: the second for switch and second, else the first.</summary>
+    public static int ValueOperand(OpCode op) => OpRegistry.Elementwise(op).ValueOperand;
+
+    /// <summary>Whether an element-wise op accepts bools as its values (logic, comparisons, casts, switch), unlike arithmetic.</summary>
+    public static bool TakesBools(OpCode op) => OpRegistry.Elementwise(op).TakesBools;
 
     /// <summary>The name used in printed graphs (PyTensor's scalar op names).</summary>
     public static string Name(OpCode op) => OpRegistry.Of(op).Name;
