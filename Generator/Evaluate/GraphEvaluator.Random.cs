@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Lower;
 
 namespace Tensorgen.Generator.Evaluate;
 
@@ -15,20 +14,17 @@ internal sealed partial class GraphEvaluator
     /// <summary>The random variables drawn so far, in order of first use.</summary>
     public List<RandomDeclaration> RandomVariables { get; } = new();
 
-    private static bool IsTensorgenType(ITypeSymbol type, string name) =>
-        type is INamedTypeSymbol { TypeArguments.Length: 0 } named && named.Name == name && ApiTag.IsTensorgen(named.ContainingNamespace);
-
     /// <summary>C# that reads a member from generated code, or null (reported) when it is another object's instance member.</summary>
-    private string? MemberAccess(IOperation at, ISymbol member, IOperation? instance, string what)
+    private string? MemberAccess(int at, IrMember member, int instance, string what)
     {
-        if (member.IsStatic) return member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name;
-        if (instance is IInstanceReferenceOperation && _isInstance) return "owner." + member.Name;
+        if (member.IsStatic) return member.ContainingType + "." + member.Name;
+        if (instance >= 0 && Node(instance) is IrInstanceReference && _isInstance) return "owner." + member.Name;
         Report(Model.Diagnostics.RandomDeclaration, at, member.Name,
             $"it is an instance {what} read from another object; an instance graph method may read its own object's members (this.Name)");
         return null;
     }
 
-    private Value StreamMember(IOperation at, ISymbol member, IOperation? instance) =>
+    private Value StreamMember(int at, IrMember member, int instance) =>
         MemberAccess(at, member, instance, "random stream") is { } access ? new StreamValue(access, member.IsStatic) : ErrorValue.Instance;
 
     /// <summary>
@@ -36,25 +32,25 @@ internal sealed partial class GraphEvaluator
     /// initializer is evaluated here, and the variable it makes belongs to the member, so every function
     /// reading the member draws from the same generator, as PyTensor functions share a variable's rng.
     /// </summary>
-    private Value RandomMember(IOperation at, ISymbol member, ITypeSymbol type, IOperation? instance)
+    private Value RandomMember(int at, int id, int instance)
     {
-        if (_members.TryGetValue(member, out var known)) return known;
-        var (initializer, model) = Initializer(member);
-        if (initializer is null || model is null || MemberAccess(at, member, instance, "random variable") is not { } access)
+        if (_members.TryGetValue(id, out var known)) return known;
+        var member = _ir.Members[id];
+        if (member.InitializerSyntax is null || MemberAccess(at, member, instance, "random variable") is not { } access)
         {
-            if (initializer is null) Report(Model.Diagnostics.RandomDeclaration, at, member.Name, "it has no initializer drawing it from a stream (Stream.Uniform(...))");
+            if (member.InitializerSyntax is null) Report(Model.Diagnostics.RandomDeclaration, at, member.Name, "it has no initializer drawing it from a stream (Stream.Uniform(...))");
             return ErrorValue.Instance;
         }
-        if (!IsTensorgenType(type, "RandomVariable")) access = "((global::Tensorgen.RandomVariable)" + access + ")";
-        var operation = model.GetOperation(initializer, _cancellation);
-        if (operation is null) return ErrorValue.Instance;
+        if (member.Type != IrMemberType.RandomVariable) access = "((global::Tensorgen.RandomVariable)" + access + ")";
+        int operation = member.Initializer;
+        if (operation < 0) return ErrorValue.Instance;
         var outer = _declaringMember;
         _declaringMember = (member.Name, access, member.IsStatic);
         _frames.Push(NewFrame());
         try
         {
             var value = Evaluate(operation);
-            _members[member] = value;
+            _members[id] = value;
             return value;
         }
         finally
@@ -65,7 +61,7 @@ internal sealed partial class GraphEvaluator
     }
 
     /// <summary><c>stream.Uniform(low, high, size)</c> and the other distributions: one draw node per variable.</summary>
-    private Value RandomDraw(ApiTag tag, IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values, Value? receiver)
+    private Value RandomDraw(ApiTag tag, IrMethod method, int at, int[] args, Value?[] values, Value? receiver)
     {
         var distribution = (Distribution)tag.Rank;
         if (receiver is not StreamValue stream)
@@ -77,13 +73,13 @@ internal sealed partial class GraphEvaluator
         var parameters = new List<int>();
         int[]? size = null;
         int[] sizeNodes = System.Array.Empty<int>();
-        for (int i = 0; i < method.Parameters.Length; i++)
+        for (int i = 0; i < method.Parameters.Count; i++)
         {
             var parameter = method.Parameters[i];
             if (parameter.Name == "size")
             {
                 if (values[i] is null or ConstValue { Constant: null }) continue;
-                if (Size(values[i]!, args[i]!) is not { } dims) return ErrorValue.Instance;
+                if (Size(values[i]!, args[i]) is not { } dims) return ErrorValue.Instance;
                 size = dims.Static;
                 sizeNodes = dims.Nodes;
                 continue;
@@ -94,11 +90,11 @@ internal sealed partial class GraphEvaluator
                 continue;
             }
             if (values[i] is not TensorValue { Operand: var operand })
-                return Mistyped(args[i] ?? at, $"the {parameter.Name} of a random variable is not a tensor");
+                return Mistyped(Arg(args, i, at), $"the {parameter.Name} of a random variable is not a tensor");
             int node = Graph.Materialize(operand, operand.IsLiteral ? operand.Weak!.Value.Kind : DType.Float64);
             if (Graph[node].Rank != 0)
             {
-                Report(Model.Diagnostics.RandomDeclaration, args[i]!, distribution.ToString(),
+                Report(Model.Diagnostics.RandomDeclaration, args[i], distribution.ToString(),
                     $"its {parameter.Name} is a tensor of rank {Graph[node].Rank}; parameters are scalars here (constants, shared scalars or scalar inputs), with size giving the shape");
                 return ErrorValue.Instance;
             }
@@ -124,11 +120,11 @@ internal sealed partial class GraphEvaluator
     /// A size: per dimension a number (static), or an int scalar known when a call starts: an input, a
     /// shared variable, or a dimension of one (<c>x.Shape[0]</c>). Static sizes are -1 where symbolic.
     /// </summary>
-    private (int[] Static, int[] Nodes)? Size(Value value, IOperation at)
+    private (int[] Static, int[] Nodes)? Size(Value value, int at)
     {
         if (value is not ListValue list)
         {
-            Report(Model.Diagnostics.NotConstant, at, "the size of a random variable (a list of sizes)", Shorten(at.Syntax.ToString()));
+            Report(Model.Diagnostics.NotConstant, at, "the size of a random variable (a list of sizes)", Shorten(Text(at)));
             return null;
         }
         var sizes = new int[list.Items.Length];

@@ -141,8 +141,7 @@ internal sealed class GraphBuilder
             return default;
         }
         var valueOperands = op == OpCode.Switch ? operands.Skip(1).ToArray() : operands.ToArray();
-        if (!OpInfo.IsLogical(op) && !OpInfo.IsComparison(op) && op is not (OpCode.Switch or OpCode.Cast or OpCode.Identity or OpCode.ZeroGrad or OpCode.Second)
-            && valueOperands.All(o => (o.Weak?.Kind ?? _nodes[o.Node].DType) == DType.Bool))
+        if (!OpInfo.TakesBools(op) && valueOperands.All(o => (o.Weak?.Kind ?? _nodes[o.Node].DType) == DType.Bool))
         {
             error = $"{OpInfo.Name(op)} is arithmetic and its operands are bool ({Describe(operands)}); Cast(x, DType.Int64) first";
             return default;
