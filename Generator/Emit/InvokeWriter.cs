@@ -418,7 +418,7 @@ internal sealed partial class InvokeWriter
         foreach (var id in kernel.Body)
         {
             var node = _graph[id];
-            var operandType = _graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType;
+            var operandType = _graph[node.Inputs[OpInfo.ValueOperand(node.Op)]].DType;
             var args = node.Inputs.Select((i, k) => !OpInfo.ReadsValue(node, k) ? "_"
                 : _graph[i].IsConstant ? Literals.Of(_graph[i].Value, _graph[i].DType)
                 : local.TryGetValue(i, out var l) ? l : _values[i]).ToArray();
