@@ -15,10 +15,10 @@ internal static class Pullbacks
 {
     public static int[] Of(GraphBuilder b, int id, int g)
     {
-        var n = b[id];
-        return OpInfo.IsElementwise(n.Op)
-            ? OpRegistry.Elementwise(n.Op).Pullback(new PullbackSite(b, id, g))
-            : OpInfo.Structural(n.Op).Pullback(b, id, g);
+        var op = b[id].Op;
+        return OpInfo.IsElementwise(op)
+            ? OpRegistry.Elementwise(op).Pullback(new PullbackSite(b, id, g))
+            : OpInfo.Structural(op).Pullback(b, id, g);
     }
 
     /// <summary>
