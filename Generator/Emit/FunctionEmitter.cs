@@ -114,7 +114,7 @@ internal static class FunctionEmitter
         var types = shared.Select(s => $"global::Tensorgen.Shared<{spec.Graph[s.Node].DType.CSharp()}>").ToList();
         const string RandomType = "global::Tensorgen.RandomVariable";
         var scope = new NameScope(new[] { "updatesEnabled", "owner", "swap", "deleteUpdates" });
-        var parameters = shared.Select(s => scope.Take(Camel(s.Member))).ToList();
+        var parameters = shared.Select(s => scope.Take(Camel(s.Member.Name))).ToList();
         var randomParameters = randoms.Select(r => scope.Take(Camel(r.Name))).ToList();
 
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Tensorgen\", \"{Version}\")]");
@@ -140,16 +140,15 @@ internal static class FunctionEmitter
             w.Line();
 
             // How the public constructor gets each random variable: a member is read, one made in graph code is drawn from its stream.
-            string OwnerChecked(string access) => access.Replace("owner.", $"global::Tensorgen.Binding.Owner({name}, owner).");
-            var randomArgs = randoms.Select(r => r.Access ?? r.Creation!).ToList();
-            var boundTo = shared.Select(s => s.IsStatic ? Short(s.Access) : s.Access)
-                .Concat(randoms.Where(r => r.Access is not null).Select(r => r.IsStatic ? Short(r.Access!) : r.Access!)).ToList();
+            string checkedOwner = $"global::Tensorgen.Binding.Owner({name}, owner)";
+            var boundTo = shared.Select(s => s.Member).Concat(randoms.Where(r => r.Member is not null).Select(r => r.Member!))
+                .Select(m => m.IsStatic ? Short(Read(m, "owner")) : Read(m, "owner")).ToList();
             string bound = boundTo.Count == 0 ? "" : " bound to " + string.Join(", ", boundTo.Select(b => $"<c>{SourceWriter.Xml(b)}</c>"));
             if (spec.OwnerType is { } owner)
             {
                 w.Line($"/// <summary>Creates the compiled function{bound}.</summary>");
                 w.Line($"/// <param name=\"owner\">The object whose {(randoms.Count > 0 ? "shared and random variables the function uses" : "shared variables the function reads and updates")}.</param>");
-                var args = shared.Select(s => s.IsStatic ? s.Access : OwnerChecked(s.Access)).Concat(randomArgs.Select(OwnerChecked));
+                var args = shared.Select(s => Read(s.Member, checkedOwner)).Concat(randoms.Select(r => Get(r, checkedOwner)));
                 w.Line($"public {cls}({owner} owner) : this({string.Join(", ", args.Append("true"))}) {{ }}");
             }
             else
@@ -157,9 +156,9 @@ internal static class FunctionEmitter
                 // Static shared members are defaults: a function can be built over other variables of the same type.
                 w.Line($"/// <summary>Creates the compiled function{bound}{(shared.Count > 0 ? ", or to the shared variables given" : "")}.</summary>");
                 for (int i = 0; i < shared.Count; i++)
-                    w.Line($"/// <param name=\"{parameters[i]}\">Bind this variable instead of <c>{SourceWriter.Xml(Short(shared[i].Access))}</c>.</param>");
+                    w.Line($"/// <param name=\"{parameters[i]}\">Bind this variable instead of <c>{SourceWriter.Xml(Short(Read(shared[i].Member, "owner")))}</c>.</param>");
                 var optional = shared.Select((s, i) => $"{types[i]}? {parameters[i]} = null");
-                var args = shared.Select((s, i) => $"{parameters[i]} ?? {s.Access}").Concat(randomArgs);
+                var args = shared.Select((s, i) => $"{parameters[i]} ?? {Read(s.Member, "owner")}").Concat(randoms.Select(r => Get(r, "owner")));
                 w.Line($"public {cls}({string.Join(", ", optional)}) : this({string.Join(", ", args.Append("true"))}) {{ }}");
             }
             w.Line();
@@ -181,7 +180,7 @@ internal static class FunctionEmitter
                 if (aliasable.Any(updated.Contains))
                 {
                     string Written(int i) => inPlace.Contains(i) ? "true" : updated.Contains(i) ? "updatesEnabled" : "false";
-                    var roles = aliasable.Select(i => $"({fields[i]}, {SourceWriter.String(shared[i].Member)}, {Written(i)})");
+                    var roles = aliasable.Select(i => $"({fields[i]}, {SourceWriter.String(shared[i].Member.Name)}, {Written(i)})");
                     w.Line($"global::Tensorgen.Binding.CheckDistinct({name}, {string.Join(", ", roles)});");
                 }
             }
@@ -234,8 +233,19 @@ internal static class FunctionEmitter
     internal static IReadOnlyList<string> FieldNames(FunctionSpec spec)
     {
         var scope = new NameScope();
-        return spec.Shared.Select(s => scope.Take("_" + Camel(s.Member))).ToList();
+        return spec.Shared.Select(s => scope.Take("_" + Camel(s.Member.Name))).ToList();
     }
+
+    /// <summary>C# that reads a member: a static one through its type, an instance one through <paramref name="owner"/>.</summary>
+    private static string Read(MemberRef member, string owner) => (member.IsStatic ? member.OwnerType : owner) + "." + NameScope.Escape(member.Name);
+
+    /// <summary>C# that gets a random variable: reads its member, or makes it from its stream.</summary>
+    private static string Get(RandomSpec random, string owner) => random switch
+    {
+        { Member: { } m, MemberIsTensor: true } => $"((global::Tensorgen.RandomVariable){Read(m, owner)})",
+        { Member: { } m } => Read(m, owner),
+        _ => $"{Read(random.Stream!, owner)}.NewVariable(global::Tensorgen.Distribution.{random.Distribution})",
+    };
 
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 
@@ -245,7 +255,7 @@ internal static class FunctionEmitter
 
     private static string Summary(TensorGraph graph, Rewrite.OptimizedFunction f)
     {
-        var ins = f.Inputs.Select(i => $"{i.Name.TrimStart('@')}: {Signature.Describe(graph[i.Node])}");
+        var ins = f.Inputs.Select(i => $"{i.Name}: {Signature.Describe(graph[i.Node])}");
         var outs = f.Outputs.Select(o => Signature.Describe(graph[o.Node]));
         var text = $"({string.Join(", ", ins)}) → {string.Join(", ", outs)}";
         if (f.Updates.Count > 0) text += "; updates " + string.Join(", ", f.Updates.Select(u => f.Shared[u.Shared].Name));
@@ -274,7 +284,7 @@ internal static class FunctionEmitter
     {
         var f = plan.Function;
         var names = new Dictionary<int, string>();
-        foreach (var input in f.Inputs) names[input.Node] = input.Name.TrimStart('@');
+        foreach (var input in f.Inputs) names[input.Node] = input.Name;
         foreach (var shared in f.Shared) names[shared.Node] = Camel(Identifier(shared.Name));
         var outputNames = Signature.OutputNames(f.Outputs.ToList());
         for (int i = 0; i < f.Outputs.Count; i++)

@@ -22,7 +22,7 @@ internal sealed partial class InvokeWriter
         {
             var node = _graph[input.Node];
             if (node.Rank == 0) continue;
-            string p = input.Name, name = SourceWriter.String(input.Name.TrimStart('@'));
+            string p = NameScope.Escape(input.Name), name = SourceWriter.String(input.Name);
             _w.Line($"if ({p}.IsNull) global::Tensorgen.Check.ThrowNull({_function}, {name});");
             _w.Line($"if ({p}.IsTooLarge) global::Tensorgen.Check.ThrowTooLarge({_function}, {name}, {p}.ShapeText());");
             _w.Line($"if ({p}.Rank != {node.Rank}) global::Tensorgen.Check.ThrowRank({_function}, {name}, {p}.Rank, {node.Rank}, {p}.ShapeText());");
@@ -257,7 +257,7 @@ internal sealed partial class InvokeWriter
         var f = _plan.Function;
         if (!_graph[node].IsShared) return SourceWriter.String(_display[node]);
         int s = Enumerable.Range(0, f.Shared.Count).First(i => f.Shared[i].Node == node);
-        return $"global::Tensorgen.Check.Name({_fields[s]}, {SourceWriter.String(f.Source.Shared[s].Member)})";
+        return $"global::Tensorgen.Check.Name({_fields[s]}, {SourceWriter.String(f.Source.Shared[s].Member.Name)})";
     }
 
     /// <summary>C# for the text <c>{prefix}'{name}'{suffix}</c>, where <paramref name="name"/> is a C# string expression: one literal when it is one.</summary>

@@ -48,7 +48,7 @@ internal sealed partial class InvokeWriter
         _w = w;
         _graph = plan.Function.Graph;
         _function = SourceWriter.String(plan.Function.Source.DisplayName);
-        _scope = new NameScope(plan.Function.Inputs.Select(i => i.Name.TrimStart('@')).Concat(sharedFields).Append("borrow").Append("caller"));
+        _scope = new NameScope(plan.Function.Inputs.Select(i => i.Name).Concat(sharedFields).Append("borrow").Append("caller"));
         _display = display;
         _fields = sharedFields;
         _kernels = kernels;
@@ -58,7 +58,7 @@ internal sealed partial class InvokeWriter
             if (!_randomOf.ContainsKey(plan.Function.Randoms[r].Node)) _randomOf[plan.Function.Randoms[r].Node] = r;
         _sources = plan.Function.Sources;
         _gate = gate;
-        foreach (var input in plan.Function.Inputs) _values[input.Node] = input.Name;
+        foreach (var input in plan.Function.Inputs) _values[input.Node] = NameScope.Escape(input.Name);
         for (int s = 0; s < plan.Function.Shared.Count; s++) _values[plan.Function.Shared[s].Node] = sharedFields[s];
     }
 
@@ -78,7 +78,7 @@ internal sealed partial class InvokeWriter
         _w.Line("/// </code>");
         _w.Line("/// </remarks>");
         foreach (var input in f.Inputs)
-            _w.Line($"/// <param name=\"{input.Name.TrimStart('@')}\">{SourceWriter.Xml(Signature.Describe(_graph[input.Node]))}{(_graph[input.Node].Rank > 0 ? TensorInputNote : "")}.</param>");
+            _w.Line($"/// <param name=\"{input.Name}\">{SourceWriter.Xml(Signature.Describe(_graph[input.Node]))}{(_graph[input.Node].Rank > 0 ? TensorInputNote : "")}.</param>");
         bool many = f.Outputs.Count > 1;
         using (_w.Block($"public {Signature.ReturnType(_graph, f.Outputs, many)} Invoke({Signature.Parameters(_graph, f.Inputs)})"))
         {

@@ -36,7 +36,7 @@ internal sealed class StateGate
             // A variable whose update is computed into its own next buffer is written even when the updates are off.
             string field = sharedFields[s], mode = computedInPlace.Contains(s) ? "true" : updated.Contains(s) ? "UpdatesEnabled" : "false";
             _pieces.Add(new Piece($"{field}.TryEnter({mode}, caller)", $"{field}.Exit({mode}, caller);",
-                $"global::Tensorgen.ConcurrentCallException.ThrowShared({_function}, {field}, {SourceWriter.String(spec.Shared[s].Member)});"));
+                $"global::Tensorgen.ConcurrentCallException.ThrowShared({_function}, {field}, {SourceWriter.String(spec.Shared[s].Member.Name)});"));
         }
         var randomFields = FunctionEmitter.RandomFieldNames(spec);
         for (int r = 0; r < spec.Randoms.Count; r++)

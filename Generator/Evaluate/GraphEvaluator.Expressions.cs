@@ -141,7 +141,7 @@ internal sealed partial class GraphEvaluator
 
             // A stream made in a random variable member's initializer: new RandomStream(seed).Uniform(...).
             case IObjectCreationOperation creation when creation.Type is not null && IsTensorgenType(creation.Type, "RandomStream"):
-                return new StreamValue(null, creation.Type.IsStatic);
+                return new StreamValue(null);
 
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
                 return TryCondition(conditional.Condition, out bool c)
