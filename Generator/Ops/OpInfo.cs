@@ -3,7 +3,7 @@ using Tensorgen.Generator.Ops;
 namespace Tensorgen.Generator.Graph;
 
 /// <summary>Questions the stages ask of an op, answered from its <see cref="OpRegistry"/> description.</summary>
-internal static class OpInfo
+internal static partial class OpInfo
 {
     public static int Arity(OpCode op) => OpRegistry.Of(op).Arity;
 
