@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Tensorgen.Generator.Emit;
+using Tensorgen.Generator.Evaluate;
 using Tensorgen.Generator.Find;
+using Tensorgen.Generator.Lower;
 using Tensorgen.Generator.Model;
 
 namespace Tensorgen.Generator;
@@ -16,26 +17,38 @@ namespace Tensorgen.Generator;
 public sealed class TensorGenerator : IIncrementalGenerator
 {
     /// <summary>Names of the tracked pipeline steps, asserted by the incremental tests.</summary>
-    public const string EvaluateStep = "Evaluate", SpecStep = "Spec", EmitStep = "Emit";
+    public const string LowerStep = "Lower", EvaluateStep = "Evaluate", SpecStep = "Spec", EmitStep = "Emit";
 
     // When each stage runs:
     //  * ForAttributeWithMetadataName's predicate runs on every edited syntax node, so it only looks at
-    //    the node's kind. Its transform runs for methods that carry [TensorFunction] in a changed file;
-    //    it is the one place that touches Roslyn symbols: it validates the declaration and evaluates the
-    //    body over symbolic values into a FunctionSpec (plain equatable data) plus diagnostics.
-    //  * The diagnostics leave on their own branch. The spec is split off by value, so an edit that only
-    //    moves the method (a comment above it, code elsewhere in the file) changes the diagnostics'
-    //    locations but leaves the spec equal, and the Emit step stays cached.
-    //  * Emit (differentiate → rewrite → schedule → write) runs only for a spec that changed. It never
-    //    throws: an internal failure becomes TG9999 and a class whose Invoke throws the same message.
+    //    the node's kind. Its transform (Lower) runs for every [TensorFunction] method after every edit of the
+    //    compilation, anywhere: it is the one place that touches Roslyn symbols, so it only does what needs
+    //    them: it validates the declaration and lowers the body, the helpers it calls and the member
+    //    initializers it reads into a LoweredFunction (plain equatable data, locations relative to those
+    //    declarations), plus where the declarations are (the anchors, a separate branch).
+    //  * Evaluate (unrolling, graph building, Grad, the signature's checks) runs only for a lowered function
+    //    that changed: an edit elsewhere, or one that only moves the method (a comment above it), gives an
+    //    equal LoweredFunction and leaves Evaluate and everything after it cached.
+    //  * The diagnostics leave on their own branch, placed with the anchors: moving a method moves them
+    //    without re-running anything. The spec is split off by value, and Emit (differentiate → rewrite →
+    //    schedule → write) runs only for a spec that changed. Nothing throws: an internal failure becomes
+    //    TG9999 and a class whose Invoke throws the same message.
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var results = context.SyntaxProvider.ForAttributeWithMetadataName(
+        var found = context.SyntaxProvider.ForAttributeWithMetadataName(
                 FunctionFinder.AttributeName,
                 static (node, _) => node is MethodDeclarationSyntax,
                 FunctionFinder.Transform)
+            .WithTrackingName(LowerStep);
+
+        var evaluated = found
+            .Select(static (f, _) => f.Function)
+            .Select(static (function, cancellation) => FunctionEvaluation.Run(function, cancellation))
             .WithTrackingName(EvaluateStep);
+
+        // Where each function's declarations are, by generated file: what places its diagnostics.
+        var anchors = found.Select(static (f, _) => f.Anchors).Collect();
 
         var options = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) =>
         {
@@ -43,13 +56,15 @@ public sealed class TensorGenerator : IIncrementalGenerator
             return (Faults: Option(FaultInjection.OptionName), Limits: GeneratorLimits.From(Option));
         });
 
-        context.RegisterSourceOutput(results.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) =>
+        context.RegisterSourceOutput(evaluated.Select(static (e, _) => (e.HintName, e.Diagnostics)).Combine(anchors), static (spc, pair) =>
         {
-            foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            var ((hintName, diagnostics), all) = pair;
+            var anchor = Anchors(all, hintName);
+            foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic(anchor));
         });
 
-        var files = results
-            .Select(static (r, _) => r.Spec)
+        var files = evaluated
+            .Select(static (e, _) => e.Spec)
             .Where(static spec => spec is not null)
             .WithTrackingName(SpecStep)
             .Combine(options)
@@ -58,15 +73,17 @@ public sealed class TensorGenerator : IIncrementalGenerator
 
         // Failures found after evaluation are reported at the method; the anchors are looked up here,
         // outside the Emit step, so moving a method never re-runs Emit.
-        var anchors = results.Select(static (r, _) => (r.Spec?.HintName, r.Anchor)).Collect();
         context.RegisterSourceOutput(files.Combine(anchors), static (spc, pair) =>
         {
             var (file, all) = pair;
             spc.AddSource(file.HintName, file.Text);
             if (file.Failure is null) return;
-            var anchor = all.FirstOrDefault(a => a.HintName == file.HintName).Anchor;
+            var anchor = Anchors(all, file.HintName)?.Identifier;
             spc.ReportDiagnostic(Diagnostic.Create(file.LimitReached ? Diagnostics.GeneratorLimit : Diagnostics.Internal, anchor?.ToLocation() ?? Location.None,
                 file.HintName.Substring(0, file.HintName.Length - ".g.cs".Length), file.Failure));
         });
     }
+
+    private static FunctionAnchors? Anchors(ImmutableArray<FunctionAnchors> all, string hintName) =>
+        all.FirstOrDefault(a => a.HintName == hintName);
 }

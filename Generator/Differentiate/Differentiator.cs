@@ -78,7 +78,7 @@ internal static class Differentiator
         if (node.IsConstant) return graph.Constant(node.Value, node.DType, -1 - graph.Count);
         // A constant given size-1 dimensions (the gradient of a mean over a static (1,) shape).
         if (node.Op == OpCode.DimShuffle && graph[node.Inputs[0]].IsConstant)
-            return graph.DimShuffle(OwnValue(graph, node.Inputs[0]), node.Params.ToArray());
+            return graph.DimShuffle(OwnValue(graph, node.Inputs[0]), node.Parameters<ShuffleParams>().Pattern.ToArray());
         return gradient;
     }
 

@@ -1,10 +1,12 @@
 using System.Linq;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Ops;
 
 namespace Tensorgen.Generator.Differentiate;
 
 /// <summary>
-/// The pullback of each op (PyTensor's <c>Op.L_op</c>/<c>grad</c>): given the adjoint <c>g</c> of a node,
+/// The pullback of each op (PyTensor's <c>Op.L_op</c>/<c>grad</c>; an element-wise op's is in its registry
+/// entry, <see cref="ElementwiseOp.Pullback"/>): given the adjoint <c>g</c> of a node,
 /// the contribution to the adjoint of each operand, built as graph nodes, or -1 where none flows
 /// (comparisons, integer and discrete ops, conditions, <c>ZeroGrad</c>). Contributions have the operand's
 /// exact shape: a broadcast operand receives the sum over the axes it was broadcast along.
@@ -14,55 +16,14 @@ internal static class Pullbacks
     public static int[] Of(GraphBuilder b, int id, int g)
     {
         var n = b[id];
+        if (OpInfo.IsElementwise(n.Op)) return OpRegistry.Elementwise(n.Op).Pullback(new PullbackSite(b, id, g));
         int x = n.Inputs.Count > 0 ? n.Inputs[0] : -1;
-        int y = n.Inputs.Count > 1 ? n.Inputs[1] : -1;
         var dtype = n.DType;
-        int C(double v) => b.Scalar(v, dtype);
-        int Add(int p, int q) => b.Ew(OpCode.Add, p, q);
-        int Sub(int p, int q) => b.Ew(OpCode.Sub, p, q);
         int Mul(int p, int q) => b.Ew(OpCode.Mul, p, q);
-        int Div(int p, int q) => b.Ew(OpCode.TrueDiv, p, q);
-        int Neg(int p) => b.Ew(OpCode.Neg, p);
-        int To(int contribution, int operand) => SumTo(b, contribution, operand);
         int Mask(int condition) => b.Convert(condition, dtype);
 
         switch (n.Op)
         {
-            case OpCode.Add: return [To(g, x), To(g, y)];
-            case OpCode.Sub: return [To(g, x), To(Neg(g), y)];
-            case OpCode.Mul: return [To(Mul(g, y), x), To(Mul(g, x), y)];
-            // z = x / y: dz/dy = -z / y.
-            case OpCode.TrueDiv: return [To(Div(g, y), x), To(Neg(Div(Mul(g, id), y)), y)];
-            case OpCode.Neg: return [Neg(g)];
-            case OpCode.Identity: return [g];
-            case OpCode.Exp: return [Mul(g, id)];
-            case OpCode.Expm1: return [Mul(g, Add(id, C(1)))];
-            case OpCode.Log: return [Div(g, x)];
-            case OpCode.Log1p: return [Div(g, Add(x, C(1)))];
-            case OpCode.Tanh: return [Mul(g, Sub(C(1), Mul(id, id)))];
-            case OpCode.Sigmoid: return [Mul(g, Mul(id, Sub(C(1), id)))];
-            case OpCode.Softplus: return [Mul(g, b.Ew(OpCode.Sigmoid, x))];
-            case OpCode.Sqr: return [Mul(g, Mul(C(2), x))];
-            case OpCode.Sqrt: return [Div(Mul(g, C(0.5)), id)];
-            case OpCode.Abs: return [Mul(g, b.Ew(OpCode.Sign, x))];
-            case OpCode.Sin: return [Mul(g, b.Ew(OpCode.Cos, x))];
-            case OpCode.Cos: return [Neg(Mul(g, b.Ew(OpCode.Sin, x)))];
-            // z = x ** y: dz/dx = y x^(y-1), dz/dy = log(x) z.
-            case OpCode.Pow:
-                return [To(Mul(g, Mul(y, b.Ew(OpCode.Pow, x, Sub(y, C(1))))), x), To(Mul(g, Mul(b.Ew(OpCode.Log, x), id)), y)];
-            // Ties share the gradient, as PyTensor's maximum does.
-            case OpCode.Maximum:
-            case OpCode.Minimum:
-                return [To(Mul(g, Mask(b.Ew(OpCode.Eq, id, x))), x), To(Mul(g, Mask(b.Ew(OpCode.Eq, id, y))), y)];
-            // x mod y = x - floor(x / y) y.
-            case OpCode.Mod: return [To(g, x), To(Neg(Mul(g, b.Ew(OpCode.IntDiv, x, y))), y)];
-            case OpCode.Switch:
-            {
-                int zero = C(0);
-                return [-1, To(b.Ew(OpCode.Switch, x, g, zero), y), To(b.Ew(OpCode.Switch, x, zero, g), n.Inputs[2])];
-            }
-            case OpCode.Cast: return [b[x].DType.IsFloat() ? b.Convert(g, b[x].DType) : -1];
-            case OpCode.Second: return [-1, To(g, y)];
             case OpCode.Sum: return [b.Ew(OpCode.Second, x, Unreduce(b, g, n))];
             case OpCode.Max:
             case OpCode.Min:
@@ -106,7 +67,7 @@ internal static class Pullbacks
     private static int Undo(GraphBuilder b, int g, Node shuffle)
     {
         int rank = b[shuffle.Inputs[0]].Rank;
-        var pattern = Enumerable.Range(0, rank).Select(k => shuffle.Params.AsImmutableArray().IndexOf(k)).ToArray();
+        var pattern = Enumerable.Range(0, rank).Select(k => shuffle.Parameters<ShuffleParams>().Pattern.AsImmutableArray().IndexOf(k)).ToArray();
         return b.DimShuffle(g, pattern);
     }
 
@@ -117,7 +78,7 @@ internal static class Pullbacks
     private static int[] Dot(GraphBuilder b, Node n, int g)
     {
         int a = n.Inputs[0], c = n.Inputs[1];
-        bool tA = n.Params[0] == 1, tB = n.Params[1] == 1;
+        var (tA, tB) = n.Parameters<DotParams>();
         int ra = b[a].Rank, rc = b[c].Rank;
         int Product(int p, int q, bool tp, bool tq) => b.Dot(p, q, tp, tq, out _);
         int Outer(int column, int row) => b.Ew(OpCode.Mul, b.DimShuffle(column, [0, -1]), b.DimShuffle(row, [-1, 0]));

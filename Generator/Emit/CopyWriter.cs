@@ -35,7 +35,7 @@ internal static class CopyWriter
             return;
         }
         var inDims = plan.Shapes.NodeDims[input];
-        var kept = node.Params.Where(p => p >= 0).ToList();
+        var kept = node.Parameters<ShuffleParams>().Pattern.Where(p => p >= 0).ToList();
         if (kept.Count == 2 && kept[0] == 1 && kept[1] == 0 && graph[input].Rank == 2)
         {
             w.Line($"global::Tensorgen.Linalg.Transpose({source}, {ValueText.Int(plan.Dim(inDims[0]))}, {ValueText.Int(plan.Dim(inDims[1]))}, {target});");

@@ -36,7 +36,7 @@ internal static class DrawWriter
     {
         var node = plan.Graph[id];
         var args = CallOrder.DrawParameters(plan.Graph, id).Select(plan.Operand).ToList();
-        var distribution = (Distribution)node.Params[0];
+        var distribution = node.Parameters<RandomParams>().Distribution;
         string method = distribution == Distribution.Bernoulli ? "Binomial" : distribution.ToString();
         if (distribution == Distribution.Bernoulli) args.Insert(0, "1L");
         return (method, args);

@@ -49,7 +49,7 @@ internal static class GraphPrinter
 
     /// <summary>The operands as printed: a product's transposed operand as <c>A.T</c>, as PyTensor prints <c>dot(A.T, B)</c>.</summary>
     private static IEnumerable<string> Operands(TensorGraph graph, Node node) => node.Inputs.Select((input, k) =>
-        Name(graph, input) + (node.Op == OpCode.Dot && node.Params[k] == 1 ? ".T" : ""));
+        Name(graph, input) + (node.Params is DotParams dot && dot.Transposes(k) ? ".T" : ""));
 
     /// <summary>
     /// What the op's parameters are, in PyTensor's braces: the axes of a reduction (<c>sum{axis=(1,)}</c>, with
@@ -59,26 +59,25 @@ internal static class GraphPrinter
     {
         static string Join(IEnumerable<int> values, Func<int, string> text) => string.Join(",", values.Select(text));
         static string Number(int v) => v.ToString(CultureInfo.InvariantCulture);
-        return node.Op switch
+        return node.Params switch
         {
-            var op when OpInfo.IsReduction(op) =>
-                "{axis=(" + Join(node.Params.Skip(1), Number) + (node.Params.Count == 2 ? ",)" : ")") + (node.Params[0] == 1 ? ", keepdims}" : "}"),
-            OpCode.DimShuffle => "{" + Join(node.Params, p => p < 0 ? "x" : Number(p)) + "}",
-            OpCode.DimSize => "{" + Number(node.Params[0]) + "}",
+            ReduceParams r => "{axis=(" + Join(r.Axes, Number) + (r.Axes.Count == 1 ? ",)" : ")") + (r.KeepDims ? ", keepdims}" : "}"),
+            ShuffleParams s => "{" + Join(s.Pattern, p => p < 0 ? "x" : Number(p)) + "}",
+            DimSizeParams d => "{" + Number(d.Axis) + "}",
             _ => "",
         };
     }
 
     /// <summary>The op's name; a draw is named by its distribution and variable: <c>uniform_rv#0</c>.</summary>
-    public static string OpName(Node node) => node.Op == OpCode.Random
-        ? ((Distribution)node.Params[0]).ToString().ToLowerInvariant() + "_rv#" + node.Params[1].ToString(CultureInfo.InvariantCulture)
+    public static string OpName(Node node) => node.Params is RandomParams draw
+        ? draw.Distribution.ToString().ToLowerInvariant() + "_rv#" + draw.Index.ToString(CultureInfo.InvariantCulture)
         : OpInfo.Name(node.Op);
 
     public static string Name(TensorGraph graph, int id)
     {
         var node = graph[id];
         if (node.IsConstant) return node.Value.Text(node.DType);
-        if (node.IsSource) return node.Name ?? "input" + node.Params[0].ToString(CultureInfo.InvariantCulture);
+        if (node.IsSource) return node.Name ?? "input" + node.Parameters<SourceParams>().Position.ToString(CultureInfo.InvariantCulture);
         return "%" + id.ToString(CultureInfo.InvariantCulture);
     }
 }

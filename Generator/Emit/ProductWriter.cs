@@ -12,7 +12,7 @@ internal static class ProductWriter
         var graph = plan.Graph;
         var node = graph[id];
         int a = node.Inputs[0], b = node.Inputs[1];
-        bool tA = node.Params[0] == 1, tB = node.Params[1] == 1;
+        var (tA, tB) = node.Parameters<DotParams>();
         var da = plan.Shapes.NodeDims[a];
         var db = plan.Shapes.NodeDims[b];
         string A = plan.Span(a, null, plan.Size(a)), B = plan.Span(b, null, plan.Size(b));

@@ -44,7 +44,7 @@ internal static class StepWriter
                 break;
             case SizeStep size:
                 var node = plan.Graph[size.Node];
-                w.Line($"long {plan.Value(size.Node).Name} = {plan.Dim(plan.Shapes.NodeDims[node.Inputs[0]][node.Params[0]])};");
+                w.Line($"long {plan.Value(size.Node).Name} = {plan.Dim(plan.Shapes.NodeDims[node.Inputs[0]][node.Parameters<DimSizeParams>().Axis])};");
                 break;
         }
     }

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Lower;
 
 namespace Tensorgen.Generator.Evaluate;
 
@@ -15,48 +14,44 @@ internal sealed partial class GraphEvaluator
     /// <summary>The random variables drawn so far, in order of first use.</summary>
     public List<RandomDeclaration> RandomVariables { get; } = new();
 
-    private static bool IsTensorgenType(ITypeSymbol type, string name) =>
-        type is INamedTypeSymbol { TypeArguments.Length: 0 } named && named.Name == name && ApiTag.IsTensorgen(named.ContainingNamespace);
-
     /// <summary>A member generated code can read, or null (reported) when it is another object's instance member.</summary>
-    private Model.MemberRef? MemberAccess(IOperation at, ISymbol member, IOperation? instance, string what)
+    private Model.MemberRef? MemberAccess(int at, IrMember member, int instance, string what)
     {
-        if (member.IsStatic || (instance is IInstanceReferenceOperation && _isInstance)) return Reference(member);
+        if (member.IsStatic || (instance >= 0 && Node(instance) is IrInstanceReference && _isInstance)) return Reference(member);
         Report(Model.Diagnostics.RandomDeclaration, at, member.Name,
             $"it is an instance {what} read from another object; an instance graph method may read its own object's members (this.Name)");
         return null;
     }
 
-    private Value StreamMember(IOperation at, ISymbol member, IOperation? instance) =>
+    private Value StreamMember(int at, IrMember member, int instance) =>
         MemberAccess(at, member, instance, "random stream") is { } access ? new StreamValue(access) : ErrorValue.Instance;
 
     /// <summary>How generated code names a member: its declaring type, fully qualified, its name, static or not.</summary>
-    private static Model.MemberRef Reference(ISymbol member) =>
-        new(member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), member.Name, member.IsStatic);
+    private static Model.MemberRef Reference(IrMember member) => new(member.ContainingType, member.Name, member.IsStatic);
 
     /// <summary>
     /// A member holding a random variable (<c>static readonly RandomVariable U = Stream.Uniform(...)</c>): its
     /// initializer is evaluated here, and the variable it makes belongs to the member, so every function
     /// reading the member draws from the same generator, as PyTensor functions share a variable's rng.
     /// </summary>
-    private Value RandomMember(IOperation at, ISymbol member, ITypeSymbol type, IOperation? instance)
+    private Value RandomMember(int at, int id, int instance)
     {
-        if (_members.TryGetValue(member, out var known)) return known;
-        var (initializer, model) = Initializer(member);
-        if (initializer is null || model is null || MemberAccess(at, member, instance, "random variable") is not { } access)
+        if (_members.TryGetValue(id, out var known)) return known;
+        var member = _ir.Members[id];
+        if (member.InitializerSyntax is null || MemberAccess(at, member, instance, "random variable") is not { } access)
         {
-            if (initializer is null) Report(Model.Diagnostics.RandomDeclaration, at, member.Name, "it has no initializer drawing it from a stream (Stream.Uniform(...))");
+            if (member.InitializerSyntax is null) Report(Model.Diagnostics.RandomDeclaration, at, member.Name, "it has no initializer drawing it from a stream (Stream.Uniform(...))");
             return ErrorValue.Instance;
         }
-        var operation = model.GetOperation(initializer, _cancellation);
-        if (operation is null) return ErrorValue.Instance;
+        int operation = member.Initializer;
+        if (operation < 0) return ErrorValue.Instance;
         var outer = _declaringMember;
-        _declaringMember = (member.Name, access, !IsTensorgenType(type, "RandomVariable"));
+        _declaringMember = (member.Name, access, member.Type != IrMemberType.RandomVariable);
         _frames.Push(NewFrame());
         try
         {
             var value = Evaluate(operation);
-            _members[member] = value;
+            _members[id] = value;
             return value;
         }
         finally
@@ -67,7 +62,7 @@ internal sealed partial class GraphEvaluator
     }
 
     /// <summary><c>stream.Uniform(low, high, size)</c> and the other distributions: one draw node per variable.</summary>
-    private Value RandomDraw(ApiTag tag, IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values, Value? receiver)
+    private Value RandomDraw(ApiTag tag, IrMethod method, int at, int[] args, Value?[] values, Value? receiver)
     {
         var distribution = (Distribution)tag.Rank;
         if (receiver is not StreamValue stream)
@@ -79,13 +74,13 @@ internal sealed partial class GraphEvaluator
         var parameters = new List<int>();
         int[]? size = null;
         int[] sizeNodes = System.Array.Empty<int>();
-        for (int i = 0; i < method.Parameters.Length; i++)
+        for (int i = 0; i < method.Parameters.Count; i++)
         {
             var parameter = method.Parameters[i];
             if (parameter.Name == "size")
             {
                 if (values[i] is null or ConstValue { Constant: null }) continue;
-                if (Size(values[i]!, args[i]!) is not { } dims) return ErrorValue.Instance;
+                if (Size(values[i]!, args[i]) is not { } dims) return ErrorValue.Instance;
                 size = dims.Static;
                 sizeNodes = dims.Nodes;
                 continue;
@@ -96,11 +91,11 @@ internal sealed partial class GraphEvaluator
                 continue;
             }
             if (values[i] is not TensorValue { Operand: var operand })
-                return Mistyped(args[i] ?? at, $"the {parameter.Name} of a random variable is not a tensor");
+                return Mistyped(Arg(args, i, at), $"the {parameter.Name} of a random variable is not a tensor");
             int node = Graph.Materialize(operand, operand.IsLiteral ? operand.Weak!.Value.Kind : DType.Float64);
             if (Graph[node].Rank != 0)
             {
-                Report(Model.Diagnostics.RandomDeclaration, args[i]!, distribution.ToString(),
+                Report(Model.Diagnostics.RandomDeclaration, args[i], distribution.ToString(),
                     $"its {parameter.Name} is a tensor of rank {Graph[node].Rank}; parameters are scalars here (constants, shared scalars or scalar inputs), with size giving the shape");
                 return ErrorValue.Instance;
             }
@@ -125,11 +120,11 @@ internal sealed partial class GraphEvaluator
     /// A size: per dimension a number (static), or an int scalar known when a call starts: an input, a
     /// shared variable, or a dimension of one (<c>x.Shape[0]</c>). Static sizes are -1 where symbolic.
     /// </summary>
-    private (int[] Static, int[] Nodes)? Size(Value value, IOperation at)
+    private (int[] Static, int[] Nodes)? Size(Value value, int at)
     {
         if (value is not ListValue list)
         {
-            Report(Model.Diagnostics.NotConstant, at, "the size of a random variable (a list of sizes)", Shorten(at.Syntax.ToString()));
+            Report(Model.Diagnostics.NotConstant, at, "the size of a random variable (a list of sizes)", Shorten(Text(at)));
             return null;
         }
         var sizes = new int[list.Items.Length];

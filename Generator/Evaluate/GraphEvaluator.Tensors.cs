@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Tensorgen.Generator.Differentiate;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Lower;
 
 namespace Tensorgen.Generator.Evaluate;
 
@@ -12,7 +12,7 @@ namespace Tensorgen.Generator.Evaluate;
 internal sealed partial class GraphEvaluator
 {
     /// <summary><c>Sum/Mean/Max/Min(x, axis, keepdims)</c>, as a function or as <c>x.Sum(...)</c>.</summary>
-    private Value Reduce(OpCode op, IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values, Value? receiver)
+    private Value Reduce(OpCode op, IrMethod method, int at, int[] args, Value?[] values, Value? receiver)
     {
         var x = receiver ?? values[0];
         if (x is not TensorValue { Operand: var operand })
@@ -35,7 +35,7 @@ internal sealed partial class GraphEvaluator
                 axes = list.Items.Select(i => (int)((ConstValue)i).Constant!).ToList();
                 break;
             default:
-                Report(Model.Diagnostics.NotConstant, args[axisIndex]!, "the axis of a reduction", Shorten(args[axisIndex]!.Syntax.ToString()));
+                Report(Model.Diagnostics.NotConstant, args[axisIndex], "the axis of a reduction", Shorten(Text(args[axisIndex])));
                 return ErrorValue.Instance;
         }
         for (int i = 0; i < axes.Count; i++)
@@ -63,7 +63,7 @@ internal sealed partial class GraphEvaluator
     }
 
     /// <summary><c>Dot(a, b)</c>; a transposed operand (<c>x.T</c>) is read through a flag instead of copied.</summary>
-    private Value Dot(IOperation at, IOperation?[] args, Value?[] values)
+    private Value Dot(int at, int[] args, Value?[] values)
     {
         if (values[0] is not TensorValue { Operand: { IsLiteral: false } a } || values[1] is not TensorValue { Operand: { IsLiteral: false } b })
             return Mistyped(at, "Dot takes two tensors (vectors or matrices)");
@@ -79,19 +79,19 @@ internal sealed partial class GraphEvaluator
     private (int Node, bool Transposed) Untranspose(int node)
     {
         var n = Graph[node];
-        return n.Op == OpCode.DimShuffle && n.Rank == 2 && n.Params[0] == 1 && n.Params[1] == 0 ? (n.Inputs[0], true) : (node, false);
+        return n.Params is ShuffleParams { IsTranspose: true } ? (n.Inputs[0], true) : (node, false);
     }
 
     /// <summary><c>x.Shape</c>: one int64 scalar per dimension, a constant where the size is static.</summary>
-    private Value ShapeOf(IOperation at, Value value)
+    private Value ShapeOf(int at, Value value)
     {
         if (value is ErrorValue) return value;
         if (value is not TensorValue { Operand: { IsLiteral: false } operand }) return Mistyped(at, "the shape of something that is not a tensor");
         var sizes = Enumerable.Range(0, Graph[operand.Node].Rank).Select(k => (Value)new TensorValue(Operand.Of(Graph.DimSize(operand.Node, k)))).ToImmutableArray();
-        return new ListValue(sizes, sizes.Select(_ => at.Syntax.GetLocation()).ToImmutableArray());
+        return new ListValue(sizes, sizes.Select(_ => Node(at).Span).ToImmutableArray());
     }
 
-    private Value Transpose(IOperation at, Value value)
+    private Value Transpose(int at, Value value)
     {
         if (value is ErrorValue) return value;
         if (value is not TensorValue { Operand: var operand }) return Mistyped(at, "the transpose of something that is not a tensor");
@@ -101,7 +101,7 @@ internal sealed partial class GraphEvaluator
     }
 
     /// <summary><c>Grad(cost, wrt, considerConstant:, disconnectedInputs:)</c>: differentiated right here, into the graph.</summary>
-    private Value Grad(IMethodSymbol method, IOperation at, IOperation?[] args, Value?[] values)
+    private Value Grad(IrMethod method, int at, int[] args, Value?[] values)
     {
         if (values[0] is not TensorValue { Operand: var costOperand })
             return Mistyped(at, "the cost of Grad is not a tensor");
@@ -109,18 +109,18 @@ internal sealed partial class GraphEvaluator
         var costNode = Graph[cost];
         if (costNode.Rank != 0)
         {
-            Report(Model.Diagnostics.CostNotScalar, args[0]!, Graph.Describe(Operand.Of(cost)));
+            Report(Model.Diagnostics.CostNotScalar, args[0], Graph.Describe(Operand.Of(cost)));
             return ErrorValue.Instance;
         }
         if (!costNode.DType.IsFloat())
         {
-            Report(Model.Diagnostics.NotDifferentiable, args[0]!, "the cost", costNode.DType.NumPy());
+            Report(Model.Diagnostics.NotDifferentiable, args[0], "the cost", costNode.DType.NumPy());
             return ErrorValue.Instance;
         }
 
         bool many = values[1] is ListValue;
         var wrtValues = values[1] is ListValue list ? list.Items : ImmutableArray.Create(values[1]!);
-        var wrtLocations = values[1] is ListValue l ? l.Locations : ImmutableArray.Create(args[1]!.Syntax.GetLocation());
+        var wrtLocations = values[1] is ListValue l ? l.Locations : ImmutableArray.Create(Node(args[1]).Span);
         var wrt = new List<int>();
         for (int i = 0; i < wrtValues.Length; i++)
         {

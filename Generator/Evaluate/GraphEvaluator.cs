@@ -1,17 +1,18 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Lower;
 using Tensorgen.Generator.Model;
 
 namespace Tensorgen.Generator.Evaluate;
 
 /// <summary>
-/// Runs graph-building C# at build time: walks the method body's <see cref="IOperation"/> tree with
-/// symbolic values in place of tensors, so every call into the symbolic API adds a node to the graph.
-/// Unsupported code is reported at its syntax and replaced by <see cref="ErrorValue"/>, and evaluation
-/// goes on, so one build shows every problem. This is the only stage that touches Roslyn symbols.
+/// Runs graph-building C# at build time: walks the lowered body (<see cref="LoweredFunction"/>) with symbolic
+/// values in place of tensors, so every call into the symbolic API adds a node to the graph. Unsupported code is
+/// reported at its syntax and replaced by <see cref="ErrorValue"/>, and evaluation goes on, so one build shows
+/// every problem. Reads plain data only: the lowering has already asked Roslyn everything it needs.
 /// </summary>
 internal sealed partial class GraphEvaluator
 {
@@ -23,12 +24,12 @@ internal sealed partial class GraphEvaluator
     /// <summary>Nested evaluations (an expression inside an expression ...), whatever stack it takes.</summary>
     private const int MaxNesting = 100_000;
 
-    private readonly Compilation _compilation;
+    private readonly LoweredFunction _ir;
     private readonly string _function;
     private readonly CancellationToken _cancellation;
     private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly HashSet<(string, SyntaxTree?, Microsoft.CodeAnalysis.Text.TextSpan)> _reported = new();
-    private readonly Stack<Dictionary<ISymbol, Cell>> _frames = new();
+    private readonly HashSet<(string, IrSpan)> _reported = new();
+    private readonly Stack<Dictionary<int, Cell>> _frames = new();
     private int _steps;
     private int _nesting;
     private bool _exhausted;
@@ -36,12 +37,12 @@ internal sealed partial class GraphEvaluator
 
     private readonly bool _isInstance;
 
-    /// <param name="isInstance">Whether the graph method is an instance method, whose own shared members it may read.</param>
-    public GraphEvaluator(Compilation compilation, string function, bool isInstance, CancellationToken cancellation)
+    public GraphEvaluator(LoweredFunction function, CancellationToken cancellation)
     {
-        _compilation = compilation;
-        _function = function;
-        _isInstance = isInstance;
+        _ir = function;
+        _function = function.Header.MethodName;
+        // An instance graph method may read its own object's shared members.
+        _isInstance = function.Header.OwnerType is not null;
         _cancellation = cancellation;
     }
 
@@ -51,8 +52,15 @@ internal sealed partial class GraphEvaluator
 
     public string Function => _function;
 
+    private IrNode Node(int index) => _ir.Nodes[index];
+
+    /// <summary>The source text of a node (what <c>Syntax.ToString()</c> gave).</summary>
+    private string Text(int node) => Text(Node(node).Span);
+
+    private string Text(IrSpan span) => _ir.Declarations[span.Declaration].Substring(span.Start, span.Length);
+
     /// <summary>Evaluates a graph method body; returns what it returned, or null.</summary>
-    public Value? Run(IOperation body)
+    public Value? Run(int body)
     {
         _frames.Push(NewFrame());
         Flow flow;
@@ -64,7 +72,7 @@ internal sealed partial class GraphEvaluator
         {
             // Thrown by whatever added the node (a Grad can add many at once), reported where evaluation was.
             _exhausted = true;
-            Report(Model.Diagnostics.GeneratorLimit, _limitAt ?? body, e.Message);
+            Report(Model.Diagnostics.GeneratorLimit, _limitAt >= 0 ? _limitAt : body, e.Message);
             return ErrorValue.Instance;
         }
         _frames.Pop();
@@ -83,28 +91,40 @@ internal sealed partial class GraphEvaluator
         public Value Value { get; set; } = value;
     }
 
-    private static Dictionary<ISymbol, Cell> NewFrame() => new(SymbolEqualityComparer.Default);
+    private static Dictionary<int, Cell> NewFrame() => new();
 
-    private Dictionary<ISymbol, Cell> Locals => _frames.Peek();
+    private Dictionary<int, Cell> Locals => _frames.Peek();
 
     /// <summary>Declares a new variable (a declaration, a loop variable, a by-value parameter): a new cell.</summary>
-    private void Declare(ISymbol symbol, Value value) => Locals[symbol] = new Cell(value);
+    private void Declare(int variable, Value value) => Locals[variable] = new Cell(value);
 
-    public void Report(DiagnosticDescriptor descriptor, IOperation at, params string[] arguments) =>
-        Report(descriptor, at.Syntax.GetLocation(), arguments);
+    public void Report(DiagnosticDescriptor descriptor, int at, params string[] arguments) =>
+        Report(descriptor, Node(at).Span, arguments);
 
-    public void Report(DiagnosticDescriptor descriptor, Location location, params string[] arguments)
+    public void Report(DiagnosticDescriptor descriptor, IrSpan location, params string[] arguments)
     {
         // Code in a loop runs many times; its problem is reported once (a million copies would cost seconds).
-        if (!_reported.Add((descriptor.Id, location.SourceTree, location.SourceSpan))) return;
+        if (!_reported.Add((descriptor.Id, location))) return;
         var all = new string[arguments.Length + 1];
         all[0] = _function;
         arguments.CopyTo(all, 1);
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, all));
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, Relative(location), all));
+    }
+
+    private readonly Dictionary<int, SourceText> _declarationTexts = new();
+
+    /// <summary>A span with its line positions, relative to its declaration (the anchors place it in its file).</summary>
+    public RelativeLocation Relative(IrSpan span)
+    {
+        if (!_declarationTexts.TryGetValue(span.Declaration, out var text))
+            _declarationTexts[span.Declaration] = text = SourceText.From(_ir.Declarations[span.Declaration]);
+        var lines = text.Lines.GetLinePositionSpan(new TextSpan(span.Start, span.Length));
+        return new RelativeLocation(span.Declaration, span.Start, span.Length,
+            lines.Start.Line, lines.Start.Character, lines.End.Line, lines.End.Character);
     }
 
     /// <summary>Counts one step of work; false (reported once) when a budget is exhausted, and evaluation winds down.</summary>
-    private bool Step(IOperation at, int cost = 1)
+    private bool Step(int at, int cost = 1)
     {
         _cancellation.ThrowIfCancellationRequested();
         if (_exhausted) return false;
@@ -123,7 +143,7 @@ internal sealed partial class GraphEvaluator
     /// call inside a call ...), so it is bounded by a budget rather than by the compiler's stack: when the
     /// stack runs short, the work continues on a fresh thread's stack (as dotnet/runtime's StackHelper does).
     /// </summary>
-    private T Nested<T, TState>(IOperation at, TState state, System.Func<TState, T> work, T onLimit)
+    private T Nested<T, TState>(int at, TState state, System.Func<TState, T> work, T onLimit)
     {
         if (++_nesting > MaxNesting)
         {
@@ -139,7 +159,7 @@ internal sealed partial class GraphEvaluator
         {
             return StackGuard.HasRoom() ? work(state) : StackGuard.OnFreshStack(() => work(state));
         }
-        catch (GeneratorLimitException) when (Locate(at))
+        catch (GeneratorLimitException) when (RecordLimit(at))
         {
             throw; // never reached: the filter only records where the limit was hit
         }
@@ -150,11 +170,11 @@ internal sealed partial class GraphEvaluator
     }
 
     /// <summary>The innermost operation being evaluated when the graph outgrew its limit (exception filters run before unwinding).</summary>
-    private IOperation? _limitAt;
+    private int _limitAt = -1;
 
-    private bool Locate(IOperation at)
+    private bool RecordLimit(int at)
     {
-        _limitAt ??= at;
+        if (_limitAt < 0) _limitAt = at;
         return false;
     }
 
@@ -165,17 +185,17 @@ internal sealed partial class GraphEvaluator
         public static readonly Flow Normal = new(FlowKind.Normal, null);
     }
 
-    private Flow Execute(IOperation statement) =>
+    private Flow Execute(int statement) =>
         Nested(statement, statement, _executeCore ??= ExecuteCore, new Flow(FlowKind.Return, ErrorValue.Instance));
 
-    private System.Func<IOperation, Flow>? _executeCore;
+    private System.Func<int, Flow>? _executeCore;
 
-    private Flow ExecuteCore(IOperation statement)
+    private Flow ExecuteCore(int statement)
     {
         if (!Step(statement)) return new Flow(FlowKind.Return, ErrorValue.Instance);
-        switch (statement)
+        switch (Node(statement))
         {
-            case IBlockOperation block:
+            case IrBlock block:
                 foreach (var s in block.Operations)
                 {
                     var flow = Execute(s);
@@ -183,51 +203,46 @@ internal sealed partial class GraphEvaluator
                 }
                 return Flow.Normal;
 
-            case IVariableDeclarationGroupOperation group:
-                foreach (var declaration in group.Declarations)
-                    foreach (var declarator in declaration.Declarators)
+            case IrVariableDeclarationGroup group:
+                foreach (int d in group.Declarators)
+                {
+                    var declarator = (IrDeclarator)Node(d);
+                    if (declarator.IsRef)
                     {
-                        if (declarator.Symbol.RefKind != RefKind.None)
-                        {
-                            Report(Model.Diagnostics.Effect, declarator, $"the ref local '{declarator.Symbol.Name}' aliases another variable, which graph code does not model; use a plain local");
-                            Declare(declarator.Symbol, ErrorValue.Instance);
-                            continue;
-                        }
-                        var init = declarator.Initializer ?? declaration.Initializer;
-                        Declare(declarator.Symbol, init is null ? ErrorValue.Instance : Evaluate(init.Value));
+                        Report(Model.Diagnostics.Effect, d, $"the ref local '{_ir.Variables[declarator.Variable]}' aliases another variable, which graph code does not model; use a plain local");
+                        Declare(declarator.Variable, ErrorValue.Instance);
+                        continue;
                     }
+                    Declare(declarator.Variable, declarator.Initializer < 0 ? ErrorValue.Instance : Evaluate(declarator.Initializer));
+                }
                 return Flow.Normal;
 
-            case IExpressionStatementOperation expression:
+            case IrExpressionStatement expression:
                 Evaluate(expression.Operation);
                 return Flow.Normal;
 
-            case IReturnOperation ret:
-                return new Flow(FlowKind.Return, ret.ReturnedValue is null ? null : Evaluate(ret.ReturnedValue));
+            case IrReturn ret:
+                return new Flow(FlowKind.Return, ret.Value < 0 ? null : Evaluate(ret.Value));
 
-            case IEmptyOperation:
-            case IInvalidOperation: // does not compile: the compiler reports it
-            case ILocalFunctionOperation: // declared here, evaluated where called
+            case IrEmpty: // an empty statement, or a local function: evaluated where called
+            case IrInvalid: // does not compile: the compiler reports it
                 return Flow.Normal;
 
-            case IConditionalOperation conditional:
+            case IrConditional conditional:
             {
                 if (!TryCondition(conditional.Condition, out bool condition)) return Flow.Normal;
-                var branch = condition ? conditional.WhenTrue : conditional.WhenFalse;
-                return branch is null ? Flow.Normal : Execute(branch);
+                int branch = condition ? conditional.WhenTrue : conditional.WhenFalse;
+                return branch < 0 ? Flow.Normal : Execute(branch);
             }
 
-            case IBranchOperation branch when branch.BranchKind == BranchKind.Break:
-                return new Flow(FlowKind.Break, null);
+            case IrBranch branch:
+                return new Flow(branch.IsBreak ? FlowKind.Break : FlowKind.Continue, null);
 
-            case IBranchOperation branch when branch.BranchKind == BranchKind.Continue:
-                return new Flow(FlowKind.Continue, null);
-
-            case IForLoopOperation loop:
+            case IrForLoop loop:
                 foreach (var before in loop.Before) Execute(before);
                 while (true)
                 {
-                    if (loop.Condition is not null)
+                    if (loop.Condition >= 0)
                     {
                         if (!TryCondition(loop.Condition, out bool go)) return Flow.Normal;
                         if (!go) break;
@@ -240,7 +255,7 @@ internal sealed partial class GraphEvaluator
                 }
                 return Flow.Normal;
 
-            case IWhileLoopOperation loop when loop.Condition is not null && !loop.ConditionIsUntil:
+            case IrWhileLoop loop:
                 while (true)
                 {
                     if (loop.ConditionIsTop)
@@ -260,30 +275,24 @@ internal sealed partial class GraphEvaluator
                 }
                 return Flow.Normal;
 
-            case IForEachLoopOperation loop:
+            case IrForEachLoop loop:
             {
                 var collection = Evaluate(loop.Collection);
                 if (collection is ErrorValue) return Flow.Normal;
                 if (collection is not ListValue list)
                 {
-                    Report(Model.Diagnostics.NotConstant, loop.Collection, "the collection of a foreach", loop.Collection.Syntax.ToString());
+                    Report(Model.Diagnostics.NotConstant, loop.Collection, "the collection of a foreach", Text(loop.Collection));
                     return Flow.Normal;
                 }
-                var local = (loop.LoopControlVariable as IVariableDeclaratorOperation)?.Symbol
-                    ?? (loop.LoopControlVariable as IDeclarationExpressionOperation)?.Expression switch
-                    {
-                        ILocalReferenceOperation r => r.Local,
-                        _ => null,
-                    };
-                if (local is null)
+                if (loop.Variable < 0)
                 {
-                    Report(Model.Diagnostics.UnsupportedStatement, loop.LoopControlVariable, "this foreach variable");
+                    Report(Model.Diagnostics.UnsupportedStatement, loop.ControlVariable, "this foreach variable");
                     return Flow.Normal;
                 }
                 foreach (var item in list.Items)
                 {
                     // A fresh variable per iteration, as C# 5 and later.
-                    Declare(local, item);
+                    Declare(loop.Variable, item);
                     var flow = Execute(loop.Body);
                     if (flow.Kind == FlowKind.Return) return flow;
                     if (flow.Kind == FlowKind.Break) break;
@@ -292,14 +301,18 @@ internal sealed partial class GraphEvaluator
                 return Flow.Normal;
             }
 
+            case IrUnsupportedStatement unsupported:
+                Report(Model.Diagnostics.UnsupportedStatement, statement, unsupported.Description);
+                return Flow.Normal;
+
             default:
-                Report(Model.Diagnostics.UnsupportedStatement, statement, Describe(statement));
+                Report(Model.Diagnostics.UnsupportedStatement, statement, $"the statement '{Shorten(Text(statement))}'");
                 return Flow.Normal;
         }
     }
 
     /// <summary>Evaluates a condition that decides control flow: it must be a build-time constant.</summary>
-    private bool TryCondition(IOperation condition, out bool value)
+    private bool TryCondition(int condition, out bool value)
     {
         value = false;
         var v = Evaluate(condition);
@@ -309,26 +322,9 @@ internal sealed partial class GraphEvaluator
             return true;
         }
         if (v is not ErrorValue)
-            Report(Model.Diagnostics.NotConstant, condition, "a condition in graph code (a tensor comparison is symbolic: use Switch)", condition.Syntax.ToString());
+            Report(Model.Diagnostics.NotConstant, condition, "a condition in graph code (a tensor comparison is symbolic: use Switch)", Text(condition));
         return false;
     }
-
-    private static string Describe(IOperation statement) => statement.Syntax switch
-    {
-        Microsoft.CodeAnalysis.CSharp.Syntax.TryStatementSyntax => "a 'try' statement",
-        Microsoft.CodeAnalysis.CSharp.Syntax.ThrowStatementSyntax => "a 'throw' statement",
-        Microsoft.CodeAnalysis.CSharp.Syntax.LockStatementSyntax => "a 'lock' statement",
-        Microsoft.CodeAnalysis.CSharp.Syntax.UsingStatementSyntax => "a 'using' statement",
-        Microsoft.CodeAnalysis.CSharp.Syntax.SwitchStatementSyntax => "a 'switch' statement",
-        Microsoft.CodeAnalysis.CSharp.Syntax.GotoStatementSyntax => "a 'goto' statement",
-        Microsoft.CodeAnalysis.CSharp.Syntax.YieldStatementSyntax => "'yield'",
-        Microsoft.CodeAnalysis.CSharp.Syntax.LabeledStatementSyntax => "a labeled statement",
-        Microsoft.CodeAnalysis.CSharp.Syntax.CheckedStatementSyntax => "a checked/unchecked block",
-        Microsoft.CodeAnalysis.CSharp.Syntax.UnsafeStatementSyntax => "an 'unsafe' block",
-        Microsoft.CodeAnalysis.CSharp.Syntax.FixedStatementSyntax => "a 'fixed' statement",
-        Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax => "this 'while' loop",
-        _ => $"the statement '{Shorten(statement.Syntax.ToString())}'",
-    };
 
     internal static string Shorten(string text)
     {

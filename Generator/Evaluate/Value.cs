@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Lower;
 
 namespace Tensorgen.Generator.Evaluate;
 
@@ -14,7 +14,7 @@ internal sealed record TensorValue(Operand Operand) : Value;
 internal sealed record ConstValue(object? Constant) : Value;
 
 /// <summary><c>In(variable, value:, name:)</c>.</summary>
-internal sealed record InValue(Operand Variable, object? Default, string? Name, Location Location) : Value;
+internal sealed record InValue(Operand Variable, object? Default, string? Name, IrSpan Location) : Value;
 
 /// <summary>
 /// An array, collection expression, tuple or <c>Variables</c> list: an immutable value. Held as a persistent
@@ -23,18 +23,18 @@ internal sealed record InValue(Operand Variable, object? Default, string? Name, 
 internal sealed record ListValue : Value
 {
     private readonly ImmutableList<Value> _items;
-    private readonly ImmutableList<Location> _locations;
+    private readonly ImmutableList<IrSpan> _locations;
     private ImmutableArray<Value> _itemArray;
-    private ImmutableArray<Location> _locationArray;
+    private ImmutableArray<IrSpan> _locationArray;
 
-    public ListValue(ImmutableArray<Value> items, ImmutableArray<Location> locations)
+    public ListValue(ImmutableArray<Value> items, ImmutableArray<IrSpan> locations)
         : this(ImmutableList.CreateRange(items), ImmutableList.CreateRange(locations))
     {
         _itemArray = items;
         _locationArray = locations;
     }
 
-    private ListValue(ImmutableList<Value> items, ImmutableList<Location> locations)
+    private ListValue(ImmutableList<Value> items, ImmutableList<IrSpan> locations)
     {
         _items = items;
         _locations = locations;
@@ -44,19 +44,19 @@ internal sealed record ListValue : Value
 
     public ImmutableArray<Value> Items => _itemArray.IsDefault ? _itemArray = _items.ToImmutableArray() : _itemArray;
 
-    public ImmutableArray<Location> Locations => _locationArray.IsDefault ? _locationArray = _locations.ToImmutableArray() : _locationArray;
+    public ImmutableArray<IrSpan> Locations => _locationArray.IsDefault ? _locationArray = _locations.ToImmutableArray() : _locationArray;
 
     public Value this[int index] => _items[index];
 
     /// <summary>This list followed by <paramref name="items"/>.</summary>
-    public ListValue Concat(ImmutableList<Value> items, ImmutableList<Location> locations) =>
+    public ListValue Concat(ImmutableList<Value> items, ImmutableList<IrSpan> locations) =>
         new(_items.AddRange(items), _locations.AddRange(locations));
 
     public ListValue Concat(ListValue other) => _items.Count == 0 ? other : Concat(other._items, other._locations);
 
-    public ListValue Add(Value item, Location location) => new(_items.Add(item), _locations.Add(location));
+    public ListValue Add(Value item, IrSpan location) => new(_items.Add(item), _locations.Add(location));
 
-    public static ListValue Empty { get; } = new(ImmutableList<Value>.Empty, ImmutableList<Location>.Empty);
+    public static ListValue Empty { get; } = new(ImmutableList<Value>.Empty, ImmutableList<IrSpan>.Empty);
 
     public bool Equals(ListValue? other) => ReferenceEquals(this, other);
 
@@ -66,17 +66,17 @@ internal sealed record ListValue : Value
 /// <summary>The result of <c>Function(inputs, outputs)</c>.</summary>
 internal sealed record FunctionValue(
     ImmutableArray<Value> Inputs,
-    ImmutableArray<Location> InputLocations,
+    ImmutableArray<IrSpan> InputLocations,
     ImmutableArray<Value> Outputs,
     ImmutableArray<string?> OutputNames,
     bool ManyOutputs,
-    Location Location,
+    IrSpan Location,
     ImmutableArray<PairValue> Updates,
     ImmutableArray<PairValue> Givens,
     bool NoDefaultUpdates) : Value;
 
 /// <summary>One (variable, value) pair of updates or givens, and where it was written.</summary>
-internal sealed record PairValue(Value Variable, Value Value, Location Location);
+internal sealed record PairValue(Value Variable, Value Value, IrSpan Location);
 
 /// <summary>A value whose evaluation failed; the failure was reported once, users stay silent.</summary>
 internal sealed record ErrorValue : Value

@@ -7,43 +7,46 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Tensorgen.Generator.Evaluate;
-using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Lower;
 using Tensorgen.Generator.Model;
 
 namespace Tensorgen.Generator.Find;
 
 /// <summary>
-/// The attribute transform. Validates a [TensorFunction] declaration in a fixed order (enclosing types
-/// partial and not generic, method static and not generic, returns FunctionGraph, has a body), then
-/// evaluates the body into a graph. Returns the spec and the diagnostics; never throws.
+/// The attribute transform, the one step that touches the semantic model. Validates a [TensorFunction]
+/// declaration in a fixed order (enclosing types partial and not generic, method not generic, not an instance
+/// method of a struct, returns FunctionGraph, has a body, takes no parameters), then lowers the body into a
+/// <see cref="LoweredFunction"/>: no evaluation, so it stays cheap when Roslyn re-runs it after every edit.
+/// Never throws: an internal failure is carried to the Evaluate step, which reports it as TG9999.
 /// </summary>
 internal static class FunctionFinder
 {
     public const string AttributeName = "Tensorgen.TensorFunctionAttribute";
 
-    public static FunctionResult Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellation) =>
+    public static FoundFunction Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellation) =>
         StackGuard.OnFreshStack(() => TransformCore(context, cancellation), StackGuard.EvaluationStackBytes);
 
-    private static FunctionResult TransformCore(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
+    private static FoundFunction TransformCore(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        var lowering = new BodyLowering(context.SemanticModel, cancellation);
+        int self = lowering.Declaration(syntax);
         var anchor = syntax.Identifier.GetLocation();
         var diagnostics = new List<DiagnosticInfo>();
-        var containing = Containing(method.ContainingType);
         string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        string accessibility = Accessibility(method.DeclaredAccessibility);
-
         string? owner = method.IsStatic ? null : method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        FunctionSpec Broken(string? failure) => new(ns, containing.ToEquatableArray(), method.Name, accessibility,
-            new GraphBuilder().Freeze(), EquatableArray<InputSpec>.Empty, EquatableArray<OutputSpec>.Empty, false,
-            EquatableArray<SharedSpec>.Empty, EquatableArray<UpdateSpec>.Empty, EquatableArray<RandomSpec>.Empty, false, owner, failure);
-        FunctionResult Result(FunctionSpec? spec) => new(spec, diagnostics.ToEquatableArray(), LocationInfo.From(anchor));
-        FunctionResult Fail(DiagnosticDescriptor descriptor, Location location, bool canEmit, params string[] args)
+        var header = new FunctionHeader(ns, Containing(method.ContainingType).ToEquatableArray(), method.Name,
+            Accessibility(method.DeclaredAccessibility), owner, CanEmit: true, lowering.Relative(self, anchor));
+
+        FoundFunction Result(int body = -1, string? failure = null) => new(
+            lowering.Result(header, diagnostics.ToEquatableArray(), failure, body), lowering.Anchors(header.HintName, anchor));
+        FoundFunction Fail(DiagnosticDescriptor descriptor, Location location, bool canEmit, params string[] args)
         {
-            diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+            diagnostics.Add(DiagnosticInfo.Create(descriptor, lowering.Relative(self, location), args));
             // A class can only be added to a usable (partial, non-generic) enclosing type.
-            return Result(canEmit ? Broken(null) : null);
+            header = header with { CanEmit = canEmit };
+            return Result();
         }
 
         try
@@ -66,8 +69,8 @@ internal static class FunctionFinder
             if (syntax.Body is null && syntax.ExpressionBody is null)
                 return Fail(Diagnostics.NoBody, anchor, true, method.Name);
             foreach (var parameter in syntax.ParameterList.Parameters)
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GraphParameter, parameter.GetLocation(), method.Name, parameter.Identifier.Text));
-            if (diagnostics.Count > 0) return Result(Broken(null));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GraphParameter, lowering.Relative(self, parameter.GetLocation()), method.Name, parameter.Identifier.Text));
+            if (diagnostics.Count > 0) return Result();
 
             var body = context.SemanticModel.GetOperation(syntax, cancellation) switch
             {
@@ -75,39 +78,15 @@ internal static class FunctionFinder
                 _ => null,
             };
             if (body is null) return Fail(Diagnostics.NoBody, anchor, true, method.Name);
-
-            var evaluator = new GraphEvaluator(context.SemanticModel.Compilation, method.Name, !method.IsStatic, cancellation);
-            var result = evaluator.Run(body);
-            if (result is not FunctionValue function)
-            {
-                diagnostics.AddRange(evaluator.Diagnostics);
-                if (result is not ErrorValue) diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoFunction, anchor, method.Name));
-                return Result(Broken(null));
-            }
-
-            var lowered = FunctionLowering.Lower(evaluator, function, function.Location);
-            diagnostics.AddRange(evaluator.Diagnostics);
-            if (diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)) return Result(Broken(null));
-            return Result(new FunctionSpec(ns, containing.ToEquatableArray(), method.Name, accessibility, evaluator.Graph.Freeze(),
-                lowered.Inputs.ToEquatableArray(), lowered.Outputs.ToEquatableArray(), function.ManyOutputs,
-                lowered.Shared.ToEquatableArray(), lowered.Updates.ToEquatableArray(), lowered.Randoms.ToEquatableArray(),
-                function.NoDefaultUpdates, owner, null));
+            return Result(lowering.LowerBody(body));
         }
         catch (OperationCanceledException)
         {
             throw;
         }
-        catch (GeneratorLimitException e)
-        {
-            // Grad can multiply the nodes a few steps of evaluation make.
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GeneratorLimit, anchor, method.Name, e.Message));
-            return Result(Broken(null));
-        }
         catch (Exception e)
         {
-            var message = $"{e.GetType().Name}: {e.Message}";
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.Internal, anchor, method.Name, message));
-            return Result(Broken(message));
+            return Result(failure: $"{e.GetType().Name}: {e.Message}");
         }
     }
 

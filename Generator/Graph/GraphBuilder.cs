@@ -42,11 +42,11 @@ internal sealed class GraphBuilder
     }
 
     public int Input(string? name, DType dtype, int[] shape, int ordinal) =>
-        Add(new Node(OpCode.Input, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new[] { ordinal }.ToEquatableArray(), default, name));
+        Add(new Node(OpCode.Input, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new SourceParams(ordinal), default, name));
 
     /// <summary>A shared variable's value at the start of a call; <paramref name="index"/> tells shared variables apart.</summary>
     public int Shared(string name, DType dtype, int[] shape, int index) =>
-        Add(new Node(OpCode.Shared, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new[] { index }.ToEquatableArray(), default, name));
+        Add(new Node(OpCode.Shared, dtype, shape.ToEquatableArray(), EquatableArray<int>.Empty, new SourceParams(index), default, name));
 
     /// <summary>
     /// <paramref name="root"/> with every node in <paramref name="givens"/> replaced by its replacement
@@ -102,11 +102,11 @@ internal sealed class GraphBuilder
 
     /// <summary>A constant made by <c>Constant(...)</c>: distinct from equal ones until rewriting merges them.</summary>
     public int Constant(ScalarValue value, DType dtype, int identity) =>
-        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, new[] { identity }.ToEquatableArray(), value.To(dtype), null));
+        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, new ConstantParams(identity), value.To(dtype), null));
 
     /// <summary>A constant of <paramref name="dtype"/>: <paramref name="value"/> converted as the emitted code converts.</summary>
     public int Constant(ScalarValue value, DType dtype) =>
-        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, value.To(dtype), null));
+        Add(new Node(OpCode.Constant, dtype, EquatableArray<int>.Empty, EquatableArray<int>.Empty, null, value.To(dtype), null));
 
     public int Constant(double value, DType dtype) => Constant(ScalarValue.Real(value), dtype);
 
@@ -139,8 +139,7 @@ internal sealed class GraphBuilder
             return default;
         }
         var valueOperands = op == OpCode.Switch ? operands.Skip(1).ToArray() : operands.ToArray();
-        if (!OpInfo.IsLogical(op) && !OpInfo.IsComparison(op) && op is not (OpCode.Switch or OpCode.Cast or OpCode.Identity or OpCode.ZeroGrad or OpCode.Second)
-            && valueOperands.All(o => (o.Weak?.Kind ?? _nodes[o.Node].DType) == DType.Bool))
+        if (!OpInfo.TakesBools(op) && valueOperands.All(o => (o.Weak?.Kind ?? _nodes[o.Node].DType) == DType.Bool))
         {
             error = $"{OpInfo.Name(op)} is arithmetic and its operands are bool ({Describe(operands)}); Cast(x, DType.Int64) first";
             return default;
@@ -222,13 +221,16 @@ internal sealed class GraphBuilder
             if (System.Array.IndexOf(axes, d) < 0) shape.Add(n.Shape[d]);
             else if (keepdims) shape.Add(1);
         }
-        var parameters = new[] { keepdims ? 1 : 0 }.Concat(axes).ToEquatableArray();
+        var parameters = new ReduceParams(axes.ToEquatableArray(), keepdims);
         return Add(new Node(op, dtype, shape.ToEquatableArray(), new[] { x }.ToEquatableArray(), parameters, default, null));
     }
 
     /// <summary>The axes a reduction removes (sorted), and whether it keeps them as size 1.</summary>
-    public static (int[] Axes, bool KeepDims) ReduceAxes(Node node) =>
-        (node.Params.Skip(1).ToArray(), node.Params[0] == 1);
+    public static (int[] Axes, bool KeepDims) ReduceAxes(Node node)
+    {
+        var p = node.Parameters<ReduceParams>();
+        return (p.Axes.ToArray(), p.KeepDims);
+    }
 
     /// <summary>
     /// PyTensor's DimShuffle: output dimension j is input dimension <c>pattern[j]</c>, or a new broadcastable
@@ -239,21 +241,11 @@ internal sealed class GraphBuilder
         var n = _nodes[x];
         if (pattern.Length == n.Rank && pattern.Select((p, j) => p == j).All(b => b)) return x;
         var shape = pattern.Select(p => p < 0 ? 1 : n.Shape[p]).ToEquatableArray();
-        return Add(new Node(OpCode.DimShuffle, n.DType, shape, new[] { x }.ToEquatableArray(), pattern.ToEquatableArray(), default, null));
+        return Add(new Node(OpCode.DimShuffle, n.DType, shape, new[] { x }.ToEquatableArray(), new ShuffleParams(pattern.ToEquatableArray()), default, null));
     }
 
     /// <summary>Whether a DimShuffle keeps the order of the dimensions it keeps: a view of the same data.</summary>
-    public static bool IsView(Node dimShuffle)
-    {
-        int last = -1;
-        foreach (var p in dimShuffle.Params)
-        {
-            if (p < 0) continue;
-            if (p < last) return false;
-            last = p;
-        }
-        return true;
-    }
+    public static bool IsView(Node dimShuffle) => dimShuffle.Parameters<ShuffleParams>().IsView;
 
     /// <summary>
     /// A product of vectors and matrices; <paramref name="transA"/>/<paramref name="transB"/> read a matrix
@@ -284,8 +276,7 @@ internal sealed class GraphBuilder
         var shape = new List<int>();
         if (x.Rank == 2) shape.Add(transA ? x.Shape[1] : x.Shape[0]);
         if (y.Rank == 2) shape.Add(transB ? y.Shape[0] : y.Shape[1]);
-        var parameters = new[] { transA ? 1 : 0, transB ? 1 : 0 }.ToEquatableArray();
-        return Add(new Node(OpCode.Dot, dtype, shape.ToEquatableArray(), new[] { a, b }.ToEquatableArray(), parameters, default, null));
+        return Add(new Node(OpCode.Dot, dtype, shape.ToEquatableArray(), new[] { a, b }.ToEquatableArray(), new DotParams(transA, transB), default, null));
     }
 
     /// <summary>The run-time size of dimension <paramref name="axis"/> of <paramref name="x"/>, as an int64 scalar (a constant when static).</summary>
@@ -293,7 +284,7 @@ internal sealed class GraphBuilder
     {
         var n = _nodes[x];
         if (n.Shape[axis] >= 0) return Constant(n.Shape[axis], DType.Int64);
-        return Add(new Node(OpCode.DimSize, DType.Int64, EquatableArray<int>.Empty, new[] { x }.ToEquatableArray(), new[] { axis }.ToEquatableArray(), default, null));
+        return Add(new Node(OpCode.DimSize, DType.Int64, EquatableArray<int>.Empty, new[] { x }.ToEquatableArray(), new DimSizeParams(axis), default, null));
     }
 
     /// <summary>
@@ -307,21 +298,20 @@ internal sealed class GraphBuilder
         bool integral = distribution is Distribution.Integers or Distribution.Binomial or Distribution.Bernoulli or Distribution.Poisson;
         var converted = parameters.Select((p, i) =>
             Convert(p, distribution == Distribution.Integers || (distribution == Distribution.Binomial && i == 0) ? DType.Int64 : DType.Float64)).ToArray();
-        // Inputs: the distribution's parameters, then the symbolic sizes; Params: the distribution, the
-        // variable's index, how many parameters, and per dimension which input gives its size (-1: static).
+        // Inputs: the distribution's parameters, then the symbolic sizes; per dimension, which input gives its size (-1: static).
         var inputs = converted.Concat(sizeNodes.Where(n => n >= 0)).ToArray();
         var sizeInputs = new int[sizeNodes.Length];
         for (int d = 0, next = converted.Length; d < sizeNodes.Length; d++) sizeInputs[d] = sizeNodes[d] >= 0 ? next++ : -1;
-        var parameterList = new[] { (int)distribution, index, converted.Length }.Concat(sizeInputs).ToEquatableArray();
+        var parameterList = new RandomParams(distribution, index, converted.Length, sizeInputs.ToEquatableArray());
         var node = new Node(OpCode.Random, integral ? DType.Int64 : DType.Float64, size.ToEquatableArray(), inputs.ToEquatableArray(), parameterList, default, null);
         return Add(node);
     }
 
     /// <summary>How many of a draw's inputs are the distribution's parameters (the rest are sizes).</summary>
-    public static int RandomParameterCount(Node draw) => draw.Params[2];
+    public static int RandomParameterCount(Node draw) => draw.Parameters<RandomParams>().ParameterCount;
 
     /// <summary>For each dimension of a draw: the input that gives its size at run time, or -1 when static.</summary>
-    public static int SizeInput(Node draw, int axis) => draw.Params.Count > 3 + axis ? draw.Params[3 + axis] : -1;
+    public static int SizeInput(Node draw, int axis) => draw.Parameters<RandomParams>().SizeInput(axis);
 
     /// <summary>A node of dtype <paramref name="dtype"/> holding <paramref name="node"/>'s values.</summary>
     public int Convert(int node, DType dtype)
@@ -330,7 +320,7 @@ internal sealed class GraphBuilder
         if (n.DType == dtype) return node;
         // A literal converts to a literal; a constant that is a variable of its own (Constant(...), a constant
         // gradient) is cast by a node, so that a Grad with respect to it still reaches it (folded when rewriting).
-        if (n.IsConstant && n.Params.Count == 0) return Constant(n.Value, dtype);
+        if (n.IsConstant && n.Params is null) return Constant(n.Value, dtype);
         return Add(Node.Apply(OpCode.Cast, dtype, n.Shape, node));
     }
 

@@ -11,7 +11,7 @@ namespace Tensorgen.Generator.Graph;
 /// <param name="DType">Element type of the result.</param>
 /// <param name="Shape">Static shape: one entry per dimension, its static size or -1 when unknown. Only a static 1 broadcasts.</param>
 /// <param name="Inputs">Ids of the operand nodes, all smaller than this node's own id.</param>
-/// <param name="Params">Op parameters: an input's position; later, axes and permutations.</param>
+/// <param name="Params">The op's parameters (<see cref="OpParams"/>): an input's position, a reduction's axes, a product's transposes; null when it has none.</param>
 /// <param name="Value">A constant's value.</param>
 /// <param name="Name">An input's name.</param>
 internal sealed record Node(
@@ -19,7 +19,7 @@ internal sealed record Node(
     DType DType,
     EquatableArray<int> Shape,
     EquatableArray<int> Inputs,
-    EquatableArray<int> Params,
+    OpParams? Params,
     ScalarValue Value,
     string? Name)
 {
@@ -46,7 +46,11 @@ internal sealed record Node(
     public bool IsSource => Op is OpCode.Input or OpCode.Shared;
 
     public static Node Apply(OpCode op, DType dtype, EquatableArray<int> shape, params int[] inputs) =>
-        new(op, dtype, shape, inputs.ToEquatableArray(), EquatableArray<int>.Empty, default, null);
+        new(op, dtype, shape, inputs.ToEquatableArray(), null, default, null);
+
+    /// <summary>The parameters as the op's record; asking a node for another op's parameters is a compiler defect.</summary>
+    public T Parameters<T>() where T : OpParams =>
+        Params as T ?? throw new System.InvalidOperationException($"{Op} has no {typeof(T).Name}");
 
     public Node WithInputs(params int[] inputs) => this with { Inputs = inputs.ToEquatableArray() };
 }

@@ -1,33 +1,34 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Tensorgen.Generator.Model;
 
-/// <summary>A source location as plain data (no syntax tree held), so it can travel through the pipeline.</summary>
-internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+/// <summary>
+/// A diagnostic as plain data: its id, where (relative to a lowered declaration, so moving the method leaves
+/// it equal) and its message arguments. <see cref="ToDiagnostic"/> places it with the function's anchors.
+/// </summary>
+internal sealed record DiagnosticInfo(string Id, RelativeLocation? Location, EquatableArray<string> Arguments)
 {
-    public static LocationInfo? From(Location? location) =>
-        location?.SourceTree is null ? null : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, RelativeLocation? location, params string[] arguments) =>
+        new(descriptor.Id, location, new EquatableArray<string>(arguments));
 
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
-}
-
-/// <summary>A diagnostic as plain data, compared by id, place and arguments.</summary>
-internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
-{
-    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
-        new(descriptor, LocationInfo.From(location), new EquatableArray<string>(arguments));
-
-    public Diagnostic ToDiagnostic()
+    public Diagnostic ToDiagnostic(FunctionAnchors? anchors)
     {
         var args = new object[Arguments.Count];
         for (int i = 0; i < args.Length; i++) args[i] = Arguments[i];
-        return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
+        var location = anchors?.Locate(Location)?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None;
+        return Diagnostic.Create(Descriptor(Id), location, args);
     }
 
-    public bool Equals(DiagnosticInfo? other) =>
-        other is not null && Descriptor.Id == other.Descriptor.Id && Location == other.Location && Arguments == other.Arguments;
+    private static Dictionary<string, DiagnosticDescriptor>? _descriptors;
 
-    public override int GetHashCode() =>
-        unchecked((Descriptor.Id.GetHashCode() * 31 + (Location?.GetHashCode() ?? 0)) * 31 + Arguments.GetHashCode());
+    /// <summary>The descriptor with this id: every one is a public static field of <see cref="Diagnostics"/>.</summary>
+    public static DiagnosticDescriptor Descriptor(string id)
+    {
+        _descriptors ??= typeof(Diagnostics).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().ToDictionary(d => d.Id);
+        return _descriptors[id];
+    }
 }

@@ -74,24 +74,11 @@ internal sealed record FunctionSpec(
     public string ClassName => MethodName + "Function";
 
     /// <summary>The generated file's name, unique per method: <c>Samples.Tutorial.Logistic.g.cs</c>.</summary>
-    public string HintName
-    {
-        get
-        {
-            var parts = new System.Collections.Generic.List<string>();
-            if (Namespace is not null) parts.Add(Namespace);
-            foreach (var type in ContainingTypes) parts.Add(type.Name);
-            parts.Add(MethodName);
-            return string.Join(".", parts) + ".g.cs";
-        }
-    }
+    public string HintName => Lower.FunctionHeader.HintNameOf(Namespace, ContainingTypes, MethodName);
 
     /// <summary>The function's name in messages: <c>Tutorial.Logistic</c>.</summary>
     public string DisplayName => ContainingTypes.Count == 0 ? MethodName : ContainingTypes[ContainingTypes.Count - 1].Name + "." + MethodName;
 }
-
-/// <summary>The attribute transform's result: a spec (null when nothing can be emitted), diagnostics, and where to report later failures.</summary>
-internal sealed record FunctionResult(FunctionSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? Anchor);
 
 /// <summary>One generated file, and the failure it reports (if any) at the method: internal, or a limit reached.</summary>
 internal sealed record GeneratedFile(string HintName, string Text, string? Failure, bool LimitReached = false);

@@ -6,4 +6,5 @@ namespace Tensorgen.Generator.Ops;
 /// <param name="Kind">How it computes, and so how it is scheduled and emitted.</param>
 /// <param name="Result">For an element-wise op, how its dtype follows from its operands'.</param>
 /// <param name="Reduction">For a reduction, how it folds.</param>
-internal sealed record OpDescription(string Name, int Arity, OpKind Kind, ResultRule Result = ResultRule.OwnRule, ReductionFacet? Reduction = null);
+/// <param name="Elementwise">For an element-wise op, its entry: every facet (the description is made from it).</param>
+internal sealed record OpDescription(string Name, int Arity, OpKind Kind, ResultRule Result = ResultRule.OwnRule, ReductionFacet? Reduction = null, ElementwiseOp? Elementwise = null);

@@ -4,7 +4,7 @@ using Tensorgen.Generator.Ops;
 namespace Tensorgen.Generator.Graph;
 
 // What the emitter asks of an op beyond its description: which operands it reads for their values,
-// which operand's dtype its scalar code takes, and whether its reduction may fold an empty axis.
+// and whether its reduction may fold an empty axis.
 internal static partial class OpInfo
 {
     /// <summary>Operands read for their shape only: a <c>second</c>'s first (it only gives the broadcast shape), a size's.</summary>
@@ -14,27 +14,9 @@ internal static partial class OpInfo
         [OpCode.DimSize] = [0],
     };
 
-    /// <summary>Operands that are conditions (bool whatever the op computes in): a <c>switch</c>'s first.</summary>
-    private static readonly Dictionary<OpCode, int> ConditionOperand = new()
-    {
-        [OpCode.Switch] = 0,
-    };
-
     /// <summary>Whether a node of <paramref name="op"/> reads the value of its operand <paramref name="operand"/>, not only its shape.</summary>
     public static bool ReadsValueOf(OpCode op, int operand) =>
         !ShapeOnlyOperands.TryGetValue(op, out var shapeOnly) || System.Array.IndexOf(shapeOnly, operand) < 0;
-
-    /// <summary>
-    /// The operand whose dtype is the op's operand type in scalar code (a cast converts from it): the first
-    /// operand read for its value that is not a condition; 0 for an op of one operand.
-    /// </summary>
-    public static int ValueOperand(OpCode op)
-    {
-        int arity = Arity(op);
-        for (int k = 0; k < arity; k++)
-            if (ReadsValueOf(op, k) && !(ConditionOperand.TryGetValue(op, out int c) && c == k)) return k;
-        return 0;
-    }
 
     /// <summary>Whether a reduction has no identity, so reducing an axis of size 0 is an error (NumPy's max and min).</summary>
     public static bool EmptyAxisFails(OpCode op) =>

@@ -19,6 +19,12 @@ internal static partial class OpInfo
 
     public static bool IsLogical(OpCode op) => OpRegistry.Of(op).Result == ResultRule.Logical;
 
+    /// <summary>The operand whose dtype an element-wise op computes in: the second for switch and second, else the first.</summary>
+    public static int ValueOperand(OpCode op) => OpRegistry.Elementwise(op).ValueOperand;
+
+    /// <summary>Whether an element-wise op accepts bools as its values (logic, comparisons, casts, switch), unlike arithmetic.</summary>
+    public static bool TakesBools(OpCode op) => OpRegistry.Elementwise(op).TakesBools;
+
     /// <summary>The name used in printed graphs (PyTensor's scalar op names).</summary>
     public static string Name(OpCode op) => OpRegistry.Of(op).Name;
 }

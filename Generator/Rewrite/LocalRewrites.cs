@@ -142,7 +142,7 @@ internal static class LocalRewrites
             if (operand.Op != OpCode.DimShuffle || operand.Rank > node.Rank) continue;
             var source = graph[operand.Inputs[0]];
             int pad = operand.Rank - source.Rank;
-            bool leftPadding = pad > 0 && Enumerable.Range(0, operand.Rank).All(j => operand.Params[j] == (j < pad ? -1 : j - pad));
+            bool leftPadding = pad > 0 && Enumerable.Range(0, operand.Rank).All(j => operand.Parameters<ShuffleParams>().Pattern[j] == (j < pad ? -1 : j - pad));
             if (!leftPadding) continue;
             inputs[i] = operand.Inputs[0];
             changed = true;

@@ -40,7 +40,7 @@ internal static class Rewriter
         {
             var node = spec.Graph[id];
             var rebuilt = node.IsConstant
-                ? node with { Params = EquatableArray<int>.Empty } // equal constants are one node from here on (merge)
+                ? node with { Params = null } // equal constants are one node from here on (merge)
                 : node with { Inputs = Remap(node.Inputs, map), Identity = 0 }; // equal expressions are one node from here on
             map[id] = Simplify(builder, rebuilt, fired);
         }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Tensorgen.Generator.Emit;
 using Tensorgen.Generator.Graph;
 
 namespace Tensorgen.Generator.Schedule;
@@ -432,7 +431,7 @@ internal sealed class Fusion
             var leaves = new SortedSet<int>(seeds.SelectMany(s => _leaves[s]).Where(l => !body.Contains(l)));
             var roots = seeds.Select(s => _seedNode[s]).OrderBy(r => r).ToList();
             var dims = _shapes.NodeDims[roots[0]];
-            var kernel = new Kernel(roots, body.ToList(), leaves.ToList(), dims, VectorCode.WhyNot(_graph, body, leaves, dims.Length));
+            var kernel = new Kernel(roots, body.ToList(), leaves.ToList(), dims, Vectorization.WhyNot(_graph, body, leaves, dims.Length));
             for (int i = 0; i < kernel.Reads.Count; i++) kernel.Reads[i] = Plan.Base(_graph, kernel.Reads[i]);
             yield return kernel;
         }
@@ -443,7 +442,7 @@ internal sealed class Fusion
             var body = _body[s];
             var leaves = _leaves[s].OrderBy(l => l).ToList();
             var kernel = new Kernel([id], body, leaves, _shapes.NodeDims[input],
-                VectorCode.WhyNotReduce(_graph, _graph[id], body, leaves), reduction: id, reduced: input);
+                Vectorization.WhyNotReduce(_graph, _graph[id], body, leaves), reduction: id, reduced: input);
             for (int i = 0; i < kernel.Reads.Count; i++) kernel.Reads[i] = Plan.Base(_graph, kernel.Reads[i]);
             yield return kernel;
         }

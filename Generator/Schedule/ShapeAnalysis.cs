@@ -72,8 +72,11 @@ internal sealed class ShapeAnalysis
             switch (node.Op)
             {
                 case OpCode.DimShuffle:
+                {
+                    var pattern = node.Parameters<ShuffleParams>().Pattern;
                     for (int j = 0; j < node.Rank; j++)
-                        if (node.Params[j] >= 0) Union(Out(j), In(0, node.Params[j]));
+                        if (pattern[j] >= 0) Union(Out(j), In(0, pattern[j]));
+                }
                     break;
                 case var op when OpInfo.IsReduction(op):
                 {
@@ -91,7 +94,7 @@ internal sealed class ShapeAnalysis
                 {
                     var a = graph[node.Inputs[0]];
                     var b = graph[node.Inputs[1]];
-                    bool tA = node.Params[0] == 1, tB = node.Params[1] == 1;
+                    var (tA, tB) = node.Parameters<DotParams>();
                     // The inner dimensions meet; the outer ones become the result's.
                     int aInner = a.Rank == 1 ? 0 : tA ? 0 : 1, bInner = b.Rank == 1 ? 0 : tB ? 1 : 0;
                     Union(In(0, aInner), In(1, bInner));
@@ -109,7 +112,7 @@ internal sealed class ShapeAnalysis
                         int input = GraphBuilder.SizeInput(node, j);
                         if (input < 0) continue;
                         var size = graph[node.Inputs[input]];
-                        if (size.Op == OpCode.DimSize) Union(Out(j), first[size.Inputs[0]] + size.Params[0]);
+                        if (size.Op == OpCode.DimSize) Union(Out(j), first[size.Inputs[0]] + size.Parameters<DimSizeParams>().Axis);
                         else values[Out(j)] = node.Inputs[input];
                     }
                     break;

@@ -5,9 +5,15 @@ using BenchmarkDotNet.Running;
 // Each benchmark class compares generated code with a hand-written baseline in the same run.
 // --random-throughput instead runs RandomThroughput's quick Stopwatch measurement.
 // --generator-scaling [sizes] [kinds] [runs=N] times the generator's stages on large graphs (GeneratorScaling).
+// --keystroke-cost [graphs=10,100] [runs=N] times the generator after an edit that changes no graph (KeystrokeCost).
 if (args.Contains("--random-throughput"))
 {
     Tensorgen.Benchmarks.RandomThroughput.Run();
+    return;
+}
+if (args.Contains("--keystroke-cost"))
+{
+    Tensorgen.Benchmarks.KeystrokeCost.Run(args);
     return;
 }
 if (args.Contains("--generator-scaling"))

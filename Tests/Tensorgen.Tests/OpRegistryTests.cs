@@ -33,6 +33,30 @@ public sealed class OpRegistryTests
     }
 
     [Fact]
+    public void Every_elementwise_op_has_every_facet()
+    {
+        foreach (var op in Enum.GetValues<GOp>().Where(op => OpRegistry.Of(op).Kind == OpKind.Elementwise))
+        {
+            var e = OpRegistry.Of(op).Elementwise;
+            Assert.True(e is not null, $"{op}: an element-wise op without its entry");
+            Assert.Equal(op, e!.Op);
+            Assert.Empty(e.Missing());
+            Assert.Same(e, OpRegistry.Elementwise(op));
+            Assert.InRange(e.ValueOperand, 0, e.Arity - 1);
+        }
+    }
+
+    [Fact]
+    public void Only_elementwise_ops_have_an_entry()
+    {
+        foreach (var op in Enum.GetValues<GOp>().Where(op => OpRegistry.Of(op).Kind != OpKind.Elementwise))
+        {
+            Assert.Null(OpRegistry.Of(op).Elementwise);
+            Assert.Throws<InvalidOperationException>(() => OpRegistry.Elementwise(op));
+        }
+    }
+
+    [Fact]
     public void Printed_names_are_distinct()
     {
         var repeated = Enum.GetValues<GOp>().GroupBy(op => OpRegistry.Of(op).Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

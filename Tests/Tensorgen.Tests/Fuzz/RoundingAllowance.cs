@@ -49,7 +49,7 @@ internal static class RoundingAllowance
             {
                 GOp.Dot => Dot(node, operands[0], operandErrors[0], operands[1], operandErrors[1], value),
                 GOp.Sum or GOp.Max or GOp.Min => Reduce(node, operands[0], operandErrors[0], value),
-                GOp.DimShuffle => Shuffle(operands[0], operandErrors[0], node.Params.ToArray()),
+                GOp.DimShuffle => Shuffle(operands[0], operandErrors[0], node.Parameters<generator::Tensorgen.Generator.Graph.ShuffleParams>().Pattern.ToArray()),
                 _ => Elementwise(node, graph[node.Inputs[node.Op is GOp.Switch or GOp.Second ? 1 : 0]].DType, operands, operandErrors, value),
             };
         }
@@ -201,7 +201,7 @@ internal static class RoundingAllowance
     /// <summary>Sums: operands' errors plus N·u·Σ|x| for any order of summation; max and min: the largest operand error.</summary>
     private static double[] Reduce(Node node, Array x, double[] e, Array result)
     {
-        var axes = node.Params.Skip(1).ToArray();
+        var axes = node.Parameters<generator::Tensorgen.Generator.Graph.ReduceParams>().Axes.ToArray();
         var absolute = new double[result.Size];
         var errors = new double[result.Size];
         var counts = new int[result.Size];
@@ -233,7 +233,7 @@ internal static class RoundingAllowance
     /// <summary>C[i, j] = Σ_k A[i, k]·B[k, j]: operand errors times the other factor, plus (K + 1)·u·Σ|A[i, k]·B[k, j]|.</summary>
     private static double[] Dot(Node node, Array a, double[] ea, Array b, double[] eb, Array result)
     {
-        bool transA = node.Params[0] == 1, transB = node.Params[1] == 1;
+        var (transA, transB) = node.Parameters<generator::Tensorgen.Generator.Graph.DotParams>();
         int A(int i, int k) => a.Shape.Length == 1 ? k : transA ? k * a.Shape[1] + i : i * a.Shape[1] + k;
         int B(int k, int j) => b.Shape.Length == 1 ? k : transB ? j * b.Shape[1] + k : k * b.Shape[1] + j;
         int m = a.Shape.Length == 1 ? 1 : transA ? a.Shape[1] : a.Shape[0];

@@ -72,10 +72,10 @@ internal static class ReferenceEvaluator
             var operands = node.Inputs.Select(i => values[i] ?? throw new InvalidOperationException($"operand %{i} of %{id} is unset")).ToArray();
             values[id] = node.Op switch
             {
-                OpCode.Dot => Round(Dot(operands[0], operands[1], node.Params[0] == 1, node.Params[1] == 1), node.DType),
+                OpCode.Dot => Round(Dot(operands[0], operands[1], node.Parameters<DotParams>().TransposeA, node.Parameters<DotParams>().TransposeB), node.DType),
                 OpCode.Sum or OpCode.Max or OpCode.Min => Round(Reduce(node, operands[0], strict: valueNeeded[id]), node.DType),
-                OpCode.DimShuffle => DimShuffle(operands[0], node.Params.ToArray()),
-                OpCode.DimSize => Array.Scalar(operands[0].Shape[node.Params[0]]),
+                OpCode.DimShuffle => DimShuffle(operands[0], node.Parameters<ShuffleParams>().Pattern.ToArray()),
+                OpCode.DimSize => Array.Scalar(operands[0].Shape[node.Parameters<DimSizeParams>().Axis]),
                 _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),
             };
         }
@@ -163,8 +163,8 @@ internal static class ReferenceEvaluator
     /// <param name="strict">Whether a max or min of an empty axis raises, as NumPy's; otherwise it is the fold's start, ±∞ (a value needed only for its shape).</param>
     private static Array Reduce(Node node, Array x, bool strict = true)
     {
-        var axes = node.Params.Skip(1).ToArray();
-        bool keepdims = node.Params[0] == 1;
+        var axes = node.Parameters<ReduceParams>().Axes.ToArray();
+        bool keepdims = node.Parameters<ReduceParams>().KeepDims;
         // NumPy's rule: a max or min over any axis of size 0 has no identity, even when the result is empty too.
         if (strict && node.Op != OpCode.Sum && axes.Any(a => x.Shape[a] == 0))
             throw new EmptyReductionException($"zero-size array to reduction operation {(node.Op == OpCode.Max ? "maximum" : "minimum")} which has no identity");

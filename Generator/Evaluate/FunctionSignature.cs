@@ -1,15 +1,15 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Lower;
 using Tensorgen.Generator.Model;
 
 namespace Tensorgen.Generator.Evaluate;
 
 /// <summary>The function's signature and state, checked: what the spec is made of.</summary>
-internal sealed record LoweredFunction(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates, List<RandomSpec> Randoms);
+internal sealed record CheckedSignature(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates, List<RandomSpec> Randoms);
 
 /// <summary>
 /// Turns the evaluated <c>Function(inputs, outputs, updates, givens)</c> into the function's signature,
@@ -17,9 +17,9 @@ internal sealed record LoweredFunction(List<InputSpec> Inputs, List<OutputSpec> 
 /// variable the outputs need, and defaults come last; givens replace variables by values of the same
 /// type (never an input); updates give shared variables values of their own type, once each.
 /// </summary>
-internal static class FunctionLowering
+internal static class FunctionSignature
 {
-    public static LoweredFunction Lower(GraphEvaluator evaluator, FunctionValue function, Location fallback)
+    public static CheckedSignature Check(GraphEvaluator evaluator, FunctionValue function, IrSpan fallback)
     {
         var graph = evaluator.Graph;
         var inputs = Inputs(evaluator, function, fallback);
@@ -69,7 +69,7 @@ internal static class FunctionLowering
         var reachable = graph.Freeze().Reachable(roots.Concat(updates.Select(u => u.Target)));
         for (int id = 0; id < graph.Count; id++)
             if (reachable[id] && graph[id].IsInput && !inputNodes.Contains(id))
-                evaluator.Report(Model.Diagnostics.MissingInput, fallback, graph[id].Name ?? $"#{graph[id].Params[0]}");
+                evaluator.Report(Model.Diagnostics.MissingInput, fallback, graph[id].Name ?? $"#{graph[id].Parameters<SourceParams>().Position}");
 
         // The shared variables the function is bound to, in the order the graph first read them.
         var shared = new List<SharedSpec>();
@@ -81,14 +81,14 @@ internal static class FunctionLowering
         // The random variables it draws; givens may have replaced some.
         var randoms = evaluator.RandomVariables.Where(r => reachable[r.Node])
             .Select(r => new RandomSpec(r.Node, r.Name, r.Member, r.MemberIsTensor, r.Stream, r.Distribution)).ToList();
-        return new LoweredFunction(inputs, outputs, shared, updateSpecs, randoms);
+        return new CheckedSignature(inputs, outputs, shared, updateSpecs, randoms);
     }
 
     /// <summary>The node with givens applied; without givens, the node itself (no walk over the graph).</summary>
     private static int Replace(GraphBuilder graph, int node, Dictionary<int, int> givens, Dictionary<int, int> memo) =>
         givens.Count == 0 ? node : graph.Replace(node, givens, memo);
 
-    private static List<InputSpec> Inputs(GraphEvaluator evaluator, FunctionValue function, Location fallback)
+    private static List<InputSpec> Inputs(GraphEvaluator evaluator, FunctionValue function, IrSpan fallback)
     {
         var graph = evaluator.Graph;
         var inputs = new List<InputSpec>();

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Tensorgen.Generator.Evaluate;
+namespace Tensorgen.Generator.Lower;
 
 /// <summary>
 /// The [Op]/[Builtin] tag the runtime puts on each symbolic API member. Reading the tag, not the

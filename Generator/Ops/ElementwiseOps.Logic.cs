@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using Tensorgen.Generator.Graph;
+
+namespace Tensorgen.Generator.Ops;
+
+internal static partial class ElementwiseOps
+{
+    private const string BoolResult = "its result is bool";
+
+    /// <summary>
+    /// Comparisons, logic and switch. NumPy orders False &lt; True, which C# does not define for bools, so an
+    /// ordering of bools is written with logic (a &lt; b is !a &amp; b); bool masks hold -1 for true, so they
+    /// are not compared as numbers either.
+    /// </summary>
+    private static IEnumerable<ElementwiseOp> Logic() =>
+    [
+        new(OpCode.Lt, "lt", 2, ResultRule.Comparison)
+        {
+            TakesBools = true,
+            Fold = Fold.Compare((a, b) => a < b, (a, b) => a < b),
+            Scalar = s => s.Operand == DType.Bool ? $"(!{s[0]} & {s[1]})" : $"({s[0]} < {s[1]})",
+            Vector = VectorForm.Masks(v => v.Operand == DType.Bool ? $"~{v[0]} & {v[1]}" : $"{v.V}.LessThan({v[0]}, {v[1]})", BoolResult),
+            Pullback = p => [PullbackSite.None, PullbackSite.None],
+        },
+        new(OpCode.Gt, "gt", 2, ResultRule.Comparison)
+        {
+            TakesBools = true,
+            Fold = Fold.Compare((a, b) => a > b, (a, b) => a > b),
+            Scalar = s => s.Operand == DType.Bool ? $"({s[0]} & !{s[1]})" : $"({s[0]} > {s[1]})",
+            Vector = VectorForm.Masks(v => v.Operand == DType.Bool ? $"{v[0]} & ~{v[1]}" : $"{v.V}.GreaterThan({v[0]}, {v[1]})", BoolResult),
+            Pullback = p => [PullbackSite.None, PullbackSite.None],
+        },
+        new(OpCode.Le, "le", 2, ResultRule.Comparison)
+        {
+            TakesBools = true,
+            Fold = Fold.Compare((a, b) => a <= b, (a, b) => a <= b),
+            Scalar = s => s.Operand == DType.Bool ? $"(!{s[0]} | {s[1]})" : $"({s[0]} <= {s[1]})",
+            Vector = VectorForm.Masks(v => v.Operand == DType.Bool ? $"~{v[0]} | {v[1]}" : $"{v.V}.LessThanOrEqual({v[0]}, {v[1]})", BoolResult),
+            Pullback = p => [PullbackSite.None, PullbackSite.None],
+        },
+        new(OpCode.Ge, "ge", 2, ResultRule.Comparison)
+        {
+            TakesBools = true,
+            Fold = Fold.Compare((a, b) => a >= b, (a, b) => a >= b),
+            Scalar = s => s.Operand == DType.Bool ? $"({s[0]} | !{s[1]})" : $"({s[0]} >= {s[1]})",
+            Vector = VectorForm.Masks(v => v.Operand == DType.Bool ? $"{v[0]} | ~{v[1]}" : $"{v.V}.GreaterThanOrEqual({v[0]}, {v[1]})", BoolResult),
+            Pullback = p => [PullbackSite.None, PullbackSite.None],
+        },
+        new(OpCode.Eq, "eq", 2, ResultRule.Comparison)
+        {
+            TakesBools = true,
+            Fold = Fold.Compare((a, b) => a == b, (a, b) => a == b),
+            Scalar = s => $"({s[0]} == {s[1]})",
+            Vector = VectorForm.Masks(v => $"{v.V}.Equals({v[0]}, {v[1]})", BoolResult),
+            Pullback = p => [PullbackSite.None, PullbackSite.None],
+        },
+        new(OpCode.Neq, "neq", 2, ResultRule.Comparison)
+        {
+            TakesBools = true,
+            Fold = Fold.Compare((a, b) => a != b, (a, b) => a != b),
+            Scalar = s => $"({s[0]} != {s[1]})",
+            Vector = VectorForm.Masks(v => $"~{v.V}.Equals({v[0]}, {v[1]})", BoolResult),
+            Pullback = p => [PullbackSite.None, PullbackSite.None],
+        },
+        new(OpCode.And, "and", 2, ResultRule.Logical)
+        {
+            TakesBools = true,
+            Fold = Fold.Values(a => ScalarValue.Bool(a[0].IsTrue && a[1].IsTrue)),
+            Scalar = s => $"({s[0]} & {s[1]})",
+            Vector = VectorForm.Masks(v => $"{v[0]} & {v[1]}", BoolResult),
+            Pullback = p => [PullbackSite.None, PullbackSite.None],
+        },
+        new(OpCode.Or, "or", 2, ResultRule.Logical)
+        {
+            TakesBools = true,
+            Fold = Fold.Values(a => ScalarValue.Bool(a[0].IsTrue || a[1].IsTrue)),
+            Scalar = s => $"({s[0]} | {s[1]})",
+            Vector = VectorForm.Masks(v => $"{v[0]} | {v[1]}", BoolResult),
+            Pullback = p => [PullbackSite.None, PullbackSite.None],
+        },
+        new(OpCode.Not, "not", 1, ResultRule.Logical)
+        {
+            TakesBools = true,
+            Fold = Fold.Values(a => ScalarValue.Bool(!a[0].IsTrue)),
+            Scalar = s => $"(!{s[0]})",
+            Vector = VectorForm.Masks(v => $"~{v[0]}", BoolResult),
+            Pullback = p => [PullbackSite.None],
+        },
+        new(OpCode.Switch, "switch", 3, ResultRule.Promoted)
+        {
+            ValueOperand = 1,
+            TakesBools = true,
+            Fold = Fold.Values(a => a[0].IsTrue ? a[1] : a[2]),
+            Scalar = s => $"({s[0]} ? {s[1]} : {s[2]})",
+            Vector = VectorForm.Both(v => $"{v.V}.ConditionalSelect({v[0]}, {v[1]}, {v[2]})", v => $"({v[0]} & {v[1]}) | (~{v[0]} & {v[2]})"),
+            // The condition gets none; each branch gets the adjoint where it was chosen.
+            Pullback = p =>
+            {
+                int zero = p.C(0);
+                return [PullbackSite.None, p.To(p.Ew(OpCode.Switch, p.X, p.G, zero), p.Y), p.To(p.Ew(OpCode.Switch, p.X, zero, p.G), p.Operand(2))];
+            },
+        },
+    ];
+}

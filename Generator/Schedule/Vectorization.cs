@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Ops;
+
+namespace Tensorgen.Generator.Schedule;
+
+/// <summary>
+/// Whether a kernel takes the <c>Vector&lt;T&gt;</c> loop, decided from the op registry's data: a kernel
+/// computes in one float dtype T (its bools as masks), and each op in it has a vector form for what it
+/// computes on (<see cref="VectorForm.Has"/>). The reason a kernel runs one element at a time is kept
+/// on the kernel and printed in its remarks.
+/// </summary>
+internal static class Vectorization
+{
+    /// <summary>The float dtype a kernel would compute in: the one float dtype among its values, if there is exactly one.</summary>
+    public static DType? ComputeType(TensorGraph graph, IEnumerable<int> nodes)
+    {
+        var floats = nodes.Select(n => graph[n].DType).Where(d => d != DType.Bool).Distinct().ToList();
+        return floats.Count == 1 && floats[0].IsFloat() ? floats[0] : null;
+    }
+
+    /// <summary>The dtype of an element-wise node's value operands (the second for switch and second, else the first).</summary>
+    public static DType OperandType(TensorGraph graph, Node node) => graph[node.Inputs[OpInfo.ValueOperand(node.Op)]].DType;
+
+    /// <summary>Why a kernel cannot use the vector loop, or null when it can.</summary>
+    public static string? WhyNot(TensorGraph graph, IEnumerable<int> body, IEnumerable<int> leaves, int rank)
+    {
+        if (rank == 0) return "it computes a single element";
+        return WhyNot(graph, body, body.Concat(leaves));
+    }
+
+    /// <summary>Why a reduction kernel cannot use the vector loop, or null when it can.</summary>
+    public static string? WhyNotReduce(TensorGraph graph, Node reduction, IEnumerable<int> body, IEnumerable<int> leaves)
+    {
+        if (!reduction.DType.IsFloat()) return $"it reduces {reduction.DType.NumPy()} values";
+        return WhyNot(graph, body, body.Concat(leaves)) ?? (ComputeType(graph, body.Concat(leaves)) == reduction.DType ? null : "it reduces in another dtype than it computes");
+    }
+
+    private static string? WhyNot(TensorGraph graph, IEnumerable<int> body, IEnumerable<int> values)
+    {
+        var t = ComputeType(graph, values);
+        if (t is null)
+            return "it mixes dtypes or computes in integers (" + string.Join(", ", values.Select(b => graph[b].DType.NumPy()).Distinct()) + ")";
+        foreach (var node in body.Select(b => graph[b]))
+        {
+            var form = OpRegistry.Elementwise(node.Op).Vector;
+            bool onMasks = VectorSite.IsMasks(OperandType(graph, node), node.DType);
+            if (!form.Has(onMasks)) return $"{OpInfo.Name(node.Op)} has no vector form ({form.WhyNot(onMasks)})";
+        }
+        return null;
+    }
+}

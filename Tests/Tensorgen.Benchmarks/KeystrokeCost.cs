@@ -1,0 +1,169 @@
+extern alias generator;
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TensorGenerator = generator::Tensorgen.Generator.TensorGenerator;
+
+namespace Tensorgen.Benchmarks;
+
+/// <summary>
+/// What the generator costs on every keystroke: one <see cref="CSharpGeneratorDriver"/> kept across edits, as
+/// the IDE keeps it, over a project of 10 or 100 graph methods (the README's logistic regression training step,
+/// each with shared variables of its own and a helper). After a warm-up, each run makes one edit and times
+/// <c>RunGenerators</c>: (a) an edit in an unrelated file, (b) a comment added above the graph methods.
+/// Prints medians (and the 10th and 90th percentiles) of the wall clock, and the median of the processor time
+/// the process spent (steadier than the wall clock on a busy machine: the generator is single-threaded).
+/// <c>dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --keystroke-cost [graphs=10,100] [runs=N]</c>.
+/// </summary>
+/// <remarks>
+/// Steps are not tracked (the IDE does not track them either). Each edit alternates between two texts, so
+/// every run sees a changed tree, as a keystroke gives.
+/// </remarks>
+public static class KeystrokeCost
+{
+    public static void Run(string[] args)
+    {
+        var counts = new[] { 10, 100 };
+        int runs = 40;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("runs=", StringComparison.Ordinal)) runs = int.Parse(arg.Substring(5), CultureInfo.InvariantCulture);
+            else if (arg.StartsWith("graphs=", StringComparison.Ordinal))
+                counts = arg.Substring(7).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        }
+        Console.WriteLine(FormattableString.Invariant($"{"graphs",7}  {"edit",-18}{"median",9}{"p10",9}{"p90",9}{"cpu",9}   (ms per RunGenerators, {runs} runs)"));
+        foreach (int count in counts)
+        {
+            foreach (var (edit, file, texts) in Edits(count))
+            {
+                var (wall, cpu) = Measure(count, file, texts, runs);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"{count,7}  {edit,-18}{Percentile(wall, 0.5),9:F1}{Percentile(wall, 0.1),9:F1}{Percentile(wall, 0.9),9:F1}{Percentile(cpu, 0.5),9:F1}"));
+            }
+        }
+    }
+
+    private static IEnumerable<(string Edit, string File, string[] Texts)> Edits(int count)
+    {
+        yield return ("unrelated file", "Other.cs", [Other, Other.Replace("42", "43")]);
+        yield return ("comment above", "Graphs.cs", [Graphs(count), "// a comment above the graph methods\n" + Graphs(count)]);
+    }
+
+    private static (List<double> Wall, List<double> Cpu) Measure(int count, string file, string[] texts, int runs)
+    {
+        var compilation = Compilation(("Graphs.cs", Graphs(count)), ("Other.cs", Other));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new TensorGenerator().AsSourceGenerator()], parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: Environment.GetEnvironmentVariable("KEYSTROKE_STEPS") == "1"));
+        driver = driver.RunGenerators(compilation);
+        var errors = driver.GetRunResult().Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0) throw new InvalidOperationException("the graphs do not build: " + string.Join("; ", errors.Take(3)));
+
+        // Parse every version once, outside the timing: the IDE has parsed the edited file before generators run.
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == file);
+        var versions = texts.Select(t => CSharpSyntaxTree.ParseText(t, ParseOptions, file)).ToArray();
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        var process = Process.GetCurrentProcess();
+        int warmup = 10;
+        for (int run = 0; run < warmup + runs; run++)
+        {
+            var next = versions[(run + 1) % versions.Length];
+            var edited = compilation.ReplaceSyntaxTree(tree, next);
+            process.Refresh();
+            var cpuStart = process.TotalProcessorTime;
+            long start = Stopwatch.GetTimestamp();
+            driver = driver.RunGenerators(edited);
+            double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            process.Refresh();
+            if (run >= warmup)
+            {
+                wall.Add(ms);
+                cpu.Add((process.TotalProcessorTime - cpuStart).TotalMilliseconds);
+            }
+            compilation = edited;
+            tree = next;
+        }
+        if (Environment.GetEnvironmentVariable("KEYSTROKE_STEPS") == "1")
+            foreach (var (name, steps) in driver.GetRunResult().Results[0].TrackedSteps)
+                Console.WriteLine(FormattableString.Invariant($"    {name}: {steps.Sum(s => s.ElapsedTime.TotalMilliseconds):F1} ms, {string.Join(",", steps.SelectMany(s => s.Outputs).Select(o => o.Reason).Distinct())}"));
+        return (wall, cpu);
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Round(p * (sorted.Count - 1))];
+    }
+
+    private const string Other = """
+        public static class Unrelated
+        {
+            public static int Answer() => 42;
+        }
+        """;
+
+    /// <summary><paramref name="count"/> training steps of the README's logistic regression, each with its own shared variables.</summary>
+    internal static string Graphs(int count)
+    {
+        var text = new StringBuilder("""
+            using Tensorgen;
+            using static Tensorgen.Pt;
+
+            namespace Keystrokes;
+
+            public static partial class Models
+            {
+                private static TensorVariable Probability(TensorVariable x, TensorVariable w, TensorVariable b) => 1 / (1 + Exp(-Dot(x, w) - b));
+
+            """);
+        for (int i = 0; i < count; i++)
+        {
+            text.Append(FormattableString.Invariant($$"""
+
+                    public static readonly Shared<double> W{{i}} = Shared(new double[784], name: "w");
+                    public static readonly Shared<double> B{{i}} = Shared(0.0, name: "b");
+
+                    [TensorFunction]
+                    public static FunctionGraph Train{{i}}()
+                    {
+                        var x = DMatrix("x");
+                        var y = DVector("y");
+                        var p1 = Probability(x, W{{i}}, B{{i}});
+                        var prediction = p1 > 0.5;
+                        var xent = -y * Log(p1) - (1 - y) * Log(1 - p1);
+                        var cost = xent.Mean() + 0.01 * Pow(W{{i}}, 2).Sum();
+                        var (gw, gb) = Grad(cost, [W{{i}}, B{{i}}]);
+                        return Function([x, y], [prediction, xent], updates: [(W{{i}}, W{{i}} - 0.1 * gw), (B{{i}}, B{{i}} - 0.1 * gb)]);
+                    }
+
+                """));
+        }
+        return text.Append("}\n").ToString();
+    }
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        string framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetDirectoryName(p) == framework).ToList();
+        paths.Add(typeof(Pt).Assembly.Location);
+        paths.Add(typeof(System.Numerics.Tensors.Tensor).Assembly.Location);
+        return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    });
+
+    private static CSharpCompilation Compilation(params (string Path, string Text)[] sources) => CSharpCompilation.Create(
+        "Keystrokes",
+        sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
+        References.Value,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+}
