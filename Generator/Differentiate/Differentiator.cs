@@ -43,7 +43,7 @@ internal static class Differentiator
             if (node.IsLeaf || constants.Contains(id)) continue;
             if (!adjoint.TryGetValue(id, out int g))
             {
-                if (zero.Contains(id) && PassesZeros(node.Op)) zero.UnionWith(node.Inputs);
+                if (zero.Contains(id) && OpInfo.PassesZeros(node.Op)) zero.UnionWith(node.Inputs);
                 continue;
             }
             var contributions = Pullbacks.Of(graph, id, g);
@@ -52,7 +52,7 @@ internal static class Differentiator
                 int input = node.Inputs[i], c = contributions[i];
                 if (c < 0 || !graph[input].DType.IsFloat())
                 {
-                    if (PassesZeros(node.Op)) zero.Add(input);
+                    if (OpInfo.PassesZeros(node.Op)) zero.Add(input);
                     continue;
                 }
                 adjoint[input] = adjoint.TryGetValue(input, out int sum) ? graph.Ew(OpCode.Add, sum, c) : c;
@@ -61,9 +61,6 @@ internal static class Differentiator
         return wrt.Select(w => adjoint.TryGetValue(w, out int a) ? OwnValue(graph, a)
             : zero.Contains(w) && graph[w].DType.IsFloat() ? graph.Ew(OpCode.Second, w, graph.Scalar(0, graph[w].DType)) : -1).ToArray();
     }
-
-    /// <summary>Whether a cost that reaches an op's operands only with a zero gradient still depends on them: not through a size or a draw.</summary>
-    private static bool PassesZeros(OpCode op) => op is not (OpCode.DimSize or OpCode.Random);
 
     /// <summary>
     /// A gradient that is a constant (the cost is the variable, or linear in it) as a constant of its own, as
@@ -77,7 +74,7 @@ internal static class Differentiator
         var node = graph[gradient];
         if (node.IsConstant) return graph.Constant(node.Value, node.DType, -1 - graph.Count);
         // A constant given size-1 dimensions (the gradient of a mean over a static (1,) shape).
-        if (node.Op == OpCode.DimShuffle && graph[node.Inputs[0]].IsConstant)
+        if (node.Params is ShuffleParams && graph[node.Inputs[0]].IsConstant)
             return graph.DimShuffle(OwnValue(graph, node.Inputs[0]), node.Parameters<ShuffleParams>().Pattern.ToArray());
         return gradient;
     }

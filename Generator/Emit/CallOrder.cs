@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Ops;
 using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Emit;
@@ -32,7 +33,7 @@ internal sealed class CallOrder
             foreach (var node in step.Writes) writer[node] = step;
         var needed = new HashSet<Step>();
         // Depth-first over the steps' reads, with an explicit stack: no recursion proportional to the graph.
-        var pending = new Stack<int>(plan.Steps.OfType<DrawStep>().SelectMany(d => DrawParameters(plan.Function.Graph, d.Node)).Reverse());
+        var pending = new Stack<int>(plan.Steps.OfType<DrawStep>().SelectMany(d => RandomOp.Parameters(plan.Function.Graph[d.Node])).Reverse());
         while (pending.Count > 0)
         {
             if (!writer.TryGetValue(plan.Storage(pending.Pop()), out var step) || !needed.Add(step)) continue;
@@ -50,9 +51,6 @@ internal sealed class CallOrder
         return new CallOrder(early, late);
     }
 
-    /// <summary>A draw's parameters (its operands before its sizes).</summary>
-    public static IEnumerable<int> DrawParameters(TensorGraph graph, int draw) => graph[draw].Inputs.Take(GraphBuilder.RandomParameterCount(graph[draw]));
-
     /// <summary>
     /// The nodes whose values the outputs, updates and draws read, not only their shapes (a <c>second</c>'s
     /// first operand, a size's operand): only a reduction whose values are read is checked for empty axes.
@@ -69,7 +67,7 @@ internal sealed class CallOrder
             if (!read[id]) continue;
             var node = graph[id];
             for (int k = 0; k < node.Inputs.Count; k++)
-                if (OpInfo.ReadsValueOf(node.Op, k)) read[node.Inputs[k]] = true;
+                if (OpInfo.ReadsValue(node, k)) read[node.Inputs[k]] = true;
         }
         return read;
     }

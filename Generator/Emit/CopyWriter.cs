@@ -1,6 +1,6 @@
 using System.Linq;
-using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Model;
+using Tensorgen.Generator.Ops;
 using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Emit;
@@ -28,21 +28,8 @@ internal static class CopyWriter
             w.Line($"{target}.Fill({plan.Value(plan.Schedule.Storage(input)).Name});");
             return;
         }
-        string source = plan.Span(input, null, plan.Size(input));
-        if (GraphBuilder.IsView(node))
-        {
-            w.Line($"{source}.CopyTo({target});");
-            return;
-        }
-        var inDims = plan.Shapes.NodeDims[input];
-        var kept = node.Parameters<ShuffleParams>().Pattern.Where(p => p >= 0).ToList();
-        if (kept.Count == 2 && kept[0] == 1 && kept[1] == 0 && graph[input].Rank == 2)
-        {
-            w.Line($"global::Tensorgen.Linalg.Transpose({source}, {ValueText.Int(plan.Dim(inDims[0]))}, {ValueText.Int(plan.Dim(inDims[1]))}, {target});");
-            return;
-        }
-        // Dropped dimensions have size 1: where they go does not move any data.
-        var permutation = kept.Concat(Enumerable.Range(0, graph[input].Rank).Where(k => !kept.Contains(k)));
-        w.Line($"global::Tensorgen.Linalg.Permute({source}, [{string.Join(", ", inDims.Select(plan.Dim))}], [{string.Join(", ", permutation)}], {target});");
+        var source = plan.Value(plan.Schedule.Storage(input));
+        var inDims = plan.Shapes.NodeDims[input].Select(plan.Dim).ToList();
+        w.Line(DimShuffleOp.Copy(node, plan.Span(input, null, plan.Size(input)), !source.IsSource && !source.IsPooled, inDims, target, ValueText.Int));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Ops;
 
 namespace Tensorgen.Generator.Emit;
 
@@ -31,14 +32,7 @@ internal static class DrawWriter
         w.Line($"global::Tensorgen.DrawCheck.{method}({plan.FunctionName}, {SourceWriter.String(random.Name)}, {string.Join(", ", args)});");
     }
 
-    /// <summary>The generator method a draw calls (Bernoulli is a binomial of one trial) and its parameters, as C#.</summary>
-    private static (string Method, List<string> Args) Call(EmitPlan plan, int id)
-    {
-        var node = plan.Graph[id];
-        var args = CallOrder.DrawParameters(plan.Graph, id).Select(plan.Operand).ToList();
-        var distribution = node.Parameters<RandomParams>().Distribution;
-        string method = distribution == Distribution.Bernoulli ? "Binomial" : distribution.ToString();
-        if (distribution == Distribution.Bernoulli) args.Insert(0, "1L");
-        return (method, args);
-    }
+    /// <summary>The generator method a draw calls and its parameters, as C#.</summary>
+    private static (string Method, List<string> Args) Call(EmitPlan plan, int id) =>
+        RandomOp.Call(plan.Graph[id], RandomOp.Parameters(plan.Graph[id]).Select(plan.Operand));
 }

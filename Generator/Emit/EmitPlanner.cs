@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Ops;
 using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Emit;
@@ -56,7 +57,7 @@ internal sealed class EmitPlanner
         var before = new List<InvokeAction>();
         foreach (var step in order.Early) before.Add(Run(step));
         var draws = _schedule.Steps.OfType<DrawStep>().Select(d => d.Node).ToList();
-        var checkedDraws = new HashSet<int>(draws.Where(d => CallOrder.DrawParameters(_graph, d).All(p => _graph[p].IsConstant || _values.ContainsKey(p))));
+        var checkedDraws = new HashSet<int>(draws.Where(d => RandomOp.Parameters(_graph[d]).All(p => _graph[p].IsConstant || _values.ContainsKey(p))));
         before.AddRange(draws.Where(checkedDraws.Contains).Select(d => new InvokeAction(null, d)));
 
         var allocated = Allocate(nextBuffers, sizes);

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -48,30 +47,17 @@ internal static class GraphPrinter
     }
 
     /// <summary>The operands as printed: a product's transposed operand as <c>A.T</c>, as PyTensor prints <c>dot(A.T, B)</c>.</summary>
-    private static IEnumerable<string> Operands(TensorGraph graph, Node node) => node.Inputs.Select((input, k) =>
-        Name(graph, input) + (node.Params is DotParams dot && dot.Transposes(k) ? ".T" : ""));
+    private static IEnumerable<string> Operands(TensorGraph graph, Node node) =>
+        node.Inputs.Select((input, k) => OpInfo.PrintedOperand(node, k, Name(graph, input)));
 
     /// <summary>
     /// What the op's parameters are, in PyTensor's braces: the axes of a reduction (<c>sum{axis=(1,)}</c>, with
     /// <c>keepdims</c>), the order of a dimshuffle (<c>dimshuffle{1,0}</c>, <c>x</c> for a new axis), the axis of a size.
     /// </summary>
-    private static string Parameters(Node node)
-    {
-        static string Join(IEnumerable<int> values, Func<int, string> text) => string.Join(",", values.Select(text));
-        static string Number(int v) => v.ToString(CultureInfo.InvariantCulture);
-        return node.Params switch
-        {
-            ReduceParams r => "{axis=(" + Join(r.Axes, Number) + (r.Axes.Count == 1 ? ",)" : ")") + (r.KeepDims ? ", keepdims}" : "}"),
-            ShuffleParams s => "{" + Join(s.Pattern, p => p < 0 ? "x" : Number(p)) + "}",
-            DimSizeParams d => "{" + Number(d.Axis) + "}",
-            _ => "",
-        };
-    }
+    private static string Parameters(Node node) => OpInfo.PrintedParameters(node);
 
     /// <summary>The op's name; a draw is named by its distribution and variable: <c>uniform_rv#0</c>.</summary>
-    public static string OpName(Node node) => node.Params is RandomParams draw
-        ? draw.Distribution.ToString().ToLowerInvariant() + "_rv#" + draw.Index.ToString(CultureInfo.InvariantCulture)
-        : OpInfo.Name(node.Op);
+    public static string OpName(Node node) => OpInfo.PrintedName(node);
 
     public static string Name(TensorGraph graph, int id)
     {

@@ -224,8 +224,7 @@ internal static class KernelEmitter
 
     private static string Across(Node reduction, string v) => Fold(reduction).Across(v);
 
-    private static Ops.ReductionFacet Fold(Node reduction) =>
-        Ops.OpRegistry.Of(reduction.Op).Reduction ?? throw new System.InvalidOperationException($"{reduction.Op} is not a reduction");
+    private static Ops.ReductionFacet Fold(Node reduction) => Ops.StructuralOps.Fold(reduction.Op).Fold;
 
     /// <summary>
     /// The operands' expressions: values computed or read so far, constants as literals (added to
@@ -237,7 +236,7 @@ internal static class KernelEmitter
         for (int k = 0; k < args.Length; k++)
         {
             int input = node.Inputs[k];
-            if (node.Op == OpCode.Second && k == 0) args[k] = "_";
+            if (!OpInfo.ReadsValue(node, k)) args[k] = "_";
             else if (values.TryGetValue(input, out var value)) args[k] = value;
             else args[k] = values[input] = Literals.Of(graph[input].Value, graph[input].DType);
         }

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Ops;
+using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Emit;
 
@@ -91,7 +93,7 @@ internal static class LimitCheckWriter
         for (int id = 0; id < graph.Count; id++)
         {
             var node = graph[id];
-            if (!OpInfo.EmptyAxisFails(node.Op) || !read[id]) continue;
+            if (!read[id] || OpInfo.StepOf(node.Op) != StepKind.Reduction || StructuralOps.Fold(node.Op) is not ExtremumOp extremum) continue;
             int operand = node.Inputs[0];
             var dims = plan.Shapes.NodeDims[operand];
             foreach (int axis in GraphBuilder.ReduceAxes(node).Axes.OrderBy(a => a))
@@ -102,7 +104,7 @@ internal static class LimitCheckWriter
                 var (input, shape) = dim.Input >= 0 ? (SizeCheckWriter.SourceName(plan, dim.Input), $"{SizeCheckWriter.Source(plan, dim.Input)}.ShapeText()")
                     : dim.Value >= 0 ? (SizeCheckWriter.NameOf(plan, dim.Value), "null")
                     : ("\"\"", "null");
-                string maximum = OpInfo.IsMaxReduction(node.Op) ? "true" : "false";
+                string maximum = extremum.IsMaximum ? "true" : "false";
                 string condition = dim.IsStatic ? "" : $"if ({plan.Dim(dim.Index)} == 0) ";
                 w.Line($"{condition}global::Tensorgen.Check.ThrowEmptyReduction({plan.FunctionName}, {maximum}, {axis}, {what}, {plan.Lengths(operand)}, {input}, {shape});");
             }

@@ -59,7 +59,7 @@ internal static class StepWriter
         {
             var node = graph[id];
             var operandType = graph[node.Inputs[OpInfo.ValueOperand(node.Op)]].DType;
-            var args = node.Inputs.Select((i, k) => !OpInfo.ReadsValueOf(node.Op, k) ? "_"
+            var args = node.Inputs.Select((i, k) => !OpInfo.ReadsValue(node, k) ? "_"
                 : graph[i].IsConstant ? Literals.Of(graph[i].Value, graph[i].DType)
                 : locals.TryGetValue(i, out var l) ? l : plan.Value(i).Name).ToArray();
             w.Line($"{node.DType.CSharp()} {locals[id]} = {ScalarCode.Of(node, operandType, args)};");

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Tensorgen.Generator.Model;
+using Tensorgen.Generator.Ops;
 
 namespace Tensorgen.Generator.Graph;
 
@@ -32,7 +33,7 @@ internal sealed class GraphBuilder
 
     public int Add(Node node)
     {
-        if (Stamp != 0 && node.Identity == 0 && !node.IsLeaf && node.Op != OpCode.Random) node = node with { Identity = Stamp };
+        if (Stamp != 0 && node.Identity == 0 && OpInfo.StampsIdentity(node.Op)) node = node with { Identity = Stamp };
         if (_index.TryGetValue(node, out int id)) return id;
         if (_nodes.Count == _maxNodes) throw GeneratorLimitException.Nodes(_maxNodes);
         id = _nodes.Count;
@@ -92,7 +93,8 @@ internal sealed class GraphBuilder
             int result = id;
             if (changed)
             {
-                var shape = OpInfo.IsElementwise(node.Op) ? Broadcast(inputs.Select(Operand.Of).ToList(), out _).ToEquatableArray() : node.Shape;
+                var shape = OpInfo.IsElementwise(node.Op) ? Broadcast(inputs.Select(Operand.Of).ToList(), out _).ToEquatableArray()
+                    : OpInfo.Structural(node.Op).StaticShape(node, inputs.Select(i => _nodes[i]).ToList());
                 result = Add(node with { Inputs = inputs.ToEquatableArray(), Shape = shape });
             }
             memo[id] = result;
@@ -206,24 +208,10 @@ internal sealed class GraphBuilder
     public int Scalar(double value, DType dtype) => Constant(value, dtype);
 
     /// <summary>
-    /// A reduction over <paramref name="axes"/> (sorted, non-negative). Sums of integers and bools are int64,
-    /// as NumPy's; max and min keep the dtype. With <paramref name="keepdims"/> reduced axes stay as size 1.
+    /// A reduction over <paramref name="axes"/> (sorted, non-negative): sum, max, min, or mean (lowered to a sum
+    /// over a count). With <paramref name="keepdims"/> reduced axes stay as size 1.
     /// </summary>
-    public int Reduce(OpCode op, int x, int[] axes, bool keepdims)
-    {
-        var n = _nodes[x];
-        if (axes.Length == 0) return x;
-        var dtype = op == OpCode.Sum && !n.DType.IsFloat() ? DType.Int64 : n.DType;
-        if (op == OpCode.Sum) x = Convert(x, dtype);
-        var shape = new List<int>();
-        for (int d = 0; d < n.Rank; d++)
-        {
-            if (System.Array.IndexOf(axes, d) < 0) shape.Add(n.Shape[d]);
-            else if (keepdims) shape.Add(1);
-        }
-        var parameters = new ReduceParams(axes.ToEquatableArray(), keepdims);
-        return Add(new Node(op, dtype, shape.ToEquatableArray(), new[] { x }.ToEquatableArray(), parameters, default, null));
-    }
+    public int Reduce(OpCode op, int x, int[] axes, bool keepdims) => StructuralOps.Reduction(op).Build(this, x, axes, keepdims);
 
     /// <summary>The axes a reduction removes (sorted), and whether it keeps them as size 1.</summary>
     public static (int[] Axes, bool KeepDims) ReduceAxes(Node node)
@@ -232,86 +220,24 @@ internal sealed class GraphBuilder
         return (p.Axes.ToArray(), p.KeepDims);
     }
 
-    /// <summary>
-    /// PyTensor's DimShuffle: output dimension j is input dimension <c>pattern[j]</c>, or a new broadcastable
-    /// dimension where it is -1. Input dimensions left out must have static size 1.
-    /// </summary>
-    public int DimShuffle(int x, int[] pattern)
-    {
-        var n = _nodes[x];
-        if (pattern.Length == n.Rank && pattern.Select((p, j) => p == j).All(b => b)) return x;
-        var shape = pattern.Select(p => p < 0 ? 1 : n.Shape[p]).ToEquatableArray();
-        return Add(new Node(OpCode.DimShuffle, n.DType, shape, new[] { x }.ToEquatableArray(), new ShuffleParams(pattern.ToEquatableArray()), default, null));
-    }
+    /// <summary>PyTensor's DimShuffle (<see cref="DimShuffleOp"/>): output dimension j is input dimension <c>pattern[j]</c>, or a new one where -1.</summary>
+    public int DimShuffle(int x, int[] pattern) => DimShuffleOp.Instance.Build(this, x, pattern);
 
     /// <summary>Whether a DimShuffle keeps the order of the dimensions it keeps: a view of the same data.</summary>
     public static bool IsView(Node dimShuffle) => dimShuffle.Parameters<ShuffleParams>().IsView;
 
-    /// <summary>
-    /// A product of vectors and matrices; <paramref name="transA"/>/<paramref name="transB"/> read a matrix
-    /// operand as its transpose. Operands are converted to their common dtype first.
-    /// </summary>
-    public int Dot(int a, int b, bool transA, bool transB, out string? error)
-    {
-        error = null;
-        var x = _nodes[a];
-        var y = _nodes[b];
-        if (x.Rank is < 1 or > 2 || y.Rank is < 1 or > 2)
-        {
-            error = $"Dot takes vectors and matrices, not {Describe(Operand.Of(a))} and {Describe(Operand.Of(b))}";
-            return -1;
-        }
-        var dtype = DTypes.Promote(x.DType, y.DType);
-        if (dtype == DType.Bool) dtype = DType.Int64;
-        a = Convert(a, dtype);
-        b = Convert(b, dtype);
-        // (rows, inner) of a and (inner, columns) of b, as read.
-        int aInner = x.Rank == 1 ? x.Shape[0] : transA ? x.Shape[0] : x.Shape[1];
-        int bInner = y.Rank == 1 ? y.Shape[0] : transB ? y.Shape[1] : y.Shape[0];
-        if (aInner >= 0 && bInner >= 0 && aInner != bInner)
-        {
-            error = $"Dot of {Describe(Operand.Of(a))} and {Describe(Operand.Of(b))}: inner sizes {aInner} and {bInner} differ";
-            return -1;
-        }
-        var shape = new List<int>();
-        if (x.Rank == 2) shape.Add(transA ? x.Shape[1] : x.Shape[0]);
-        if (y.Rank == 2) shape.Add(transB ? y.Shape[0] : y.Shape[1]);
-        return Add(new Node(OpCode.Dot, dtype, shape.ToEquatableArray(), new[] { a, b }.ToEquatableArray(), new DotParams(transA, transB), default, null));
-    }
+    /// <summary>A product of vectors and matrices (<see cref="DotOp"/>), a matrix operand read as its transpose where its flag says so.</summary>
+    public int Dot(int a, int b, bool transA, bool transB, out string? error) => DotOp.Instance.Build(this, a, b, transA, transB, out error);
 
     /// <summary>The run-time size of dimension <paramref name="axis"/> of <paramref name="x"/>, as an int64 scalar (a constant when static).</summary>
-    public int DimSize(int x, int axis)
-    {
-        var n = _nodes[x];
-        if (n.Shape[axis] >= 0) return Constant(n.Shape[axis], DType.Int64);
-        return Add(new Node(OpCode.DimSize, DType.Int64, EquatableArray<int>.Empty, new[] { x }.ToEquatableArray(), new DimSizeParams(axis), default, null));
-    }
+    public int DimSize(int x, int axis) => DimSizeOp.Instance.Build(this, x, axis);
 
-    /// <summary>
-    /// A draw of random variable number <paramref name="index"/>: NumPy's dtypes (int64 for counts and
-    /// integers, float64 otherwise), scalar parameters converted to what the distribution takes.
-    /// </summary>
-    /// <param name="size">The static size of each dimension, -1 where <paramref name="sizeNodes"/> gives it.</param>
-    /// <param name="sizeNodes">Per dimension: the int scalar giving its size at run time, or -1.</param>
-    public int Random(Distribution distribution, int[] parameters, int[] size, int[] sizeNodes, int index)
-    {
-        bool integral = distribution is Distribution.Integers or Distribution.Binomial or Distribution.Bernoulli or Distribution.Poisson;
-        var converted = parameters.Select((p, i) =>
-            Convert(p, distribution == Distribution.Integers || (distribution == Distribution.Binomial && i == 0) ? DType.Int64 : DType.Float64)).ToArray();
-        // Inputs: the distribution's parameters, then the symbolic sizes; per dimension, which input gives its size (-1: static).
-        var inputs = converted.Concat(sizeNodes.Where(n => n >= 0)).ToArray();
-        var sizeInputs = new int[sizeNodes.Length];
-        for (int d = 0, next = converted.Length; d < sizeNodes.Length; d++) sizeInputs[d] = sizeNodes[d] >= 0 ? next++ : -1;
-        var parameterList = new RandomParams(distribution, index, converted.Length, sizeInputs.ToEquatableArray());
-        var node = new Node(OpCode.Random, integral ? DType.Int64 : DType.Float64, size.ToEquatableArray(), inputs.ToEquatableArray(), parameterList, default, null);
-        return Add(node);
-    }
+    /// <summary>A draw of random variable number <paramref name="index"/> (<see cref="RandomOp"/>).</summary>
+    public int Random(Distribution distribution, int[] parameters, int[] size, int[] sizeNodes, int index) =>
+        RandomOp.Instance.Build(this, distribution, parameters, size, sizeNodes, index);
 
     /// <summary>How many of a draw's inputs are the distribution's parameters (the rest are sizes).</summary>
     public static int RandomParameterCount(Node draw) => draw.Parameters<RandomParams>().ParameterCount;
-
-    /// <summary>For each dimension of a draw: the input that gives its size at run time, or -1 when static.</summary>
-    public static int SizeInput(Node draw, int axis) => draw.Parameters<RandomParams>().SizeInput(axis);
 
     /// <summary>A node of dtype <paramref name="dtype"/> holding <paramref name="node"/>'s values.</summary>
     public int Convert(int node, DType dtype)

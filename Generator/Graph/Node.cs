@@ -40,10 +40,10 @@ internal sealed record Node(
     public bool IsShared => Op == OpCode.Shared;
 
     /// <summary>Inputs, shared variables and constants: nodes with no operands, which no kernel computes.</summary>
-    public bool IsLeaf => Op is OpCode.Input or OpCode.Constant or OpCode.Shared;
+    public bool IsLeaf => OpInfo.Kind(Op) == Ops.OpKind.Leaf;
 
     /// <summary>Inputs and shared variables: the values a call reads.</summary>
-    public bool IsSource => Op is OpCode.Input or OpCode.Shared;
+    public bool IsSource => IsInput || IsShared;
 
     public static Node Apply(OpCode op, DType dtype, EquatableArray<int> shape, params int[] inputs) =>
         new(op, dtype, shape, inputs.ToEquatableArray(), null, default, null);

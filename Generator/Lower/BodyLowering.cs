@@ -79,7 +79,7 @@ internal sealed partial class BodyLowering
 
     public LoweredFunction Result(FunctionHeader header, EquatableArray<DiagnosticInfo> diagnostics, string? failure, int body) => new(
         header, diagnostics, failure, body, _nodes.ToEquatableArray(),
-        _declarations.Select(d => d.ToString()).ToEquatableArray(), _variableNames.ToEquatableArray(),
+        _declarations.Select(d => d.SyntaxTree.GetText(_cancellation).ToString(d.Span)).ToEquatableArray(), _variableNames.ToEquatableArray(),
         _methodList.ToEquatableArray(), _helperList.ToEquatableArray(), _memberList.ToEquatableArray());
 
     public FunctionAnchors Anchors(string hintName, Location identifier) =>

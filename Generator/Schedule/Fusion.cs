@@ -62,7 +62,7 @@ internal sealed class Fusion
             if (kept.Contains(id) && IsFusible(graph[id])) _seedNode.Add(id);
         _rootCount = _seedNode.Count;
         for (int id = 0; id < graph.Count; id++)
-            if (kept.Contains(id) && OpInfo.IsReduction(graph[id].Op)) _seedNode.Add(id);
+            if (kept.Contains(id) && OpInfo.StepOf(graph[id].Op) == StepKind.Reduction) _seedNode.Add(id);
         for (int s = 0; s < _seedNode.Count; s++) _seedOf[_seedNode[s]] = s;
         _first = Enumerable.Repeat(-1, graph.Count).ToArray();
         _body = new List<int>[_seedNode.Count];
@@ -104,7 +104,7 @@ internal sealed class Fusion
             var node = _graph[id];
             if (_seedOf.TryGetValue(id, out int seed))
             {
-                if (OpInfo.IsReduction(node.Op))
+                if (OpInfo.StepOf(node.Op) == StepKind.Reduction)
                 {
                     // A reduction computes its operand on the fly when that is fusible work nobody keeps.
                     int input = node.Inputs[0];
@@ -116,8 +116,9 @@ internal sealed class Fusion
             }
             if (_first[id] < 0 || !IsFusible(node)) continue;
             // second(a, b) reads only b: a gives the shape.
-            for (int k = node.Op == OpCode.Second ? 1 : 0; k < node.Inputs.Count; k++)
+            for (int k = 0; k < node.Inputs.Count; k++)
             {
+                if (!OpInfo.ReadsValue(node, k)) continue;
                 int input = node.Inputs[k];
                 var n = _graph[input];
                 if (n.IsConstant) continue;
@@ -173,27 +174,18 @@ internal sealed class Fusion
         foreach (var id in _kept.OrderBy(i => i))
         {
             var node = _graph[id];
-            switch (node.Op)
+            Step? step = OpInfo.StepOf(node.Op) switch
             {
-                case OpCode.Dot:
-                    var dot = new DotStep(id);
-                    dot.Reads.AddRange(node.Inputs.Select(i => Plan.Base(_graph, i)));
-                    steps.Add(dot);
-                    break;
-                case OpCode.DimShuffle:
-                    var copy = new CopyStep(id);
-                    copy.Reads.Add(Plan.Base(_graph, node.Inputs[0]));
-                    steps.Add(copy);
-                    break;
-                case OpCode.DimSize:
-                    steps.Add(new SizeStep(id));
-                    break;
-                case OpCode.Random:
-                    var draw = new DrawStep(id);
-                    draw.Reads.AddRange(node.Inputs.Select(i => Plan.Base(_graph, i)));
-                    steps.Add(draw);
-                    break;
-            }
+                StepKind.Product => new DotStep(id),
+                StepKind.Copy => new CopyStep(id),
+                StepKind.Size => new SizeStep(id),
+                StepKind.Draw => new DrawStep(id),
+                StepKind.Fused or StepKind.Reduction => null, // kernels
+                var kind => throw new System.InvalidOperationException($"{node.Op} is kept but its step is {kind}"),
+            };
+            if (step is null) continue;
+            if (OpInfo.Structural(node.Op).ReadsBuffers) step.Reads.AddRange(node.Inputs.Select(i => Plan.Base(_graph, i)));
+            steps.Add(step);
         }
         return steps;
     }
@@ -346,8 +338,8 @@ internal sealed class Fusion
         {
             if (_first[id] < 0 || shared.Contains(id)) continue;
             var node = _graph[id];
-            for (int k = node.Op == OpCode.Second ? 1 : 0; k < node.Inputs.Count; k++)
-                if (shared.Contains(node.Inputs[k])) frontier.Add(node.Inputs[k]);
+            for (int k = 0; k < node.Inputs.Count; k++)
+                if (OpInfo.ReadsValue(node, k) && shared.Contains(node.Inputs[k])) frontier.Add(node.Inputs[k]);
         }
         return frontier.OrderBy(i => i).ToList();
     }
@@ -381,8 +373,8 @@ internal sealed class Fusion
             foreach (int id in order)
             {
                 var node = _graph[id];
-                for (int k = node.Op == OpCode.Second ? 1 : 0; k < node.Inputs.Count; k++)
-                    if (part.TryGetValue(node.Inputs[k], out int from) && from < part[id] && !_kept.Contains(node.Inputs[k]))
+                for (int k = 0; k < node.Inputs.Count; k++)
+                    if (OpInfo.ReadsValue(node, k) && part.TryGetValue(node.Inputs[k], out int from) && from < part[id] && !_kept.Contains(node.Inputs[k]))
                         cuts.Add(node.Inputs[k]);
             }
         }
@@ -398,7 +390,7 @@ internal sealed class Fusion
         foreach (int end in ends)
         {
             if (!body.Contains(end) || !seen.Add(end)) continue;
-            stack.Push((end, _graph[end].Op == OpCode.Second ? 1 : 0));
+            stack.Push((end, 0));
             while (stack.Count > 0)
             {
                 var (id, next) = stack.Pop();
@@ -410,7 +402,7 @@ internal sealed class Fusion
                 }
                 stack.Push((id, next + 1));
                 int input = inputs[next];
-                if (body.Contains(input) && seen.Add(input)) stack.Push((input, _graph[input].Op == OpCode.Second ? 1 : 0));
+                if (OpInfo.ReadsValue(_graph[id], next) && body.Contains(input) && seen.Add(input)) stack.Push((input, 0));
             }
         }
         return order;

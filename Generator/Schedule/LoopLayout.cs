@@ -50,7 +50,7 @@ internal sealed class LoopLayout
         }
 
         // A reduction's result varies along the axes it keeps, like a leaf.
-        var reducedAxes = kernel.IsReduction ? GraphBuilder.ReduceAxes(graph[kernel.Reduction]).Axes : System.Array.Empty<int>();
+        var reducedAxes = kernel.IsReduction ? graph[kernel.Reduction].Parameters<ReduceParams>().Axes.ToArray() : System.Array.Empty<int>();
         bool Kept(int axis) => System.Array.IndexOf(reducedAxes, axis) < 0;
 
         var groups = new List<List<int>>();

@@ -32,13 +32,13 @@ internal sealed class Plan
 
     public static int Base(TensorGraph graph, int node)
     {
-        while (graph[node] is { Op: OpCode.DimShuffle } n && GraphBuilder.IsView(n) && !IsFilled(graph, n)) node = n.Inputs[0];
+        while (OpInfo.IsView(graph[node]) && !IsFilled(graph, graph[node])) node = graph[node].Inputs[0];
         return node;
     }
 
     /// <summary>
-    /// Whether a DimShuffle gives a constant size-1 dimensions (a static (1,) gradient of a mean): constants
+    /// Whether a view gives a constant size-1 dimensions (a static (1,) gradient of a mean): constants
     /// are literals with no buffer to view, so such a value is kept and its buffer filled with the constant.
     /// </summary>
-    public static bool IsFilled(TensorGraph graph, Node dimShuffle) => graph[dimShuffle.Inputs[0]].IsConstant;
+    public static bool IsFilled(TensorGraph graph, Node view) => graph[view.Inputs[0]].IsConstant;
 }

@@ -44,8 +44,6 @@ internal static class Scheduler
         }
     }
 
-    private static bool IsView(Node node) => node.Op == OpCode.DimShuffle && GraphBuilder.IsView(node);
-
     private static HashSet<int> Kept(OptimizedFunction function, ShapeAnalysis shapes)
     {
         var graph = function.Graph;
@@ -61,7 +59,7 @@ internal static class Scheduler
         {
             if (graph[id].IsLeaf) continue;
             kept.Add(id);
-            if (IsView(graph[id])) Keep(graph[id].Inputs[0]);
+            if (OpInfo.IsView(graph[id])) Keep(graph[id].Inputs[0]);
         }
 
         for (int id = 0; id < graph.Count; id++)
@@ -71,24 +69,13 @@ internal static class Scheduler
             if (Fusion.IsFusible(node))
                 foreach (var input in node.Inputs)
                     if (Fusion.IsFusible(graph[input]) && !shapes.SameShape(input, id)) kept.Add(input);
-            switch (node.Op)
-            {
-                case OpCode.Dot:
-                    kept.Add(id);
-                    foreach (var input in node.Inputs) Keep(input);
-                    break;
-                case OpCode.DimShuffle:
-                    if (!GraphBuilder.IsView(node) || Plan.IsFilled(graph, node)) kept.Add(id);
-                    Keep(node.Inputs[0]);
-                    break;
-                case var op when OpInfo.IsReduction(op) || op == OpCode.DimSize:
-                    kept.Add(id);
-                    break;
-                case OpCode.Random:
-                    kept.Add(id);
-                    foreach (var input in node.Inputs) Keep(input);
-                    break;
-            }
+            // Any other op's value is kept (a view's only when it views a constant, which has no buffer), and so
+            // are its operands when its step reads their buffers (not a reduction's, computed on the fly, nor a size's).
+            if (node.IsLeaf || Fusion.IsFusible(node)) continue;
+            var op = OpInfo.Structural(node.Op);
+            if (!op.IsView(node) || Plan.IsFilled(graph, node)) kept.Add(id);
+            if (op.ReadsBuffers)
+                foreach (var input in node.Inputs) Keep(input);
         }
         return kept;
     }

@@ -45,98 +45,30 @@ internal sealed class ShapeAnalysis
 
     public static ShapeAnalysis Run(TensorGraph graph, IReadOnlyList<int> sources)
     {
-        // One atom per (node, axis); some atoms are sizes given by values.
-        var values = new Dictionary<int, int>();
-        var first = new int[graph.Count + 1];
-        for (int id = 0; id < graph.Count; id++) first[id + 1] = first[id] + graph[id].Rank;
-        var parent = Enumerable.Range(0, first[graph.Count]).ToArray();
-        // Path halving, iteratively: a long chain of unions is as deep as the graph.
-        int Find(int a)
-        {
-            while (parent[a] != a) a = parent[a] = parent[parent[a]];
-            return a;
-        }
-        void Union(int a, int b)
-        {
-            a = Find(a);
-            b = Find(b);
-            if (a != b) parent[System.Math.Max(a, b)] = System.Math.Min(a, b);
-        }
-
+        // One atom per (node, axis), related as each op says; some atoms are sizes given by values.
+        var sizes = new SizeRelations(graph);
         for (int id = 0; id < graph.Count; id++)
         {
             var node = graph[id];
             if (node.IsLeaf) continue;
-            int Out(int axis) => first[id] + axis;
-            int In(int operand, int axis) => first[node.Inputs[operand]] + axis;
-            switch (node.Op)
-            {
-                case OpCode.DimShuffle:
-                {
-                    var pattern = node.Parameters<ShuffleParams>().Pattern;
-                    for (int j = 0; j < node.Rank; j++)
-                        if (pattern[j] >= 0) Union(Out(j), In(0, pattern[j]));
-                }
-                    break;
-                case var op when OpInfo.IsReduction(op):
-                {
-                    var (axes, keepdims) = GraphBuilder.ReduceAxes(node);
-                    int input = graph[node.Inputs[0]].Rank;
-                    for (int d = 0, j = 0; d < input; d++)
-                    {
-                        bool reduced = System.Array.IndexOf(axes, d) >= 0;
-                        if (!reduced) Union(Out(j), In(0, d));
-                        if (!reduced || keepdims) j++;
-                    }
-                    break;
-                }
-                case OpCode.Dot:
-                {
-                    var a = graph[node.Inputs[0]];
-                    var b = graph[node.Inputs[1]];
-                    var (tA, tB) = node.Parameters<DotParams>();
-                    // The inner dimensions meet; the outer ones become the result's.
-                    int aInner = a.Rank == 1 ? 0 : tA ? 0 : 1, bInner = b.Rank == 1 ? 0 : tB ? 1 : 0;
-                    Union(In(0, aInner), In(1, bInner));
-                    int j = 0;
-                    if (a.Rank == 2) Union(Out(j++), In(0, tA ? 1 : 0));
-                    if (b.Rank == 2) Union(Out(j), In(1, tB ? 0 : 1));
-                    break;
-                }
-                case OpCode.DimSize:
-                    break;
-                case OpCode.Random:
-                    // A symbolic size is another tensor's dimension (x.Shape[0]) or an int scalar's value.
-                    for (int j = 0; j < node.Rank; j++)
-                    {
-                        int input = GraphBuilder.SizeInput(node, j);
-                        if (input < 0) continue;
-                        var size = graph[node.Inputs[input]];
-                        if (size.Op == OpCode.DimSize) Union(Out(j), first[size.Inputs[0]] + size.Parameters<DimSizeParams>().Axis);
-                        else values[Out(j)] = node.Inputs[input];
-                    }
-                    break;
-                default:
-                    foreach (var operand in node.Inputs)
-                    {
-                        var o = graph[operand];
-                        for (int k = 0; k < o.Rank; k++)
-                            if (o.Shape[k] != 1) Union(first[id] + node.Rank - o.Rank + k, first[operand] + k);
-                    }
-                    break;
-            }
+            sizes.At(id);
+            if (OpInfo.IsElementwise(node.Op)) sizes.Broadcast();
+            else OpInfo.Structural(node.Op).RelateSizes(node, sizes);
         }
+        var values = sizes.Values;
+        int Find(int atom) => sizes.Find(atom);
+        int Atom(int node, int axis) => sizes.Of(node, axis);
 
         // Bind each class: a static size if any member has one, else the first input dimension. What each
         // class offers is gathered in one pass over the atoms, so binding is linear in the graph.
         var staticSize = new Dictionary<int, int>();
         for (int id = 0; id < graph.Count; id++)
             for (int k = 0; k < graph[id].Rank; k++)
-                if (graph[id].Shape[k] >= 0 && !staticSize.ContainsKey(Find(first[id] + k))) staticSize[Find(first[id] + k)] = graph[id].Shape[k];
+                if (graph[id].Shape[k] >= 0 && !staticSize.ContainsKey(Find(Atom(id, k)))) staticSize[Find(Atom(id, k))] = graph[id].Shape[k];
         var firstInput = new Dictionary<int, (int Input, int Axis)>();
         for (int i = 0; i < sources.Count; i++)
             for (int k = 0; k < graph[sources[i]].Rank; k++)
-                if (!firstInput.ContainsKey(Find(first[sources[i]] + k))) firstInput[Find(first[sources[i]] + k)] = (i, k);
+                if (!firstInput.ContainsKey(Find(Atom(sources[i], k)))) firstInput[Find(Atom(sources[i], k))] = (i, k);
         var smallestValue = new Dictionary<int, int>();
         foreach (var pair in values)
         {
@@ -167,13 +99,13 @@ internal sealed class ShapeAnalysis
         {
             var node = graph[source];
             nodeDims[source] = new int[node.Rank];
-            for (int k = 0; k < node.Rank; k++) nodeDims[source][k] = DimOf(first[source] + k, source, k);
+            for (int k = 0; k < node.Rank; k++) nodeDims[source][k] = DimOf(Atom(source, k), source, k);
         }
         for (int id = 0; id < graph.Count; id++)
         {
             if (nodeDims[id] is not null) continue;
             nodeDims[id] = new int[graph[id].Rank];
-            for (int k = 0; k < graph[id].Rank; k++) nodeDims[id][k] = DimOf(first[id] + k, id, k);
+            for (int k = 0; k < graph[id].Rank; k++) nodeDims[id][k] = DimOf(Atom(id, k), id, k);
         }
 
         // Every input dimension that does not define its size is checked against it.

@@ -2,6 +2,34 @@ using System.Collections.Generic;
 
 namespace Tensorgen.Generator.Schedule;
 
+/// <summary>How a node is computed: which kind of step the scheduler gives it.</summary>
+internal enum StepKind
+{
+    /// <summary>No step: an input or shared variable is an argument, a constant a literal.</summary>
+    None,
+
+    /// <summary>In a fused element-wise kernel.</summary>
+    Fused,
+
+    /// <summary>A reduction kernel, computing its operand on the fly.</summary>
+    Reduction,
+
+    /// <summary>A product: one call into Linalg.</summary>
+    Product,
+
+    /// <summary>A view of its operand, or a copy when it reorders data (or is an output).</summary>
+    Copy,
+
+    /// <summary>A run-time size, read from a dimension.</summary>
+    Size,
+
+    /// <summary>A draw from a random generator, once per call.</summary>
+    Draw,
+
+    /// <summary>Never scheduled: lowered to other ops when the graph is built.</summary>
+    Lowered,
+}
+
 /// <summary>One unit of work in a function's schedule: it reads some kept values and writes others.</summary>
 internal abstract class Step
 {

@@ -14,8 +14,9 @@ using FunctionSpec = generator::Tensorgen.Generator.Model.FunctionSpec;
 namespace Tensorgen.Tests;
 
 /// <summary>
-/// The pipeline is incremental: edits that do not change a graph leave the Emit step cached, and the
-/// models that flow between steps are plain values with no Roslyn objects in them.
+/// The pipeline is incremental: the attribute transform (Lower) re-runs after every edit, but an edit that does
+/// not change a graph gives an equal lowered function, so every step after it (Evaluate, Spec, Emit) stays
+/// cached; and the models that flow between steps are plain values with no Roslyn objects in them.
 /// </summary>
 public sealed class IncrementalTests
 {
@@ -48,6 +49,46 @@ public sealed class IncrementalTests
         }
         """;
 
+    /// <summary>Graph code that reaches most of the lowered forms: helpers, a local function, shared and random members, loops, strings.</summary>
+    private const string Rich = """
+        using System.Collections.Generic;
+        using Tensorgen;
+        using static Tensorgen.Pt;
+
+        public partial class R
+        {
+            public static readonly Shared<double> W = Shared(new double[3], name: "w");
+            public static readonly RandomStream Stream = new(7);
+            public static readonly RandomVariable Noise = Stream.Normal(0.0, 1.0, size: [3]);
+            private const int Layers = 3;
+
+            private static TensorVariable Layer(TensorVariable x, int i, ref int count)
+            {
+                count++;
+                return Tanh(x * W + i * 0.5);
+            }
+
+            [TensorFunction]
+            public static FunctionGraph Net()
+            {
+                var x = DVector("x");
+                var y = DVector("y");
+                var h = x;
+                int count = 0;
+                for (int i = 0; i < Layers; i++) h = Layer(h, i, ref count);
+                foreach (var scale in new[] { 1.0, -0.0, 2.5f })
+                    if (scale > 0 && count == Layers) h = h * scale;
+                TensorVariable Twice(TensorVariable v) => v + v;
+                var (a, b) = (Twice(h), h.Sum());
+                string name = $"x{count:D2}";
+                var cost = (a * Noise).Sum() + b + (y * y).Sum();
+                var g = Grad(cost, W);
+                return Function([In(x, name: name)], [a, g], updates: [(W, W - 0.1 * g)],
+                    givens: new Dictionary<TensorVariable, TensorVariable> { [y] = x * Constant(2.0) });
+            }
+        }
+        """;
+
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) First()
     {
         var compilation = GeneratorHarness.Compilation(("Graphs.cs", Graphs), ("Other.cs", Other));
@@ -64,22 +105,69 @@ public sealed class IncrementalTests
         return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path));
     }
 
-    [Fact]
-    public void Adding_a_comment_leaves_emit_cached()
+    /// <summary>The steps after the transform: each ran for every function and found nothing changed.</summary>
+    private static readonly string[] AfterLowering = [TensorGenerator.EvaluateStep, TensorGenerator.SpecStep, TensorGenerator.EmitStep];
+
+    private static void AssertCachedAfterLowering(GeneratorDriver driver, int functions)
     {
-        var (driver, compilation) = First();
-        driver = driver.RunGenerators(Replace(compilation, "Graphs.cs", "// a comment that moves every line\n" + Graphs));
-        Assert.All(Reasons(driver, TensorGenerator.SpecStep), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
-        Assert.All(Reasons(driver, TensorGenerator.EmitStep), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
-        Assert.Equal(2, Reasons(driver, TensorGenerator.EmitStep).Length);
+        foreach (var step in AfterLowering)
+        {
+            var reasons = Reasons(driver, step);
+            Assert.Equal(functions, reasons.Length);
+            Assert.All(reasons, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
+        }
     }
 
     [Fact]
-    public void Editing_unrelated_code_leaves_emit_cached()
+    public void Adding_a_comment_above_the_graph_methods_leaves_every_step_after_lowering_cached()
+    {
+        var (driver, compilation) = First();
+        driver = driver.RunGenerators(Replace(compilation, "Graphs.cs", "// a comment that moves every line\n" + Graphs));
+        // The transform ran again and its anchors moved; what it lowered is equal.
+        Assert.All(Reasons(driver, TensorGenerator.LowerStep), r => Assert.Equal(IncrementalStepRunReason.Modified, r));
+        AssertCachedAfterLowering(driver, 2);
+    }
+
+    [Fact]
+    public void Editing_an_unrelated_file_leaves_every_step_after_lowering_cached()
     {
         var (driver, compilation) = First();
         driver = driver.RunGenerators(Replace(compilation, "Other.cs", Other.Replace("42", "43")));
-        Assert.All(Reasons(driver, TensorGenerator.EmitStep), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.All(Reasons(driver, TensorGenerator.LowerStep), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        AssertCachedAfterLowering(driver, 2);
+    }
+
+    [Fact]
+    public void Moving_helpers_and_members_in_another_file_leaves_evaluation_cached()
+    {
+        var compilation = GeneratorHarness.Compilation(("Rich.cs", Rich), ("Other.cs", Other));
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        // The helper, the initializers and the graph all move down two lines; none changes.
+        driver = driver.RunGenerators(Replace(compilation, "Rich.cs", Rich.Replace("public partial class R\n{", "public partial class R\n{\n    // moved\n")));
+        AssertCachedAfterLowering(driver, 1);
+    }
+
+    [Fact]
+    public void A_moved_method_reports_its_diagnostics_at_the_new_place_without_evaluating_again()
+    {
+        string broken = Graphs.Replace("x * 2", "x & x");
+        var compilation = GeneratorHarness.Compilation(("Graphs.cs", broken), ("Other.cs", Other));
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var before = Assert.Single(driver.GetRunResult().Diagnostics);
+
+        const string comment = "// two lines\n// above\n";
+        driver = driver.RunGenerators(Replace(compilation, "Graphs.cs", comment + broken));
+        AssertCachedAfterLowering(driver, 2);
+        var after = Assert.Single(driver.GetRunResult().Diagnostics);
+        Assert.Equal(before.Id, after.Id);
+        Assert.Equal(before.GetMessage(), after.GetMessage());
+        Assert.Equal(before.Location.SourceSpan.Start + comment.Length, after.Location.SourceSpan.Start);
+        Assert.Equal(before.Location.SourceSpan.Length, after.Location.SourceSpan.Length);
+        var (was, now) = (before.Location.GetLineSpan().Span, after.Location.GetLineSpan().Span);
+        Assert.Equal((was.Start.Line + 2, was.Start.Character, was.End.Line + 2, was.End.Character),
+            (now.Start.Line, now.Start.Character, now.End.Line, now.End.Character));
+        Assert.Equal("x & x", (comment + broken).Substring(after.Location.SourceSpan.Start, after.Location.SourceSpan.Length));
     }
 
     [Fact]
@@ -103,10 +191,34 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Equal_source_gives_equal_lowered_functions()
+    {
+        var a = Lowered(GeneratorHarness.Run(Rich));
+        var b = Lowered(GeneratorHarness.Run("// different trivia\n\n" + Rich));
+        Assert.Equal(a, b);
+        Assert.Equal(a.Select(s => s.GetHashCode()), b.Select(s => s.GetHashCode()));
+        Assert.NotEqual(a, Lowered(GeneratorHarness.Run(Rich.Replace("-0.0", "0.0"))));
+    }
+
+    private static List<object> Lowered(GeneratorRun run) =>
+        run.Result.Results[0].TrackedSteps[TensorGenerator.LowerStep].SelectMany(s => s.Outputs)
+            .Select(o => o.Value.GetType().GetProperty("Function")!.GetValue(o.Value)!).ToList();
+
+    [Fact]
     public void Specs_hold_no_roslyn_objects()
     {
         foreach (var spec in GeneratorHarness.Run(Graphs).Specs)
             AssertPlain(spec, "spec", new HashSet<object>(ReferenceEqualityComparer.Instance));
+    }
+
+    [Fact]
+    public void Lowered_functions_and_their_evaluation_hold_no_roslyn_objects()
+    {
+        var run = GeneratorHarness.Run(Rich);
+        Assert.Empty(run.Diagnostics);
+        foreach (var step in new[] { TensorGenerator.LowerStep, TensorGenerator.EvaluateStep })
+            foreach (var output in run.Result.Results[0].TrackedSteps[step].SelectMany(s => s.Outputs))
+                AssertPlain(output.Value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
     }
 
     private static void AssertPlain(object? value, string path, HashSet<object> seen)

@@ -1,7 +1,20 @@
 extern alias generator;
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
+using Tensorgen.Tests.Infrastructure;
 using Xunit;
+using Differentiator = generator::Tensorgen.Generator.Differentiate.Differentiator;
+using GDistribution = generator::Tensorgen.Distribution;
+using GDType = generator::Tensorgen.DType;
+using GraphBuilder = generator::Tensorgen.Generator.Graph.GraphBuilder;
+using IAxisReduction = generator::Tensorgen.Generator.Ops.IAxisReduction;
+using ReductionOp = generator::Tensorgen.Generator.Ops.ReductionOp;
+using ScalarValue = generator::Tensorgen.Generator.Graph.ScalarValue;
+using ShapeAnalysis = generator::Tensorgen.Generator.Schedule.ShapeAnalysis;
+using StepKind = generator::Tensorgen.Generator.Schedule.StepKind;
+using StructuralOps = generator::Tensorgen.Generator.Ops.StructuralOps;
 using GOp = generator::Tensorgen.OpCode;
 using OpKind = generator::Tensorgen.Generator.Ops.OpKind;
 using OpRegistry = generator::Tensorgen.Generator.Ops.OpRegistry;
@@ -69,5 +82,111 @@ public sealed class OpRegistryTests
         // Mean was "element-wise" by default: IsElementwise listed what was not.
         Assert.False(generator::Tensorgen.Generator.Graph.OpInfo.IsElementwise(GOp.Mean));
         Assert.Equal(OpKind.Lowered, OpRegistry.Of(GOp.Mean).Kind);
+    }
+
+    [Fact]
+    public void Every_op_that_is_not_element_wise_is_a_structural_op_agreeing_with_its_description()
+    {
+        foreach (var op in Enum.GetValues<GOp>().Where(op => OpRegistry.Of(op).Kind != OpKind.Elementwise))
+        {
+            var s = StructuralOps.Of(op);
+            var d = OpRegistry.Of(op);
+            Assert.Equal(op, s.Op);
+            Assert.Equal(d.Name, s.Name);
+            Assert.Equal(d.Arity, s.Arity);
+            Assert.Equal(d.Kind, s.Kind);
+            var step = d.Kind switch
+            {
+                OpKind.Leaf => StepKind.None,
+                OpKind.Reduction => StepKind.Reduction,
+                OpKind.Product => StepKind.Product,
+                OpKind.Shuffle => StepKind.Copy,
+                OpKind.Size => StepKind.Size,
+                OpKind.Random => StepKind.Draw,
+                OpKind.Lowered => StepKind.Lowered,
+                var kind => throw new InvalidOperationException($"{op}: no step kind expected for {kind}"),
+            };
+            Assert.True(step == s.Step, $"{op}: step {s.Step}, expected {step}");
+            Assert.True((d.Kind == OpKind.Reduction) == (s is ReductionOp), $"{op}: a reduction is a fold, and only one is");
+            if (s is ReductionOp fold) Assert.NotNull(fold.Fold);
+            Assert.True((d.Kind is OpKind.Reduction or OpKind.Lowered) == (s is IAxisReduction), $"{op}: reductions and the mean take axes");
+        }
+        Assert.Equal(StructuralOps.All.Count, StructuralOps.All.Select(s => s.Op).Distinct().Count());
+        Assert.All(StructuralOps.All, s => Assert.NotEqual(OpKind.Elementwise, OpRegistry.Of(s.Op).Kind));
+    }
+
+    /// <summary>Every facet of every structural op answers for a node of it (the mean is lowered when built, so no node holds it).</summary>
+    [Fact]
+    public void Every_structural_op_has_every_facet()
+    {
+        var graph = new GraphBuilder();
+        int a = graph.Input("a", GDType.Float64, [3, -1], 0);
+        int v = graph.Input("v", GDType.Float64, [3], 1);
+        int w = graph.Shared("w", GDType.Float64, [-1], 0);
+        int c = graph.Constant(ScalarValue.Real(2.0), GDType.Float64, identity: 1);
+        int n = graph.DimSize(a, 1);
+        int[] made =
+        [
+            graph.Reduce(GOp.Sum, a, [1], keepdims: false),
+            graph.Reduce(GOp.Max, a, [0], keepdims: true),
+            graph.Reduce(GOp.Min, a, [0, 1], keepdims: false),
+            graph.Dot(a, v, true, false, out _),
+            graph.DimShuffle(a, [1, 0]),
+            graph.DimShuffle(v, [-1, 0]),
+            n,
+            graph.Random(GDistribution.Normal, [c, c], [-1], [n], 0),
+            graph.Reduce(GOp.Mean, a, [1], keepdims: false),
+        ];
+        int cost = graph.Reduce(GOp.Sum, graph.Ew(GOp.Mul, graph.Convert(made[7], GDType.Float64), made[0]), [0], keepdims: false);
+        var frozen = graph.Freeze();
+        var shapes = ShapeAnalysis.Run(frozen, [a, v, w]);
+
+        var seen = new HashSet<GOp>();
+        for (int id = 0; id < frozen.Count; id++)
+        {
+            var node = frozen[id];
+            if (OpRegistry.Of(node.Op).Kind == OpKind.Elementwise) continue;
+            var s = StructuralOps.Of(node.Op);
+            seen.Add(node.Op);
+            var operands = node.Inputs.Select(i => frozen[i]).ToList();
+            Assert.Equal(node.Shape, s.StaticShape(node, operands));
+            Assert.Equal(shapes.NodeDims[id].Length, node.Rank);
+            Assert.False(string.IsNullOrEmpty(s.PrintedName(node)));
+            Assert.NotNull(s.PrintedParameters(node));
+            for (int k = 0; k < node.Inputs.Count; k++) Assert.StartsWith("x", s.PrintedOperand(node, k, "x"));
+            _ = s.IsView(node);
+            _ = s.ReadsBuffers;
+            _ = s.OwnIdentity;
+            _ = s.Disconnected;
+            for (int k = 0; k < node.Inputs.Count; k++) _ = s.ReadsValue(k);
+            Assert.Equal(node.Inputs.Count, s.Pullback(graph, id, graph.Ew(GOp.Second, id, graph.Scalar(1, node.DType))).Length);
+        }
+        var expected = StructuralOps.All.Select(s => s.Op).Where(op => OpRegistry.Of(op).Kind != OpKind.Lowered);
+        Assert.Empty(expected.Except(seen));
+        Assert.DoesNotContain(GOp.Mean, seen);
+        Assert.NotEmpty(Differentiator.Grad(graph, cost, [a], new HashSet<int>()));
+    }
+
+    /// <summary>The stages ask the registry what an op is; none lists ops in a <c>switch</c> or an <c>is</c> pattern of its own.</summary>
+    [Theory]
+    [InlineData("Generator/Schedule/ShapeAnalysis.cs")]
+    [InlineData("Generator/Schedule/Scheduler.cs")]
+    [InlineData("Generator/Schedule/Fusion.cs")]
+    [InlineData("Generator/Schedule/StepGraph.cs")]
+    [InlineData("Generator/Schedule/Plan.cs")]
+    [InlineData("Generator/Schedule/LoopLayout.cs")]
+    [InlineData("Generator/Emit/KernelEmitter.cs")]
+    [InlineData("Generator/Emit/GraphPrinter.cs")]
+    [InlineData("Generator/Differentiate/Differentiator.cs")]
+    [InlineData("Generator/Graph/Node.cs")]
+    public void A_stage_does_not_switch_over_op_codes(string file)
+    {
+        var text = Repo.Read(file);
+        var patterns = new[] { @"case\s+OpCode\.", @"\bis\s+(not\s+)?\(?\s*OpCode\.", @"\{\s*Op:\s*OpCode\.", @"OpCode\.\w+\s*(when\b[^=]*)?=>", @"\.Op\s*switch" };
+        foreach (var pattern in patterns)
+        {
+            var match = Regex.Match(text, pattern);
+            Assert.False(match.Success, $"{file}: '{match.Value}' decides by op code; ask the op registry instead");
+        }
     }
 }

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tensorgen.Generator.Graph;
+
+namespace Tensorgen.Generator.Schedule;
+
+/// <summary>
+/// What each op says about its run-time sizes, for <see cref="ShapeAnalysis"/>: which of its dimensions
+/// equal which of its operands' (union-find over one atom per node and axis), and which are given by a
+/// value (a random variable's size). An op states its relations for one node at a time (<see cref="At"/>).
+/// </summary>
+internal sealed class SizeRelations
+{
+    private readonly int[] _first;
+    private readonly int[] _parent;
+    private int _node;
+
+    public SizeRelations(TensorGraph graph)
+    {
+        Graph = graph;
+        _first = new int[graph.Count + 1];
+        for (int id = 0; id < graph.Count; id++) _first[id + 1] = _first[id] + graph[id].Rank;
+        _parent = Enumerable.Range(0, _first[graph.Count]).ToArray();
+    }
+
+    public TensorGraph Graph { get; }
+
+    /// <summary>Sizes given by values: atom → the int scalar node whose value it is.</summary>
+    public Dictionary<int, int> Values { get; } = new();
+
+    /// <summary>Makes <paramref name="node"/> the node whose relations are stated next.</summary>
+    public void At(int node) => _node = node;
+
+    /// <summary>Dimension <paramref name="axis"/> of the current node.</summary>
+    public int Output(int axis) => _first[_node] + axis;
+
+    /// <summary>Dimension <paramref name="axis"/> of the current node's operand <paramref name="k"/>.</summary>
+    public int Operand(int k, int axis) => _first[Graph[_node].Inputs[k]] + axis;
+
+    /// <summary>Dimension <paramref name="axis"/> of any node.</summary>
+    public int Of(int node, int axis) => _first[node] + axis;
+
+    /// <summary>The two dimensions have one size.</summary>
+    public void Same(int a, int b)
+    {
+        a = Find(a);
+        b = Find(b);
+        if (a != b) _parent[System.Math.Max(a, b)] = System.Math.Min(a, b);
+    }
+
+    /// <summary>The dimension's size is the value of the int scalar <paramref name="value"/>.</summary>
+    public void GivenBy(int atom, int value) => Values[atom] = value;
+
+    /// <summary>
+    /// NumPy broadcasting of the current node's operands into it: dimensions aligned from the right are equal
+    /// unless the operand's has static size 1 (PyTensor's rule: only a static 1 broadcasts).
+    /// </summary>
+    public void Broadcast()
+    {
+        var node = Graph[_node];
+        foreach (var operand in node.Inputs)
+        {
+            var o = Graph[operand];
+            for (int k = 0; k < o.Rank; k++)
+                if (o.Shape[k] != 1) Same(Output(node.Rank - o.Rank + k), Of(operand, k));
+        }
+    }
+
+    /// <summary>The class an atom is in (path halving, iteratively: a long chain of unions is as deep as the graph).</summary>
+    public int Find(int a)
+    {
+        while (_parent[a] != a) a = _parent[a] = _parent[_parent[a]];
+        return a;
+    }
+}
