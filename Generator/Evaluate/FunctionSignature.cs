@@ -75,12 +75,12 @@ internal static class FunctionSignature
         var shared = new List<SharedSpec>();
         foreach (var declaration in evaluator.SharedVariables)
             if (reachable[declaration.Node])
-                shared.Add(new SharedSpec(declaration.Node, declaration.Name, declaration.Member, declaration.Access, declaration.IsStatic));
+                shared.Add(new SharedSpec(declaration.Node, declaration.Name, declaration.Member));
         var updateSpecs = updates.Select(u => new UpdateSpec(shared.FindIndex(s => s.Node == u.Target), u.Value)).ToList();
 
         // The random variables it draws; givens may have replaced some.
         var randoms = evaluator.RandomVariables.Where(r => reachable[r.Node])
-            .Select(r => new RandomSpec(r.Node, r.Name, r.Access, r.Creation, r.IsStatic)).ToList();
+            .Select(r => new RandomSpec(r.Node, r.Name, r.Member, r.MemberIsTensor, r.Stream, r.Distribution)).ToList();
         return new CheckedSignature(inputs, outputs, shared, updateSpecs, randoms);
     }
 
@@ -122,7 +122,7 @@ internal static class FunctionSignature
             else if (!names.Add(name))
                 evaluator.Report(Model.Diagnostics.BadName, location, name, "is used by two inputs; give one a name: In(x, name: \"other\")");
 
-            string? literal = null;
+            ScalarValue? literal = null;
             if (defaultValue is not null)
             {
                 sawDefault = true;
@@ -135,7 +135,7 @@ internal static class FunctionSignature
             {
                 evaluator.Report(Model.Diagnostics.DefaultOrder, location, name);
             }
-            inputs.Add(new InputSpec(o.Node, Identifier(name), literal));
+            inputs.Add(new InputSpec(o.Node, name, literal));
         }
         return inputs;
     }
@@ -189,7 +189,4 @@ internal static class FunctionSignature
         TensorValue => "an expression",
         _ => "a value that is not a tensor",
     };
-
-    private static string Identifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }
