@@ -52,7 +52,7 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .WithTrackingName(EvaluateStep);
 
         // Where each function's declarations are, by generated file: what places its diagnostics.
-        var anchors = found.Select(static (f, _) => f.Anchors).Collect();
+        var anchors = found.Select(static (f, _) => f.Anchors).Collect().Select(static (all, _) => new AnchorTable(all));
 
         var options = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) =>
         {
@@ -62,8 +62,8 @@ public sealed class TensorGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(evaluated.Select(static (e, _) => (e.HintName, e.Diagnostics)).Combine(anchors), static (spc, pair) =>
         {
-            var ((hintName, diagnostics), all) = pair;
-            var anchor = Anchors(all, hintName);
+            var ((hintName, diagnostics), table) = pair;
+            var anchor = table[hintName];
             foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic(anchor));
         });
 
@@ -77,12 +77,12 @@ public sealed class TensorGenerator : IIncrementalGenerator
 
         // What differentiating finds is reported at the sites evaluation recorded, placed with the anchors.
         var sites = evaluated.Select(static (e, _) => (e.HintName, e.Sites)).Collect();
-        context.RegisterSourceOutput(differentiated.Select(static (d, _) => (d.Spec.HintName, d.Diagnostics)).Combine(sites).Combine(anchors), static (spc, pair) =>
+        var reported = differentiated.Where(static d => d.Diagnostics.Count > 0).Select(static (d, _) => (d.Spec.HintName, d.Diagnostics));
+        context.RegisterSourceOutput(reported.Combine(sites).Combine(anchors), static (spc, pair) =>
         {
-            var (((hintName, diagnostics), allSites), all) = pair;
-            if (diagnostics.Count == 0) return;
+            var (((hintName, diagnostics), allSites), table) = pair;
             var places = allSites.FirstOrDefault(s => s.HintName == hintName).Sites;
-            foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic(places, Anchors(all, hintName)));
+            foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic(places, table[hintName]));
         });
 
         var files = differentiated
@@ -97,19 +97,17 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (pair, cancellation) => FunctionCompiler.Emit(pair.Left, pair.Right.Faults, pair.Right.Limits, cancellation))
             .WithTrackingName(EmitStep);
 
+        context.RegisterSourceOutput(files, static (spc, file) => spc.AddSource(file.HintName, file.Text));
+
         // Failures found after evaluation are reported at the method; the anchors are looked up here,
-        // outside the steps, so moving a method never re-runs them.
-        context.RegisterSourceOutput(files.Combine(anchors), static (spc, pair) =>
+        // outside the Emit step, so moving a method never re-runs Emit nor adds its source again.
+        var failures = files.Where(static f => f.Failure is not null).Select(static (f, _) => (f.HintName, f.Failure, f.LimitReached));
+        context.RegisterSourceOutput(failures.Combine(anchors), static (spc, pair) =>
         {
-            var (file, all) = pair;
-            spc.AddSource(file.HintName, file.Text);
-            if (file.Failure is null) return;
-            var anchor = Anchors(all, file.HintName)?.Identifier;
-            spc.ReportDiagnostic(Diagnostic.Create(file.LimitReached ? Diagnostics.GeneratorLimit : Diagnostics.Internal, anchor?.ToLocation() ?? Location.None,
-                file.HintName.Substring(0, file.HintName.Length - ".g.cs".Length), file.Failure));
+            var ((hintName, failure, limitReached), table) = pair;
+            var anchor = table[hintName]?.Identifier;
+            spc.ReportDiagnostic(Diagnostic.Create(limitReached ? Diagnostics.GeneratorLimit : Diagnostics.Internal, anchor?.ToLocation() ?? Location.None,
+                hintName.Substring(0, hintName.Length - ".g.cs".Length), failure));
         });
     }
-
-    private static FunctionAnchors? Anchors(ImmutableArray<FunctionAnchors> all, string hintName) =>
-        all.FirstOrDefault(a => a.HintName == hintName);
 }

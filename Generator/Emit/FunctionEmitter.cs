@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Model;
@@ -11,45 +10,40 @@ namespace Tensorgen.Generator.Emit;
 /// Writes one generated file: the <c>{Method}Function</c> class nested in the user's partial type.
 /// It holds the shared variables it is bound to (checked against the types the code was compiled
 /// for), offers <c>Copy</c>, a typed <c>Invoke</c> with the optimized graph in its remarks, and the kernels.
+/// Every name and buffer is decided first, in an <see cref="EmitPlan"/>; the writers only read it.
 /// </summary>
 internal static class FunctionEmitter
 {
     /// <summary>The generator's version (from Directory.Build.props, through the assembly), for [GeneratedCode].</summary>
     public static readonly string Version = typeof(FunctionEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-    private const string List = "global::System.Collections.Generic.IReadOnlyList";
-    private const string Variable = "global::Tensorgen.ISharedVariable";
 
-    public static string Emit(Plan plan, int maxLength = 0)
+    public static string Emit(Plan schedule, int maxLength = 0)
     {
+        var plan = EmitPlanner.Build(schedule);
         var f = plan.Function;
-        var spec = f.Source;
-        var graph = f.Graph;
+        var graph = plan.Graph;
         var w = new SourceWriter(maxLength);
         var lines = GraphPrinter.Lines(f);
-        var fields = FieldNames(spec);
-        return Wrap(spec, w, () =>
+        return Wrap(f.Source, w, () =>
         {
-            w.Line($"/// <summary>Compiled from <c>{spec.MethodName}()</c>: {Summary(graph, f)}.</summary>");
-            var inPlace = new HashSet<int>(InvokeWriter.NextBufferUpdates(plan).Values);
-            ClassHeader(w, spec, fields, inPlace, () =>
+            w.Line($"/// <summary>Compiled from <c>{f.Source.MethodName}()</c>: {Summary(graph, f)}.</summary>");
+            ClassWriter.Write(w, plan.Class, () =>
             {
-                var outputs = OutputFields(plan);
-                foreach (var pair in outputs.OrderBy(p => p.Value, System.StringComparer.Ordinal))
+                foreach (var pair in plan.OutputFields.OrderBy(p => p.Value, System.StringComparer.Ordinal))
                     w.Line($"private global::Tensorgen.OutputBuffer<{graph[pair.Key].DType.CSharp()}> {pair.Value};");
-                if (outputs.Count > 0) w.Line();
+                if (plan.OutputFields.Count > 0) w.Line();
                 w.Line("/// <inheritdoc/>");
                 w.Line($"public override string Graph => {SourceWriter.String(string.Join("\n", lines))};");
                 w.Line();
-                var display = DisplayNames(plan);
-                var kernels = KernelNames(plan, display);
-                var gate = new StateGate(plan, fields);
-                new InvokeWriter(plan, w, fields, kernels, display, gate).Write(lines);
+                var gate = new StateGate(plan.Class, borrows: plan.OutputFields.Count > 0);
+                InvokeWriter.Write(plan, w, gate, lines);
                 gate.WriteMethods(w);
-                foreach (var kernel in plan.Kernels.Where(k => !KernelEmitter.IsInlined(k)))
+                foreach (var kernel in schedule.Kernels.Where(k => !KernelEmitter.IsInlined(k)))
                 {
                     w.Line();
-                    if (kernel.Rank == 0 && !kernel.IsReduction) KernelEmitter.EmitScalar(w, graph, kernel, kernels[kernel.Index].Names);
-                    else KernelEmitter.Emit(w, graph, kernel, kernels[kernel.Index].Layout, kernels[kernel.Index].Names);
+                    var names = plan.Kernels[kernel.Index];
+                    if (kernel.Rank == 0 && !kernel.IsReduction) KernelEmitter.EmitScalar(w, graph, kernel, names.Names);
+                    else KernelEmitter.Emit(w, graph, kernel, names.Layout, names.Names);
                 }
             });
         });
@@ -64,7 +58,7 @@ internal static class FunctionEmitter
         return Wrap(spec, w, () =>
         {
             w.Line($"/// <summary>Compiling <c>{spec.MethodName}()</c> failed ({id}); calling it throws.</summary>");
-            ClassHeader(w, spec, FieldNames(spec), new HashSet<int>(), () =>
+            ClassWriter.Write(w, ClassPlan.Of(spec, Enumerable.Empty<int>()), () =>
             {
                 w.Line("/// <inheritdoc/>");
                 w.Line("public override string Graph => \"\";");
@@ -98,205 +92,12 @@ internal static class FunctionEmitter
         return w.ToString();
     }
 
-    /// <summary>
-    /// The class, its fields for bound shared variables and random variables, constructors,
-    /// <c>SharedVariables</c> and <c>Copy</c>; then <paramref name="members"/>. Random variables are never
-    /// swapped: a copy draws from the same generators (their state survives the copy).
-    /// </summary>
-    /// <param name="inPlace">The shared variables (by index) whose update is computed into their own next buffer: written even without updates.</param>
-    private static void ClassHeader(SourceWriter w, FunctionSpec spec, IReadOnlyList<string> fields, HashSet<int> inPlace, System.Action members)
-    {
-        string name = SourceWriter.String(spec.DisplayName);
-        string cls = spec.ClassName;
-        var shared = spec.Shared;
-        var randoms = spec.Randoms;
-        var randomFields = RandomFieldNames(spec);
-        var types = shared.Select(s => $"global::Tensorgen.Shared<{spec.Graph[s.Node].DType.CSharp()}>").ToList();
-        const string RandomType = "global::Tensorgen.RandomVariable";
-        var scope = new NameScope(new[] { "updatesEnabled", "owner", "swap", "deleteUpdates" });
-        var parameters = shared.Select(s => scope.Take(Camel(s.Member))).ToList();
-        var randomParameters = randoms.Select(r => scope.Take(Camel(r.Name))).ToList();
-
-        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"Tensorgen\", \"{Version}\")]");
-        using (w.Block($"{spec.Accessibility} sealed class {cls} : global::Tensorgen.CompiledFunction"))
-        {
-            if (shared.Count == 0 && randoms.Count == 0 && spec.OwnerType is null)
-            {
-                // No state: nothing to bind, swap or update.
-                w.Line("/// <summary>Creates the compiled function.</summary>");
-                w.Line($"public {cls}() : base({name}, updatesEnabled: true) {{ }}");
-                w.Line();
-                w.Line("/// <inheritdoc/>");
-                w.Line($"public override {List}<{Variable}> SharedVariables => [];");
-                w.Line();
-                w.Line("/// <summary>A copy (PyTensor's <c>Function.copy</c>); with no shared variables there is nothing to swap.</summary>");
-                w.Line($"public {cls} Copy() => new();");
-                w.Line();
-                members();
-                return;
-            }
-            for (int i = 0; i < shared.Count; i++) w.Line($"private readonly {types[i]} {fields[i]};");
-            for (int i = 0; i < randoms.Count; i++) w.Line($"private readonly {RandomType} {randomFields[i]};");
-            w.Line();
-
-            // How the public constructor gets each random variable: a member is read, one made in graph code is drawn from its stream.
-            string OwnerChecked(string access) => access.Replace("owner.", $"global::Tensorgen.Binding.Owner({name}, owner).");
-            var randomArgs = randoms.Select(r => r.Access ?? r.Creation!).ToList();
-            var boundTo = shared.Select(s => s.IsStatic ? Short(s.Access) : s.Access)
-                .Concat(randoms.Where(r => r.Access is not null).Select(r => r.IsStatic ? Short(r.Access!) : r.Access!)).ToList();
-            string bound = boundTo.Count == 0 ? "" : " bound to " + string.Join(", ", boundTo.Select(b => $"<c>{SourceWriter.Xml(b)}</c>"));
-            if (spec.OwnerType is { } owner)
-            {
-                w.Line($"/// <summary>Creates the compiled function{bound}.</summary>");
-                w.Line($"/// <param name=\"owner\">The object whose {(randoms.Count > 0 ? "shared and random variables the function uses" : "shared variables the function reads and updates")}.</param>");
-                var args = shared.Select(s => s.IsStatic ? s.Access : OwnerChecked(s.Access)).Concat(randomArgs.Select(OwnerChecked));
-                w.Line($"public {cls}({owner} owner) : this({string.Join(", ", args.Append("true"))}) {{ }}");
-            }
-            else
-            {
-                // Static shared members are defaults: a function can be built over other variables of the same type.
-                w.Line($"/// <summary>Creates the compiled function{bound}{(shared.Count > 0 ? ", or to the shared variables given" : "")}.</summary>");
-                for (int i = 0; i < shared.Count; i++)
-                    w.Line($"/// <param name=\"{parameters[i]}\">Bind this variable instead of <c>{SourceWriter.Xml(Short(shared[i].Access))}</c>.</param>");
-                var optional = shared.Select((s, i) => $"{types[i]}? {parameters[i]} = null");
-                var args = shared.Select((s, i) => $"{parameters[i]} ?? {s.Access}").Concat(randomArgs);
-                w.Line($"public {cls}({string.Join(", ", optional)}) : this({string.Join(", ", args.Append("true"))}) {{ }}");
-            }
-            w.Line();
-            var ctorParameters = shared.Select((s, i) => $"{types[i]} {parameters[i]}")
-                .Concat(randomParameters.Select(p => $"{RandomType} {p}")).Append("bool updatesEnabled");
-            using (w.Block($"private {cls}({string.Join(", ", ctorParameters)}) : base({name}, updatesEnabled)"))
-            {
-                for (int i = 0; i < shared.Count; i++)
-                {
-                    var node = spec.Graph[shared[i].Node];
-                    w.Line($"{fields[i]} = global::Tensorgen.Binding.Check({name}, {SourceWriter.String(shared[i].Name)}, {parameters[i]}, {node.Rank}, [{string.Join(", ", node.Shape)}]);");
-                }
-                for (int i = 0; i < randoms.Count; i++)
-                    w.Line($"{randomFields[i]} = {randomParameters[i]} ?? throw new global::System.ArgumentNullException({SourceWriter.String(randoms[i].Name)});");
-                // One variable bound to two roles, one of them written, would be read and written as two (and its gate entered twice).
-                var updated = new HashSet<int>(spec.Updates.Select(u => u.Shared));
-                int Rank(int i) => spec.Graph[shared[i].Node].Rank;
-                var aliasable = Enumerable.Range(0, shared.Count).Where(i => Enumerable.Range(0, shared.Count).Any(j => j != i && types[j] == types[i] && Rank(j) == Rank(i))).ToList();
-                if (aliasable.Any(updated.Contains))
-                {
-                    string Written(int i) => inPlace.Contains(i) ? "true" : updated.Contains(i) ? "updatesEnabled" : "false";
-                    var roles = aliasable.Select(i => $"({fields[i]}, {SourceWriter.String(shared[i].Member)}, {Written(i)})");
-                    w.Line($"global::Tensorgen.Binding.CheckDistinct({name}, {string.Join(", ", roles)});");
-                }
-            }
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line($"public override {List}<{Variable}> SharedVariables => [{string.Join(", ", fields)}];");
-            w.Line();
-            w.Line("/// <summary>");
-            w.Line("/// A copy over the same generated code (PyTensor's <c>Function.copy</c>): bound to the same shared variables,");
-            w.Line("/// except those <paramref name=\"swap\"/> replaces by others of the same type; without updates if");
-            w.Line("/// <paramref name=\"deleteUpdates\"/> is set. Defaults and names are kept" + (randoms.Count > 0 ? "; random variables and their state are shared." : "."));
-            w.Line("/// </summary>");
-            using (w.Block($"public {cls} Copy({List}<({Variable} Old, {Variable} New)>? swap = null, bool deleteUpdates = false)"))
-            {
-                w.Line($"global::Tensorgen.Binding.CheckSwap({name}, swap{string.Concat(fields.Select(x => ", " + x))});");
-                var swapped = fields.Select(x => $"global::Tensorgen.Binding.Swap({name}, swap, {x})").Concat(randomFields);
-                w.Line($"return new {cls}({string.Join(", ", swapped.Append("UpdatesEnabled && !deleteUpdates"))});");
-            }
-            w.Line();
-            w.Line("/// <summary>A copy with swaps given as a dictionary, as PyTensor's <c>swap={state: new_state}</c>.</summary>");
-            w.Line($"public {cls} Copy(global::System.Collections.Generic.IReadOnlyDictionary<{Variable}, {Variable}> swap, bool deleteUpdates = false) =>");
-            w.Line("    Copy(global::Tensorgen.Binding.Pairs(swap), deleteUpdates);");
-            w.Line();
-            members();
-        }
-    }
-
-    /// <summary>"_rvU" for random variable member "RvU": the fields holding random variables, after the shared ones.</summary>
-    internal static IReadOnlyList<string> RandomFieldNames(FunctionSpec spec)
-    {
-        var scope = new NameScope(FieldNames(spec).Concat(OutputFieldNames(spec)));
-        return spec.Randoms.Select(r => scope.Take("_" + Camel(r.Name))).ToList();
-    }
-
-    private static IEnumerable<string> OutputFieldNames(FunctionSpec spec) =>
-        Enumerable.Range(0, spec.Outputs.Count).Select(i => "_output" + i.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>The tensor outputs a function computes into arrays of its own, and the field buffering each: <c>_output0</c>, ...</summary>
-    internal static Dictionary<int, string> OutputFields(Plan plan)
-    {
-        var graph = plan.Function.Graph;
-        var fields = new Dictionary<int, string>();
-        foreach (var output in plan.Function.Outputs)
-            if (!fields.ContainsKey(output.Node) && !graph[output.Node].IsLeaf && graph[output.Node].Rank > 0)
-                fields[output.Node] = "_output" + fields.Count.ToString(CultureInfo.InvariantCulture);
-        return fields;
-    }
-
-    /// <summary>"_state" for member "State": the private field holding a bound shared variable.</summary>
-    internal static IReadOnlyList<string> FieldNames(FunctionSpec spec)
-    {
-        var scope = new NameScope();
-        return spec.Shared.Select(s => scope.Take("_" + Camel(s.Member))).ToList();
-    }
-
-    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
-
-    private static string Short(string access) => access.StartsWith("global::", System.StringComparison.Ordinal)
-        ? string.Join(".", access.Split('.').Reverse().Take(2).Reverse())
-        : access;
-
     private static string Summary(TensorGraph graph, Rewrite.OptimizedFunction f)
     {
-        var ins = f.Inputs.Select(i => $"{i.Name.TrimStart('@')}: {Signature.Describe(graph[i.Node])}");
+        var ins = f.Inputs.Select(i => $"{i.Name}: {Signature.Describe(graph[i.Node])}");
         var outs = f.Outputs.Select(o => Signature.Describe(graph[o.Node]));
         var text = $"({string.Join(", ", ins)}) → {string.Join(", ", outs)}";
         if (f.Updates.Count > 0) text += "; updates " + string.Join(", ", f.Updates.Select(u => f.Shared[u.Shared].Name));
         return SourceWriter.Xml(text);
-    }
-
-    /// <summary>Per kernel: its loop nest, and the parameter name of each leaf and root.</summary>
-    internal static Dictionary<int, (LoopLayout Layout, Dictionary<int, string> Names)> KernelNames(Plan plan, NodeNames display)
-    {
-        var result = new Dictionary<int, (LoopLayout, Dictionary<int, string>)>();
-        foreach (var kernel in plan.Kernels)
-        {
-            var scope = new NameScope(new[] { "n", "i" });
-            var names = new Dictionary<int, string>();
-            foreach (var id in kernel.Leaves.Concat(kernel.Roots)) names[id] = scope.Take(display[id]);
-            result[kernel.Index] = (LoopLayout.Of(plan, kernel), names);
-        }
-        return result;
-    }
-
-    /// <summary>
-    /// A readable name for every node that has a buffer or a parameter: the input's parameter name, the
-    /// shared variable's name, the output's tuple name (or <c>result</c>), else <c>t{id}</c>. Unescaped, not yet unique.
-    /// </summary>
-    internal static NodeNames DisplayNames(Plan plan)
-    {
-        var f = plan.Function;
-        var names = new Dictionary<int, string>();
-        foreach (var input in f.Inputs) names[input.Node] = input.Name.TrimStart('@');
-        foreach (var shared in f.Shared) names[shared.Node] = Camel(Identifier(shared.Name));
-        var outputNames = Signature.OutputNames(f.Outputs.ToList());
-        for (int i = 0; i < f.Outputs.Count; i++)
-        {
-            int node = f.Outputs[i].Node;
-            if (names.ContainsKey(node) || f.Graph[node].IsLeaf) continue;
-            names[node] = outputNames[i] ?? (f.Outputs.Count == 1 ? "result" : "out" + i.ToString(CultureInfo.InvariantCulture));
-        }
-        foreach (var update in f.Updates)
-            if (!names.ContainsKey(update.Node)) names[update.Node] = "new" + Pascal(names[f.Shared[update.Shared].Node]);
-        foreach (var random in f.Randoms)
-            if (!names.ContainsKey(random.Node)) names[random.Node] = Camel(Identifier(random.Name));
-        return new NodeNames(names);
-    }
-
-    private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
-
-    /// <summary>A name usable as a C# identifier: other characters become '_'.</summary>
-    private static string Identifier(string name)
-    {
-        var chars = name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray();
-        var text = new string(chars);
-        return text.Length == 0 || char.IsDigit(text[0]) ? "_" + text : text;
     }
 }

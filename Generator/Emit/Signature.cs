@@ -25,7 +25,7 @@ internal static class Signature
         node.Rank == 0 ? node.DType.CSharp() : $"global::System.Numerics.Tensors.Tensor<{node.DType.CSharp()}>";
 
     public static string Parameters(TensorGraph graph, IEnumerable<InputSpec> inputs) =>
-        string.Join(", ", inputs.Select(i => $"{ParameterType(graph[i.Node])} {i.Name}" + (i.Default is { } d ? " = " + d : "")));
+        string.Join(", ", inputs.Select(i => $"{ParameterType(graph[i.Node])} {NameScope.Escape(i.Name)}" + (i.Default is { } d ? " = " + Literals.Of(d, graph[i.Node].DType) : "")));
 
     /// <summary>Tuple element names: the local each output was read from, when usable and not taken twice.</summary>
     public static IReadOnlyList<string?> OutputNames(IReadOnlyList<OutputSpec> outputs)

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Emit;
 
@@ -24,28 +23,25 @@ internal sealed class StateGate
     /// <param name="Refuse">A statement that throws the exception naming the function and the piece.</param>
     private sealed record Piece(string Enter, string Exit, string Refuse);
 
-    public StateGate(Plan plan, IReadOnlyList<string> sharedFields)
+    public StateGate(ClassPlan plan, bool borrows)
     {
-        var f = plan.Function;
-        var spec = f.Source;
-        _function = SourceWriter.String(spec.DisplayName);
-        var updated = new HashSet<int>(f.Updates.Select(u => u.Shared));
-        var computedInPlace = new HashSet<int>(InvokeWriter.NextBufferUpdates(plan).Values);
+        var spec = plan.Spec;
+        _function = plan.FunctionName;
+        var updated = new HashSet<int>(spec.Updates.Select(u => u.Shared));
         for (int s = 0; s < spec.Shared.Count; s++)
         {
             // A variable whose update is computed into its own next buffer is written even when the updates are off.
-            string field = sharedFields[s], mode = computedInPlace.Contains(s) ? "true" : updated.Contains(s) ? "UpdatesEnabled" : "false";
+            string field = plan.SharedFields[s], mode = plan.WrittenInPlace.Contains(s) ? "true" : updated.Contains(s) ? "UpdatesEnabled" : "false";
             _pieces.Add(new Piece($"{field}.TryEnter({mode}, caller)", $"{field}.Exit({mode}, caller);",
-                $"global::Tensorgen.ConcurrentCallException.ThrowShared({_function}, {field}, {SourceWriter.String(spec.Shared[s].Member)});"));
+                $"global::Tensorgen.ConcurrentCallException.ThrowShared({_function}, {field}, {SourceWriter.String(spec.Shared[s].Member.Name)});"));
         }
-        var randomFields = FunctionEmitter.RandomFieldNames(spec);
         for (int r = 0; r < spec.Randoms.Count; r++)
         {
-            string rng = randomFields[r] + ".Rng";
+            string rng = plan.RandomFields[r] + ".Rng";
             _pieces.Add(new Piece($"{rng}.TryEnter(true, caller)", $"{rng}.Exit(true, caller);",
                 $"global::Tensorgen.ConcurrentCallException.ThrowRandom({_function}, {SourceWriter.String(spec.Randoms[r].Name)}, {rng});"));
         }
-        Borrows = FunctionEmitter.OutputFields(plan).Count > 0;
+        Borrows = borrows;
     }
 
     /// <summary>Whether the function has output buffers to borrow: <c>borrow</c> (BorrowOutputs, read once) is then in scope.</summary>

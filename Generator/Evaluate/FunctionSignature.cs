@@ -69,9 +69,9 @@ internal static class FunctionSignature
             updates.Add((target.Node, value));
         }
 
-        var shared = evaluator.SharedVariables.Select(d => new SharedSpec(d.Node, d.Name, d.Member, d.Access, d.IsStatic)).ToList();
+        var shared = evaluator.SharedVariables.Select(d => new SharedSpec(d.Node, d.Name, d.Member)).ToList();
         var updateSpecs = updates.Select(u => new UpdateSpec(shared.FindIndex(s => s.Node == u.Target), u.Value)).ToList();
-        var randoms = evaluator.RandomVariables.Select(r => new RandomSpec(r.Node, r.Name, r.Access, r.Creation, r.IsStatic)).ToList();
+        var randoms = evaluator.RandomVariables.Select(r => new RandomSpec(r.Node, r.Name, r.Member, r.MemberIsTensor, r.Stream, r.Distribution)).ToList();
         return new CheckedSignature(inputs, outputs, shared, updateSpecs, randoms, givens);
     }
 
@@ -109,7 +109,7 @@ internal static class FunctionSignature
             else if (!names.Add(name))
                 evaluator.Report(Model.Diagnostics.BadName, location, name, "is used by two inputs; give one a name: In(x, name: \"other\")");
 
-            string? literal = null;
+            ScalarValue? literal = null;
             if (defaultValue is not null)
             {
                 sawDefault = true;
@@ -122,7 +122,7 @@ internal static class FunctionSignature
             {
                 evaluator.Report(Model.Diagnostics.DefaultOrder, location, name);
             }
-            inputs.Add(new InputSpec(o.Node, Identifier(name), literal));
+            inputs.Add(new InputSpec(o.Node, name, literal));
         }
         return inputs;
     }
@@ -176,7 +176,4 @@ internal static class FunctionSignature
         TensorValue => "an expression",
         _ => "a value that is not a tensor",
     };
-
-    private static string Identifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }

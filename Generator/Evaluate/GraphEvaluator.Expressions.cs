@@ -133,8 +133,8 @@ internal sealed partial class GraphEvaluator
                 return DictionaryPairs(creation);
 
             // A stream made in a random variable member's initializer: new RandomStream(seed).Uniform(...).
-            case IrStreamCreation creation:
-                return new StreamValue(null, creation.IsStatic);
+            case IrStreamCreation:
+                return new StreamValue(null);
 
             case IrConditional conditional when conditional.WhenFalse >= 0:
                 return TryCondition(conditional.Condition, out bool c)

@@ -123,16 +123,7 @@ internal sealed partial class GraphEvaluator
         }
         shape ??= Enumerable.Repeat(-1, rank).ToArray();
 
-        string access;
-        if (member.IsStatic)
-        {
-            access = member.ContainingType + "." + member.Name;
-        }
-        else if (instance >= 0 && Node(instance) is IrInstanceReference && _isInstance)
-        {
-            access = "owner." + member.Name;
-        }
-        else
+        if (!member.IsStatic && !(instance >= 0 && Node(instance) is IrInstanceReference && _isInstance))
         {
             Report(Model.Diagnostics.SharedDeclaration, at, member.Name,
                 "it is an instance member read from another object; an instance graph method may read its own object's shared variables (this.Name)");
@@ -141,7 +132,7 @@ internal sealed partial class GraphEvaluator
 
         int index = SharedVariables.Count;
         int node = Graph.Shared(name ?? member.Name, dtype.Value, shape, index);
-        SharedVariables.Add(new SharedDeclaration(node, name ?? member.Name, member.Name, access, member.IsStatic));
+        SharedVariables.Add(new SharedDeclaration(node, name ?? member.Name, Reference(member)));
         return new TensorValue(Operand.Of(node));
     }
 

@@ -9,23 +9,25 @@ namespace Tensorgen.Generator.Evaluate;
 internal sealed partial class GraphEvaluator
 {
     /// <summary>The member whose initializer is being evaluated, while it is: a random variable made there belongs to it.</summary>
-    private (string Name, string Access, bool IsStatic)? _declaringMember;
+    private (string Name, Model.MemberRef Member, bool IsTensor)? _declaringMember;
 
     /// <summary>The random variables drawn so far, in order of first use.</summary>
     public List<RandomDeclaration> RandomVariables { get; } = new();
 
-    /// <summary>C# that reads a member from generated code, or null (reported) when it is another object's instance member.</summary>
-    private string? MemberAccess(int at, IrMember member, int instance, string what)
+    /// <summary>A member generated code can read, or null (reported) when it is another object's instance member.</summary>
+    private Model.MemberRef? MemberAccess(int at, IrMember member, int instance, string what)
     {
-        if (member.IsStatic) return member.ContainingType + "." + member.Name;
-        if (instance >= 0 && Node(instance) is IrInstanceReference && _isInstance) return "owner." + member.Name;
+        if (member.IsStatic || (instance >= 0 && Node(instance) is IrInstanceReference && _isInstance)) return Reference(member);
         Report(Model.Diagnostics.RandomDeclaration, at, member.Name,
             $"it is an instance {what} read from another object; an instance graph method may read its own object's members (this.Name)");
         return null;
     }
 
     private Value StreamMember(int at, IrMember member, int instance) =>
-        MemberAccess(at, member, instance, "random stream") is { } access ? new StreamValue(access, member.IsStatic) : ErrorValue.Instance;
+        MemberAccess(at, member, instance, "random stream") is { } access ? new StreamValue(access) : ErrorValue.Instance;
+
+    /// <summary>How generated code names a member: its declaring type, fully qualified, its name, static or not.</summary>
+    private static Model.MemberRef Reference(IrMember member) => new(member.ContainingType, member.Name, member.IsStatic);
 
     /// <summary>
     /// A member holding a random variable (<c>static readonly RandomVariable U = Stream.Uniform(...)</c>): its
@@ -41,11 +43,10 @@ internal sealed partial class GraphEvaluator
             if (member.InitializerSyntax is null) Report(Model.Diagnostics.RandomDeclaration, at, member.Name, "it has no initializer drawing it from a stream (Stream.Uniform(...))");
             return ErrorValue.Instance;
         }
-        if (member.Type != IrMemberType.RandomVariable) access = "((global::Tensorgen.RandomVariable)" + access + ")";
         int operation = member.Initializer;
         if (operation < 0) return ErrorValue.Instance;
         var outer = _declaringMember;
-        _declaringMember = (member.Name, access, member.IsStatic);
+        _declaringMember = (member.Name, access, member.Type != IrMemberType.RandomVariable);
         _frames.Push(NewFrame());
         try
         {
@@ -104,15 +105,14 @@ internal sealed partial class GraphEvaluator
         int index = RandomVariables.Count;
         int draw = Graph.Random(distribution, parameters.ToArray(), size ?? System.Array.Empty<int>(), sizeNodes, index);
         if (_declaringMember is { } member)
-            RandomVariables.Add(new RandomDeclaration(draw, member.Name, member.Access, null, member.IsStatic));
-        else if (stream.Access is null)
+            RandomVariables.Add(new RandomDeclaration(draw, member.Name, member.Member, member.IsTensor, null, distribution));
+        else if (stream.Member is null)
         {
             Report(Model.Diagnostics.RandomDeclaration, at, distribution.ToString(), "its stream is made in graph code; keep streams in fields or properties");
             return ErrorValue.Instance;
         }
         else
-            RandomVariables.Add(new RandomDeclaration(draw, distribution.ToString().ToLowerInvariant(), null,
-                $"{stream.Access}.NewVariable(global::Tensorgen.Distribution.{distribution})", stream.IsStatic));
+            RandomVariables.Add(new RandomDeclaration(draw, distribution.ToString().ToLowerInvariant(), null, false, stream.Member, distribution));
         return new TensorValue(Operand.Of(draw));
     }
 

@@ -8,6 +8,5 @@ namespace Tensorgen.Generator.Evaluate;
 /// </summary>
 /// <param name="Node">Its graph node.</param>
 /// <param name="Name">Its name: the <c>name:</c> argument, else the member's name.</param>
-/// <param name="Member">The member's name, which names the generated field and constructor parameter.</param>
-/// <param name="Access">C# that reads the variable: <c>global::Ns.Graphs.State</c>, or <c>owner.W</c> for an instance member.</param>
-internal sealed record SharedDeclaration(int Node, string Name, string Member, string Access, bool IsStatic);
+/// <param name="Member">The member, which names the generated field and constructor parameter.</param>
+internal sealed record SharedDeclaration(int Node, string Name, MemberRef Member);

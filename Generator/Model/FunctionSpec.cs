@@ -5,11 +5,21 @@ namespace Tensorgen.Generator.Model;
 /// <summary>A type that encloses the graph method, outermost first: <c>partial class Tutorial</c>.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
 
+/// <summary>
+/// A field or property of a user type that generated code reads: a static one through its type
+/// (<c>global::Ns.Graphs.State</c>), an instance one through the object the function is created for.
+/// Only the emitter spells it as C#.
+/// </summary>
+/// <param name="OwnerType">The type that declares it, fully qualified: <c>global::Ns.Graphs</c>.</param>
+/// <param name="Name">The member's name as declared, unescaped.</param>
+/// <param name="IsStatic">Whether it is static; else it is read from the owner object.</param>
+internal sealed record MemberRef(string OwnerType, string Name, bool IsStatic);
+
 /// <summary>One parameter of the compiled function.</summary>
 /// <param name="Node">The graph's input node.</param>
-/// <param name="Name">The C# parameter name (the variable's name, or In's name:), escaped if a keyword.</param>
-/// <param name="Default">The default value as a C# literal, or null.</param>
-internal sealed record InputSpec(int Node, string Name, string? Default);
+/// <param name="Name">The parameter's name (the variable's name, or In's name:), unescaped: <c>in</c> is written <c>@in</c>.</param>
+/// <param name="Default">The default value, already of the input's dtype, or null.</param>
+internal sealed record InputSpec(int Node, string Name, ScalarValue? Default);
 
 /// <summary>One result of the compiled function; <paramref name="Name"/> names the tuple element.</summary>
 internal sealed record OutputSpec(int Node, string? Name);
@@ -17,17 +27,22 @@ internal sealed record OutputSpec(int Node, string? Name);
 /// <summary>A shared variable the function is bound to.</summary>
 /// <param name="Node">Its graph node (its value at the start of a call).</param>
 /// <param name="Name">Its name, for messages and the printed graph.</param>
-/// <param name="Member">The field or property that declares it; names the generated field.</param>
-/// <param name="Access">C# that reads the variable the function binds by default.</param>
-/// <param name="IsStatic">Whether the member is static (else it is read from the owner object).</param>
-internal sealed record SharedSpec(int Node, string Name, string Member, string Access, bool IsStatic);
+/// <param name="Member">The field or property that declares it: the variable the function binds by default; names the generated field.</param>
+internal sealed record SharedSpec(int Node, string Name, MemberRef Member);
 
-/// <summary>A random variable the function draws (once per call), and how the generated class gets it.</summary>
-/// <param name="Node">Its draw node.</param>
+/// <summary>
+/// A random variable the function draws (once per call), and how the generated class gets it: read from
+/// the member that holds it (every function reading the member shares it), or, for one made in graph
+/// code, made from its stream (one per function object). Exactly one of <paramref name="Member"/> and
+/// <paramref name="Stream"/> is set.
+/// </summary>
+/// <param name="Node">Its draw node (its parameters and sizes are the node's operands).</param>
 /// <param name="Name">Its name; names the generated field.</param>
-/// <param name="Access">For a member: C# that reads it (every function reading the member shares it).</param>
-/// <param name="Creation">For one made in graph code: C# that makes it from its stream (one per function object).</param>
-internal sealed record RandomSpec(int Node, string Name, string? Access, string? Creation, bool IsStatic);
+/// <param name="Member">The member holding it, or null.</param>
+/// <param name="MemberIsTensor">Whether that member is declared as a <c>TensorVariable</c>, so it is read through a cast.</param>
+/// <param name="Stream">For one made in graph code: the <c>RandomStream</c> member it is made from; else null.</param>
+/// <param name="Distribution">What it draws.</param>
+internal sealed record RandomSpec(int Node, string Name, MemberRef? Member, bool MemberIsTensor, MemberRef? Stream, Distribution Distribution);
 
 /// <summary>After each call, shared variable <paramref name="Shared"/> (an index into the spec's list) takes <paramref name="Node"/>'s value.</summary>
 internal sealed record UpdateSpec(int Shared, int Node);
@@ -37,7 +52,7 @@ internal sealed record UpdateSpec(int Shared, int Node);
 /// no locations, so an edit that does not change the graph leaves the pipeline cached.
 /// </summary>
 /// <param name="Accessibility">The graph method's accessibility, given to the generated class.</param>
-/// <param name="OwnerType">For an instance graph method: its type, of which a function reads shared members.</param>
+/// <param name="OwnerType">For an instance graph method: its type, fully qualified, of which a function reads shared members.</param>
 /// <param name="Failure">Set when evaluation failed internally: the class is emitted with an Invoke that throws it.</param>
 internal sealed record FunctionSpec(
     string? Namespace,

@@ -42,14 +42,14 @@ internal static class Literals
         return v.ToString("R", CultureInfo.InvariantCulture) + "f";
     }
 
-    /// <summary>A default value as a literal of the input's dtype, or null when it does not fit exactly.</summary>
-    public static string? Default(object value, DType dtype)
+    /// <summary>A default value as a value of the input's dtype, or null when it does not fit exactly.</summary>
+    public static ScalarValue? Default(object value, DType dtype)
     {
-        if (value is bool b) return dtype == DType.Bool ? (b ? "true" : "false") : null;
+        if (value is bool b) return dtype == DType.Bool ? ScalarValue.Bool(b) : null;
         if (dtype == DType.Bool || ScalarValues.FromObject(value) is not { } number) return null;
         // An integer input takes only integral values it can hold (PyTensor's filter refuses 1.5 for int32).
         if (dtype.IsInteger() && !ScalarValues.FitsExactly(number, dtype)) return null;
-        return Of(number, dtype);
+        return number.To(dtype);
     }
 
     public static string Describe(object value) => value switch

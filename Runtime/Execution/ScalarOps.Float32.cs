@@ -21,10 +21,4 @@ public static partial class ScalarOps
 
     /// <summary>Python's remainder: the result has the divisor's sign.</summary>
     public static float Mod(float a, float b) => (float)Mod((double)a, b);
-
-    /// <summary>The error function, computed in float64 (so within half an ulp of float32, plus a hair).</summary>
-    public static float Erf(float x) => (float)Erf((double)x);
-
-    /// <summary>The complementary error function, computed in float64.</summary>
-    public static float Erfc(float x) => (float)Erfc((double)x);
 }

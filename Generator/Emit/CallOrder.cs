@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Ops;
+using Tensorgen.Generator.Schedule;
+
+namespace Tensorgen.Generator.Emit;
+
+/// <summary>
+/// The steps a random variable's parameters need, which run before the other steps so that every
+/// parameter is checked before an output is written. <see cref="Early"/>: scalar arithmetic and sizes,
+/// run before any buffer is taken; <see cref="Late"/>: the rest (reductions, products, draws feeding
+/// other draws), run first once buffers are taken. An output the late part writes is not borrowed.
+/// </summary>
+internal sealed class CallOrder
+{
+    private CallOrder(List<Step> early, List<Step> late)
+    {
+        Early = early;
+        Late = late;
+    }
+
+    public IReadOnlyList<Step> Early { get; }
+
+    public IReadOnlyList<Step> Late { get; }
+
+    public bool Contains(Step step) => Early.Contains(step) || Late.Contains(step);
+
+    public static CallOrder Of(Plan plan)
+    {
+        var writer = new Dictionary<int, Step>();
+        foreach (var step in plan.Steps)
+            foreach (var node in step.Writes) writer[node] = step;
+        var needed = new HashSet<Step>();
+        // Depth-first over the steps' reads, with an explicit stack: no recursion proportional to the graph.
+        var pending = new Stack<int>(plan.Steps.OfType<DrawStep>().SelectMany(d => RandomOp.Parameters(plan.Function.Graph[d.Node])).Reverse());
+        while (pending.Count > 0)
+        {
+            if (!writer.TryGetValue(plan.Storage(pending.Pop()), out var step) || !needed.Add(step)) continue;
+            for (int k = step.Reads.Count - 1; k >= 0; k--) pending.Push(step.Reads[k]);
+        }
+
+        var early = new List<Step>();
+        var late = new List<Step>();
+        foreach (var step in plan.Steps.Where(needed.Contains))
+        {
+            bool scalar = step is SizeStep || step is Kernel { Rank: 0, IsReduction: false };
+            bool ready = step.Reads.All(r => !writer.TryGetValue(r, out var w) || w == step || early.Contains(w));
+            (scalar && ready ? early : late).Add(step);
+        }
+        return new CallOrder(early, late);
+    }
+
+    /// <summary>
+    /// The nodes whose values the outputs, updates and draws read, not only their shapes (a <c>second</c>'s
+    /// first operand, a size's operand): only a reduction whose values are read is checked for empty axes.
+    /// </summary>
+    public static bool[] ValuesRead(Plan plan)
+    {
+        var f = plan.Function;
+        var graph = f.Graph;
+        var read = new bool[graph.Count];
+        foreach (var id in f.Outputs.Select(o => o.Node).Concat(f.Updates.Select(u => u.Node)).Concat(f.Randoms.Select(r => r.Node))) read[id] = true;
+        // Ids are topological: every reader of a node comes after it.
+        for (int id = graph.Count - 1; id >= 0; id--)
+        {
+            if (!read[id]) continue;
+            var node = graph[id];
+            for (int k = 0; k < node.Inputs.Count; k++)
+                if (OpInfo.ReadsValue(node, k)) read[node.Inputs[k]] = true;
+        }
+        return read;
+    }
+}

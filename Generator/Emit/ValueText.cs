@@ -1,0 +1,40 @@
+using System.Globalization;
+using Tensorgen.Generator.Graph;
+
+namespace Tensorgen.Generator.Emit;
+
+/// <summary>C# that reads and writes values where the plan put them: spans and elements of buffers and sources.</summary>
+internal static class ValueText
+{
+    /// <summary>A span over a value's data, whole or a slice; a view reads the data of the value it views.</summary>
+    public static string Span(this EmitPlan plan, int id, string? start, string length)
+    {
+        id = plan.Schedule.Storage(id);
+        var value = plan.Value(id);
+        string v = value.Name;
+        if (value.IsSource) return start is null ? $"{v}.Data" : $"{v}.Data.Slice({Int(start)}, {Int(length)})";
+        string t = plan.Graph[id].DType.CSharp();
+        if (start is null) return value.IsPooled ? $"new global::System.Span<{t}>({v}, 0, {Int(length)})" : v;
+        return $"new global::System.Span<{t}>({v}, {Int(start)}, {Int(length)})";
+    }
+
+    /// <summary>A writable span over a kept value's whole buffer.</summary>
+    public static string Writable(this EmitPlan plan, int id)
+    {
+        string t = plan.Graph[id].DType.CSharp();
+        var value = plan.Value(id);
+        return value.IsPooled ? $"new global::System.Span<{t}>({value.Name}, 0, {Int(plan.Size(id))})" : $"new global::System.Span<{t}>({value.Name})";
+    }
+
+    /// <summary>One element of a value's data.</summary>
+    public static string Element(this EmitPlan plan, int id, string index)
+    {
+        var value = plan.Value(plan.Schedule.Storage(id));
+        return value.IsSource ? $"{value.Name}.Data[{Int(index)}]" : $"{value.Name}[{Int(index)}]";
+    }
+
+    /// <summary>A size expression (<c>nint</c>) as an <c>int</c> argument: literals as they are, others cast.</summary>
+    public static string Int(string expression) =>
+        int.TryParse(expression, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? expression
+        : Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(expression) ? $"(int){expression}" : $"(int)({expression})";
+}
