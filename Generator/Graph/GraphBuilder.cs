@@ -161,13 +161,7 @@ internal sealed class GraphBuilder
         if (op == OpCode.Cast) return Operand.Of(Convert(operands[0].Node, castTo!.Value));
 
         DType operandType = CommonType(valueOperands);
-        DType resultType = op switch
-        {
-            OpCode.Cast => castTo!.Value,
-            _ when OpInfo.IsComparison(op) || OpInfo.IsLogical(op) => DType.Bool,
-            _ when OpInfo.IsFloatMath(op) && !operandType.IsFloat() => DType.Float64,
-            _ => operandType,
-        };
+        DType resultType = OpInfo.ResultType(op, operandType, castTo);
 
         var shape = Broadcast(operands, out error);
         if (error is not null)
@@ -274,14 +268,8 @@ internal sealed class GraphBuilder
         return result;
     }
 
-    private static DType LiteralResultKind(OpCode op, DType[] kinds, DType? castTo)
-    {
-        if (op == OpCode.Cast) return castTo!.Value;
-        if (OpInfo.IsComparison(op) || OpInfo.IsLogical(op)) return DType.Bool;
-        var valueKinds = op == OpCode.Switch ? kinds.Skip(1) : kinds;
-        var kind = valueKinds.Aggregate(DTypes.Promote);
-        return OpInfo.IsFloatMath(op) && !kind.IsFloat() ? DType.Float64 : kind;
-    }
+    private static DType LiteralResultKind(OpCode op, DType[] kinds, DType? castTo) =>
+        OpInfo.ResultType(op, (op == OpCode.Switch ? kinds.Skip(1) : kinds).Aggregate(DTypes.Promote), castTo);
 
     /// <summary>NumPy broadcasting with PyTensor's rule: only a dimension of static size 1 broadcasts.</summary>
     private int[] Broadcast(IReadOnlyList<Operand> operands, out string? error)

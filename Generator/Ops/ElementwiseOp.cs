@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Tensorgen.Generator.Graph;
 
 namespace Tensorgen.Generator.Ops;
 
@@ -32,6 +33,16 @@ internal sealed class ElementwiseOp
 
     /// <summary>How the result's dtype follows from the operands'.</summary>
     public ResultRule Result { get; }
+
+    /// <summary>The result's dtype, from the dtype the op's value operands have (promoted) and the dtype a cast asks for.</summary>
+    public DType ResultType(DType operand, DType? castTo) => Result switch
+    {
+        ResultRule.Comparison or ResultRule.Logical => DType.Bool,
+        ResultRule.FloatMath => operand.IsFloat() ? operand : DType.Float64,
+        ResultRule.Target => castTo ?? throw new InvalidOperationException($"{Name} needs the dtype to convert to"),
+        ResultRule.Promoted => operand,
+        _ => throw new InvalidOperationException($"{Name} has no element-wise result rule"),
+    };
 
     /// <summary>
     /// The operand whose dtype the op computes in: 0, or 1 for <c>switch</c> (operand 0 is its condition)

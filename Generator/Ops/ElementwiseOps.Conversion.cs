@@ -8,7 +8,7 @@ internal static partial class ElementwiseOps
     /// <summary>Ops that pass values on: a cast, the identities, and <c>second</c> (a value broadcast to another's shape).</summary>
     private static IEnumerable<ElementwiseOp> Conversion() =>
     [
-        new(OpCode.Cast, "cast", 1, ResultRule.Promoted)
+        new(OpCode.Cast, "cast", 1, ResultRule.Target)
         {
             TakesBools = true,
             Fold = Fold.Values(a => a[0]),

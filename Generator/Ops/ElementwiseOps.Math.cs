@@ -4,6 +4,8 @@ namespace Tensorgen.Generator.Ops;
 
 internal static partial class ElementwiseOps
 {
+    private const double TwoOverSqrtPi = 1.1283791670955126;
+
     /// <summary>Float math: integer operands are converted to float64 first, as PyTensor upcasts them.</summary>
     private static IEnumerable<ElementwiseOp> Math() =>
     [
@@ -76,6 +78,22 @@ internal static partial class ElementwiseOps
             Scalar = s => $"{s.Math}.Cos({s[0]})",
             Vector = VectorForm.Numbers(v => $"{v.V}.Cos({v[0]})"),
             Pullback = p => [p.Neg(p.Mul(p.G, p.Ew(OpCode.Sin, p.X)))],
+        },
+        new(OpCode.Erf, "erf", 1, ResultRule.FloatMath)
+        {
+            Fold = Fold.Real(a => ScalarOps.Erf(a[0])),
+            Scalar = s => $"{s.Ops}.Erf({s[0]})",
+            Vector = VectorForm.Numbers(v => $"{v.M}.Erf({v[0]})"),
+            // d erf(x)/dx = 2/√π e^(-x²), as PyTensor's: g · 2/√π · exp(-x·x).
+            Pullback = p => [p.Mul(p.Mul(p.G, p.C(TwoOverSqrtPi)), p.Ew(OpCode.Exp, p.Neg(p.Mul(p.X, p.X))))],
+        },
+        new(OpCode.Erfc, "erfc", 1, ResultRule.FloatMath)
+        {
+            Fold = Fold.Real(a => ScalarOps.Erfc(a[0])),
+            Scalar = s => $"{s.Ops}.Erfc({s[0]})",
+            Vector = VectorForm.Numbers(v => $"{v.M}.Erfc({v[0]})"),
+            // The negative of erf's.
+            Pullback = p => [p.Mul(p.Mul(p.Neg(p.G), p.C(TwoOverSqrtPi)), p.Ew(OpCode.Exp, p.Neg(p.Mul(p.X, p.X))))],
         },
     ];
 }

@@ -19,6 +19,9 @@ internal static partial class OpInfo
 
     public static bool IsLogical(OpCode op) => OpRegistry.Of(op).Result == ResultRule.Logical;
 
+    /// <summary>An element-wise op's result dtype, from its value operands' promoted dtype (and a cast's target).</summary>
+    public static DType ResultType(OpCode op, DType operand, DType? castTo) => OpRegistry.Elementwise(op).ResultType(operand, castTo);
+
     /// <summary>The operand whose dtype an element-wise op computes in: the second for switch and second, else the first.</summary>
     public static int ValueOperand(OpCode op) => OpRegistry.Elementwise(op).ValueOperand;
 

@@ -45,4 +45,7 @@ internal enum ResultRule
 
     /// <summary>Logic over bool operands: bool.</summary>
     Logical,
+
+    /// <summary>The dtype asked for (a cast).</summary>
+    Target,
 }

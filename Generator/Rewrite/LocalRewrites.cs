@@ -28,7 +28,7 @@ internal static class LocalRewrites
             if (!graph[input].IsConstant) return null;
         if (node.Shape.Any(size => size != 1)) return null;
         var values = node.Inputs.Select(i => graph[i].Value).ToArray();
-        var operandType = graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType;
+        var operandType = graph[node.Inputs[OpInfo.ValueOperand(node.Op)]].DType;
         var value = ScalarMath.Evaluate(node.Op, node.DType, operandType, values);
         int constant = graph.Constant(value, node.DType);
         return new RewriteResult("constant_folding", graph.DimShuffle(constant, Enumerable.Repeat(-1, node.Rank).ToArray()), null);

@@ -56,6 +56,10 @@ public enum OpCode
     Sin,
     /// <summary>Cosine.</summary>
     Cos,
+    /// <summary>The error function, 2/√π ∫₀ᵃ e^(-t²) dt.</summary>
+    Erf,
+    /// <summary>The complementary error function, 1 - erf(a), accurate in its tail.</summary>
+    Erfc,
     // Comparisons and logic: bool results.
     /// <summary><c>a &lt; b</c></summary>
     Lt,

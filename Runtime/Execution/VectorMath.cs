@@ -9,7 +9,7 @@ namespace Tensorgen;
 /// use the same formulas as <see cref="ScalarOps"/> so the vector loop and its scalar tail agree;
 /// the rest apply the scalar op lane by lane (correct, not faster than scalar).
 /// </summary>
-public static class VectorMath
+public static partial class VectorMath
 {
     /// <summary>log(1 + x), accurate for tiny x: the rounding error of 1 + x cancels in the ratio; log1p(∞) is ∞.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -42,6 +42,12 @@ public static partial class Pt
     /// <summary>Element-wise cosine.</summary>
     [Op(OpCode.Cos)]
     public static TensorVariable Cos(TensorVariable x) => Inert.Variable;
+    /// <summary>Element-wise error function 2/√π ∫₀ˣ e^(-t²) dt (PyTensor's <c>pt.erf</c>; integers give float64).</summary>
+    [Op(OpCode.Erf)]
+    public static TensorVariable Erf(TensorVariable x) => Inert.Variable;
+    /// <summary>Element-wise complementary error function 1 - erf(x), accurate where it is tiny (PyTensor's <c>pt.erfc</c>).</summary>
+    [Op(OpCode.Erfc)]
+    public static TensorVariable Erfc(TensorVariable x) => Inert.Variable;
     /// <summary>Element-wise logical not of a bool tensor.</summary>
     [Op(OpCode.Not)]
     public static TensorVariable Not(TensorVariable x) => Inert.Variable;

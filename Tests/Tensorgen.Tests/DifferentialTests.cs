@@ -50,6 +50,24 @@ public sealed class DifferentialTests
         (a, v) => [FromTensor(new TestGraphs.Float32MathFunction().Invoke(v.Tensor<float>(a[0])))]);
 
     [Theory, MemberData(nameof(Sizes))]
+    public void ErrorFunctions(int m, int n) => Compare(nameof(ErrorFunctions), m * 31 + n,
+        [[m * n], []], [false, false],
+        (a, v) =>
+        {
+            var (erf, erfc, fused) = new TestGraphs.ErrorFunctionsFunction().Invoke(v.Tensor<double>(a[0]), a[1].Data[0]);
+            return [FromTensor(erf), FromTensor(erfc), FromTensor(fused)];
+        });
+
+    [Theory, MemberData(nameof(Sizes))]
+    public void ErrorFunctions32(int m, int n) => Compare(nameof(ErrorFunctions32), m * 31 + n,
+        [[m, n], [m, n]], [false, true],
+        (a, v) =>
+        {
+            var (erf, erfc, integers) = new TestGraphs.ErrorFunctions32Function().Invoke(v.Tensor<float>(a[0]), v.Tensor<int>(a[1]));
+            return [FromTensor(erf), FromTensor(erfc), FromTensor(integers)];
+        });
+
+    [Theory, MemberData(nameof(Sizes))]
     public void Tensor3Broadcast(int m, int n) => Compare(nameof(Tensor3Broadcast), m * 31 + n,
         [[2, 1, n], [m, n]], [false, false],
         (a, v) => [FromTensor(new TestGraphs.Tensor3BroadcastFunction().Invoke(v.Tensor<double>(a[0]), v.Tensor<double>(a[1])))]);

@@ -1,6 +1,7 @@
 extern alias generator;
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Tensorgen.Tests.Infrastructure;
@@ -188,5 +189,26 @@ public sealed class OpRegistryTests
             var match = Regex.Match(text, pattern);
             Assert.False(match.Success, $"{file}: '{match.Value}' decides by op code; ask the op registry instead");
         }
+    }
+
+    /// <summary>
+    /// A <c>switch</c> or an <c>is</c> pattern over <see cref="GOp"/> anywhere in Generator/ outside Ops/ is a list of
+    /// ops kept somewhere else than the registry: a new op would be missed there. (Comparing one op with <c>==</c> is not.)
+    /// </summary>
+    [Fact]
+    public void No_switch_over_ops_outside_the_registry()
+    {
+        // The rewrites match graph shapes (x - (-y), log(sigmoid(x))): they become rules as data in the rewrite stage's rework (issue 11, point 3).
+        string[] pending = ["Generator/Rewrite/LocalRewrites.cs"];
+        var overOps = new Regex(@"case OpCode\.|OpCode\.\w+\s*=>|\bis\s+(not\s+)?\(?\s*OpCode\.|\bor\s+OpCode\.|\{\s*Op:\s*OpCode\.|\.Op\s+switch|\bop\s+switch");
+        var found = Directory.EnumerateFiles(Repo.File("Generator"), "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repo.Root, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("Generator/Ops/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Where(f => !pending.Contains(f))
+            .SelectMany(f => File.ReadAllLines(Repo.File(f)).Select((line, i) => (f, i, line)))
+            .Where(x => overOps.IsMatch(x.line))
+            .Select(x => $"{x.f}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+        Assert.True(found.Count == 0, "switches or patterns over OpCode outside Generator/Ops/:\n" + string.Join("\n", found));
     }
 }

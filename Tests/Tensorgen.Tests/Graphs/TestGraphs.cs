@@ -36,6 +36,24 @@ public static partial class TestGraphs
         return Function([x], Sigmoid(x) * 2 + Softplus(-x) - Tanh(x) / 3 + Exp(x * 0.5f) - Log(Abs(x) + 1));
     }
 
+    /// <summary>erf and erfc (PyTensor's pt.erf, pt.erfc), float64: alone, fused with other math, into erfc's tail, folded.</summary>
+    [TensorFunction]
+    public static FunctionGraph ErrorFunctions()
+    {
+        var v = DVector("v");
+        var s = DScalar("s");
+        return Function([v, s], [Erf(v), Erfc(v), Erf(v * s) * Erfc(v * 4) + Erf(Constant(0.5))]);
+    }
+
+    /// <summary>erf and erfc in float32, and of integers (float64, as PyTensor upcasts int32).</summary>
+    [TensorFunction]
+    public static FunctionGraph ErrorFunctions32()
+    {
+        var x = FMatrix("x");
+        var i = IMatrix("i");
+        return Function([x, i], [Erf(x), Erfc(x), Erf(i) - Erfc(i * 2)]);
+    }
+
     /// <summary>A 3-d tensor whose middle dimension is static 1, with a matrix broadcast against it.</summary>
     [TensorFunction]
     public static FunctionGraph Tensor3Broadcast()

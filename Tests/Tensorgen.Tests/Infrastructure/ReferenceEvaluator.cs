@@ -291,6 +291,8 @@ internal static class ReferenceEvaluator
             OpCode.Sqrt => Math.Sqrt(a[0]),
             OpCode.Sin => Math.Sin(a[0]),
             OpCode.Cos => Math.Cos(a[0]),
+            OpCode.Erf => ReferenceErf.Erf(a[0]),
+            OpCode.Erfc => ReferenceErf.Erfc(a[0]),
             OpCode.Lt => a[0] < a[1] ? 1 : 0,
             OpCode.Gt => a[0] > a[1] ? 1 : 0,
             OpCode.Le => a[0] <= a[1] ? 1 : 0,
