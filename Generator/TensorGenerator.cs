@@ -48,7 +48,7 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .WithTrackingName(EvaluateStep);
 
         // Where each function's declarations are, by generated file: what places its diagnostics.
-        var anchors = found.Select(static (f, _) => f.Anchors).Collect();
+        var anchors = found.Select(static (f, _) => f.Anchors).Collect().Select(static (all, _) => new AnchorTable(all));
 
         var options = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) =>
         {
@@ -58,8 +58,8 @@ public sealed class TensorGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(evaluated.Select(static (e, _) => (e.HintName, e.Diagnostics)).Combine(anchors), static (spc, pair) =>
         {
-            var ((hintName, diagnostics), all) = pair;
-            var anchor = Anchors(all, hintName);
+            var ((hintName, diagnostics), table) = pair;
+            var anchor = table[hintName];
             foreach (var diagnostic in diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic(anchor));
         });
 
@@ -71,19 +71,17 @@ public sealed class TensorGenerator : IIncrementalGenerator
             .Select(static (pair, cancellation) => FunctionCompiler.Compile(pair.Left!, pair.Right.Faults, pair.Right.Limits, cancellation))
             .WithTrackingName(EmitStep);
 
+        context.RegisterSourceOutput(files, static (spc, file) => spc.AddSource(file.HintName, file.Text));
+
         // Failures found after evaluation are reported at the method; the anchors are looked up here,
-        // outside the Emit step, so moving a method never re-runs Emit.
-        context.RegisterSourceOutput(files.Combine(anchors), static (spc, pair) =>
+        // outside the Emit step, so moving a method never re-runs Emit nor adds its source again.
+        var failures = files.Where(static f => f.Failure is not null).Select(static (f, _) => (f.HintName, f.Failure, f.LimitReached));
+        context.RegisterSourceOutput(failures.Combine(anchors), static (spc, pair) =>
         {
-            var (file, all) = pair;
-            spc.AddSource(file.HintName, file.Text);
-            if (file.Failure is null) return;
-            var anchor = Anchors(all, file.HintName)?.Identifier;
-            spc.ReportDiagnostic(Diagnostic.Create(file.LimitReached ? Diagnostics.GeneratorLimit : Diagnostics.Internal, anchor?.ToLocation() ?? Location.None,
-                file.HintName.Substring(0, file.HintName.Length - ".g.cs".Length), file.Failure));
+            var ((hintName, failure, limitReached), table) = pair;
+            var anchor = table[hintName]?.Identifier;
+            spc.ReportDiagnostic(Diagnostic.Create(limitReached ? Diagnostics.GeneratorLimit : Diagnostics.Internal, anchor?.ToLocation() ?? Location.None,
+                hintName.Substring(0, hintName.Length - ".g.cs".Length), failure));
         });
     }
-
-    private static FunctionAnchors? Anchors(ImmutableArray<FunctionAnchors> all, string hintName) =>
-        all.FirstOrDefault(a => a.HintName == hintName);
 }

@@ -5,9 +5,9 @@ using Tensorgen.Generator.Ops;
 namespace Tensorgen.Generator.Differentiate;
 
 /// <summary>
-/// The pullback of each op (PyTensor's <c>Op.L_op</c>/<c>grad</c>; an element-wise op's is in its registry
-/// entry, <see cref="ElementwiseOp.Pullback"/>, a structural op's in its class): given the adjoint <c>g</c> of a node,
-/// the contribution to the adjoint of each operand, built as graph nodes, or -1 where none flows
+/// The pullback of each op (PyTensor's <c>Op.L_op</c>/<c>grad</c>): an element-wise op's is in its registry
+/// entry (<see cref="ElementwiseOp.Pullback"/>), a structural op's in its class (<see cref="IStructuralOp.Pullback"/>).
+/// Given the adjoint <c>g</c> of a node, the contribution to the adjoint of each operand, built as graph nodes, or -1 where none flows
 /// (comparisons, integer and discrete ops, conditions, <c>ZeroGrad</c>). Contributions have the operand's
 /// exact shape: a broadcast operand receives the sum over the axes it was broadcast along.
 /// </summary>

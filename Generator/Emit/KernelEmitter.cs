@@ -14,7 +14,7 @@ namespace Tensorgen.Generator.Emit;
 /// value (returned, starting from <c>acc</c>) or, when the run is along kept axes, folds it into the
 /// output span element by element.
 /// </summary>
-internal static class KernelEmitter
+internal static partial class KernelEmitter
 {
     /// <summary>A 0-d kernel of at most this many nodes is written into Invoke; a larger one is a method of its own.</summary>
     public const int MaxInlineNodes = 32;
@@ -130,91 +130,6 @@ internal static class KernelEmitter
         }
     }
 
-    private static void EmitVectorLoop(SourceWriter w, TensorGraph graph, Kernel kernel, ISet<int> spanLeaves,
-        IReadOnlyDictionary<int, string> names, NameScope scope, bool fold, Dictionary<int, string> comments)
-    {
-        var t = VectorCode.ComputeType(graph, kernel.Body.Concat(kernel.Leaves).Concat(kernel.Roots))!.Value;
-        string vec = VectorCode.Type(t);
-        string mm = "global::System.Runtime.InteropServices.MemoryMarshal";
-        const string M = "global::Tensorgen.VectorMath";
-        using (w.Block($"if ({VectorCode.V}.IsHardwareAccelerated && n >= {vec}.Count)"))
-        {
-            var values = new Dictionary<int, string>();
-            var refs = new Dictionary<int, string>();
-            // Values constant along the run are splatted once, before the loop.
-            foreach (var leaf in kernel.Leaves.Where(l => !spanLeaves.Contains(l)))
-            {
-                values[leaf] = scope.Take("v" + names[leaf].TrimStart('@'));
-                string splat = graph[leaf].DType == DType.Bool ? VectorCode.Mask(names[leaf], t) : $"new {vec}({names[leaf]})";
-                w.Line($"var {values[leaf]} = {splat};");
-            }
-            // Many constants: splatted in one loop from the kernel's table, not a statement each.
-            var tabled = TabledConstants(graph, kernel);
-            if (tabled.Count > 0)
-            {
-                string table = scope.Take("c"), k = scope.Take("k");
-                w.Line($"global::System.Span<{vec}> {table} = stackalloc {vec}[{tabled.Count}];");
-                w.Line($"for (int {k} = 0; {k} < {tabled.Count}; {k}++) {table}[{k}] = new {vec}({ConstantTable(kernel)}[{k}]);");
-                for (int j = 0; j < tabled.Count; j++) values[tabled[j]] = $"{table}[{j}]";
-            }
-            var constants = kernel.Body.SelectMany(b => graph[b].Inputs).Where(i => graph[i].IsConstant).Distinct().OrderBy(i => i);
-            foreach (var c in constants.Where(c => !values.ContainsKey(c)))
-            {
-                values[c] = scope.Take("c" + c);
-                string splat = graph[c].DType == DType.Bool ? VectorCode.Mask(Literals.Of(graph[c].Value, DType.Bool), t) : $"new {vec}({Literals.Of(graph[c].Value, graph[c].DType)})";
-                w.Line($"var {values[c]} = {splat};");
-            }
-            // Bool data moves through VectorMath (a byte per element); float data through refs.
-            bool IsMask(int id) => graph[id].DType == DType.Bool;
-            var written = fold ? Enumerable.Empty<int>() : kernel.Roots;
-            foreach (var id in kernel.Leaves.Where(spanLeaves.Contains).Concat(written).Where(id => !IsMask(id)))
-            {
-                refs[id] = scope.Take(names[id].TrimStart('@') + "Ref");
-                w.Line($"ref {t.CSharp()} {refs[id]} = ref {mm}.GetReference({names[id]});");
-            }
-            string vacc = "";
-            var reduction = kernel.IsReduction ? graph[kernel.Reduction] : null;
-            if (fold)
-            {
-                vacc = scope.Take("vacc");
-                w.Line($"var {vacc} = new {vec}({Identity(reduction!)});");
-            }
-            using (w.Block($"for (; i <= n - {vec}.Count; i += {vec}.Count)"))
-            {
-                foreach (var leaf in kernel.Leaves.Where(spanLeaves.Contains))
-                {
-                    values[leaf] = scope.Take("v" + names[leaf].TrimStart('@'));
-                    w.Line(IsMask(leaf)
-                        ? $"var {values[leaf]} = {M}.LoadMask{(t == DType.Float32 ? 32 : 64)}({names[leaf]}, i);"
-                        : $"var {values[leaf]} = {VectorCode.V}.LoadUnsafe(ref {refs[leaf]}, (nuint)i);");
-                }
-                foreach (var id in kernel.Body)
-                {
-                    var node = graph[id];
-                    values[id] = scope.Take("v" + id);
-                    w.Line($"var {values[id]} = {VectorCode.Of(node, Arguments(graph, node, values), VectorCode.OperandType(graph, node), t)};{comments[id]}");
-                }
-                if (reduction is null)
-                {
-                    foreach (var root in kernel.Roots)
-                        w.Line(IsMask(root)
-                            ? $"{M}.StoreMask({values[root]}, {names[root]}, i);"
-                            : $"{VectorCode.V}.StoreUnsafe({values[root]}, ref {refs[root]}, (nuint)i);");
-                }
-                else if (fold)
-                {
-                    w.Line($"{vacc} = {VectorCombine(reduction, vacc, values[kernel.Reduced])};");
-                }
-                else
-                {
-                    string current = $"{VectorCode.V}.LoadUnsafe(ref {refs[kernel.Reduction]}, (nuint)i)";
-                    w.Line($"{VectorCode.V}.StoreUnsafe({VectorCombine(reduction, current, values[kernel.Reduced])}, ref {refs[kernel.Reduction]}, (nuint)i);");
-                }
-            }
-            if (fold) w.Line($"acc = {Combine(reduction!, "acc", Across(reduction!, vacc))};");
-        }
-    }
-
     /// <summary>The value a reduction starts from: 0 for a sum, -∞ for a max, +∞ for a min (false and true for bools).</summary>
     public static string Identity(Node reduction) => Fold(reduction).Identity(reduction.DType);
 
@@ -241,28 +156,5 @@ internal static class KernelEmitter
             else args[k] = values[input] = Literals.Of(graph[input].Value, graph[input].DType);
         }
         return args;
-    }
-
-    /// <summary>"// %5 = exp(%4)": ties each line to the graph in the remarks.</summary>
-    private static string Comment(TensorGraph graph, int id) =>
-        $" // %{id} = {GraphPrinter.OpName(graph[id])}({string.Join(", ", graph[id].Inputs.Select(i => GraphPrinter.Name(graph, i)))})";
-
-    /// <summary>"result = sigmoid(x)" per root, for the kernel's summary.</summary>
-    public static string Describe(TensorGraph graph, Kernel kernel, IReadOnlyDictionary<int, string> names)
-    {
-        var body = new HashSet<int>(kernel.Body);
-        var roots = kernel.Roots.Select(r => $"{names[r].TrimStart('@')} = {Expression(graph, kernel, body, r, names, 3, top: true)}");
-        int count = kernel.Body.Count;
-        return SourceWriter.Xml(string.Join("; ", roots) + $" ({count} node{(count == 1 ? "" : "s")} fused)");
-    }
-
-    private static string Expression(TensorGraph graph, Kernel kernel, HashSet<int> body, int id, IReadOnlyDictionary<int, string> names, int depth, bool top = false)
-    {
-        var node = graph[id];
-        if (node.IsConstant) return GraphPrinter.Name(graph, id);
-        if (!top && names.TryGetValue(id, out var name)) return name.TrimStart('@');
-        bool computed = body.Contains(id) || id == kernel.Reduction;
-        if (node.IsSource || depth == 0 || !computed) return GraphPrinter.Name(graph, id);
-        return $"{OpInfo.Name(node.Op)}({string.Join(", ", node.Inputs.Select(i => Expression(graph, kernel, body, i, names, depth - 1)))})";
     }
 }

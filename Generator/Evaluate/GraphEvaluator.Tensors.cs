@@ -52,14 +52,8 @@ internal sealed partial class GraphEvaluator
         int keepIndex = Parameter(method, "keepdims");
         bool keepdims = keepIndex >= 0 && values[keepIndex] is ConstValue { Constant: true };
 
-        if (op != OpCode.Mean) return new TensorValue(Operand.Of(Graph.Reduce(op, node, axes.ToArray(), keepdims)));
-
-        // mean = sum / count, in float (integers average to float64, as NumPy).
-        var dtype = Graph[node].DType.IsFloat() ? Graph[node].DType : DType.Float64;
-        int sum = Graph.Reduce(OpCode.Sum, Graph.Convert(node, dtype), axes.ToArray(), keepdims);
-        int count = Graph.Constant(1, DType.Int64);
-        foreach (var a in axes) count = Graph.Ew(OpCode.Mul, count, Graph.DimSize(node, a));
-        return new TensorValue(Operand.Of(Graph.Ew(OpCode.TrueDiv, sum, Graph.Convert(count, dtype))));
+        // A mean is lowered to a sum over a count (MeanOp).
+        return new TensorValue(Operand.Of(Graph.Reduce(op, node, axes.ToArray(), keepdims)));
     }
 
     /// <summary><c>Dot(a, b)</c>; a transposed operand (<c>x.T</c>) is read through a flag instead of copied.</summary>

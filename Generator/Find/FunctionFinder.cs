@@ -17,16 +17,32 @@ namespace Tensorgen.Generator.Find;
 /// declaration in a fixed order (enclosing types partial and not generic, method not generic, not an instance
 /// method of a struct, returns FunctionGraph, has a body, takes no parameters), then lowers the body into a
 /// <see cref="LoweredFunction"/>: no evaluation, so it stays cheap when Roslyn re-runs it after every edit.
-/// Never throws: an internal failure is carried to the Evaluate step, which reports it as TG9999.
+/// When nothing the lowering read has changed (<see cref="LoweringCache"/>), it is not done again: the
+/// previous result comes back with fresh anchors, and nothing is bound. Never throws: an internal failure
+/// is carried to the Evaluate step, which reports it as TG9999.
 /// </summary>
 internal static class FunctionFinder
 {
     public const string AttributeName = "Tensorgen.TensorFunctionAttribute";
 
-    public static FoundFunction Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellation) =>
-        StackGuard.OnFreshStack(() => TransformCore(context, cancellation), StackGuard.EvaluationStackBytes);
+    public static FoundFunction Transform(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
+    {
+        var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        SourceWorld.View? view = null;
+        try
+        {
+            view = SourceWorld.Of(context.SemanticModel.Compilation, cancellation);
+            if (LoweringCache.TryReuse(syntax, view, cancellation) is { } reused) return reused;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            view = null; // lower as if nothing were remembered
+        }
+        // Roslyn recurses as deep as the source nests when it builds the body's operations: a stack of its own.
+        return StackGuard.OnFreshStack(() => TransformCore(context, view, cancellation), StackGuard.EvaluationStackBytes);
+    }
 
-    private static FoundFunction TransformCore(GeneratorAttributeSyntaxContext context, CancellationToken cancellation)
+    private static FoundFunction TransformCore(GeneratorAttributeSyntaxContext context, SourceWorld.View? view, CancellationToken cancellation)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
@@ -39,8 +55,12 @@ internal static class FunctionFinder
         var header = new FunctionHeader(ns, Containing(method.ContainingType).ToEquatableArray(), method.Name,
             Accessibility(method.DeclaredAccessibility), owner, CanEmit: true, lowering.Relative(self, anchor));
 
-        FoundFunction Result(int body = -1, string? failure = null) => new(
-            lowering.Result(header, diagnostics.ToEquatableArray(), failure, body), lowering.Anchors(header.HintName, anchor));
+        FoundFunction Result(int body = -1, string? failure = null)
+        {
+            var function = lowering.Result(header, diagnostics.ToEquatableArray(), failure, body);
+            if (view is not null) LoweringCache.Store(syntax, view, function, lowering.DeclarationSyntax, cancellation);
+            return new(function, LoweringCache.Anchors(header.HintName, syntax, lowering.DeclarationSyntax));
+        }
         FoundFunction Fail(DiagnosticDescriptor descriptor, Location location, bool canEmit, params string[] args)
         {
             diagnostics.Add(DiagnosticInfo.Create(descriptor, lowering.Relative(self, location), args));

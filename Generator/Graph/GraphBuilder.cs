@@ -7,10 +7,12 @@ using Tensorgen.Generator.Ops;
 namespace Tensorgen.Generator.Graph;
 
 /// <summary>
-/// Builds a graph node by node, typing each application (dtype promotion, broadcasting) and
-/// hash-consing, so an expression written twice is one node: PyTensor's merge pass, done eagerly.
+/// Builds a graph node by node, typing each application and hash-consing, so an expression written twice is
+/// one node: PyTensor's merge pass, done eagerly. Element-wise ops are typed here (dtype promotion,
+/// broadcasting: <c>GraphBuilder.Elementwise.cs</c>); a structural op types its nodes itself (its class in
+/// <c>Generator/Ops/</c>), and the methods here that make them keep the evaluator's calls short.
 /// </summary>
-internal sealed class GraphBuilder
+internal sealed partial class GraphBuilder
 {
     private readonly List<Node> _nodes = new();
     private readonly Dictionary<Node, int> _index = new();
@@ -119,85 +121,6 @@ internal sealed class GraphBuilder
     /// <summary>The dtype a literal has when it never meets a tensor: int64, float64 or bool.</summary>
     public static DType DefaultDType(Literal literal) => literal.Kind;
 
-    /// <summary>
-    /// Applies an element-wise op. Returns the result, or an error message (a dtype or shape
-    /// problem, with the kind in <paramref name="isShapeError"/>) and no result.
-    /// </summary>
-    public Operand Apply(OpCode op, IReadOnlyList<Operand> operands, DType? castTo, out string? error, out bool isShapeError)
-    {
-        error = null;
-        isShapeError = false;
-        var dtypes = operands.Select(o => o.Weak is { } l ? l.Kind : _nodes[o.Node].DType).ToArray();
-
-        // Logic and conditions want bools, arithmetic does not.
-        if (OpInfo.IsLogical(op) && dtypes.Any(d => d != DType.Bool))
-        {
-            error = $"{OpInfo.Name(op)} needs bool operands, but got {Describe(operands)}; compare first (a > 0) or Cast(x, DType.Bool)";
-            return default;
-        }
-        if (op == OpCode.Switch && dtypes[0] != DType.Bool)
-        {
-            error = $"the condition of switch must be a bool tensor, but is {Describe(operands[0])}";
-            return default;
-        }
-        var valueOperands = op == OpCode.Switch ? operands.Skip(1).ToArray() : operands.ToArray();
-        if (!OpInfo.TakesBools(op) && valueOperands.All(o => (o.Weak?.Kind ?? _nodes[o.Node].DType) == DType.Bool))
-        {
-            error = $"{OpInfo.Name(op)} is arithmetic and its operands are bool ({Describe(operands)}); Cast(x, DType.Int64) first";
-            return default;
-        }
-
-        // Literals only: fold now, the result stays a literal.
-        if (operands.All(o => o.IsLiteral))
-        {
-            var values = operands.Select(o => o.Weak!.Value.Value).ToArray();
-            var kinds = operands.Select(o => o.Weak!.Value.Kind).ToArray();
-            var kind = LiteralResultKind(op, kinds, castTo);
-            var operandKind = (op == OpCode.Switch ? kinds.Skip(1) : kinds).Aggregate(DTypes.Promote);
-            return Operand.Of(new Literal(kind, ScalarMath.Evaluate(op, kind, operandKind, values)));
-        }
-
-        if (op == OpCode.Identity) return Operand.Of(operands[0].Node);
-        if (op == OpCode.Cast) return Operand.Of(Convert(operands[0].Node, castTo!.Value));
-
-        DType operandType = CommonType(valueOperands);
-        DType resultType = OpInfo.ResultType(op, operandType, castTo);
-
-        var shape = Broadcast(operands, out error);
-        if (error is not null)
-        {
-            isShapeError = true;
-            return default;
-        }
-
-        // second(a, b): b broadcast to a's shape; a gives only the shape, so it keeps its dtype.
-        if (op == OpCode.Second)
-        {
-            var shapeOf = operands[0].IsLiteral ? Materialize(operands[0], dtypes[1]) : operands[0].Node;
-            var valueType = operands[1].IsLiteral ? _nodes[shapeOf].DType : dtypes[1];
-            int value = Convert(Materialize(operands[1], valueType), valueType);
-            return Operand.Of(Add(Node.Apply(op, valueType, shape.ToEquatableArray(), shapeOf, value)));
-        }
-
-        // Operands are converted to the type the op computes in, so kernels never mix dtypes.
-        DType computeType = OpInfo.IsFloatMath(op) ? resultType : operandType;
-        var inputs = new int[operands.Count];
-        for (int i = 0; i < operands.Count; i++)
-        {
-            var want = op == OpCode.Switch && i == 0 ? DType.Bool : computeType;
-            inputs[i] = Convert(Materialize(operands[i], want), want);
-        }
-        return Operand.Of(Add(Node.Apply(op, resultType, shape.ToEquatableArray(), inputs)));
-    }
-
-    /// <summary>An element-wise op that cannot fail (operands already typed): for graphs the generator builds itself, as gradients.</summary>
-    public int Ew(OpCode op, params int[] operands)
-    {
-        var result = Apply(op, operands.Select(Operand.Of).ToList(), null, out var error, out _);
-        if (error is not null) throw new System.InvalidOperationException($"internal: {OpInfo.Name(op)} failed: {error}");
-        return result.Node;
-    }
-
     /// <summary>A float constant of <paramref name="dtype"/>.</summary>
     public int Scalar(double value, DType dtype) => Constant(value, dtype);
 
@@ -242,63 +165,6 @@ internal sealed class GraphBuilder
         // gradient) is cast by a node, so that a Grad with respect to it still reaches it (folded when rewriting).
         if (n.IsConstant && n.Params is null) return Constant(n.Value, dtype);
         return Add(Node.Apply(OpCode.Cast, dtype, n.Shape, node));
-    }
-
-    private DType CommonType(IReadOnlyList<Operand> operands)
-    {
-        DType? strong = null;
-        foreach (var o in operands)
-            if (!o.IsLiteral) strong = strong is { } s ? DTypes.Promote(s, _nodes[o.Node].DType) : _nodes[o.Node].DType;
-        // Switch(c, 1, 2.5): no value operand is a tensor, so the literals' own dtypes decide.
-        DType result = strong ?? operands.Select(o => o.Weak!.Value.Kind).Aggregate(DTypes.Promote);
-        foreach (var o in operands)
-        {
-            if (o.Weak is not { } l) continue;
-            // A literal adopts the tensor's dtype when that dtype holds it exactly; otherwise the result widens,
-            // as PyTensor's autocast of Python numbers decides (int literals are int16/int32/int64 by value,
-            // float literals float32 when exactly representable): float32 + 1000 is float32, float32 + 40000
-            // and float32 * 0.1 are float64, int32 + 3_000_000_000 is int64, int32 * 1.5 is float64.
-            double v = l.Value.Double;
-            if (l.Kind.IsFloat() && !result.IsFloat()) result = DType.Float64;
-            else if (l.Kind == DType.Int64 && result == DType.Bool) result = DType.Int64;
-            else if (l.Kind == DType.Int64 && result == DType.Int32 && l.Value.Long != (int)l.Value.Long) result = DType.Int64;
-            else if (l.Kind == DType.Int64 && result == DType.Float32 && l.Value.Long is < short.MinValue or > short.MaxValue) result = DType.Float64;
-            else if (l.Kind == DType.Float64 && result == DType.Float32 && (float)v != v && !double.IsNaN(v)) result = DType.Float64;
-        }
-        return result;
-    }
-
-    private static DType LiteralResultKind(OpCode op, DType[] kinds, DType? castTo) =>
-        OpInfo.ResultType(op, (op == OpCode.Switch ? kinds.Skip(1) : kinds).Aggregate(DTypes.Promote), castTo);
-
-    /// <summary>NumPy broadcasting with PyTensor's rule: only a dimension of static size 1 broadcasts.</summary>
-    private int[] Broadcast(IReadOnlyList<Operand> operands, out string? error)
-    {
-        error = null;
-        int rank = operands.Max(o => o.IsLiteral ? 0 : _nodes[o.Node].Rank);
-        var shape = new int[rank];
-        for (int d = 0; d < rank; d++)
-        {
-            int size = 1;
-            foreach (var o in operands)
-            {
-                if (o.IsLiteral) continue;
-                var s = _nodes[o.Node].Shape;
-                int k = d - (rank - s.Count);
-                if (k < 0) continue;
-                int dim = s[k];
-                if (dim == 1) continue;
-                if (size == 1) size = dim;
-                else if (size == -1) size = dim;
-                else if (dim != -1 && dim != size)
-                {
-                    error = $"shapes {Describe(operands)} cannot broadcast: dimension {d} has static sizes {size} and {dim}";
-                    return shape;
-                }
-            }
-            shape[d] = size;
-        }
-        return shape;
     }
 
     public string Describe(Operand o)

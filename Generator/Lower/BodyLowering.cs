@@ -82,8 +82,8 @@ internal sealed partial class BodyLowering
         _declarations.Select(d => d.SyntaxTree.GetText(_cancellation).ToString(d.Span)).ToEquatableArray(), _variableNames.ToEquatableArray(),
         _methodList.ToEquatableArray(), _helperList.ToEquatableArray(), _memberList.ToEquatableArray());
 
-    public FunctionAnchors Anchors(string hintName, Location identifier) =>
-        new(hintName, LocationInfo.From(identifier), _declarations.Select(DeclarationAnchor.Of).ToEquatableArray());
+    /// <summary>The lowered declarations' syntax: the method first, then helpers and initializers as met.</summary>
+    public IReadOnlyList<SyntaxNode> DeclarationSyntax => _declarations;
 
     private IrSpan Span(SyntaxNode syntax) => new(_declaration, syntax.Span.Start - _declarationStart, syntax.Span.Length);
 

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -58,4 +60,18 @@ internal sealed record FunctionAnchors(string HintName, LocationInfo? Identifier
 {
     public LocationInfo? Locate(RelativeLocation? location) =>
         location is { } l && l.Declaration >= 0 && l.Declaration < Declarations.Count ? Declarations[l.Declaration].Absolute(l) : null;
+}
+
+/// <summary>Every function's anchors, by generated file name (the first, if two functions share one).</summary>
+internal sealed class AnchorTable
+{
+    private readonly Dictionary<string, FunctionAnchors> _byHintName = new();
+
+    public AnchorTable(ImmutableArray<FunctionAnchors> all)
+    {
+        foreach (var anchors in all)
+            if (!_byHintName.ContainsKey(anchors.HintName)) _byHintName[anchors.HintName] = anchors;
+    }
+
+    public FunctionAnchors? this[string hintName] => _byHintName.TryGetValue(hintName, out var anchors) ? anchors : null;
 }

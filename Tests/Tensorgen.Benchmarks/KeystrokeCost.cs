@@ -6,6 +6,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,11 +20,13 @@ namespace Tensorgen.Benchmarks;
 /// each with shared variables of its own and a helper). After a warm-up, each run makes one edit and times
 /// <c>RunGenerators</c>: (a) an edit in an unrelated file, (b) a comment added above the graph methods.
 /// Prints medians (and the 10th and 90th percentiles) of the wall clock, and the median of the processor time
-/// the process spent (steadier than the wall clock on a busy machine: the generator is single-threaded).
-/// <c>dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --keystroke-cost [graphs=10,100] [runs=N]</c>.
+/// the measuring thread spent (on Linux; steadier than the wall clock on a busy machine: a run that reuses its
+/// lowering runs on the calling thread only).
+/// <c>dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --keystroke-cost [graphs=10,100] [runs=N] [steps]</c>;
+/// <c>steps</c> also prints each tracked step's time and reasons in the last run.
 /// </summary>
 /// <remarks>
-/// Steps are not tracked (the IDE does not track them either). Each edit alternates between two texts, so
+/// Steps are not tracked unless asked (the IDE does not track them). Each edit alternates between two texts, so
 /// every run sees a changed tree, as a keystroke gives.
 /// </remarks>
 public static class KeystrokeCost
@@ -34,7 +37,8 @@ public static class KeystrokeCost
         int runs = 40;
         foreach (var arg in args)
         {
-            if (arg.StartsWith("runs=", StringComparison.Ordinal)) runs = int.Parse(arg.Substring(5), CultureInfo.InvariantCulture);
+            if (arg == "steps") _steps = true;
+            else if (arg.StartsWith("runs=", StringComparison.Ordinal)) runs = int.Parse(arg.Substring(5), CultureInfo.InvariantCulture);
             else if (arg.StartsWith("graphs=", StringComparison.Ordinal))
                 counts = arg.Substring(7).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         }
@@ -50,6 +54,9 @@ public static class KeystrokeCost
         }
     }
 
+    /// <summary>Whether to print the tracked steps of each measurement's last run.</summary>
+    private static bool _steps;
+
     private static IEnumerable<(string Edit, string File, string[] Texts)> Edits(int count)
     {
         yield return ("unrelated file", "Other.cs", [Other, Other.Replace("42", "43")]);
@@ -61,7 +68,7 @@ public static class KeystrokeCost
         var compilation = Compilation(("Graphs.cs", Graphs(count)), ("Other.cs", Other));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new TensorGenerator().AsSourceGenerator()], parseOptions: ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: Environment.GetEnvironmentVariable("KEYSTROKE_STEPS") == "1"));
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: _steps));
         driver = driver.RunGenerators(compilation);
         var errors = driver.GetRunResult().Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0) throw new InvalidOperationException("the graphs do not build: " + string.Join("; ", errors.Take(3)));
@@ -71,30 +78,45 @@ public static class KeystrokeCost
         var versions = texts.Select(t => CSharpSyntaxTree.ParseText(t, ParseOptions, file)).ToArray();
         var wall = new List<double>();
         var cpu = new List<double>();
-        var process = Process.GetCurrentProcess();
         int warmup = 10;
         for (int run = 0; run < warmup + runs; run++)
         {
             var next = versions[(run + 1) % versions.Length];
             var edited = compilation.ReplaceSyntaxTree(tree, next);
-            process.Refresh();
-            var cpuStart = process.TotalProcessorTime;
+            double cpuStart = ThreadCpuMilliseconds();
             long start = Stopwatch.GetTimestamp();
             driver = driver.RunGenerators(edited);
             double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            process.Refresh();
+            double cpuMs = ThreadCpuMilliseconds() - cpuStart;
             if (run >= warmup)
             {
                 wall.Add(ms);
-                cpu.Add((process.TotalProcessorTime - cpuStart).TotalMilliseconds);
+                cpu.Add(cpuMs);
             }
             compilation = edited;
             tree = next;
         }
-        if (Environment.GetEnvironmentVariable("KEYSTROKE_STEPS") == "1")
+        if (_steps)
             foreach (var (name, steps) in driver.GetRunResult().Results[0].TrackedSteps)
                 Console.WriteLine(FormattableString.Invariant($"    {name}: {steps.Sum(s => s.ElapsedTime.TotalMilliseconds):F1} ms, {string.Join(",", steps.SelectMany(s => s.Outputs).Select(o => o.Reason).Distinct())}"));
         return (wall, cpu);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    /// <summary>The processor time this thread has used (CLOCK_THREAD_CPUTIME_ID); NaN where there is no such clock.</summary>
+    private static double ThreadCpuMilliseconds()
+    {
+        if (!OperatingSystem.IsLinux()) return double.NaN;
+        return ClockGetTime(3, out var t) == 0 ? t.Seconds * 1e3 + t.Nanoseconds / 1e6 : double.NaN;
     }
 
     private static double Percentile(List<double> values, double p)
