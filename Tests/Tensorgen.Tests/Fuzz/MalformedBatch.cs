@@ -57,7 +57,9 @@ internal static class MalformedBatch
         var trees = bodies.Select((b, i) => CSharpSyntaxTree.ParseText(MalformedWriter.File(i, b), Options, $"M{i}.cs"))
             .Append(CSharpSyntaxTree.ParseText(MalformedWriter.MembersFile, Options, "Members.cs"))
             .ToList();
+        // Not a concurrent build: its checks would bind bodies on pool threads, whose stacks a deep body overflows.
         var compilation = GeneratorHarness.Compilation().AddSyntaxTrees(trees);
+        compilation = compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var cancellation = new CancellationTokenSource();
         // The generator runs on its own thread so that a hang (evaluation that ignores cancellation) is still reported.
