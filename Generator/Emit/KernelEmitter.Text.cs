@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Tensorgen.Generator.Graph;
-using Tensorgen.Generator.Model;
 using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Emit;

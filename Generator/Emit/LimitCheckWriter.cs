@@ -96,7 +96,7 @@ internal static class LimitCheckWriter
             if (!read[id] || OpInfo.StepOf(node.Op) != StepKind.Reduction || StructuralOps.Fold(node.Op) is not ExtremumOp extremum) continue;
             int operand = node.Inputs[0];
             var dims = plan.Shapes.NodeDims[operand];
-            foreach (int axis in GraphBuilder.ReduceAxes(node).Axes.OrderBy(a => a))
+            foreach (int axis in node.Parameters<ReduceParams>().Axes.OrderBy(a => a))
             {
                 var dim = plan.Shapes.Dims[dims[axis]];
                 if ((dim.IsStatic && dim.Static != 0) || !checkedDims.Add(dim.Index)) continue;

@@ -141,18 +141,8 @@ internal sealed partial class GraphBuilder
     /// </summary>
     public int Reduce(OpCode op, int x, int[] axes, bool keepdims) => StructuralOps.Reduction(op).Build(this, x, axes, keepdims);
 
-    /// <summary>The axes a reduction removes (sorted), and whether it keeps them as size 1.</summary>
-    public static (int[] Axes, bool KeepDims) ReduceAxes(Node node)
-    {
-        var p = node.Parameters<ReduceParams>();
-        return (p.Axes.ToArray(), p.KeepDims);
-    }
-
     /// <summary>PyTensor's DimShuffle (<see cref="DimShuffleOp"/>): output dimension j is input dimension <c>pattern[j]</c>, or a new one where -1.</summary>
     public int DimShuffle(int x, int[] pattern) => DimShuffleOp.Instance.Build(this, x, pattern);
-
-    /// <summary>Whether a DimShuffle keeps the order of the dimensions it keeps: a view of the same data.</summary>
-    public static bool IsView(Node dimShuffle) => dimShuffle.Parameters<ShuffleParams>().IsView;
 
     /// <summary>A product of vectors and matrices (<see cref="DotOp"/>), a matrix operand read as its transpose where its flag says so.</summary>
     public int Dot(int a, int b, bool transA, bool transB, out string? error) => DotOp.Instance.Build(this, a, b, transA, transB, out error);
@@ -163,9 +153,6 @@ internal sealed partial class GraphBuilder
     /// <summary>A draw of random variable number <paramref name="index"/> (<see cref="RandomOp"/>).</summary>
     public int Random(Distribution distribution, int[] parameters, int[] size, int[] sizeNodes, int index) =>
         RandomOp.Instance.Build(this, distribution, parameters, size, sizeNodes, index);
-
-    /// <summary>How many of a draw's inputs are the distribution's parameters (the rest are sizes).</summary>
-    public static int RandomParameterCount(Node draw) => draw.Parameters<RandomParams>().ParameterCount;
 
     /// <summary>A node of dtype <paramref name="dtype"/> holding <paramref name="node"/>'s values.</summary>
     public int Convert(int node, DType dtype)

@@ -11,27 +11,14 @@ namespace Tensorgen.Generator.Ops;
 /// </summary>
 internal static class OpRegistry
 {
-    private static readonly Dictionary<OpCode, OpDescription> Table = WithElementwise(new()
-    {
-        [OpCode.Input] = new("input", 0, OpKind.Leaf),
-        [OpCode.Constant] = new("constant", 0, OpKind.Leaf),
-        [OpCode.Shared] = new("shared", 0, OpKind.Leaf),
+    private static readonly Dictionary<OpCode, OpDescription> Table = Describe();
 
-        [OpCode.Sum] = new("sum", 1, OpKind.Reduction, Reduction: ReductionFacet.Sum),
-        [OpCode.Max] = new("max", 1, OpKind.Reduction, Reduction: ReductionFacet.Max),
-        [OpCode.Min] = new("min", 1, OpKind.Reduction, Reduction: ReductionFacet.Min),
-        [OpCode.Mean] = new("mean", 1, OpKind.Lowered),
-        [OpCode.Dot] = new("dot", 2, OpKind.Product),
-        [OpCode.DimShuffle] = new("dimshuffle", 1, OpKind.Shuffle),
-        [OpCode.DimSize] = new("dimsize", 1, OpKind.Size),
-        [OpCode.Random] = new("random", -1, OpKind.Random),
-        [OpCode.Grad] = new("grad", -1, OpKind.Request),
-    });
-
-    /// <summary>The element-wise ops' descriptions, from their entries (<see cref="ElementwiseOps"/>).</summary>
-    private static Dictionary<OpCode, OpDescription> WithElementwise(Dictionary<OpCode, OpDescription> table)
+    /// <summary>The descriptions, from the element-wise ops' entries (<see cref="ElementwiseOps"/>) and the other ops' classes (<see cref="StructuralOps"/>).</summary>
+    private static Dictionary<OpCode, OpDescription> Describe()
     {
+        var table = new Dictionary<OpCode, OpDescription>();
         foreach (var e in ElementwiseOps.All) table.Add(e.Op, new(e.Name, e.Arity, OpKind.Elementwise, e.Result, Elementwise: e));
+        foreach (var s in StructuralOps.All) table.Add(s.Op, new(s.Name, s.Arity, s.Kind, Structural: s));
         return table;
     }
 

@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Tensorgen.Generator.Ops;
 
 /// <summary>
-/// The structural ops (<see cref="IStructuralOp"/>), one class each, by <see cref="OpCode"/>. Every op that is
-/// not element-wise is here; asking for one that is not is a compiler defect, reported as such (a test checks
-/// that every op is either element-wise or here, with every facet).
+/// The structural ops (<see cref="IStructuralOp"/>), one class each: every op that is not element-wise. The
+/// registry's descriptions of them are made from these; asking for the class of an op that has none is a
+/// compiler defect, reported as such (a test checks that every op is either element-wise or here).
 /// </summary>
 internal static class StructuralOps
 {
@@ -18,10 +17,8 @@ internal static class StructuralOps
         DotOp.Instance, DimShuffleOp.Instance, DimSizeOp.Instance, RandomOp.Instance, GradOp.Instance,
     ];
 
-    private static readonly Dictionary<OpCode, IStructuralOp> Table = All.ToDictionary(o => o.Op);
-
     public static IStructuralOp Of(OpCode op) =>
-        Table.TryGetValue(op, out var structural) ? structural : throw new InvalidOperationException($"{op} is not a structural op");
+        OpRegistry.Of(op).Structural ?? throw new InvalidOperationException($"{op} is not a structural op");
 
     /// <summary>An op that reduces over axes (sum, max, min, mean).</summary>
     public static IAxisReduction Reduction(OpCode op) =>

@@ -41,7 +41,8 @@ public sealed class OpRegistryTests
             var d = OpRegistry.Of(op);
             Assert.False(string.IsNullOrEmpty(d.Name), $"{op}: no printed name");
             Assert.True(d.Kind == OpKind.Elementwise == (d.Result != ResultRule.OwnRule), $"{op}: an element-wise op needs a result rule, and only one does");
-            Assert.True(d.Kind == OpKind.Reduction == (d.Reduction is not null), $"{op}: a reduction needs its fold, and only one has it");
+            Assert.True(d.Kind == OpKind.Elementwise == (d.Elementwise is not null), $"{op}: an element-wise op has its entry, and only one does");
+            Assert.True(d.Kind != OpKind.Elementwise == (d.Structural is not null), $"{op}: any other op has its class, and only one does");
             Assert.True(d.Kind == OpKind.Leaf == (d.Arity == 0), $"{op}: only leaves have no operands");
         }
     }
