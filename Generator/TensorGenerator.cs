@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,10 +26,12 @@ public sealed class TensorGenerator : IIncrementalGenerator
     //    compilation, anywhere: it is the one place that touches Roslyn symbols, so it only does what needs
     //    them: it validates the declaration and lowers the body, the helpers it calls and the member
     //    initializers it reads into a LoweredFunction (plain equatable data, locations relative to those
-    //    declarations), plus where the declarations are (the anchors, a separate branch).
-    //  * Evaluate (unrolling, graph building, the signature's checks; a Grad is recorded as a request) runs only
-    //    for a lowered function that changed: an edit elsewhere, or one that only moves the method (a comment
-    //    above it), gives an equal LoweredFunction and leaves Evaluate and everything after it cached.
+    //    declarations), plus where the declarations are (the anchors, a separate branch). Binding the body
+    //    is most of that cost; when neither the method, nor what it lowered, nor any declaration of the
+    //    compilation changed, the previous lowering is returned without binding (LoweringCache).
+    //  * Evaluate (unrolling, graph building, the signature's checks; Grad is recorded as a request) runs only for a lowered function
+    //    that changed: an edit elsewhere, or one that only moves the method (a comment above it), gives an
+    //    equal LoweredFunction and leaves Evaluate and everything after it cached.
     //  * The diagnostics leave on their own branch, placed with the anchors: moving a method moves them
     //    without re-running anything. The spec is split off by value (the places later stages report at stay
     //    beside it), and then each stage is a step of its own, a pure function of the step before, run only

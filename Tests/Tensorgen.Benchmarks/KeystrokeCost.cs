@@ -10,6 +10,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TensorGenerator = generator::Tensorgen.Generator.TensorGenerator;
 
 namespace Tensorgen.Benchmarks;
@@ -19,11 +20,15 @@ namespace Tensorgen.Benchmarks;
 /// the IDE keeps it, over a project of 10 or 100 graph methods (the README's logistic regression training step,
 /// each with shared variables of its own and a helper). After a warm-up, each run makes one edit and times
 /// <c>RunGenerators</c>: (a) an edit in an unrelated file, (b) a comment added above the graph methods.
-/// Prints medians (and the 10th and 90th percentiles) of the wall clock, and the median of the processor time
-/// the measuring thread spent (on Linux; steadier than the wall clock on a busy machine: a run that reuses its
-/// lowering runs on the calling thread only).
-/// <c>dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --keystroke-cost [graphs=10,100] [runs=N] [steps]</c>;
-/// <c>steps</c> also prints each tracked step's time and reasons in the last run.
+/// Prints medians (and the 10th and 90th percentiles) of the wall clock; the median of the processor time the
+/// calling thread spent (on Linux; steadier than the wall clock on a busy machine, and all of the work when
+/// lowerings are reused, which runs on the calling thread only); and the mean processor time of the whole
+/// process (every thread: work on a fresh stack too; the operating system counts it in 10 ms ticks, so only
+/// the mean of many runs means something).
+/// <c>dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --keystroke-cost [graphs=10,100] [runs=N] [edit=unrelated|comment] [nofloor] [steps]</c>;
+/// <c>steps</c> also prints each tracked step's time and reasons in the last run. Each row is followed by the same
+/// edit under a floor generator whose transform only returns the method's name: what Roslyn's attribute lookup
+/// (ForAttributeWithMetadataName) costs by itself, the least any attribute-driven generator pays.
 /// </summary>
 /// <remarks>
 /// Steps are not tracked unless asked (the IDE does not track them). Each edit alternates between two texts, so
@@ -38,24 +43,35 @@ public static class KeystrokeCost
         foreach (var arg in args)
         {
             if (arg == "steps") _steps = true;
+            else if (arg == "nofloor") _floor = false;
+            else if (arg.StartsWith("edit=", StringComparison.Ordinal)) _edit = arg.Substring(5);
             else if (arg.StartsWith("runs=", StringComparison.Ordinal)) runs = int.Parse(arg.Substring(5), CultureInfo.InvariantCulture);
             else if (arg.StartsWith("graphs=", StringComparison.Ordinal))
                 counts = arg.Substring(7).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         }
-        Console.WriteLine(FormattableString.Invariant($"{"graphs",7}  {"edit",-18}{"median",9}{"p10",9}{"p90",9}{"cpu",9}   (ms per RunGenerators, {runs} runs)"));
+        Console.WriteLine(FormattableString.Invariant($"{"graphs",7}  {"edit",-18}{"median",9}{"p10",9}{"p90",9}{"thread",9}{"process",9}   (ms per RunGenerators, {runs} runs)"));
         foreach (int count in counts)
         {
-            foreach (var (edit, file, texts) in Edits(count))
+            foreach (var (edit, file, texts) in Edits(count).Where(e => _edit is null || e.Edit.StartsWith(_edit, StringComparison.Ordinal)))
             {
-                var (wall, cpu) = Measure(count, file, texts, runs);
-                Console.WriteLine(FormattableString.Invariant(
-                    $"{count,7}  {edit,-18}{Percentile(wall, 0.5),9:F1}{Percentile(wall, 0.1),9:F1}{Percentile(wall, 0.9),9:F1}{Percentile(cpu, 0.5),9:F1}"));
+                foreach (var floor in _floor ? new[] { false, true } : [false])
+                {
+                    var (wall, cpu, process) = Measure(count, file, texts, runs, floor);
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"{count,7}  {(floor ? "  floor" : edit),-18}{Percentile(wall, 0.5),9:F1}{Percentile(wall, 0.1),9:F1}{Percentile(wall, 0.9),9:F1}{Percentile(cpu, 0.5),9:F1}{process,9:F1}"));
+                }
             }
         }
     }
 
-    /// <summary>Whether to print the tracked steps of each measurement's last run.</summary>
+    /// <summary>Whether to print the tracked steps of each measurement's last run (<c>steps</c>).</summary>
     private static bool _steps;
+
+    /// <summary>Whether to measure the floor generator too (<c>nofloor</c> leaves it out).</summary>
+    private static bool _floor = true;
+
+    /// <summary>Only the edit whose name starts so (<c>edit=unrelated</c>, <c>edit=comment</c>).</summary>
+    private static string? _edit;
 
     private static IEnumerable<(string Edit, string File, string[] Texts)> Edits(int count)
     {
@@ -63,11 +79,19 @@ public static class KeystrokeCost
         yield return ("comment above", "Graphs.cs", [Graphs(count), "// a comment above the graph methods\n" + Graphs(count)]);
     }
 
-    private static (List<double> Wall, List<double> Cpu) Measure(int count, string file, string[] texts, int runs)
+    /// <summary>A generator that finds [TensorFunction] methods as Tensorgen does and does nothing with them.</summary>
+    private sealed class Floor : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context) =>
+            context.RegisterSourceOutput(context.SyntaxProvider.ForAttributeWithMetadataName("Tensorgen.TensorFunctionAttribute",
+                static (node, _) => node is MethodDeclarationSyntax, static (c, _) => c.TargetSymbol.Name), static (_, _) => { });
+    }
+
+    private static (List<double> Wall, List<double> Cpu, double Process) Measure(int count, string file, string[] texts, int runs, bool floor)
     {
         var compilation = Compilation(("Graphs.cs", Graphs(count)), ("Other.cs", Other));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new TensorGenerator().AsSourceGenerator()], parseOptions: ParseOptions,
+            [floor ? new Floor().AsSourceGenerator() : new TensorGenerator().AsSourceGenerator()], parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: _steps));
         driver = driver.RunGenerators(compilation);
         var errors = driver.GetRunResult().Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -78,20 +102,26 @@ public static class KeystrokeCost
         var versions = texts.Select(t => CSharpSyntaxTree.ParseText(t, ParseOptions, file)).ToArray();
         var wall = new List<double>();
         var cpu = new List<double>();
+        var process = Process.GetCurrentProcess();
+        var processTime = TimeSpan.Zero;
         int warmup = 10;
         for (int run = 0; run < warmup + runs; run++)
         {
             var next = versions[(run + 1) % versions.Length];
             var edited = compilation.ReplaceSyntaxTree(tree, next);
+            process.Refresh();
+            var processStart = process.TotalProcessorTime;
             double cpuStart = ThreadCpuMilliseconds();
             long start = Stopwatch.GetTimestamp();
             driver = driver.RunGenerators(edited);
             double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             double cpuMs = ThreadCpuMilliseconds() - cpuStart;
+            process.Refresh();
             if (run >= warmup)
             {
                 wall.Add(ms);
                 cpu.Add(cpuMs);
+                processTime += process.TotalProcessorTime - processStart;
             }
             compilation = edited;
             tree = next;
@@ -99,7 +129,7 @@ public static class KeystrokeCost
         if (_steps)
             foreach (var (name, steps) in driver.GetRunResult().Results[0].TrackedSteps)
                 Console.WriteLine(FormattableString.Invariant($"    {name}: {steps.Sum(s => s.ElapsedTime.TotalMilliseconds):F1} ms, {string.Join(",", steps.SelectMany(s => s.Outputs).Select(o => o.Reason).Distinct())}"));
-        return (wall, cpu);
+        return (wall, cpu, processTime.TotalMilliseconds / runs);
     }
 
     [StructLayout(LayoutKind.Sequential)]
