@@ -7,10 +7,11 @@ using Tensorgen.Generator.Schedule;
 namespace Tensorgen.Generator.Emit;
 
 /// <summary>
-/// The steps a random variable's parameters need, which run before the other steps so that every
-/// parameter is checked before an output is written. <see cref="Early"/>: scalar arithmetic and sizes,
-/// run before any buffer is taken; <see cref="Late"/>: the rest (reductions, products, draws feeding
-/// other draws), run first once buffers are taken. An output the late part writes is not borrowed.
+/// The steps a random variable's parameters and the sizes computed at run time (a slice's length) need,
+/// which run before the other steps so that every parameter is checked before an output is written and
+/// every size is known before buffers are taken. <see cref="Early"/>: scalar arithmetic, sizes and 0-d
+/// reductions of sources, run before any buffer is taken; <see cref="Late"/>: the rest (products, draws
+/// feeding other draws), run first once buffers are taken. An output the late part writes is not borrowed.
 /// </summary>
 internal sealed class CallOrder
 {
@@ -33,7 +34,10 @@ internal sealed class CallOrder
             foreach (var node in step.Writes) writer[node] = step;
         var needed = new HashSet<Step>();
         // Depth-first over the steps' reads, with an explicit stack: no recursion proportional to the graph.
-        var pending = new Stack<int>(plan.Steps.OfType<DrawStep>().SelectMany(d => RandomOp.Parameters(plan.Function.Graph[d.Node])).Reverse());
+        var graph = plan.Function.Graph;
+        var computedSizes = plan.Shapes.Dims.Where(d => d.Computed).Select(d => d.Value)
+            .Concat(plan.Shapes.Checks.Where(c => c.Value >= 0 && !graph[c.Value].IsSource).Select(c => c.Value));
+        var pending = new Stack<int>(plan.Steps.OfType<DrawStep>().SelectMany(d => RandomOp.Parameters(graph[d.Node])).Concat(computedSizes).Reverse());
         while (pending.Count > 0)
         {
             if (!writer.TryGetValue(plan.Storage(pending.Pop()), out var step) || !needed.Add(step)) continue;
@@ -44,7 +48,8 @@ internal sealed class CallOrder
         var late = new List<Step>();
         foreach (var step in plan.Steps.Where(needed.Contains))
         {
-            bool scalar = step is SizeStep || step is Kernel { Rank: 0, IsReduction: false };
+            bool scalar = step is SizeStep || step is Kernel { Rank: 0, IsReduction: false }
+                || (step is Kernel { IsReduction: true } r && graph[r.Reduction].Rank == 0);
             bool ready = step.Reads.All(r => !writer.TryGetValue(r, out var w) || w == step || early.Contains(w));
             (scalar && ready ? early : late).Add(step);
         }

@@ -1,4 +1,5 @@
 using System.Linq;
+using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Model;
 using Tensorgen.Generator.Ops;
 using Tensorgen.Generator.Schedule;
@@ -29,6 +30,13 @@ internal static class CopyWriter
             return;
         }
         var source = plan.Value(plan.Schedule.Storage(input));
+        if (OpInfo.IsView(node) && node.Params is not ShuffleParams)
+        {
+            // A view of another op (a reshape) is the same elements in the same order.
+            string span = plan.Span(input, null, plan.Size(input));
+            w.Line(!source.IsSource && !source.IsPooled ? $"global::System.MemoryExtensions.CopyTo({span}, {target});" : $"{span}.CopyTo({target});");
+            return;
+        }
         var inDims = plan.Shapes.NodeDims[input].Select(plan.Dim).ToList();
         w.Line(DimShuffleOp.Copy(node, plan.Span(input, null, plan.Size(input)), !source.IsSource && !source.IsPooled, inDims, target, ValueText.Int));
     }

@@ -156,6 +156,7 @@ internal sealed class EmitPlan
 /// <param name="SavedResults">Per output: the local its value is read into before the updates are written, or null.</param>
 /// <param name="UpdateCopies">Per update: the local of the next buffer a source's value is copied into first, or null.</param>
 /// <param name="WritesUpdates">Whether the call ends by writing updates (its own, or random generators moving on).</param>
+/// <param name="SizesAfter">Per step (by index): the computed sizes it lets bind, and the checks of computed values it lets run.</param>
 internal sealed record InvokeSteps(
     IReadOnlyList<InvokeAction> BeforeBuffers,
     IReadOnlyList<int> Allocated,
@@ -166,4 +167,8 @@ internal sealed record InvokeSteps(
     ImmutableHashSet<int> Unborrowed,
     IReadOnlyList<string?> SavedResults,
     IReadOnlyList<string?> UpdateCopies,
-    bool WritesUpdates);
+    bool WritesUpdates,
+    IReadOnlyDictionary<int, ComputedSizes> SizesAfter);
+
+/// <summary>The sizes a step's values give (bound right after it) and the checks that can run once they are.</summary>
+internal sealed record ComputedSizes(IReadOnlyList<int> Dims, IReadOnlyList<DimCheck> Checks);

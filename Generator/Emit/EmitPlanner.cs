@@ -74,7 +74,7 @@ internal sealed class EmitPlanner
         var outputFields = BufferSharing.OutputFields(_schedule);
         var steps = new InvokeSteps(before, allocated, after, _loops, _inline, _generators,
             order.Late.SelectMany(s => s.Writes).Where(outputFields.ContainsKey).ToImmutableHashSet(),
-            SavedResults(writesUpdates), UpdateCopies(), writesUpdates);
+            SavedResults(writesUpdates), UpdateCopies(), writesUpdates, ComputedSizePlan.Of(_schedule, before));
         return new EmitPlan(_schedule, names, _display, outputFields, _kernels, sizes, _values, steps);
     }
 
@@ -146,7 +146,7 @@ internal sealed class EmitPlanner
                 _generators[draw.Node] = _scope.Take("rng" + Naming.Pascal(_schedule.Function.Randoms[_randomOf[draw.Node]].Name));
                 if (_graph[draw.Node].Rank == 0) Local(draw.Node);
                 break;
-            case DotStep or SizeStep when _graph[step.Writes[0]].Rank == 0:
+            case DotStep or SizeStep or CallStep when _graph[step.Writes[0]].Rank == 0:
                 Local(step.Writes[0]);
                 break;
         }

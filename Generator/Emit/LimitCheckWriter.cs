@@ -16,13 +16,19 @@ internal static class LimitCheckWriter
     /// every other shape is checked once: sources with several run-time sizes, and values whose sizes
     /// come from several sources or from sizes given by values (an outer product, a random variable's size).
     /// </summary>
-    public static void ElementCounts(EmitPlan plan, SourceWriter w)
+    /// <param name="computed">Only the values with a size computed by a step (checked once those have run), or only the others.</param>
+    public static void ElementCounts(EmitPlan plan, SourceWriter w, bool computed)
     {
         var shapes = plan.Shapes;
         var graph = plan.Graph;
         var bounds = new List<List<string>>();
         foreach (var source in plan.Sources)
         {
+            if (computed)
+            {
+                bounds.Add(Keys(plan, source));
+                continue;
+            }
             var keys = Keys(plan, source);
             if (shapes.NodeDims[source].Count(d => !shapes.Dims[d].IsStatic) > 1) ElementCount(plan, w, source);
             bounds.Add(keys);
@@ -31,6 +37,7 @@ internal static class LimitCheckWriter
         {
             var node = graph[id];
             if (node.IsLeaf || node.Rank == 0 || shapes.NodeDims[id].All(d => shapes.Dims[d].IsStatic)) continue;
+            if (shapes.HasComputedSize(id) != computed) continue;
             var keys = Keys(plan, id);
             if (bounds.Any(b => Within(keys, b))) continue;
             ElementCount(plan, w, id);

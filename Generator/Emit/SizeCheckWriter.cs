@@ -25,46 +25,58 @@ internal static class SizeCheckWriter
         }
     }
 
-    /// <summary>Binds every run-time size, and checks the sources (inputs, shared variables, sizes given by values) agree on them.</summary>
+    /// <summary>Binds every run-time size read from a source, and checks the sources (inputs, shared variables, sizes given by values) agree on them.</summary>
     public static void Sizes(EmitPlan plan, SourceWriter w)
     {
-        string function = plan.FunctionName;
         var shapes = plan.Shapes;
         foreach (var dim in shapes.Dims)
-        {
-            if (dim.IsStatic || (dim.Input < 0 && dim.Value < 0)) continue;
-            w.Line(dim.Input >= 0
-                ? $"nint {plan.Dim(dim.Index)} = {Source(plan, dim.Input)}.Length({dim.Axis});"
-                : $"nint {plan.Dim(dim.Index)} = global::Tensorgen.Check.Size({function}, {NameOf(plan, dim.Value)}, {ScalarSource(plan, dim.Value)});");
-        }
+            if (!dim.IsStatic && !dim.Computed && (dim.Input >= 0 || dim.Value >= 0)) Bind(plan, w, dim);
         foreach (var check in shapes.Checks)
+            if (!shapes.IsComputed(check)) Check(plan, w, check);
+    }
+
+    /// <summary>The sizes a step's values give, bound right after it, and the checks of computed values that can then run.</summary>
+    public static void AfterStep(EmitPlan plan, SourceWriter w, Schedule.Step step)
+    {
+        if (!plan.Steps.SizesAfter.TryGetValue(step.Index, out var sizes)) return;
+        foreach (var dim in sizes.Dims) Bind(plan, w, plan.Shapes.Dims[dim]);
+        foreach (var check in sizes.Checks) Check(plan, w, check);
+    }
+
+    private static void Bind(EmitPlan plan, SourceWriter w, Schedule.Dim dim) => w.Line(dim.Input >= 0
+        ? $"nint {plan.Dim(dim.Index)} = {Source(plan, dim.Input)}.Length({dim.Axis});"
+        : $"nint {plan.Dim(dim.Index)} = global::Tensorgen.Check.Size({plan.FunctionName}, {NameOf(plan, dim.Value)}, {ScalarSource(plan, dim.Value)});");
+
+    private static void Check(EmitPlan plan, SourceWriter w, Schedule.DimCheck check)
+    {
+        string function = plan.FunctionName;
+        var dim = plan.Shapes.Dims[check.Dim];
+        if (check.Value >= 0)
         {
-            var dim = shapes.Dims[check.Dim];
-            if (check.Value >= 0)
-            {
-                string value = ScalarSource(plan, check.Value);
-                w.Line($"if ({value} != {plan.Dim(dim.Index)}) global::Tensorgen.Check.ThrowSize({function}, {NameOf(plan, check.Value)}, {value}, {plan.Dim(dim.Index)});");
-                continue;
-            }
-            string p = Source(plan, check.Input);
-            if (dim.IsStatic)
-            {
-                w.Line($"if ({p}.Length({check.Axis}) != {dim.Static}) global::Tensorgen.Check.ThrowStaticSize({function}, {SourceName(plan, check.Input)}, {check.Axis}, {dim.Static}, {p}.ShapeText());");
-                continue;
-            }
-            string n = plan.Dim(dim.Index);
-            w.Line($"if ({p}.Length({check.Axis}) != {n}) global::Tensorgen.Check.ThrowMismatch({function}, " +
-                $"{SourceName(plan, check.Input)}, {p}.ShapeText(), {check.Axis}, {p}.Length({check.Axis}), {SourceName(plan, dim.Input)}, {Source(plan, dim.Input)}.ShapeText(), {n});");
+            string value = ScalarSource(plan, check.Value);
+            w.Line($"if ({value} != {plan.Dim(dim.Index)}) global::Tensorgen.Check.ThrowSize({function}, {NameOf(plan, check.Value)}, {value}, {plan.Dim(dim.Index)});");
+            return;
         }
+        string p = Source(plan, check.Input);
+        if (dim.IsStatic)
+        {
+            w.Line($"if ({p}.Length({check.Axis}) != {dim.Static}) global::Tensorgen.Check.ThrowStaticSize({function}, {SourceName(plan, check.Input)}, {check.Axis}, {dim.Static}, {p}.ShapeText());");
+            return;
+        }
+        string n = plan.Dim(dim.Index);
+        w.Line($"if ({p}.Length({check.Axis}) != {n}) global::Tensorgen.Check.ThrowMismatch({function}, " +
+            $"{SourceName(plan, check.Input)}, {p}.ShapeText(), {check.Axis}, {p}.Length({check.Axis}), {SourceName(plan, dim.Input)}, {Source(plan, dim.Input)}.ShapeText(), {n});");
     }
 
     /// <summary>A shared variable with a static size keeps it: an update of another size fails here, before any work.</summary>
-    public static void UpdateSizes(EmitPlan plan, SourceWriter w)
+    /// <param name="computed">Only the updates whose sizes are computed by steps (written once those have run), or only the others.</param>
+    public static void UpdateSizes(EmitPlan plan, SourceWriter w, bool computed)
     {
         var f = plan.Function;
         foreach (var update in f.Updates)
         {
             var target = plan.Graph[f.Shared[update.Shared].Node];
+            if (plan.Shapes.HasComputedSize(update.Node) != computed) continue;
             var dims = plan.Shapes.NodeDims[update.Node];
             for (int d = 0; d < target.Rank; d++)
             {
@@ -95,7 +107,7 @@ internal static class SizeCheckWriter
     public static string Source(EmitPlan plan, int source) => SourceValue(plan, plan.Sources[source]);
 
     /// <summary>The value of a 0-d input or shared variable, before the shared ones are read into locals.</summary>
-    private static string ScalarSource(EmitPlan plan, int node) => plan.Graph[node].IsShared ? $"{SourceValue(plan, node)}.Data[0]" : plan.Value(node).Name;
+    private static string ScalarSource(EmitPlan plan, int node) => plan.Graph[node].IsShared && plan.Graph[node].IsSource ? $"{SourceValue(plan, node)}.Data[0]" : plan.Value(node).Name;
 
     private static string SourceValue(EmitPlan plan, int node) =>
         plan.Graph[node].IsShared ? plan.Class.SharedFields[plan.SharedIndex[node]] : plan.Value(node).Name;

@@ -42,11 +42,17 @@ internal static class StepWriter
             case DrawStep draw:
                 DrawWriter.Draw(plan, w, draw.Node);
                 break;
+            case CallStep call:
+                CallWriter.Write(plan, w, call.Node);
+                break;
             case SizeStep size:
                 var node = plan.Graph[size.Node];
                 w.Line($"long {plan.Value(size.Node).Name} = {plan.Dim(plan.Shapes.NodeDims[node.Inputs[0]][node.Parameters<DimSizeParams>().Axis])};");
                 break;
+            default:
+                throw new System.InvalidOperationException($"no writer for {step.GetType().Name}");
         }
+        SizeCheckWriter.AfterStep(plan, w, step);
     }
 
     /// <summary>A small 0-d kernel is a few scalar statements; its roots become locals.</summary>

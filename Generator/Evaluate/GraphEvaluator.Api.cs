@@ -61,6 +61,12 @@ internal sealed partial class GraphEvaluator
         Graph.Stamp = ++_calls;
 
         if (tag.Op is { } op) return ApplyOp(op, method, at, args, values);
+        if (tag.Function is { } function)
+        {
+            if (ApiFunctions.Apply(function, new ApiCall(this, method, at, args, values, receiver, n => Shorten(Text(n)))) is { } result) return result;
+            Report(Model.Diagnostics.UnknownCall, at, method.Display);
+            return ErrorValue.Instance;
+        }
 
         switch (tag.Builtin)
         {
@@ -288,4 +294,22 @@ internal sealed partial class GraphEvaluator
         Report(Model.Diagnostics.NotConstant, args[index], "a dtype", Text(args[index]));
         return null;
     }
+
+    /// <summary>A tagged property (<c>x[...]</c>, <c>NewAxis</c>): its getter is called as API, the indexer's arguments as its parameters.</summary>
+    private Value CallGetter(int at, IrPropertyReference property)
+    {
+        var method = _ir.Methods[_ir.Members[property.Member].Getter];
+        var receiver = property.Instance < 0 ? null : Evaluate(property.Instance);
+        var args = Enumerable.Repeat(-1, method.Parameters.Count).ToArray();
+        var values = new Value?[method.Parameters.Count];
+        for (int i = 0; i < property.Arguments.Count && i < values.Length; i++)
+        {
+            args[i] = property.Arguments[i];
+            values[i] = Evaluate(property.Arguments[i]);
+        }
+        return Api(method.Tag!, method, at, args, values, receiver);
+    }
+
+    /// <summary>Where a lowered node was written.</summary>
+    public IrSpan SpanOf(int node) => Node(node).Span;
 }

@@ -40,8 +40,21 @@ internal sealed partial class GraphEvaluator
             case IrUnary unary when unary.Method >= 0:
                 return CallApi(unary.Method, operation, new[] { unary.Operand });
 
+            case IrUnary { OperatorKind: Microsoft.CodeAnalysis.Operations.UnaryOperatorKind.Hat } hat:
+            {
+                var position = Evaluate(hat.Operand);
+                return position is ErrorValue ? position : new FromEndValue(position);
+            }
+
             case IrUnary unary:
                 return ConstantUnary(operation, unary);
+
+            case IrRange range:
+            {
+                var start = range.Start < 0 ? null : Evaluate(range.Start);
+                var end = range.End < 0 ? null : Evaluate(range.End);
+                return start is ErrorValue || end is ErrorValue ? ErrorValue.Instance : new RangeValue(start, end);
+            }
 
             case IrInvocation invocation:
                 return Invoke(operation, invocation);
@@ -111,6 +124,9 @@ internal sealed partial class GraphEvaluator
 
             case IrArrayElementReference element when element.Indices.Count == 1:
                 return Index(Evaluate(element.Array), Evaluate(element.Indices[0]), operation);
+
+            case IrPropertyReference { Member: var getterOf } tagged when _ir.Members[getterOf].Getter >= 0:
+                return CallGetter(operation, tagged);
 
             case IrPropertyReference property when _ir.Members[property.Member].IsIndexer && property.Arguments.Count == 1:
                 return Index(Evaluate(property.Instance), Evaluate(property.Arguments[0]), operation);

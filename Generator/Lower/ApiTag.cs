@@ -6,7 +6,8 @@ namespace Tensorgen.Generator.Lower;
 /// The [Op]/[Builtin] tag the runtime puts on each symbolic API member. Reading the tag, not the
 /// method name, is what makes a call part of the graph language.
 /// </summary>
-internal sealed record ApiTag(OpCode? Op, Builtin Builtin, int Rank, int DType, int Broadcastable, OpCode Reduction = OpCode.Input)
+/// <param name="Function">For a member tagged <c>[Call]</c>: the graph-language function that evaluates it.</param>
+internal sealed record ApiTag(OpCode? Op, Builtin Builtin, int Rank, int DType, int Broadcastable, OpCode Reduction = OpCode.Input, ApiFunction? Function = null)
 {
     public static ApiTag? Read(IMethodSymbol method)
     {
@@ -15,6 +16,8 @@ internal sealed record ApiTag(OpCode? Op, Builtin Builtin, int Rank, int DType, 
             var type = attribute.AttributeClass;
             if (type is null || !IsTensorgen(type.ContainingNamespace) || attribute.ConstructorArguments.Length == 0) continue;
             var args = attribute.ConstructorArguments;
+            if (type.Name == "CallAttribute" && args[0].Value is int function)
+                return new ApiTag(null, default, -1, -1, 0, Function: (ApiFunction)function);
             if (type.Name == "OpAttribute" && args[0].Value is int op)
                 return new ApiTag((OpCode)op, default, -1, -1, 0);
             if (type.Name == "BuiltinAttribute" && args[0].Value is int builtin)

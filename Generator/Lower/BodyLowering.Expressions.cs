@@ -22,11 +22,14 @@ internal sealed partial class BodyLowering
     private int ExpressionCore(IOperation operation)
     {
         if (operation is IBinaryOperation binary) return BinaryChain(binary);
+        // System.Index's own conversion (an int as a position) carries no meaning of its own in an index.
+        if (operation is IConversionOperation { OperatorMethod.ContainingType: { } owner } position && IsSystemIndex(owner)) return Expression(position.Operand);
         IrNode node = operation switch
         {
             IInvalidOperation => new IrInvalid(),
             ILocalReferenceOperation local => new IrLocalReference(Variable(local.Local)),
             IParameterReferenceOperation parameter => new IrParameterReference(Variable(parameter.Parameter)),
+            IRangeOperation range => new IrRange(Expression(range.LeftOperand), Expression(range.RightOperand)),
             IConversionOperation conversion => new IrConversion(Expression(conversion.Operand), Method(conversion.OperatorMethod),
                 CSharpArithmetic.Kind(conversion.Type), conversion.IsChecked),
             IUnaryOperation unary => new IrUnary(Expression(unary.Operand), Method(unary.OperatorMethod), unary.OperatorKind,
@@ -136,4 +139,7 @@ internal sealed partial class BodyLowering
         IInterpolationOperation hole => Add(part, new IrInterpolation(Expression(hole.Expression), Expression(hole.Alignment), Expression(hole.FormatString)), expression: false),
         _ => Add(part, new IrUnsupported(Kind(part)), expression: false),
     }).ToEquatableArray();
+
+    private static bool IsSystemIndex(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Index" or "Range", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 }

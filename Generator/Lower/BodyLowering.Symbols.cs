@@ -83,7 +83,8 @@ internal sealed partial class BodyLowering
         id = _memberList.Count;
         var entry = new IrMember(member.Name, member is IFieldSymbol, member.IsStatic, member is IPropertySymbol { IsIndexer: true },
             member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), symbolicProperty, kind,
-            element is null ? -1 : DTypeOf(element), element?.ToDisplayString(), null, -1);
+            element is null ? -1 : DTypeOf(element), element?.ToDisplayString(), null, -1,
+            member is IPropertySymbol { GetMethod: { } getter } && ApiTag.Read(getter) is { Function: not null } ? Method(getter) : -1);
         _memberList.Add(entry);
         _members[member] = id;
         if (kind is IrMemberType.RandomVariable or IrMemberType.TensorVariable or IrMemberType.Shared && Initializer(member) is { } initializer)

@@ -56,6 +56,9 @@ internal sealed record IrCollection(EquatableArray<int> Elements) : IrNode;
 /// <summary><c>.. xs</c> in a collection expression.</summary>
 internal sealed record IrSpread(int Operand) : IrNode;
 
+/// <summary>A C# range <c>start..end</c>; either is -1 when left out (<c>..</c>, <c>1..</c>).</summary>
+internal sealed record IrRange(int Start, int End) : IrNode;
+
 internal sealed record IrTuple(EquatableArray<int> Elements) : IrNode;
 
 internal sealed record IrArrayElementReference(int Array, EquatableArray<int> Indices) : IrNode;

@@ -41,5 +41,6 @@ internal enum IrMemberType
 /// <param name="ElementType">For <c>Shared&lt;T&gt;</c>: T as C# shows it.</param>
 /// <param name="InitializerSyntax">Where its initializer is, when it has one with source (looked up for shared and random members only).</param>
 /// <param name="Initializer">The initializer's root node, or -1 (none, or not bound).</param>
+/// <param name="Getter">For a property whose getter is tagged API (<c>x[...]</c>, <c>NewAxis</c>): the getter's method id, else -1.</param>
 internal sealed record IrMember(string Name, bool IsField, bool IsStatic, bool IsIndexer, string ContainingType,
-    bool IsSymbolicProperty, IrMemberType Type, int ElementDType, string? ElementType, IrSpan? InitializerSyntax, int Initializer);
+    bool IsSymbolicProperty, IrMemberType Type, int ElementDType, string? ElementType, IrSpan? InitializerSyntax, int Initializer, int Getter = -1);

@@ -75,6 +75,15 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor InexactConstant = Error("TG0204",
         "Constant does not fit its dtype", "In '{0}': {1} cannot be held exactly by a {2} constant", Types);
 
+    public static readonly DiagnosticDescriptor IndexOutOfRange = Error("TG0205",
+        "Index out of range", "In '{0}': {1}", Types);
+
+    public static readonly DiagnosticDescriptor SizeMismatch = Error("TG0206",
+        "Sizes do not match", "In '{0}': {1}", Types);
+
+    public static readonly DiagnosticDescriptor BadAxis = Error("TG0207",
+        "Axis or pattern not valid", "In '{0}': {1}", Types);
+
     public static readonly DiagnosticDescriptor CostNotScalar = Error("TG0301",
         "The cost of Grad must be a scalar", "In '{0}': the cost of Grad must be a 0-d tensor, but is {1}; reduce it first (x.Sum(), x.Mean())", Gradients);
 

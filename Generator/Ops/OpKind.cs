@@ -24,6 +24,9 @@ internal enum OpKind
     /// <summary>A draw of a random variable.</summary>
     Random,
 
+    /// <summary>Selects, moves or makes data (indexing, joins, reshapes, ranges): a runtime kernel's call, or a view.</summary>
+    Data,
+
     /// <summary>
     /// A request evaluation records for a later stage (a <c>Grad</c>): the differentiate stage replaces it by
     /// ordinary nodes, so no stage after it sees one.

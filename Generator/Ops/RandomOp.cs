@@ -58,9 +58,7 @@ internal sealed class RandomOp : IStructuralOp
         {
             int input = p.SizeInput(j);
             if (input < 0) continue;
-            var size = sizes.Graph[node.Inputs[input]];
-            if (size.Params is DimSizeParams measured) sizes.Same(sizes.Output(j), sizes.Of(size.Inputs[0], measured.Axis));
-            else sizes.GivenBy(sizes.Output(j), node.Inputs[input]);
+            sizes.GivenBy(sizes.Output(j), node.Inputs[input]);
         }
     }
 

@@ -15,6 +15,12 @@ internal static class StructuralOps
         LeafOp.Input, LeafOp.Constant, LeafOp.Shared,
         SumOp.Instance, ExtremumOp.Max, ExtremumOp.Min, MeanOp.Instance,
         DotOp.Instance, DimShuffleOp.Instance, DimSizeOp.Instance, RandomOp.Instance, GradOp.Instance,
+        // Basic indexing
+        // Advanced indexing
+        // Shapes and constructors
+        ArangeOp.Instance,
+        // Joins
+        // Products
     ];
 
     public static IStructuralOp Of(OpCode op) =>

@@ -20,6 +20,7 @@ internal sealed partial class Fusion
                 StepKind.Copy => new CopyStep(id),
                 StepKind.Size => new SizeStep(id),
                 StepKind.Draw => new DrawStep(id),
+                StepKind.Call => new CallStep(id),
                 StepKind.Fused or StepKind.Reduction => null, // kernels
                 var kind => throw new System.InvalidOperationException($"{node.Op} is kept but its step is {kind}"),
             };

@@ -9,8 +9,9 @@ namespace Tensorgen.Generator.Schedule;
 /// <param name="Static">The size when known at build time, else -1.</param>
 /// <param name="Input">Which source (input in signature order, then shared variable) defines it, when not static.</param>
 /// <param name="Axis">Which dimension of that source.</param>
-/// <param name="Value">Otherwise, the int scalar (an input or shared variable) whose value it is: a random variable's symbolic size.</param>
-internal sealed record Dim(int Index, int Static, int Input, int Axis, int Value = -1)
+/// <param name="Value">Otherwise, the int scalar whose value it is: a random variable's symbolic size, a slice's length.</param>
+/// <param name="Computed">Whether that scalar is computed by a step (a slice's length) rather than read from a source: it is bound once that step has run.</param>
+internal sealed record Dim(int Index, int Static, int Input, int Axis, int Value = -1, bool Computed = false)
 {
     public bool IsStatic => Static >= 0;
 }
@@ -43,6 +44,14 @@ internal sealed class ShapeAnalysis
 
     public bool SameShape(int a, int b) => NodeDims[a].SequenceEqual(NodeDims[b]);
 
+    /// <summary>Whether a check can only run once a step has computed a value: its own value's, or its size's.</summary>
+    public bool IsComputed(DimCheck check) => Dims[check.Dim].Computed || (check.Value >= 0 && !Graph[check.Value].IsSource);
+
+    /// <summary>Whether any of a node's sizes is bound only once a step has computed it.</summary>
+    public bool HasComputedSize(int node) => NodeDims[node].Any(d => Dims[d].Computed);
+
+    private TensorGraph Graph { get; set; } = null!;
+
     public static ShapeAnalysis Run(TensorGraph graph, IReadOnlyList<int> sources)
     {
         // One atom per (node, axis), related as each op says; some atoms are sizes given by values.
@@ -69,11 +78,13 @@ internal sealed class ShapeAnalysis
         for (int i = 0; i < sources.Count; i++)
             for (int k = 0; k < graph[sources[i]].Rank; k++)
                 if (!firstInput.ContainsKey(Find(Atom(sources[i], k)))) firstInput[Find(Atom(sources[i], k))] = (i, k);
+        // A value read from a source binds before one a step computes; then the first.
         var smallestValue = new Dictionary<int, int>();
+        (bool, int) Rank(int value) => (!graph[value].IsSource, value);
         foreach (var pair in values)
         {
             int root = Find(pair.Key);
-            smallestValue[root] = smallestValue.TryGetValue(root, out int v) ? System.Math.Min(v, pair.Value) : pair.Value;
+            smallestValue[root] = smallestValue.TryGetValue(root, out int v) && Rank(v).CompareTo(Rank(pair.Value)) <= 0 ? v : pair.Value;
         }
         var classDim = new Dictionary<int, int>();
         var dims = new List<Dim>();
@@ -88,7 +99,7 @@ internal sealed class ShapeAnalysis
             var (input, inputAxis) = size < 0 && firstInput.TryGetValue(root, out var at) ? at : (-1, -1);
             int value = size >= 0 || input >= 0 ? -1 : smallestValue.TryGetValue(root, out int v) ? v : -1;
             d = dims.Count;
-            dims.Add(new Dim(d, size, input, inputAxis, value));
+            dims.Add(new Dim(d, size, input, inputAxis, value, value >= 0 && !graph[value].IsSource));
             classDim[root] = d;
             return d;
         }
@@ -124,6 +135,6 @@ internal sealed class ShapeAnalysis
             var dim = dims[classDim[Find(pair.Key)]];
             if (dim.Value != pair.Value) checks.Add(new DimCheck(-1, -1, dim.Index, pair.Value));
         }
-        return new ShapeAnalysis(nodeDims, dims, checks);
+        return new ShapeAnalysis(nodeDims, dims, checks) { Graph = graph };
     }
 }

@@ -48,8 +48,17 @@ internal sealed class SizeRelations
         if (a != b) _parent[System.Math.Max(a, b)] = System.Math.Min(a, b);
     }
 
-    /// <summary>The dimension's size is the value of the int scalar <paramref name="value"/>.</summary>
-    public void GivenBy(int atom, int value) => Values[atom] = value;
+    /// <summary>
+    /// The dimension's size is the value of the int scalar <paramref name="value"/>: another tensor's dimension
+    /// when the value measures one (<c>x.Shape[0]</c>), nothing more when it is a constant (the static shape says it).
+    /// </summary>
+    public void GivenBy(int atom, int value)
+    {
+        var node = Graph[value];
+        if (node.IsConstant) return;
+        if (node.Params is DimSizeParams measured) Same(atom, Of(node.Inputs[0], measured.Axis));
+        else Values[atom] = value;
+    }
 
     /// <summary>
     /// NumPy broadcasting of the current node's operands into it: dimensions aligned from the right are equal

@@ -23,6 +23,9 @@ internal enum StepKind
     /// <summary>A run-time size, read from a dimension.</summary>
     Size,
 
+    /// <summary>A call into a runtime kernel the op writes itself (<see cref="Ops.ICallOp"/>): indexing, joins, ranges.</summary>
+    Call,
+
     /// <summary>A draw from a random generator, once per call.</summary>
     Draw,
 
@@ -69,6 +72,14 @@ internal sealed class SizeStep(int node) : Step
 
 /// <summary>A draw of a random variable from its generator: once per call, before anything reads it.</summary>
 internal sealed class DrawStep(int node) : Step
+{
+    public int Node { get; } = node;
+
+    public override IReadOnlyList<int> Writes => [Node];
+}
+
+/// <summary>An op that moves or makes data by a call into a runtime kernel (<see cref="Ops.ICallOp"/>): a slice, a gather, a join, a range.</summary>
+internal sealed class CallStep(int node) : Step
 {
     public int Node { get; } = node;
 

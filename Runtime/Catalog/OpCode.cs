@@ -111,6 +111,19 @@ public enum OpCode
     Random,
     /// <summary>A gradient asked for by <c>Grad</c>: recorded in the evaluated graph, replaced by the gradient when differentiating.</summary>
     Grad,
+    // Each family adds its ops below its own heading; the order carries no meaning.
+    // Basic indexing
+
+    // Advanced indexing
+
+    // Shapes and constructors
+    /// <summary>start, start + step, ... before stop (PyTensor's <c>ARange</c>); its operands are start, stop, step and the length.</summary>
+    Arange,
+
+    // Joins
+
+    // Products
+
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>

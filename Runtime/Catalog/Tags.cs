@@ -24,3 +24,10 @@ internal sealed class BuiltinAttribute(Builtin builtin, int rank = -1, int dtype
     public int DType { get; } = dtype;
     public int Broadcastable { get; } = broadcastable;
 }
+
+/// <summary>Tags a symbolic API member evaluated by a function of the graph language (read by the generator; see <see cref="ApiFunction"/>).</summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+internal sealed class CallAttribute(ApiFunction function) : Attribute
+{
+    public ApiFunction Function { get; } = function;
+}

@@ -6,7 +6,7 @@ namespace Tensorgen;
 /// generator evaluates it; it holds no data.
 /// </summary>
 #pragma warning disable CS0660, CS0661 // operators build graph nodes; equality is not overloaded
-public class TensorVariable
+public partial class TensorVariable
 {
     private protected TensorVariable() { }
 

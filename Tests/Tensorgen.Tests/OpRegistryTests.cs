@@ -12,6 +12,7 @@ using GDType = generator::Tensorgen.DType;
 using GraphBuilder = generator::Tensorgen.Generator.Graph.GraphBuilder;
 using IAxisReduction = generator::Tensorgen.Generator.Ops.IAxisReduction;
 using ReductionOp = generator::Tensorgen.Generator.Ops.ReductionOp;
+using ArangeOp = generator::Tensorgen.Generator.Ops.ArangeOp;
 using ScalarValue = generator::Tensorgen.Generator.Graph.ScalarValue;
 using ShapeAnalysis = generator::Tensorgen.Generator.Schedule.ShapeAnalysis;
 using StepKind = generator::Tensorgen.Generator.Schedule.StepKind;
@@ -105,6 +106,8 @@ public sealed class OpRegistryTests
                 OpKind.Shuffle => StepKind.Copy,
                 OpKind.Size => StepKind.Size,
                 OpKind.Random => StepKind.Draw,
+                // A data op is a runtime kernel's call, or a view (copied only when it is an output).
+                OpKind.Data => s.Step == StepKind.Copy ? StepKind.Copy : StepKind.Call,
                 OpKind.Lowered or OpKind.Request => StepKind.Lowered,
                 var kind => throw new InvalidOperationException($"{op}: no step kind expected for {kind}"),
             };
@@ -138,6 +141,12 @@ public sealed class OpRegistryTests
             n,
             graph.Random(GDistribution.Normal, [c, c], [-1], [n], 0),
             graph.Reduce(GOp.Mean, a, [1], keepdims: false),
+            // Basic indexing
+            // Advanced indexing
+            // Shapes and constructors
+            ArangeOp.Instance.Build(graph, graph.Constant(ScalarValue.Integer(0), GDType.Int64), n, graph.Constant(ScalarValue.Integer(2), GDType.Int64), GDType.Int64, out _),
+            // Joins
+            // Products
         ];
         int cost = graph.Reduce(GOp.Sum, graph.Ew(GOp.Mul, graph.Convert(made[7], GDType.Float64), made[0]), [0], keepdims: false);
         var frozen = graph.Freeze();

@@ -1,0 +1,13 @@
+namespace Tensorgen;
+
+// Shapes and constructors: PyTensor's pt.arange, pt.reshape, pt.zeros, ...
+public static partial class Pt
+{
+    /// <summary>0, 1, ..., stop - 1 (NumPy's and PyTensor's <c>arange(stop)</c>): int64 for int bounds, float64 for float ones.</summary>
+    [Call(ApiFunction.Arange)]
+    public static TensorVariable Arange(TensorVariable stop) => Inert.Variable;
+
+    /// <summary>start, start + step, ... while before stop (PyTensor's <c>arange(start, stop, step)</c>); <paramref name="dtype"/> defaults from the bounds.</summary>
+    [Call(ApiFunction.Arange)]
+    public static TensorVariable Arange(TensorVariable start, TensorVariable stop, TensorVariable? step = null, DType? dtype = null) => Inert.Variable;
+}
