@@ -13,6 +13,8 @@ using GraphBuilder = generator::Tensorgen.Generator.Graph.GraphBuilder;
 using IAxisReduction = generator::Tensorgen.Generator.Ops.IAxisReduction;
 using ReductionOp = generator::Tensorgen.Generator.Ops.ReductionOp;
 using ArangeOp = generator::Tensorgen.Generator.Ops.ArangeOp;
+using SubtensorOp = generator::Tensorgen.Generator.Ops.SubtensorOp;
+using IncSubtensorOp = generator::Tensorgen.Generator.Ops.IncSubtensorOp;
 using ScalarValue = generator::Tensorgen.Generator.Graph.ScalarValue;
 using ShapeAnalysis = generator::Tensorgen.Generator.Schedule.ShapeAnalysis;
 using StepKind = generator::Tensorgen.Generator.Schedule.StepKind;
@@ -142,6 +144,8 @@ public sealed class OpRegistryTests
             graph.Random(GDistribution.Normal, [c, c], [-1], [n], 0),
             graph.Reduce(GOp.Mean, a, [1], keepdims: false),
             // Basic indexing
+            SubtensorOp.Instance.Build(graph, a, [0, 2], [graph.Constant(ScalarValue.Integer(1), GDType.Int64), graph.Constant(ScalarValue.Integer(0), GDType.Int64), n]),
+            IncSubtensorOp.Instance.Build(graph, a, v, [1], [graph.Constant(ScalarValue.Integer(0), GDType.Int64), graph.Constant(ScalarValue.Integer(3), GDType.Int64)], set: true),
             // Advanced indexing
             // Shapes and constructors
             ArangeOp.Instance.Build(graph, graph.Constant(ScalarValue.Integer(0), GDType.Int64), n, graph.Constant(ScalarValue.Integer(2), GDType.Int64), GDType.Int64, out _),
