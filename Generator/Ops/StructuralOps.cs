@@ -18,7 +18,7 @@ internal static class StructuralOps
         // Basic indexing
         // Advanced indexing
         // Shapes and constructors
-        ArangeOp.Instance,
+        ArangeOp.Instance, ReshapeOp.Instance, ReshapeSizeOp.Instance,
         // Joins
         // Products
     ];

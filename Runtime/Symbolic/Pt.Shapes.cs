@@ -10,4 +10,12 @@ public static partial class Pt
     /// <summary>start, start + step, ... while before stop (PyTensor's <c>arange(start, stop, step)</c>); <paramref name="dtype"/> defaults from the bounds.</summary>
     [Call(ApiFunction.Arange)]
     public static TensorVariable Arange(TensorVariable start, TensorVariable stop, TensorVariable? step = null, DType? dtype = null) => Inert.Variable;
+
+    /// <summary>The same elements in another shape (PyTensor's <c>pt.reshape(x, shape)</c>): sizes are ints or int scalar tensors (<c>x.Shape[0]</c>), at most one -1. A view.</summary>
+    [Call(ApiFunction.Reshape)]
+    public static TensorVariable Reshape(TensorVariable x, TensorVariable[] shape) => Inert.Variable;
+
+    /// <summary>The first <paramref name="ndim"/> - 1 dimensions kept and the rest as one (PyTensor's <c>pt.flatten(x, ndim)</c>). A view.</summary>
+    [Call(ApiFunction.Flatten)]
+    public static TensorVariable Flatten(TensorVariable x, int ndim = 1) => Inert.Variable;
 }
