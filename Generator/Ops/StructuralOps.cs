@@ -17,6 +17,7 @@ internal static class StructuralOps
         DotOp.Instance, DimShuffleOp.Instance, DimSizeOp.Instance, RandomOp.Instance, GradOp.Instance,
         // Basic indexing
         // Advanced indexing
+        CheckIndexOp.Instance, NonzeroOp.Instance, AdvancedSubtensorOp.Instance, AdvancedIncSubtensorOp.Instance,
         // Shapes and constructors
         ArangeOp.Instance, ReshapeOp.Instance, ReshapeSizeOp.Instance,
         // Joins

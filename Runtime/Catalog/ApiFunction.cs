@@ -20,6 +20,8 @@ public enum ApiFunction
     // Basic indexing
 
     // Advanced indexing
+    /// <summary><c>Take(x, indices, axis)</c> (NumPy's and PyTensor's <c>take</c>).</summary>
+    Take,
 
     // Shapes and constructors
     /// <summary><c>Arange(stop)</c>, <c>Arange(start, stop, step)</c>.</summary>

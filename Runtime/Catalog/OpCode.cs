@@ -115,6 +115,14 @@ public enum OpCode
     // Basic indexing
 
     // Advanced indexing
+    /// <summary>Int indices checked against a size and made non-negative (NumPy's negative indices); operands: the indices, the indexed tensor (its shape).</summary>
+    CheckIndex,
+    /// <summary>The positions of a bool mask's true elements (NumPy's <c>flatnonzero</c>); operands: the mask, their count, the masked tensor (its shape).</summary>
+    Nonzero,
+    /// <summary>Gathers along consecutive axes merged into one (PyTensor's <c>AdvancedSubtensor</c>); operands: x, the checked flat indices.</summary>
+    AdvancedSubtensor,
+    /// <summary>Adds or writes y at gathered positions (PyTensor's <c>AdvancedIncSubtensor</c>); operands: x, y, the checked flat indices.</summary>
+    AdvancedIncSubtensor,
 
     // Shapes and constructors
     /// <summary>start, start + step, ... before stop (PyTensor's <c>ARange</c>); its operands are start, stop, step and the length.</summary>

@@ -23,7 +23,7 @@ internal sealed record Array(double[] Data, int[] Shape)
 /// every intermediate materialized, written from NumPy's definitions rather than from the generator's
 /// code. Generated kernels are checked against it (differential testing, as the Regex tests do).
 /// </summary>
-internal static class ReferenceEvaluator
+internal static partial class ReferenceEvaluator
 {
     public static Array[] Run(FunctionSpec spec, IReadOnlyList<Array> inputs)
     {
@@ -78,6 +78,8 @@ internal static class ReferenceEvaluator
                 OpCode.DimSize => Array.Scalar(operands[0].Shape[node.Parameters<DimSizeParams>().Axis]),
                 // Shapes and constructors
                 var op when ShapeReference.Handles(op) => Round(ShapeReference.Evaluate(node, operands), node.DType),
+                // Advanced indexing
+                OpCode.CheckIndex or OpCode.Nonzero or OpCode.AdvancedSubtensor or OpCode.AdvancedIncSubtensor => AdvancedIndexing(node, operands),
                 _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),
             };
         }
