@@ -12,6 +12,10 @@ internal static partial class ShapeCalls
         new(ApiFunction.Arange, Arange),
         new(ApiFunction.Reshape, Reshape),
         new(ApiFunction.Flatten, Flatten),
+        new(ApiFunction.Dimshuffle, Dimshuffle),
+        new(ApiFunction.ExpandDims, ExpandDims),
+        new(ApiFunction.Squeeze, Squeeze),
+        new(ApiFunction.TransposeAxes, TransposeAxes),
     ];
 
     /// <summary><c>Arange(stop)</c> or <c>Arange(start, stop, step, dtype)</c>: the bounds' common dtype unless one is given.</summary>

@@ -63,6 +63,24 @@ public sealed class ShapeErrorTests
                 return Function([x], x.Flatten([|3|]));
         """, "TG0207", "(?, ?)");
 
+    [Fact]
+    public void Dimshuffle_dropping_a_dimension_not_of_size_1_is_TG0207() => Expect("""
+                var x = DMatrix("x");
+                return Function([x], x.Dimshuffle(1));
+        """.Replace("x.Dimshuffle(1)", "[|x.Dimshuffle(1)|]"), "TG0207", "(?, ?)", "drops dimension 0");
+
+    [Fact]
+    public void Squeeze_of_an_axis_not_of_size_1_is_TG0207() => Expect("""
+                var x = DMatrix("x");
+                return Function([x], Squeeze(x, [|[1]|]));
+        """, "TG0207", "(?, ?)");
+
+    [Fact]
+    public void Transpose_by_a_wrong_permutation_is_TG0207() => Expect("""
+                var x = DTensor3("x");
+                return Function([x], Transpose(x, [|[0, 0, 1]|]));
+        """, "TG0207", "(?, ?, ?)");
+
     private static readonly GeneratorRun Run = GeneratorHarness.Run("""
         using Tensorgen;
         using static Tensorgen.Pt;

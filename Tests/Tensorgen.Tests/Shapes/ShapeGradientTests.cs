@@ -16,6 +16,9 @@ public sealed class ShapeGradientTests
         new("ReshapeSizes", [M("x", 3, 5)], "Reshape(x, [x.Shape[1], x.Shape[0]]) * 2.0", M("p", 5, 3)),
         new("Flatten", [M("x", 2, 3, 4)], "Flatten(Exp(x))", M("p", 24)),
         new("Flatten2", [M("x", 2, 3, 4)], "x.Flatten(2)", M("p", 2, 12)),
+        new("Dimshuffle", [M("x", 2, 3, 4)], "x.Dimshuffle(2, \"x\", 0, 1)", M("p", 4, 1, 2, 3) with { Declaration = "Tensor(NAME, DTYPE, [null, 1, null, null])" }),
+        new("ExpandDims", [M("x", 2, 3)], "ExpandDims(x, 1) * 3.0", M("p", 2, 1, 3) with { Declaration = "Tensor(NAME, DTYPE, [null, 1, null])" }),
+        new("Transpose", [M("x", 2, 3, 4)], "Transpose(Sin(x), [1, 2, 0])", M("p", 3, 4, 2)),
     ];
 
     private static readonly Lazy<GradientChecker> Float64 = new(() => new GradientChecker(Cases, single: false));

@@ -28,6 +28,16 @@ public sealed class ShapeOpTests
         new("ReshapeThenAdd", [V, new("y", "Matrix(NAME, DTYPE)")], "x.Reshape(y.Shape) + y"),
         new("FlattenAll", [X3], "Flatten(x)"),
         new("Flatten2", [X3], "x.Flatten(2)"),
+        // Dimshuffle, ExpandDims, Squeeze, Transpose
+        new("DimshuffleCol", [V], "x.Dimshuffle(0, \"x\")"),
+        new("DimshufflePermute", [X3], "x.Dimshuffle(2, 0, 1)"),
+        new("DimshuffleDrop", [Static("x", "[null, 1]")], "x.Dimshuffle(0) * 1.0"),
+        new("ExpandMiddle", [X], "ExpandDims(x, 1)"),
+        new("ExpandLast", [X], "ExpandDims(x, -1) + 0.0"),
+        new("SqueezeAll", [Static("x", "[1, null, 1]")], "Squeeze(x)"),
+        new("SqueezeFirst", [Static("x", "[1, null, 1]")], "x.Squeeze([0])"),
+        new("TransposeAxes", [X3], "Transpose(x, [1, 2, 0])"),
+        new("TransposeReverse", [X3], "x.Transpose() * 1.0"),
     ];
 
     private static readonly Lazy<ShapeCases> Float64 = new(() => new ShapeCases(Cases, single: false));
