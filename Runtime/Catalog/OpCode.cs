@@ -127,6 +127,10 @@ public enum OpCode
     // Shapes and constructors
     /// <summary>start, start + step, ... before stop (PyTensor's <c>ARange</c>); its operands are start, stop, step and the length.</summary>
     Arange,
+    /// <summary>The same elements in another shape (PyTensor's <c>Reshape</c>): a view; its operands are the tensor and one int64 size per dimension.</summary>
+    Reshape,
+    /// <summary>The checked size of one dimension of a reshape (the one given as -1, else the last): throws when the sizes do not fit the element count.</summary>
+    ReshapeSize,
 
     // Joins
 
