@@ -16,6 +16,7 @@ internal static class StructuralOps
         SumOp.Instance, ExtremumOp.Max, ExtremumOp.Min, MeanOp.Instance,
         DotOp.Instance, DimShuffleOp.Instance, DimSizeOp.Instance, RandomOp.Instance, GradOp.Instance,
         // Basic indexing
+        SubtensorOp.Instance, IncSubtensorOp.Instance,
         // Advanced indexing
         CheckIndexOp.Instance, NonzeroOp.Instance, AdvancedSubtensorOp.Instance, AdvancedIncSubtensorOp.Instance,
         // Shapes and constructors

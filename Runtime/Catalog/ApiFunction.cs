@@ -18,6 +18,10 @@ public enum ApiFunction
     Index,
     // Each family adds its functions below its own heading; the order carries no meaning.
     // Basic indexing
+    /// <summary><c>SetSubtensor(x[...], y)</c>, <c>x[...].Set(y)</c>.</summary>
+    SetSubtensor,
+    /// <summary><c>IncSubtensor(x[...], y)</c>, <c>x[...].Inc(y)</c>.</summary>
+    IncSubtensor,
 
     // Advanced indexing
     /// <summary><c>Take(x, indices, axis)</c> (NumPy's and PyTensor's <c>take</c>).</summary>

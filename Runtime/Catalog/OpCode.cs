@@ -113,6 +113,10 @@ public enum OpCode
     Grad,
     // Each family adds its ops below its own heading; the order carries no meaning.
     // Basic indexing
+    /// <summary>A region of a tensor by positions and slices (PyTensor's <c>Subtensor</c>): operand 0 is the tensor, then per indexed axis a position, or a slice's first position and length.</summary>
+    Subtensor,
+    /// <summary>A tensor with a region set to or increased by a value (PyTensor's <c>IncSubtensor</c>): operands x, y, then the region's as in <see cref="Subtensor"/>.</summary>
+    IncSubtensor,
 
     // Advanced indexing
     /// <summary>Int indices checked against a size and made non-negative (NumPy's negative indices); operands: the indices, the indexed tensor (its shape).</summary>
