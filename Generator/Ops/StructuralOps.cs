@@ -20,7 +20,9 @@ internal static class StructuralOps
         // Shapes and constructors
         ArangeOp.Instance,
         // Joins
+        JoinOp.Instance, AxisSliceOp.Instance, AxisPadOp.Instance,
         // Products
+        BatchedMatmulOp.Instance,
     ];
 
     public static IStructuralOp Of(OpCode op) =>

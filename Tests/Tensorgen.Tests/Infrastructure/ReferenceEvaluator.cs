@@ -23,7 +23,7 @@ internal sealed record Array(double[] Data, int[] Shape)
 /// every intermediate materialized, written from NumPy's definitions rather than from the generator's
 /// code. Generated kernels are checked against it (differential testing, as the Regex tests do).
 /// </summary>
-internal static class ReferenceEvaluator
+internal static partial class ReferenceEvaluator
 {
     public static Array[] Run(FunctionSpec spec, IReadOnlyList<Array> inputs)
     {
@@ -76,6 +76,8 @@ internal static class ReferenceEvaluator
                 OpCode.Sum or OpCode.Max or OpCode.Min => Round(Reduce(node, operands[0], strict: valueNeeded[id]), node.DType),
                 OpCode.DimShuffle => DimShuffle(operands[0], node.Parameters<ShuffleParams>().Pattern.ToArray()),
                 OpCode.DimSize => Array.Scalar(operands[0].Shape[node.Parameters<DimSizeParams>().Axis]),
+                // Joins and products (ReferenceEvaluator.Joins.cs)
+                OpCode.Join or OpCode.AxisSlice or OpCode.AxisPad or OpCode.BatchedMatmul => Round(Joins(node, operands), node.DType),
                 _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),
             };
         }
