@@ -22,7 +22,9 @@ internal static class StructuralOps
         // Shapes and constructors
         ArangeOp.Instance, ReshapeOp.Instance, ReshapeSizeOp.Instance,
         // Joins
+        JoinOp.Instance, AxisSliceOp.Instance, AxisPadOp.Instance,
         // Products
+        BatchedMatmulOp.Instance,
     ];
 
     public static IStructuralOp Of(OpCode op) =>

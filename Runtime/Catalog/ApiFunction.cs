@@ -72,7 +72,19 @@ public enum ApiFunction
     Trace,
 
     // Joins
+    /// <summary><c>Concatenate([a, b], axis)</c> (PyTensor's <c>concatenate</c>/<c>join</c>).</summary>
+    Concatenate,
+    /// <summary><c>Stack([a, b], axis)</c>.</summary>
+    Stack,
+    /// <summary><c>Split(x, sizes, axis)</c>.</summary>
+    Split,
 
     // Products
+    /// <summary><c>Dot(a, b)</c> for every rank (NumPy's <c>dot</c>).</summary>
+    Dot,
+    /// <summary><c>Matmul(a, b)</c> (NumPy's <c>matmul</c>, batched over leading axes).</summary>
+    Matmul,
+    /// <summary><c>Tensordot(a, b, axes)</c>.</summary>
+    Tensordot,
 
 }

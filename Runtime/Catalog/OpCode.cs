@@ -137,8 +137,16 @@ public enum OpCode
     ReshapeSize,
 
     // Joins
+    /// <summary>Tensors joined along an axis (PyTensor's <c>Join</c>); its operands are the tensors, then the joined length.</summary>
+    Join,
+    /// <summary>One block along an axis (a piece of PyTensor's <c>Split</c>); its operands are the tensor, the start and the length.</summary>
+    AxisSlice,
+    /// <summary>A block placed in zeros along an axis (the gradient of a piece); its operands are the block, the start and the total length.</summary>
+    AxisPad,
 
     // Products
+    /// <summary>Matrix products batched over leading axes, broadcast (NumPy's <c>matmul</c> of tensors of rank 3 and more).</summary>
+    BatchedMatmul,
 
 }
 
