@@ -18,10 +18,13 @@ internal static class StructuralOps
         // Basic indexing
         SubtensorOp.Instance, IncSubtensorOp.Instance,
         // Advanced indexing
+        CheckIndexOp.Instance, NonzeroOp.Instance, AdvancedSubtensorOp.Instance, AdvancedIncSubtensorOp.Instance,
         // Shapes and constructors
-        ArangeOp.Instance,
+        ArangeOp.Instance, ReshapeOp.Instance, ReshapeSizeOp.Instance,
         // Joins
+        JoinOp.Instance, AxisSliceOp.Instance, AxisPadOp.Instance,
         // Products
+        BatchedMatmulOp.Instance,
     ];
 
     public static IStructuralOp Of(OpCode op) =>

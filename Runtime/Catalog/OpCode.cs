@@ -119,14 +119,34 @@ public enum OpCode
     IncSubtensor,
 
     // Advanced indexing
+    /// <summary>Int indices checked against a size and made non-negative (NumPy's negative indices); operands: the indices, the indexed tensor (its shape).</summary>
+    CheckIndex,
+    /// <summary>The positions of a bool mask's true elements (NumPy's <c>flatnonzero</c>); operands: the mask, their count, the masked tensor (its shape).</summary>
+    Nonzero,
+    /// <summary>Gathers along consecutive axes merged into one (PyTensor's <c>AdvancedSubtensor</c>); operands: x, the checked flat indices.</summary>
+    AdvancedSubtensor,
+    /// <summary>Adds or writes y at gathered positions (PyTensor's <c>AdvancedIncSubtensor</c>); operands: x, y, the checked flat indices.</summary>
+    AdvancedIncSubtensor,
 
     // Shapes and constructors
     /// <summary>start, start + step, ... before stop (PyTensor's <c>ARange</c>); its operands are start, stop, step and the length.</summary>
     Arange,
+    /// <summary>The same elements in another shape (PyTensor's <c>Reshape</c>): a view; its operands are the tensor and one int64 size per dimension.</summary>
+    Reshape,
+    /// <summary>The checked size of one dimension of a reshape (the one given as -1, else the last): throws when the sizes do not fit the element count.</summary>
+    ReshapeSize,
 
     // Joins
+    /// <summary>Tensors joined along an axis (PyTensor's <c>Join</c>); its operands are the tensors, then the joined length.</summary>
+    Join,
+    /// <summary>One block along an axis (a piece of PyTensor's <c>Split</c>); its operands are the tensor, the start and the length.</summary>
+    AxisSlice,
+    /// <summary>A block placed in zeros along an axis (the gradient of a piece); its operands are the block, the start and the total length.</summary>
+    AxisPad,
 
     // Products
+    /// <summary>Matrix products batched over leading axes, broadcast (NumPy's <c>matmul</c> of tensors of rank 3 and more).</summary>
+    BatchedMatmul,
 
 }
 

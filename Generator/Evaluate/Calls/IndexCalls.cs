@@ -218,7 +218,7 @@ internal static class IndexCalls
         string name = set ? "SetSubtensor" : "IncSubtensor";
         if (!SubtensorOp.Made(region))
         {
-            if (OpInfo.Kind(region.Op) == OpKind.Data) return AdvancedIndexCalls.Write(call, target, y, set);
+            if (AdvancedIndexCalls.IsAdvanced(b, target)) return AdvancedIndexCalls.Write(call, target, y, set);
             call.Report(Model.Diagnostics.UnsupportedExpression, call.Location("x"), call.TextOf("x"),
                 $"{name} writes into an index of a tensor, such as x[1..] or x[.., 0], and {call.Describe(target)} is not one");
             return ErrorValue.Instance;
