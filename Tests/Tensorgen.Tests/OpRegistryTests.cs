@@ -13,6 +13,12 @@ using GraphBuilder = generator::Tensorgen.Generator.Graph.GraphBuilder;
 using IAxisReduction = generator::Tensorgen.Generator.Ops.IAxisReduction;
 using ReductionOp = generator::Tensorgen.Generator.Ops.ReductionOp;
 using ArangeOp = generator::Tensorgen.Generator.Ops.ArangeOp;
+using ReshapeOp = generator::Tensorgen.Generator.Ops.ReshapeOp;
+using ReshapeSizeOp = generator::Tensorgen.Generator.Ops.ReshapeSizeOp;
+using JoinOp = generator::Tensorgen.Generator.Ops.JoinOp;
+using AxisSliceOp = generator::Tensorgen.Generator.Ops.AxisSliceOp;
+using AxisPadOp = generator::Tensorgen.Generator.Ops.AxisPadOp;
+using BatchedMatmulOp = generator::Tensorgen.Generator.Ops.BatchedMatmulOp;
 using ScalarValue = generator::Tensorgen.Generator.Graph.ScalarValue;
 using ShapeAnalysis = generator::Tensorgen.Generator.Schedule.ShapeAnalysis;
 using StepKind = generator::Tensorgen.Generator.Schedule.StepKind;
@@ -145,8 +151,14 @@ public sealed class OpRegistryTests
             // Advanced indexing
             // Shapes and constructors
             ArangeOp.Instance.Build(graph, graph.Constant(ScalarValue.Integer(0), GDType.Int64), n, graph.Constant(ScalarValue.Integer(2), GDType.Int64), GDType.Int64, out _),
+            ReshapeOp.Instance.Build(graph, a, [graph.Constant(ScalarValue.Integer(3), GDType.Int64),
+                ReshapeSizeOp.Instance.Build(graph, a, [graph.Constant(ScalarValue.Integer(3), GDType.Int64), graph.Constant(ScalarValue.Integer(-1), GDType.Int64)], 1)], [3, -1]),
             // Joins
+            JoinOp.Instance.Build(graph, [a, a], 0, out _),
+            AxisSliceOp.Instance.Build(graph, a, graph.Constant(ScalarValue.Integer(1), GDType.Int64), n, 1, last: true),
+            AxisPadOp.Instance.Build(graph, a, n, graph.Ew(GOp.Add, n, n), 1),
             // Products
+            BatchedMatmulOp.Instance.Build(graph, graph.DimShuffle(a, [-1, 0, 1]), graph.DimShuffle(a, [-1, 1, 0]), false, false, out _),
         ];
         int cost = graph.Reduce(GOp.Sum, graph.Ew(GOp.Mul, graph.Convert(made[7], GDType.Float64), made[0]), [0], keepdims: false);
         var frozen = graph.Freeze();
