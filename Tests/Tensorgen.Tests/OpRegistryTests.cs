@@ -14,6 +14,9 @@ using IAxisReduction = generator::Tensorgen.Generator.Ops.IAxisReduction;
 using ReductionOp = generator::Tensorgen.Generator.Ops.ReductionOp;
 using ArangeOp = generator::Tensorgen.Generator.Ops.ArangeOp;
 using ReshapeOp = generator::Tensorgen.Generator.Ops.ReshapeOp;
+using SpecifyShapeOp = generator::Tensorgen.Generator.Ops.SpecifyShapeOp;
+using AllocOp = generator::Tensorgen.Generator.Ops.AllocOp;
+using MakeVectorOp = generator::Tensorgen.Generator.Ops.MakeVectorOp;
 using ReshapeSizeOp = generator::Tensorgen.Generator.Ops.ReshapeSizeOp;
 using ScalarValue = generator::Tensorgen.Generator.Graph.ScalarValue;
 using ShapeAnalysis = generator::Tensorgen.Generator.Schedule.ShapeAnalysis;
@@ -149,6 +152,9 @@ public sealed class OpRegistryTests
             ArangeOp.Instance.Build(graph, graph.Constant(ScalarValue.Integer(0), GDType.Int64), n, graph.Constant(ScalarValue.Integer(2), GDType.Int64), GDType.Int64, out _),
             ReshapeOp.Instance.Build(graph, a, [graph.Constant(ScalarValue.Integer(3), GDType.Int64),
                 ReshapeSizeOp.Instance.Build(graph, a, [graph.Constant(ScalarValue.Integer(3), GDType.Int64), graph.Constant(ScalarValue.Integer(-1), GDType.Int64)], 1)], [3, -1]),
+            SpecifyShapeOp.Instance.Build(graph, a, [-1, 4]),
+            AllocOp.Instance.Build(graph, c, [n, graph.Constant(ScalarValue.Integer(2), GDType.Int64)]),
+            MakeVectorOp.Instance.Build(graph, [n, n]),
             // Joins
             // Products
         ];

@@ -38,6 +38,18 @@ public sealed class ShapeOpTests
         new("SqueezeFirst", [Static("x", "[1, null, 1]")], "x.Squeeze([0])"),
         new("TransposeAxes", [X3], "Transpose(x, [1, 2, 0])"),
         new("TransposeReverse", [X3], "x.Transpose() * 1.0"),
+        // SpecifyShape, Shape
+        new("Specified", [X], "SpecifyShape(x, [3, null]) + 1.0"),
+        new("ShapeOf", [X3], "Shape(x)"),
+        // Constructors
+        new("ZerosOf", [X], "Zeros([x.Shape[1], x.Shape[0]], DTYPE)"),
+        new("OnesN", [Int("n")], "Ones([n, 2], DTYPE)"),
+        new("FullN", [Int("n")], "Full([n], 2.5, DTYPE)"),
+        new("FullStatic", [], "Full([2, 3], -1.5, DTYPE)"),
+        new("Likes", [X], "ZerosLike(x) + 2 * OnesLike(x) + FullLike(x, 3.0) + x"),
+        new("EyeN", [Int("n")], "Eye(n, dtype: DTYPE)"),
+        new("EyeNMK", [Int("n"), Int("m"), Int("k")], "Eye(n, m, k, DTYPE)"),
+        new("EyeStatic", [], "Eye(3, 4, 1, DTYPE) * 2.0"),
     ];
 
     private static readonly Lazy<ShapeCases> Float64 = new(() => new ShapeCases(Cases, single: false));
