@@ -20,6 +20,7 @@ internal static class StructuralOps
         CheckIndexOp.Instance, NonzeroOp.Instance, AdvancedSubtensorOp.Instance, AdvancedIncSubtensorOp.Instance,
         // Shapes and constructors
         ArangeOp.Instance, ReshapeOp.Instance, ReshapeSizeOp.Instance, SpecifyShapeOp.Instance, AllocOp.Instance, MakeVectorOp.Instance,
+        DiagonalOp.Instance, DiagonalGradOp.Instance,
         // Joins
         // Products
     ];

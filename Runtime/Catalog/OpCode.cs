@@ -137,6 +137,10 @@ public enum OpCode
     Alloc,
     /// <summary>An int64 vector of 0-d int values (PyTensor's <c>MakeVector</c>, as <c>Shape</c> builds it).</summary>
     MakeVector,
+    /// <summary>The diagonal of two axes (NumPy's <c>diagonal</c>), moved to the last axis; its operands are the tensor and the diagonal's length.</summary>
+    Diagonal,
+    /// <summary>Zeros of its first operand's shape with a diagonal set from its second: the pullback of <see cref="Diagonal"/>.</summary>
+    DiagonalGrad,
 
     // Joins
 

@@ -70,4 +70,24 @@ public static partial class Pt
     /// <summary>An n×m matrix with ones where column - row = <paramref name="k"/> (PyTensor's <c>pt.eye(n, m, k, dtype)</c>); m defaults to n, dtype to float64.</summary>
     [Call(ApiFunction.Eye)]
     public static TensorVariable Eye(TensorVariable n, TensorVariable? m = null, TensorVariable? k = null, DType? dtype = null) => Inert.Variable;
+
+    /// <summary>The outer product of the flattened operands (PyTensor's <c>pt.outer(a, b)</c>): a[:, None] * b[None, :].</summary>
+    [Call(ApiFunction.Outer)]
+    public static TensorVariable Outer(TensorVariable a, TensorVariable b) => Inert.Variable;
+
+    /// <summary><paramref name="x"/> repeated as blocks <paramref name="reps"/> times along each dimension (PyTensor's <c>pt.tile(x, reps)</c>, NumPy's rules for unequal lengths).</summary>
+    [Call(ApiFunction.Tile)]
+    public static TensorVariable Tile(TensorVariable x, int[] reps) => Inert.Variable;
+
+    /// <summary>Each element repeated <paramref name="repeats"/> times in place along <paramref name="axis"/>, or in the flattened tensor when none (PyTensor's <c>pt.repeat</c> with an int).</summary>
+    [Call(ApiFunction.Repeat)]
+    public static TensorVariable Repeat(TensorVariable x, int repeats, int? axis = null) => Inert.Variable;
+
+    /// <summary>The diagonal of axes <paramref name="axis1"/> and <paramref name="axis2"/> (PyTensor's <c>pt.diagonal</c>, NumPy's <c>diagonal</c>): the other axes, then the diagonal; above the main one for a positive offset.</summary>
+    [Call(ApiFunction.Diagonal)]
+    public static TensorVariable Diagonal(TensorVariable x, int offset = 0, int axis1 = 0, int axis2 = 1) => Inert.Variable;
+
+    /// <summary>The sum of the diagonal (PyTensor's <c>pt.trace</c>, NumPy's <c>trace</c>).</summary>
+    [Call(ApiFunction.Trace)]
+    public static TensorVariable Trace(TensorVariable x, int offset = 0, int axis1 = 0, int axis2 = 1) => Inert.Variable;
 }

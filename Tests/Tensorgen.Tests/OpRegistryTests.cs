@@ -17,6 +17,9 @@ using ReshapeOp = generator::Tensorgen.Generator.Ops.ReshapeOp;
 using SpecifyShapeOp = generator::Tensorgen.Generator.Ops.SpecifyShapeOp;
 using AllocOp = generator::Tensorgen.Generator.Ops.AllocOp;
 using MakeVectorOp = generator::Tensorgen.Generator.Ops.MakeVectorOp;
+using DiagonalOp = generator::Tensorgen.Generator.Ops.DiagonalOp;
+using DiagonalGradOp = generator::Tensorgen.Generator.Ops.DiagonalGradOp;
+using DiagonalParams = generator::Tensorgen.Generator.Ops.DiagonalParams;
 using ReshapeSizeOp = generator::Tensorgen.Generator.Ops.ReshapeSizeOp;
 using ScalarValue = generator::Tensorgen.Generator.Graph.ScalarValue;
 using ShapeAnalysis = generator::Tensorgen.Generator.Schedule.ShapeAnalysis;
@@ -155,6 +158,8 @@ public sealed class OpRegistryTests
             SpecifyShapeOp.Instance.Build(graph, a, [-1, 4]),
             AllocOp.Instance.Build(graph, c, [n, graph.Constant(ScalarValue.Integer(2), GDType.Int64)]),
             MakeVectorOp.Instance.Build(graph, [n, n]),
+            DiagonalOp.Instance.Build(graph, a, new DiagonalParams(1, 0, 1)),
+            DiagonalGradOp.Instance.Build(graph, a, v, new DiagonalParams(0, 1, 0)),
             // Joins
             // Products
         ];

@@ -25,6 +25,11 @@ internal static partial class ShapeCalls
         new(ApiFunction.OnesLike, OnesLike),
         new(ApiFunction.FullLike, FullLike),
         new(ApiFunction.Eye, Eye),
+        new(ApiFunction.Outer, Outer),
+        new(ApiFunction.Tile, Tile),
+        new(ApiFunction.Repeat, Repeat),
+        new(ApiFunction.Diagonal, Diagonal),
+        new(ApiFunction.Trace, Trace),
     ];
 
     /// <summary><c>Arange(stop)</c> or <c>Arange(start, stop, step, dtype)</c>: the bounds' common dtype unless one is given.</summary>
