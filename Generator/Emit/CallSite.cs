@@ -36,6 +36,9 @@ internal sealed class CallSite
     public string Input(int k)
     {
         int input = Node.Inputs[k];
+        // A view of a 0-d value (a scalar given a new axis) lives in a local, not a buffer: a one-element stack span.
+        int storage = _plan.Schedule.Storage(input);
+        if (_plan.Graph[storage].Rank == 0) return $"stackalloc {_plan.Graph[storage].DType.CSharp()}[] {{ {_plan.Operand(storage)} }}";
         return _plan.Span(input, null, _plan.Size(input));
     }
 

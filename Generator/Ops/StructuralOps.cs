@@ -16,13 +16,16 @@ internal static class StructuralOps
         SumOp.Instance, ExtremumOp.Max, ExtremumOp.Min, MeanOp.Instance,
         DotOp.Instance, DimShuffleOp.Instance, DimSizeOp.Instance, RandomOp.Instance, GradOp.Instance,
         // Basic indexing
+        SubtensorOp.Instance, IncSubtensorOp.Instance,
         // Advanced indexing
         CheckIndexOp.Instance, NonzeroOp.Instance, AdvancedSubtensorOp.Instance, AdvancedIncSubtensorOp.Instance,
         // Shapes and constructors
         ArangeOp.Instance, ReshapeOp.Instance, ReshapeSizeOp.Instance, SpecifyShapeOp.Instance, AllocOp.Instance, MakeVectorOp.Instance,
         DiagonalOp.Instance, DiagonalGradOp.Instance,
         // Joins
+        JoinOp.Instance, AxisSliceOp.Instance, AxisPadOp.Instance,
         // Products
+        BatchedMatmulOp.Instance,
     ];
 
     public static IStructuralOp Of(OpCode op) =>

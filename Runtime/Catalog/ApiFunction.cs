@@ -18,6 +18,10 @@ public enum ApiFunction
     Index,
     // Each family adds its functions below its own heading; the order carries no meaning.
     // Basic indexing
+    /// <summary><c>SetSubtensor(x[...], y)</c>, <c>x[...].Set(y)</c>.</summary>
+    SetSubtensor,
+    /// <summary><c>IncSubtensor(x[...], y)</c>, <c>x[...].Inc(y)</c>.</summary>
+    IncSubtensor,
 
     // Advanced indexing
     /// <summary><c>Take(x, indices, axis)</c> (NumPy's and PyTensor's <c>take</c>).</summary>
@@ -68,7 +72,19 @@ public enum ApiFunction
     Trace,
 
     // Joins
+    /// <summary><c>Concatenate([a, b], axis)</c> (PyTensor's <c>concatenate</c>/<c>join</c>).</summary>
+    Concatenate,
+    /// <summary><c>Stack([a, b], axis)</c>.</summary>
+    Stack,
+    /// <summary><c>Split(x, sizes, axis)</c>.</summary>
+    Split,
 
     // Products
+    /// <summary><c>Dot(a, b)</c> for every rank (NumPy's <c>dot</c>).</summary>
+    Dot,
+    /// <summary><c>Matmul(a, b)</c> (NumPy's <c>matmul</c>, batched over leading axes).</summary>
+    Matmul,
+    /// <summary><c>Tensordot(a, b, axes)</c>.</summary>
+    Tensordot,
 
 }

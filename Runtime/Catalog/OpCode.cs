@@ -113,6 +113,10 @@ public enum OpCode
     Grad,
     // Each family adds its ops below its own heading; the order carries no meaning.
     // Basic indexing
+    /// <summary>A region of a tensor by positions and slices (PyTensor's <c>Subtensor</c>): operand 0 is the tensor, then per indexed axis a position, or a slice's first position and length.</summary>
+    Subtensor,
+    /// <summary>A tensor with a region set to or increased by a value (PyTensor's <c>IncSubtensor</c>): operands x, y, then the region's as in <see cref="Subtensor"/>.</summary>
+    IncSubtensor,
 
     // Advanced indexing
     /// <summary>Int indices checked against a size and made non-negative (NumPy's negative indices); operands: the indices, the indexed tensor (its shape).</summary>
@@ -143,8 +147,16 @@ public enum OpCode
     DiagonalGrad,
 
     // Joins
+    /// <summary>Tensors joined along an axis (PyTensor's <c>Join</c>); its operands are the tensors, then the joined length.</summary>
+    Join,
+    /// <summary>One block along an axis (a piece of PyTensor's <c>Split</c>); its operands are the tensor, the start and the length.</summary>
+    AxisSlice,
+    /// <summary>A block placed in zeros along an axis (the gradient of a piece); its operands are the block, the start and the total length.</summary>
+    AxisPad,
 
     // Products
+    /// <summary>Matrix products batched over leading axes, broadcast (NumPy's <c>matmul</c> of tensors of rank 3 and more).</summary>
+    BatchedMatmul,
 
 }
 

@@ -39,9 +39,10 @@ public static partial class Pt
     /// <summary>
     /// The product of vectors and matrices (PyTensor's <c>pt.dot</c>): matrix·vector, vector·matrix,
     /// matrix·matrix, and vector·vector (a scalar). Each product of a transpose (<c>Dot(x.T, v)</c>) reads
-    /// the matrix in memory order, without copying it.
+    /// the matrix in memory order, without copying it. Tensors of rank 3 and more follow NumPy's <c>dot</c>:
+    /// the sum over the last axis of a and the second-to-last of b.
     /// </summary>
-    [Builtin(Builtin.Dot)]
+    [Call(ApiFunction.Dot)]
     public static TensorVariable Dot(TensorVariable a, TensorVariable b) => Inert.Variable;
 
     /// <summary>The transpose: dimensions in reverse order (PyTensor's <c>x.T</c>).</summary>

@@ -21,6 +21,10 @@ using DiagonalOp = generator::Tensorgen.Generator.Ops.DiagonalOp;
 using DiagonalGradOp = generator::Tensorgen.Generator.Ops.DiagonalGradOp;
 using DiagonalParams = generator::Tensorgen.Generator.Ops.DiagonalParams;
 using ReshapeSizeOp = generator::Tensorgen.Generator.Ops.ReshapeSizeOp;
+using JoinOp = generator::Tensorgen.Generator.Ops.JoinOp;
+using AxisSliceOp = generator::Tensorgen.Generator.Ops.AxisSliceOp;
+using AxisPadOp = generator::Tensorgen.Generator.Ops.AxisPadOp;
+using BatchedMatmulOp = generator::Tensorgen.Generator.Ops.BatchedMatmulOp;
 using ScalarValue = generator::Tensorgen.Generator.Graph.ScalarValue;
 using ShapeAnalysis = generator::Tensorgen.Generator.Schedule.ShapeAnalysis;
 using StepKind = generator::Tensorgen.Generator.Schedule.StepKind;
@@ -161,7 +165,11 @@ public sealed class OpRegistryTests
             DiagonalOp.Instance.Build(graph, a, new DiagonalParams(1, 0, 1)),
             DiagonalGradOp.Instance.Build(graph, a, v, new DiagonalParams(0, 1, 0)),
             // Joins
+            JoinOp.Instance.Build(graph, [a, a], 0, out _),
+            AxisSliceOp.Instance.Build(graph, a, graph.Constant(ScalarValue.Integer(1), GDType.Int64), n, 1, last: true),
+            AxisPadOp.Instance.Build(graph, a, n, graph.Ew(GOp.Add, n, n), 1),
             // Products
+            BatchedMatmulOp.Instance.Build(graph, graph.DimShuffle(a, [-1, 0, 1]), graph.DimShuffle(a, [-1, 1, 0]), false, false, out _),
         ];
         int cost = graph.Reduce(GOp.Sum, graph.Ew(GOp.Mul, graph.Convert(made[7], GDType.Float64), made[0]), [0], keepdims: false);
         var frozen = graph.Freeze();

@@ -192,8 +192,12 @@ internal static class AdvancedIndexCalls
         return null;
     }
 
-    private static Value Unsupported(ApiCall call, string what) =>
-        call.Error(Model.Diagnostics.UnsupportedExpression, $"advanced indexing of this form is not supported: {what}");
+    /// <summary>TG0103 at the indexing call: the form of index is named, and how to write it instead.</summary>
+    private static Value Unsupported(ApiCall call, string what)
+    {
+        call.Report(Model.Diagnostics.UnsupportedExpression, call.At, call.Text, $"advanced indexing of this form is not supported: {what}");
+        return ErrorValue.Instance;
+    }
 
     /// <summary>
     /// <c>SetSubtensor(target, y)</c> / <c>IncSubtensor(target, y)</c> when <paramref name="target"/> is a node made by
@@ -203,7 +207,12 @@ internal static class AdvancedIndexCalls
     {
         var g = call.Graph;
         var t = g[target];
-        if (!AdvancedSubtensorOp.Is(t)) return call.Error(Model.Diagnostics.UnsupportedExpression, "the target of the write is not an advanced index");
+        if (!AdvancedSubtensorOp.Is(t))
+        {
+            call.Report(Model.Diagnostics.UnsupportedExpression, call.Location("x"), call.TextOf("x"),
+                $"{(set ? "SetSubtensor" : "IncSubtensor")} writes into an index of a tensor, such as x[idx] or x[1..], and {call.Describe(target)} is not one");
+            return ErrorValue.Instance;
+        }
         var yn = g[y];
         if (yn.Rank > t.Rank || Enumerable.Range(1, yn.Rank).Any(d => yn.Shape[yn.Rank - d] is var s && s >= 0 && s != 1 && t.Shape[t.Rank - d] is var ts && ts >= 0 && ts != s))
             return call.SizeMismatch($"{call.Describe(y)} does not broadcast to the indexed shape {GraphBuilder.ShapeText(t.Shape)}");

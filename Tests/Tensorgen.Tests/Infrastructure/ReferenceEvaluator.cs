@@ -80,6 +80,10 @@ internal static partial class ReferenceEvaluator
                 var op when ShapeReference.Handles(op) => Round(ShapeReference.Evaluate(node, operands), node.DType),
                 // Advanced indexing
                 OpCode.CheckIndex or OpCode.Nonzero or OpCode.AdvancedSubtensor or OpCode.AdvancedIncSubtensor => AdvancedIndexing(node, operands),
+                // Basic indexing
+                OpCode.Subtensor or OpCode.IncSubtensor => Indexing(node, operands),
+                // Joins and products (ReferenceEvaluator.Joins.cs)
+                OpCode.Join or OpCode.AxisSlice or OpCode.AxisPad or OpCode.BatchedMatmul => Round(Joins(node, operands), node.DType),
                 _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),
             };
         }
