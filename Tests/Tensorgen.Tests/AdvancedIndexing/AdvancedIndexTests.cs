@@ -109,7 +109,7 @@ public sealed class AdvancedIndexTests
     [Fact]
     public void An_empty_index_vector_gives_an_empty_result()
     {
-        var (values, shape) = Call<double>("Rows", X, Array.Empty<long>());
+        var (values, shape) = Call<double>("Rows", X, System.Array.Empty<long>());
         Assert.Equal(new nint[] { 0, 4 }, shape);
         Assert.Empty(values);
     }
@@ -189,7 +189,7 @@ public sealed class AdvancedIndexTests
 
     [Fact]
     public void Inc_with_an_empty_index_leaves_x() =>
-        Assert.Equal([0.0, 1, 2], Call<double>("Inc", new double[] { 0, 1, 2 }, Array.Empty<long>(), Array.Empty<double>()).Values);
+        Assert.Equal([0.0, 1, 2], Call<double>("Inc", new double[] { 0, 1, 2 }, System.Array.Empty<long>(), System.Array.Empty<double>()).Values);
 
     [Fact]
     public void Out_of_range_indices_throw_at_call_time()
