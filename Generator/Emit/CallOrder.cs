@@ -48,7 +48,7 @@ internal sealed class CallOrder
         var late = new List<Step>();
         foreach (var step in plan.Steps.Where(needed.Contains))
         {
-            bool scalar = step is SizeStep || step is Kernel { Rank: 0, IsReduction: false }
+            bool scalar = step is SizeStep || step is Kernel { Rank: 0, IsReduction: false } || (step is CallStep c && graph[c.Node].Rank == 0)
                 || (step is Kernel { IsReduction: true } r && graph[r.Reduction].Rank == 0);
             bool ready = step.Reads.All(r => !writer.TryGetValue(r, out var w) || w == step || early.Contains(w));
             (scalar && ready ? early : late).Add(step);

@@ -51,6 +51,13 @@ internal static class SizeCheckWriter
     {
         string function = plan.FunctionName;
         var dim = plan.Shapes.Dims[check.Dim];
+        if (check.Value >= 0 && !plan.Graph[check.Value].IsSource && dim.Input >= 0)
+        {
+            string computed = plan.Value(check.Value).Name;
+            w.Line($"if ({computed} != {plan.Dim(dim.Index)}) global::Tensorgen.Check.ThrowComputedSize({function}, {SourceWriter.String(ComputedWhat(plan, check.Value))}, {computed}, " +
+                $"{SourceName(plan, dim.Input)}, {Source(plan, dim.Input)}.ShapeText(), {dim.Axis}, {plan.Dim(dim.Index)});");
+            return;
+        }
         if (check.Value >= 0)
         {
             string value = ScalarSource(plan, check.Value);
@@ -86,6 +93,17 @@ internal static class SizeCheckWriter
                 w.Line($"if (UpdatesEnabled && {plan.Dim(dim.Index)} != {size}) global::Tensorgen.Check.ThrowUpdateSize({plan.FunctionName}, {NameOf(plan, f.Shared[update.Shared].Node)}, {d}, {size}, {plan.Dim(dim.Index)});");
             }
         }
+    }
+
+    /// <summary>A computed size in words, after the first op that takes it as a size: "a size of the arange".</summary>
+    private static string ComputedWhat(EmitPlan plan, int value)
+    {
+        for (int id = value + 1; id < plan.Graph.Count; id++)
+        {
+            var node = plan.Graph[id];
+            if (!Graph.OpInfo.IsElementwise(node.Op) && node.Inputs.Contains(value)) return $"a size of the {Graph.OpInfo.PrintedName(node)}";
+        }
+        return "a size computed in the call";
     }
 
     /// <summary>A source's name as a C# expression: an input's, or the name a shared variable was given (else its member's).</summary>

@@ -16,9 +16,11 @@ internal static class StructuralOps
         SumOp.Instance, ExtremumOp.Max, ExtremumOp.Min, MeanOp.Instance,
         DotOp.Instance, DimShuffleOp.Instance, DimSizeOp.Instance, RandomOp.Instance, GradOp.Instance,
         // Basic indexing
+        SubtensorOp.Instance, IncSubtensorOp.Instance,
         // Advanced indexing
+        CheckIndexOp.Instance, NonzeroOp.Instance, AdvancedSubtensorOp.Instance, AdvancedIncSubtensorOp.Instance,
         // Shapes and constructors
-        ArangeOp.Instance,
+        ArangeOp.Instance, ReshapeOp.Instance, ReshapeSizeOp.Instance,
         // Joins
         JoinOp.Instance, AxisSliceOp.Instance, AxisPadOp.Instance,
         // Products

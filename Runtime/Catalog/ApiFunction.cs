@@ -18,12 +18,58 @@ public enum ApiFunction
     Index,
     // Each family adds its functions below its own heading; the order carries no meaning.
     // Basic indexing
+    /// <summary><c>SetSubtensor(x[...], y)</c>, <c>x[...].Set(y)</c>.</summary>
+    SetSubtensor,
+    /// <summary><c>IncSubtensor(x[...], y)</c>, <c>x[...].Inc(y)</c>.</summary>
+    IncSubtensor,
 
     // Advanced indexing
+    /// <summary><c>Take(x, indices, axis)</c> (NumPy's and PyTensor's <c>take</c>).</summary>
+    Take,
 
     // Shapes and constructors
     /// <summary><c>Arange(stop)</c>, <c>Arange(start, stop, step)</c>.</summary>
     Arange,
+    /// <summary><c>Reshape(x, shape)</c>, <c>x.Reshape(shape)</c>.</summary>
+    Reshape,
+    /// <summary><c>Flatten(x, ndim)</c>, <c>x.Flatten(ndim)</c>.</summary>
+    Flatten,
+    /// <summary><c>x.Dimshuffle(0, "x")</c>.</summary>
+    Dimshuffle,
+    /// <summary><c>ExpandDims(x, axis)</c>.</summary>
+    ExpandDims,
+    /// <summary><c>Squeeze(x, axis)</c>.</summary>
+    Squeeze,
+    /// <summary><c>Transpose(x, axes)</c>, <c>x.Transpose(axes)</c>.</summary>
+    TransposeAxes,
+    /// <summary><c>SpecifyShape(x, shape)</c>.</summary>
+    SpecifyShape,
+    /// <summary><c>Shape(x)</c>: an int64 vector.</summary>
+    Shape,
+    /// <summary><c>Zeros(shape, dtype)</c>.</summary>
+    Zeros,
+    /// <summary><c>Ones(shape, dtype)</c>.</summary>
+    Ones,
+    /// <summary><c>Full(shape, value, dtype)</c>.</summary>
+    Full,
+    /// <summary><c>ZerosLike(x, dtype)</c>.</summary>
+    ZerosLike,
+    /// <summary><c>OnesLike(x, dtype)</c>.</summary>
+    OnesLike,
+    /// <summary><c>FullLike(x, value, dtype)</c>.</summary>
+    FullLike,
+    /// <summary><c>Eye(n, m, k, dtype)</c>.</summary>
+    Eye,
+    /// <summary><c>Outer(a, b)</c>.</summary>
+    Outer,
+    /// <summary><c>Tile(x, reps)</c>.</summary>
+    Tile,
+    /// <summary><c>Repeat(x, repeats, axis)</c>.</summary>
+    Repeat,
+    /// <summary><c>Diagonal(x, offset, axis1, axis2)</c>.</summary>
+    Diagonal,
+    /// <summary><c>Trace(x)</c>.</summary>
+    Trace,
 
     // Joins
     /// <summary><c>Concatenate([a, b], axis)</c> (PyTensor's <c>concatenate</c>/<c>join</c>).</summary>

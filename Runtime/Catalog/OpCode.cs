@@ -113,12 +113,28 @@ public enum OpCode
     Grad,
     // Each family adds its ops below its own heading; the order carries no meaning.
     // Basic indexing
+    /// <summary>A region of a tensor by positions and slices (PyTensor's <c>Subtensor</c>): operand 0 is the tensor, then per indexed axis a position, or a slice's first position and length.</summary>
+    Subtensor,
+    /// <summary>A tensor with a region set to or increased by a value (PyTensor's <c>IncSubtensor</c>): operands x, y, then the region's as in <see cref="Subtensor"/>.</summary>
+    IncSubtensor,
 
     // Advanced indexing
+    /// <summary>Int indices checked against a size and made non-negative (NumPy's negative indices); operands: the indices, the indexed tensor (its shape).</summary>
+    CheckIndex,
+    /// <summary>The positions of a bool mask's true elements (NumPy's <c>flatnonzero</c>); operands: the mask, their count, the masked tensor (its shape).</summary>
+    Nonzero,
+    /// <summary>Gathers along consecutive axes merged into one (PyTensor's <c>AdvancedSubtensor</c>); operands: x, the checked flat indices.</summary>
+    AdvancedSubtensor,
+    /// <summary>Adds or writes y at gathered positions (PyTensor's <c>AdvancedIncSubtensor</c>); operands: x, y, the checked flat indices.</summary>
+    AdvancedIncSubtensor,
 
     // Shapes and constructors
     /// <summary>start, start + step, ... before stop (PyTensor's <c>ARange</c>); its operands are start, stop, step and the length.</summary>
     Arange,
+    /// <summary>The same elements in another shape (PyTensor's <c>Reshape</c>): a view; its operands are the tensor and one int64 size per dimension.</summary>
+    Reshape,
+    /// <summary>The checked size of one dimension of a reshape (the one given as -1, else the last): throws when the sizes do not fit the element count.</summary>
+    ReshapeSize,
 
     // Joins
     /// <summary>Tensors joined along an axis (PyTensor's <c>Join</c>); its operands are the tensors, then the joined length.</summary>

@@ -61,6 +61,12 @@ public static class Check
         return (nint)value;
     }
 
+    /// <summary>A size computed from the call's values (a slice's length, a range's) disagrees with an input's dimension it must equal.</summary>
+    [DoesNotReturn]
+    public static void ThrowComputedSize(string function, string what, long value, string input, string shape, int dimension, nint expected) =>
+        throw new TensorShapeException(
+            $"{function}: {what} is {value}, but '{input}' has shape {shape}, whose dimension {dimension} ({expected}) it must equal.", input);
+
     /// <summary>A size given by a value disagrees with the dimension it must equal.</summary>
     [DoesNotReturn]
     public static void ThrowSize(string function, string variable, long value, nint expected) =>

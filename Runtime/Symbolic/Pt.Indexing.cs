@@ -21,3 +21,22 @@ public static partial class Pt
         get => null!;
     }
 }
+
+// Writing into an index, functionally: PyTensor's set_subtensor and inc_subtensor.
+public static partial class Pt
+{
+    /// <summary>
+    /// <paramref name="x"/>'s base tensor with the region <paramref name="x"/> selects set to <paramref name="y"/> (broadcast
+    /// to it): <c>SetSubtensor(a[1..], 0.0)</c> is PyTensor's <c>set_subtensor(a[1:], 0.0)</c>. <paramref name="x"/> must be
+    /// an index (<c>a[...]</c>); the result is a new tensor, <c>a</c> is not changed.
+    /// </summary>
+    [Call(ApiFunction.SetSubtensor)]
+    public static TensorVariable SetSubtensor(TensorVariable x, TensorVariable y) => Inert.Variable;
+
+    /// <summary>
+    /// <paramref name="x"/>'s base tensor with <paramref name="y"/> added to the region <paramref name="x"/> selects:
+    /// <c>IncSubtensor(a[1..], y)</c> is PyTensor's <c>inc_subtensor(a[1:], y)</c>.
+    /// </summary>
+    [Call(ApiFunction.IncSubtensor)]
+    public static TensorVariable IncSubtensor(TensorVariable x, TensorVariable y) => Inert.Variable;
+}

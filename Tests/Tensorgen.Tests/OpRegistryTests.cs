@@ -13,6 +13,8 @@ using GraphBuilder = generator::Tensorgen.Generator.Graph.GraphBuilder;
 using IAxisReduction = generator::Tensorgen.Generator.Ops.IAxisReduction;
 using ReductionOp = generator::Tensorgen.Generator.Ops.ReductionOp;
 using ArangeOp = generator::Tensorgen.Generator.Ops.ArangeOp;
+using ReshapeOp = generator::Tensorgen.Generator.Ops.ReshapeOp;
+using ReshapeSizeOp = generator::Tensorgen.Generator.Ops.ReshapeSizeOp;
 using JoinOp = generator::Tensorgen.Generator.Ops.JoinOp;
 using AxisSliceOp = generator::Tensorgen.Generator.Ops.AxisSliceOp;
 using AxisPadOp = generator::Tensorgen.Generator.Ops.AxisPadOp;
@@ -149,6 +151,8 @@ public sealed class OpRegistryTests
             // Advanced indexing
             // Shapes and constructors
             ArangeOp.Instance.Build(graph, graph.Constant(ScalarValue.Integer(0), GDType.Int64), n, graph.Constant(ScalarValue.Integer(2), GDType.Int64), GDType.Int64, out _),
+            ReshapeOp.Instance.Build(graph, a, [graph.Constant(ScalarValue.Integer(3), GDType.Int64),
+                ReshapeSizeOp.Instance.Build(graph, a, [graph.Constant(ScalarValue.Integer(3), GDType.Int64), graph.Constant(ScalarValue.Integer(-1), GDType.Int64)], 1)], [3, -1]),
             // Joins
             JoinOp.Instance.Build(graph, [a, a], 0, out _),
             AxisSliceOp.Instance.Build(graph, a, graph.Constant(ScalarValue.Integer(1), GDType.Int64), n, 1, last: true),

@@ -234,6 +234,9 @@ internal sealed class ApiCall
 
     public void Report(DiagnosticDescriptor descriptor, int at, params string[] arguments) => _evaluator.Report(descriptor, at, arguments);
 
+    /// <summary>Reports at a part of an argument (an entry of an index, an element of a list).</summary>
+    public void Report(DiagnosticDescriptor descriptor, IrSpan location, params string[] arguments) => _evaluator.Report(descriptor, location, arguments);
+
     /// <summary>A node described for messages: <c>'x' float64(?, 3)</c>.</summary>
     public string Describe(int node) => Graph.Describe(Operand.Of(node));
 }

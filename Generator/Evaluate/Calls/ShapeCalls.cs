@@ -5,11 +5,17 @@ using Tensorgen.Generator.Ops;
 namespace Tensorgen.Generator.Evaluate;
 
 /// <summary>Shapes and constructors: Arange, Reshape, Flatten, Dimshuffle, Zeros/Ones/Full, Eye, ...</summary>
-internal static class ShapeCalls
+internal static partial class ShapeCalls
 {
     public static readonly IReadOnlyList<ApiEntry> All =
     [
         new(ApiFunction.Arange, Arange),
+        new(ApiFunction.Reshape, Reshape),
+        new(ApiFunction.Flatten, Flatten),
+        new(ApiFunction.Dimshuffle, Dimshuffle),
+        new(ApiFunction.ExpandDims, ExpandDims),
+        new(ApiFunction.Squeeze, Squeeze),
+        new(ApiFunction.TransposeAxes, TransposeAxes),
     ];
 
     /// <summary><c>Arange(stop)</c> or <c>Arange(start, stop, step, dtype)</c>: the bounds' common dtype unless one is given.</summary>

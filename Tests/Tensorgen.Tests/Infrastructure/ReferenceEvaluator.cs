@@ -76,6 +76,12 @@ internal static partial class ReferenceEvaluator
                 OpCode.Sum or OpCode.Max or OpCode.Min => Round(Reduce(node, operands[0], strict: valueNeeded[id]), node.DType),
                 OpCode.DimShuffle => DimShuffle(operands[0], node.Parameters<ShuffleParams>().Pattern.ToArray()),
                 OpCode.DimSize => Array.Scalar(operands[0].Shape[node.Parameters<DimSizeParams>().Axis]),
+                // Shapes and constructors
+                var op when ShapeReference.Handles(op) => Round(ShapeReference.Evaluate(node, operands), node.DType),
+                // Advanced indexing
+                OpCode.CheckIndex or OpCode.Nonzero or OpCode.AdvancedSubtensor or OpCode.AdvancedIncSubtensor => AdvancedIndexing(node, operands),
+                // Basic indexing
+                OpCode.Subtensor or OpCode.IncSubtensor => Indexing(node, operands),
                 // Joins and products (ReferenceEvaluator.Joins.cs)
                 OpCode.Join or OpCode.AxisSlice or OpCode.AxisPad or OpCode.BatchedMatmul => Round(Joins(node, operands), node.DType),
                 _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),

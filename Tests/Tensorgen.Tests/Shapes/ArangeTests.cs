@@ -107,5 +107,7 @@ public sealed class ArangeTests
         Assert.Equal([1.0, 2.0, 3.0], (double[])Call("CallAdded", 3L, new[] { 1.0, 1.0, 1.0 }));
         var e = Assert.ThrowsAny<System.Exception>(() => Call("CallAdded", 4L, new[] { 1.0, 1.0, 1.0 }));
         Assert.Contains("Added", e.Message);
+        Assert.Contains("a size of the arange is 4", e.Message);
+        Assert.Contains("'x' has shape (3,)", e.Message);
     }
 }
