@@ -30,6 +30,7 @@ public sealed class JoinGradientTests
         new("DotTensors", [T3("a", 2, 3, 2), T3("b", 3, 2, 2)], "Dot(a, b)", T4("p", 2, 3, 3, 2)),
         new("DotMatrixTensor", [M("a", 3, 2), T3("b", 2, 2, 4)], "Dot(a, b)", T3("p", 3, 2, 4)),
         new("TensordotPairs", [T3("a", 2, 3, 4), M("b", 4, 3)], "Tensordot(a, b, [[1, 2], [1, 0]])", V("p", 2)),
+        new("TensordotFull", [M("a", 3, 2), M("b", 3, 2)], "Stack([Tensordot(a, Exp(b), 2)])", V("p", 1)),
         new("TensordotOne", [T3("a", 2, 3, 4), M("b", 4, 3)], "Tensordot(a, b, 1)", T3("p", 2, 3, 3)),
     ];
 

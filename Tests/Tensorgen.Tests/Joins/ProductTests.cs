@@ -24,7 +24,8 @@ public sealed class ProductTests
         new("DotM3", "var a = FMatrix(\"a\"); var b = FTensor3(\"b\"); return Function([a, b], Dot(a, b));", ["float", "float"], ["float"]),
         new("Pairs", "var a = DTensor3(\"a\"); var b = DMatrix(\"b\"); return Function([a, b], Tensordot(a, b, [[1, 2], [1, 0]]));", ["double", "double"], ["double"]),
         new("One", "var a = FTensor3(\"a\"); var b = FMatrix(\"b\"); return Function([a, b], Tensordot(a, b, 1));", ["float", "float"], ["float"]),
-        new("Outer", "var a = DVector(\"a\"); var b = DMatrix(\"b\"); return Function([a, b], Tensordot(a, b, 0));", ["double", "double"], ["double"]));
+        new("Outer", "var a = DVector(\"a\"); var b = DMatrix(\"b\"); return Function([a, b], Tensordot(a, b, 0));", ["double", "double"], ["double"]),
+        new("Full", "var a = FMatrix(\"a\"); var b = FMatrix(\"b\"); return Function([a, b], Stack([Tensordot(a, b, 2)]));", ["float", "float"], ["float"]));
 
     public static TheoryData<int, int> Sizes => new() { { 0, 3 }, { 1, 1 }, { 2, 3 }, { 17, 5 }, { 3, 0 } };
 
@@ -75,6 +76,7 @@ public sealed class ProductTests
         Cases.Compare("Pairs", m * 31 + n, [2, m, n], [n, m]);
         Cases.Compare("One", m * 31 + n, [2, m, n], [n, 3]);
         Cases.Compare("Outer", m * 31 + n, [m], [n, 2]);
+        Cases.Compare("Full", m * 31 + n, [m, n], [m, n]);
     }
 
     [Fact]
