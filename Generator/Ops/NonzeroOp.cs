@@ -27,12 +27,47 @@ internal sealed class NonzeroOp : IStructuralOp, ICallOp
 
     public StepKind Step => StepKind.Call;
 
-    /// <summary>The positions of <paramref name="mask"/>'s true elements, the mask covering <paramref name="x"/>'s leading axes from <paramref name="axis"/>.</summary>
+    /// <summary>
+    /// The positions of <paramref name="mask"/>'s true elements, the mask covering <paramref name="x"/>'s axes from
+    /// <paramref name="axis"/>; -1 when the mask is not computed from sources by element-wise ops (see <see cref="Count"/>).
+    /// </summary>
     public int Build(GraphBuilder b, int mask, int x, int axis)
     {
-        int count = b.Reduce(OpCode.Sum, b.Convert(mask, DType.Int64), Enumerable.Range(0, b[mask].Rank).ToArray(), keepdims: false);
+        int count = Count(b, mask);
+        if (count < 0) return -1;
         var inputs = new[] { mask, count, x }.ToEquatableArray();
         return b.Add(new Node(OpCode.Nonzero, DType.Int64, Shape(b[count]), inputs, new CheckIndexParams(axis, b[mask].Rank), default, null));
+    }
+
+    /// <summary>
+    /// The number of true elements of <paramref name="mask"/>, an int64 scalar computed before buffers are taken:
+    /// a sum over the mask recomputed from its sources, each read through a no-op no rewrite removes (<c>maximum(x, x)</c>,
+    /// <c>m | m</c>) so that the copy is not the mask itself (which the positions' step reads from its buffer, computed
+    /// only once buffers are taken) but fuses into the sum over sources. -1 when the mask is computed by anything but element-wise ops on sources and constants.
+    /// </summary>
+    public static int Count(GraphBuilder b, int mask)
+    {
+        var givens = new Dictionary<int, int>();
+        var seen = new HashSet<int>();
+        var pending = new Stack<int>();
+        pending.Push(mask);
+        while (pending.Count > 0)
+        {
+            int id = pending.Pop();
+            if (!seen.Add(id)) continue;
+            var n = b[id];
+            if (n.IsSource)
+            {
+                if (n.Rank > 0 && id != mask) givens[id] = b.Ew(n.DType == DType.Bool ? OpCode.Or : OpCode.Maximum, id, id);
+            }
+            else if (!n.IsConstant)
+            {
+                if (!OpInfo.IsElementwise(n.Op)) return -1;
+                foreach (int input in n.Inputs) pending.Push(input);
+            }
+        }
+        int copy = b.Replace(mask, givens, new Dictionary<int, int>());
+        return b.Reduce(OpCode.Sum, b.Convert(copy, DType.Int64), Enumerable.Range(0, b[copy].Rank).ToArray(), keepdims: false);
     }
 
     public EquatableArray<int> StaticShape(Node node, IReadOnlyList<Node> operands) => Shape(operands[1]);

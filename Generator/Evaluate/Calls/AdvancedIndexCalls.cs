@@ -111,6 +111,8 @@ internal static class AdvancedIndexCalls
             if (m.Shape[d] >= 0 && g[x].Shape[axis + d] >= 0 && m.Shape[d] != g[x].Shape[axis + d])
                 return call.SizeMismatch($"the mask {call.Describe(mask)} does not fit axes {axis}..{axis + m.Rank} of {call.Describe(x)}");
         int positions = NonzeroOp.Instance.Build(g, mask, x, axis);
+        if (positions < 0)
+            return Unsupported(call, $"a bool mask computed by more than comparisons and arithmetic of inputs ({call.Describe(mask)}): its count of true elements is needed before any buffer is taken; pass the mask as an input");
         return call.Result(AdvancedSubtensorOp.Instance.Build(g, x, positions, axis, m.Rank));
     }
 
