@@ -14,6 +14,8 @@ internal static class ValueText
         string v = value.Name;
         if (value.IsSource) return start is null ? $"{v}.Data" : $"{v}.Data.Slice({Int(start)}, {Int(length)})";
         string t = plan.Graph[id].DType.CSharp();
+        // A view of a 0-d value (a scalar reshaped to (1,)) reads the local as a one-element span.
+        if (value.Kind == StorageKind.Local) return $"new global::System.ReadOnlySpan<{t}>(in {v})";
         if (start is null) return value.IsPooled ? $"new global::System.Span<{t}>({v}, 0, {Int(length)})" : v;
         return $"new global::System.Span<{t}>({v}, {Int(start)}, {Int(length)})";
     }
@@ -30,6 +32,8 @@ internal static class ValueText
     public static string Element(this EmitPlan plan, int id, string index)
     {
         var value = plan.Value(plan.Schedule.Storage(id));
+        // A view of a 0-d value (a scalar reshaped to (1,)) has one element: the local itself.
+        if (value.Kind == StorageKind.Local) return value.Name;
         return value.IsSource ? $"{value.Name}.Data[{Int(index)}]" : $"{value.Name}[{Int(index)}]";
     }
 
