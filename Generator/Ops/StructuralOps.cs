@@ -20,7 +20,8 @@ internal static class StructuralOps
         // Advanced indexing
         CheckIndexOp.Instance, NonzeroOp.Instance, AdvancedSubtensorOp.Instance, AdvancedIncSubtensorOp.Instance,
         // Shapes and constructors
-        ArangeOp.Instance, ReshapeOp.Instance, ReshapeSizeOp.Instance,
+        ArangeOp.Instance, ReshapeOp.Instance, ReshapeSizeOp.Instance, SpecifyShapeOp.Instance, AllocOp.Instance, MakeVectorOp.Instance,
+        DiagonalOp.Instance, DiagonalGradOp.Instance,
         // Joins
         JoinOp.Instance, AxisSliceOp.Instance, AxisPadOp.Instance,
         // Products

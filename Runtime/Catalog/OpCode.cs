@@ -135,6 +135,16 @@ public enum OpCode
     Reshape,
     /// <summary>The checked size of one dimension of a reshape (the one given as -1, else the last): throws when the sizes do not fit the element count.</summary>
     ReshapeSize,
+    /// <summary>The same tensor with static sizes stated (PyTensor's <c>SpecifyShape</c>): a view, checked at call time.</summary>
+    SpecifyShape,
+    /// <summary>A 0-d value filling a tensor of the sizes given (PyTensor's <c>Alloc</c>); its operands are the value and one int64 size per dimension.</summary>
+    Alloc,
+    /// <summary>An int64 vector of 0-d int values (PyTensor's <c>MakeVector</c>, as <c>Shape</c> builds it).</summary>
+    MakeVector,
+    /// <summary>The diagonal of two axes (NumPy's <c>diagonal</c>), moved to the last axis; its operands are the tensor and the diagonal's length.</summary>
+    Diagonal,
+    /// <summary>Zeros of its first operand's shape with a diagonal set from its second: the pullback of <see cref="Diagonal"/>.</summary>
+    DiagonalGrad,
 
     // Joins
     /// <summary>Tensors joined along an axis (PyTensor's <c>Join</c>); its operands are the tensors, then the joined length.</summary>

@@ -22,4 +22,16 @@ public partial class TensorVariable
     /// <summary>The dimensions of static size 1 dropped (PyTensor's <c>x.squeeze()</c>), or those of <paramref name="axis"/>.</summary>
     [Call(ApiFunction.Squeeze)]
     public TensorVariable Squeeze(int[]? axis = null) => Inert.Variable;
+
+    /// <summary>The diagonal (PyTensor's <c>x.diagonal(offset, axis1, axis2)</c>).</summary>
+    [Call(ApiFunction.Diagonal)]
+    public TensorVariable Diagonal(int offset = 0, int axis1 = 0, int axis2 = 1) => Inert.Variable;
+
+    /// <summary>The sum of the diagonal (PyTensor's <c>x.trace()</c>).</summary>
+    [Call(ApiFunction.Trace)]
+    public TensorVariable Trace(int offset = 0, int axis1 = 0, int axis2 = 1) => Inert.Variable;
+
+    /// <summary>Each element repeated in place along <paramref name="axis"/> (PyTensor's <c>x.repeat(repeats, axis)</c>).</summary>
+    [Call(ApiFunction.Repeat)]
+    public TensorVariable Repeat(int repeats, int? axis = null) => Inert.Variable;
 }

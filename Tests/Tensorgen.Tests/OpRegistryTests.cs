@@ -13,7 +13,15 @@ using GraphBuilder = generator::Tensorgen.Generator.Graph.GraphBuilder;
 using IAxisReduction = generator::Tensorgen.Generator.Ops.IAxisReduction;
 using ReductionOp = generator::Tensorgen.Generator.Ops.ReductionOp;
 using ArangeOp = generator::Tensorgen.Generator.Ops.ArangeOp;
+using SubtensorOp = generator::Tensorgen.Generator.Ops.SubtensorOp;
+using IncSubtensorOp = generator::Tensorgen.Generator.Ops.IncSubtensorOp;
 using ReshapeOp = generator::Tensorgen.Generator.Ops.ReshapeOp;
+using SpecifyShapeOp = generator::Tensorgen.Generator.Ops.SpecifyShapeOp;
+using AllocOp = generator::Tensorgen.Generator.Ops.AllocOp;
+using MakeVectorOp = generator::Tensorgen.Generator.Ops.MakeVectorOp;
+using DiagonalOp = generator::Tensorgen.Generator.Ops.DiagonalOp;
+using DiagonalGradOp = generator::Tensorgen.Generator.Ops.DiagonalGradOp;
+using DiagonalParams = generator::Tensorgen.Generator.Ops.DiagonalParams;
 using ReshapeSizeOp = generator::Tensorgen.Generator.Ops.ReshapeSizeOp;
 using JoinOp = generator::Tensorgen.Generator.Ops.JoinOp;
 using AxisSliceOp = generator::Tensorgen.Generator.Ops.AxisSliceOp;
@@ -148,11 +156,18 @@ public sealed class OpRegistryTests
             graph.Random(GDistribution.Normal, [c, c], [-1], [n], 0),
             graph.Reduce(GOp.Mean, a, [1], keepdims: false),
             // Basic indexing
+            SubtensorOp.Instance.Build(graph, a, [0, 2], [graph.Constant(ScalarValue.Integer(1), GDType.Int64), graph.Constant(ScalarValue.Integer(0), GDType.Int64), n]),
+            IncSubtensorOp.Instance.Build(graph, a, v, [1], [graph.Constant(ScalarValue.Integer(0), GDType.Int64), graph.Constant(ScalarValue.Integer(3), GDType.Int64)], set: true),
             // Advanced indexing
             // Shapes and constructors
             ArangeOp.Instance.Build(graph, graph.Constant(ScalarValue.Integer(0), GDType.Int64), n, graph.Constant(ScalarValue.Integer(2), GDType.Int64), GDType.Int64, out _),
             ReshapeOp.Instance.Build(graph, a, [graph.Constant(ScalarValue.Integer(3), GDType.Int64),
                 ReshapeSizeOp.Instance.Build(graph, a, [graph.Constant(ScalarValue.Integer(3), GDType.Int64), graph.Constant(ScalarValue.Integer(-1), GDType.Int64)], 1)], [3, -1]),
+            SpecifyShapeOp.Instance.Build(graph, a, [-1, 4]),
+            AllocOp.Instance.Build(graph, c, [n, graph.Constant(ScalarValue.Integer(2), GDType.Int64)]),
+            MakeVectorOp.Instance.Build(graph, [n, n]),
+            DiagonalOp.Instance.Build(graph, a, new DiagonalParams(1, 0, 1)),
+            DiagonalGradOp.Instance.Build(graph, a, v, new DiagonalParams(0, 1, 0)),
             // Joins
             JoinOp.Instance.Build(graph, [a, a], 0, out _),
             AxisSliceOp.Instance.Build(graph, a, graph.Constant(ScalarValue.Integer(1), GDType.Int64), n, 1, last: true),

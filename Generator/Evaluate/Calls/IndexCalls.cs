@@ -58,7 +58,11 @@ internal static class IndexCalls
         }
         var node = b[x];
         int consumed = entries.Count(e => e.Consumes);
-        if (entries.Count(e => e.Ellipsis) > 1) return call.BadAxis("an index can have only one Ellipsis", "indices");
+        if (entries.Where(e => e.Ellipsis).Skip(1).FirstOrDefault() is { } second)
+        {
+            call.Report(Model.Diagnostics.BadAxis, second.Location, "an index can have only one Ellipsis");
+            return ErrorValue.Instance;
+        }
         if (consumed > node.Rank)
             return call.Error(Model.Diagnostics.IndexOutOfRange, $"too many indices for {call.Describe(x)}: {consumed} given for rank {node.Rank}", "indices");
 
@@ -106,7 +110,7 @@ internal static class IndexCalls
             IndexScalar Size() => IndexScalar.Of(b, b.DimSize(x, k));
             if (e.Position is { } position)
             {
-                if (position.Constant is { } p && (e.FromEnd ? p <= 0 : staticSize >= 0 && (p < -staticSize || p >= staticSize)))
+                if (position.Constant is { } p && (e.FromEnd ? p <= 0 || (staticSize >= 0 && p > staticSize) : staticSize >= 0 && (p < -staticSize || p >= staticSize)))
                 {
                     string written = e.FromEnd ? "^" + p.ToString(CultureInfo.InvariantCulture) : p.ToString(CultureInfo.InvariantCulture);
                     string size = staticSize >= 0 ? $", whose size is {staticSize}" : "";
@@ -214,7 +218,7 @@ internal static class IndexCalls
         string name = set ? "SetSubtensor" : "IncSubtensor";
         if (!SubtensorOp.Made(region))
         {
-            if (OpInfo.Kind(region.Op) == OpKind.Data) return AdvancedIndexCalls.Write(call, target, y, set);
+            if (AdvancedIndexCalls.IsAdvanced(b, target)) return AdvancedIndexCalls.Write(call, target, y, set);
             call.Report(Model.Diagnostics.UnsupportedExpression, call.Location("x"), call.TextOf("x"),
                 $"{name} writes into an index of a tensor, such as x[1..] or x[.., 0], and {call.Describe(target)} is not one");
             return ErrorValue.Instance;

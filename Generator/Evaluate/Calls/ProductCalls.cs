@@ -71,8 +71,9 @@ internal static class ProductCalls
     }
 
     /// <summary>
-    /// <c>Tensordot(a, b, axes)</c>: a's free axes, then b's, each pair of summed axes meeting; built as a broadcast
-    /// product of the two, reordered so the summed axes come last, summed over them (its gradient follows).
+    /// <c>Tensordot(a, b, axes)</c>: a's free axes, then b's, each pair of summed axes meeting; built as PyTensor builds
+    /// it: each operand transposed so its summed axes meet the other's, reshaped to a matrix, one matrix product, and
+    /// the result reshaped to the free axes (its gradient follows from theirs).
     /// </summary>
     private static Value Tensordot(ApiCall call)
     {
@@ -113,12 +114,27 @@ internal static class ProductCalls
         c = b.Convert(c, dtype);
         var freeA = Enumerable.Range(0, ra).Except(sa).ToArray();
         var freeB = Enumerable.Range(0, rc).Except(sb).ToArray();
-        var left = freeA.Concat(Enumerable.Repeat(-1, freeB.Length)).Concat(sa).ToArray();
-        var right = Enumerable.Repeat(-1, freeA.Length).Concat(freeB).Concat(sb).ToArray();
-        int product = b.Ew(OpCode.Mul, b.DimShuffle(a, left), b.DimShuffle(c, right));
-        if (sa.Length == 0) return call.Result(product);
-        int free = freeA.Length + freeB.Length;
-        return call.Result(b.Reduce(OpCode.Sum, product, Enumerable.Range(free, sa.Length).ToArray(), keepdims: false));
+        // (free a, summed) · (summed, free b) as one matrix product, then the free axes back.
+        int rows = Size(b, a, freeA, out int rowsStatic), inner = Size(b, a, sa, out int innerStatic), columns = Size(b, c, freeB, out int columnsStatic);
+        // An operand with no free axes is a vector, so a full contraction is a vector product: no 0-d reshape.
+        int left = ReshapeOp.Instance.Build(b, b.DimShuffle(a, freeA.Concat(sa).ToArray()),
+            freeA.Length == 0 ? [inner] : [rows, inner], freeA.Length == 0 ? [innerStatic] : [rowsStatic, innerStatic]);
+        int right = ReshapeOp.Instance.Build(b, b.DimShuffle(c, sb.Concat(freeB).ToArray()),
+            freeB.Length == 0 ? [inner] : [inner, columns], freeB.Length == 0 ? [innerStatic] : [innerStatic, columnsStatic]);
+        int product = b.Dot(left, right, false, false, out var error);
+        if (error is not null) return call.SizeMismatch($"Tensordot: {error}", "axes");
+        var sizes = freeA.Select(d => b.DimSize(a, d)).Concat(freeB.Select(d => b.DimSize(c, d))).ToArray();
+        var shape = freeA.Select(d => b[a].Shape[d]).Concat(freeB.Select(d => b[c].Shape[d])).ToArray();
+        return call.Result(ReshapeOp.Instance.Build(b, product, sizes, shape));
+    }
+
+    /// <summary>The product of the sizes of <paramref name="axes"/> of <paramref name="x"/> as an int64 scalar (a constant when static), and its static value or -1.</summary>
+    private static int Size(GraphBuilder b, int x, int[] axes, out int known)
+    {
+        var sizes = axes.Select(d => b.DimSize(x, d)).ToArray();
+        known = axes.All(d => b[x].Shape[d] >= 0) ? axes.Aggregate(1, (p, d) => p * b[x].Shape[d]) : -1;
+        if (known >= 0) return b.Constant(ScalarValue.Integer(known), DType.Int64);
+        return sizes.Skip(1).Aggregate(sizes[0], (p, s) => b.Ew(OpCode.Mul, p, s));
     }
 
     /// <summary>Axes made non-negative; null when one is out of range or repeated.</summary>

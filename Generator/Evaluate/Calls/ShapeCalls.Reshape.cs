@@ -67,6 +67,13 @@ internal static partial class ShapeCalls
         int rank = b[x].Rank;
         if (ndim < 1 || ndim > System.Math.Max(rank, 1))
             return call.BadAxis($"Flatten of {call.Describe(x)} to {ndim.ToString(CultureInfo.InvariantCulture)} dimensions: ndim must be from 1 to the rank", "ndim");
+        return call.Result(Flat(b, x, ndim));
+    }
+
+    /// <summary><paramref name="x"/> with its dimensions from <paramref name="ndim"/> - 1 on as one (a view; the size their product).</summary>
+    private static int Flat(GraphBuilder b, int x, int ndim)
+    {
+        int rank = b[x].Rank;
         var sizes = Enumerable.Range(0, ndim - 1).Select(k => b.DimSize(x, k)).ToList();
         var shape = Enumerable.Range(0, ndim - 1).Select(k => b[x].Shape[k]).ToList();
         var rest = Enumerable.Range(ndim - 1, System.Math.Max(0, rank - ndim + 1)).ToList();
@@ -76,6 +83,6 @@ internal static partial class ShapeCalls
             last = b[last].IsConstant && b[last].Value.Long == 1 ? b.DimSize(x, k) : b.Ew(OpCode.Mul, last, b.DimSize(x, k));
         sizes.Add(last);
         shape.Add(rest.All(k => b[x].Shape[k] >= 0) ? (int)product : -1);
-        return call.Result(ReshapeOp.Instance.Build(b, x, sizes.ToArray(), shape.ToArray()));
+        return ReshapeOp.Instance.Build(b, x, sizes.ToArray(), shape.ToArray());
     }
 }

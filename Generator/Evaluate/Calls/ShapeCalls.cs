@@ -16,6 +16,20 @@ internal static partial class ShapeCalls
         new(ApiFunction.ExpandDims, ExpandDims),
         new(ApiFunction.Squeeze, Squeeze),
         new(ApiFunction.TransposeAxes, TransposeAxes),
+        new(ApiFunction.SpecifyShape, SpecifyShape),
+        new(ApiFunction.Shape, ShapeOf),
+        new(ApiFunction.Zeros, Zeros),
+        new(ApiFunction.Ones, Ones),
+        new(ApiFunction.Full, Full),
+        new(ApiFunction.ZerosLike, ZerosLike),
+        new(ApiFunction.OnesLike, OnesLike),
+        new(ApiFunction.FullLike, FullLike),
+        new(ApiFunction.Eye, Eye),
+        new(ApiFunction.Outer, Outer),
+        new(ApiFunction.Tile, Tile),
+        new(ApiFunction.Repeat, Repeat),
+        new(ApiFunction.Diagonal, Diagonal),
+        new(ApiFunction.Trace, Trace),
     ];
 
     /// <summary><c>Arange(stop)</c> or <c>Arange(start, stop, step, dtype)</c>: the bounds' common dtype unless one is given.</summary>

@@ -11,13 +11,23 @@ using OpCode = generator::Tensorgen.OpCode;
 /// <summary>The reference evaluator's shape ops and constructors, from NumPy's definitions.</summary>
 internal static class ShapeReference
 {
-    public static bool Handles(OpCode op) => op is OpCode.Reshape or OpCode.ReshapeSize;
+    public static bool Handles(OpCode op) => op is OpCode.Arange or OpCode.Reshape or OpCode.ReshapeSize or OpCode.SpecifyShape or OpCode.Alloc or OpCode.MakeVector
+        or OpCode.Diagonal or OpCode.DiagonalGrad;
 
     public static Array Evaluate(Node node, Array[] operands) => node.Op switch
     {
+        // np.arange(start, stop, step), its length computed by the graph.
+        OpCode.Arange => new Array(Enumerable.Range(0, (int)operands[3].Data[0]).Select(i => operands[0].Data[0] + i * operands[2].Data[0]).ToArray(), [(int)operands[3].Data[0]]),
         // np.reshape: the same row-major elements.
         OpCode.Reshape => Reshape(operands[0], operands.Skip(1).Select(s => (int)s.Data[0]).ToArray()),
         OpCode.ReshapeSize => ReshapeSize(node, operands),
+        OpCode.SpecifyShape => SpecifyShape(node, operands[0]),
+        // np.full(sizes, value)
+        OpCode.Alloc => new Array(Enumerable.Repeat(operands[0].Data[0], operands.Skip(1).Aggregate(1, (p, s) => p * (int)s.Data[0])).ToArray(),
+            operands.Skip(1).Select(s => (int)s.Data[0]).ToArray()),
+        OpCode.MakeVector => new Array(operands.Select(o => o.Data[0]).ToArray(), [operands.Length]),
+        OpCode.Diagonal => Diagonal(node, operands[0]),
+        OpCode.DiagonalGrad => DiagonalGrad(node, operands),
         // np.full(sizes, value)
         _ => throw new InvalidOperationException($"no reference for {node.Op}"),
     };

@@ -81,6 +81,17 @@ public sealed class ShapeErrorTests
                 return Function([x], Transpose(x, [|[0, 0, 1]|]));
         """, "TG0207", "(?, ?, ?)");
 
+    [Fact]
+    public void SpecifyShape_against_a_different_static_size_is_TG0206() => Expect("""
+                var x = Tensor("x", DType.Float64, [2, null]);
+                return Function([x], SpecifyShape(x, [|[3, null]|]));
+        """, "TG0206", "(2, ?)", "(3, ?)");
+
+    [Fact]
+    public void A_negative_constant_size_is_TG0206() => Expect("""
+                return Function([], Zeros([|[2, -3]|]));
+        """, "TG0206", "(2, -3)");
+
     private static readonly GeneratorRun Run = GeneratorHarness.Run("""
         using Tensorgen;
         using static Tensorgen.Pt;
@@ -103,6 +114,15 @@ public sealed class ShapeErrorTests
                 return Function([x, n], x.Reshape([n, 3]) + 1.0);
             }
 
+            [TensorFunction]
+            public static FunctionGraph Specified()
+            {
+                var x = DMatrix("x");
+                return Function([x], SpecifyShape(x * 2.0, [3, null]));
+            }
+
+            public static double[] CallSpecified(double[] x, int m, int n) =>
+                new SpecifiedFunction().Invoke(System.Numerics.Tensors.Tensor.Create(x, [m, n])).ToArray();
             public static double[] CallFours(double[] x, int m, int n) =>
                 new FoursFunction().Invoke(System.Numerics.Tensors.Tensor.Create(x, [m, n])).ToArray();
             public static double[] CallGiven(double[] x, long n) => new GivenFunction().Invoke(x, n).ToArray();
@@ -140,5 +160,15 @@ public sealed class ShapeErrorTests
         Assert.Contains("Given", e.Message);
         Assert.Contains("(6,)", e.Message);
         Assert.Contains("(3, 3)", e.Message);
+    }
+
+    [Fact]
+    public void SpecifyShape_is_checked_at_call_time()
+    {
+        Assert.Equal(6, ((double[])Call("CallSpecified", new double[6], 3, 2)).Length);
+        var e = Assert.Throws<TensorShapeException>(() => Call("CallSpecified", new double[4], 2, 2));
+        Assert.Contains("Specified", e.Message);
+        Assert.Contains("(2, 2)", e.Message);
+        Assert.Contains("3", e.Message);
     }
 }

@@ -18,6 +18,17 @@ public sealed class ShapeGradientTests
         new("Flatten2", [M("x", 2, 3, 4)], "x.Flatten(2)", M("p", 2, 12)),
         new("Dimshuffle", [M("x", 2, 3, 4)], "x.Dimshuffle(2, \"x\", 0, 1)", M("p", 4, 1, 2, 3) with { Declaration = "Tensor(NAME, DTYPE, [null, 1, null, null])" }),
         new("ExpandDims", [M("x", 2, 3)], "ExpandDims(x, 1) * 3.0", M("p", 2, 1, 3) with { Declaration = "Tensor(NAME, DTYPE, [null, 1, null])" }),
+        new("SpecifyShape", [M("x", 3, 2)], "SpecifyShape(x, [3, null]) * x", M("p", 3, 2)),
+        new("Full", [M("x")], "Full([2, 3], x) * 2.0", M("p", 2, 3)),
+        new("FullLike", [M("x"), M("y", 2, 3)], "FullLike(y, x) * y", M("p", 2, 3)),
+        new("Outer", [M("a", 3), M("b", 2, 2)], "Outer(a, b)", M("p", 3, 4)),
+        new("Tile", [M("x", 2, 3)], "Tile(x, [2, 1, 2])", M("p", 2, 2, 6)),
+        new("Repeat", [M("x", 2, 3)], "Repeat(x, 2, 1)", M("p", 2, 6)),
+        new("RepeatFlat", [M("x", 2, 3)], "Repeat(x * x, 3)", M("p", 18)),
+        new("Diagonal", [M("x", 3, 4)], "Diagonal(x, 1)", M("p", 3)),
+        new("Diagonal3", [M("x", 2, 3, 4)], "Diagonal(x, -1, 2, 1)", M("p", 2, 3)),
+        new("Trace", [M("x", 3, 3)], "Trace(x * x)", M("p")),
+        new("Eye", [M("x", 3, 4)], "Eye(3, 4, 1) * x", M("p", 3, 4)),
         new("Transpose", [M("x", 2, 3, 4)], "Transpose(Sin(x), [1, 2, 0])", M("p", 3, 4, 2)),
     ];
 

@@ -38,6 +38,33 @@ public sealed class ShapeOpTests
         new("SqueezeFirst", [Static("x", "[1, null, 1]")], "x.Squeeze([0])"),
         new("TransposeAxes", [X3], "Transpose(x, [1, 2, 0])"),
         new("TransposeReverse", [X3], "x.Transpose() * 1.0"),
+        // SpecifyShape, Shape
+        new("Specified", [X], "SpecifyShape(x, [3, null]) + 1.0"),
+        new("ShapeOf", [X3], "Shape(x)"),
+        // Constructors
+        new("ZerosOf", [X], "Zeros([x.Shape[1], x.Shape[0]], DTYPE)"),
+        new("OnesN", [Int("n")], "Ones([n, 2], DTYPE)"),
+        new("FullN", [Int("n")], "Full([n], 2.5, DTYPE)"),
+        new("FullStatic", [], "Full([2, 3], -1.5, DTYPE)"),
+        new("Likes", [X], "ZerosLike(x) + 2 * OnesLike(x) + FullLike(x, 3.0) + x"),
+        new("EyeN", [Int("n")], "Eye(n, dtype: DTYPE)"),
+        new("EyeNMK", [Int("n"), Int("m"), Int("k")], "Eye(n, m, k, DTYPE)"),
+        new("EyeStatic", [], "Eye(3, 4, 1, DTYPE) * 2.0"),
+        // Composites
+        new("OuterVectors", [new("a", "Vector(NAME, DTYPE)"), new("b", "Vector(NAME, DTYPE)")], "Outer(a, b)"),
+        new("OuterMatrix", [new("a", "Matrix(NAME, DTYPE)"), new("b", "Vector(NAME, DTYPE)")], "Outer(a, b)"),
+        new("TileMatrix", [X], "Tile(x, [2, 3])"),
+        new("TileVector", [V], "Tile(x, [2, 2])"),
+        new("TileShort", [X], "Tile(x, [3])"),
+        new("RepeatRows", [X], "Repeat(x, 2, axis: 0)"),
+        new("RepeatCols", [X], "x.Repeat(3, 1)"),
+        new("RepeatFlat", [X], "Repeat(x, 2)"),
+        new("DiagonalMain", [X], "Diagonal(x) * 1.0"),
+        new("DiagonalUpper", [X], "x.Diagonal(1) * 1.0"),
+        new("DiagonalLower", [X], "Diagonal(x, -1) * 1.0"),
+        new("Diagonal3", [X3], "Diagonal(x, 0, 1, 2) * 1.0"),
+        new("Diagonal3Outer", [X3], "Diagonal(x, 1, 0, 2) * 1.0"),
+        new("TraceMatrix", [X], "Trace(x) + 0.0"),
     ];
 
     private static readonly Lazy<ShapeCases> Float64 = new(() => new ShapeCases(Cases, single: false));
