@@ -75,7 +75,7 @@ internal static class LimitCheckWriter
             }
             else if (dim.Value >= 0)
             {
-                string name = SizeCheckWriter.NameOf(plan, dim.Value);
+                string name = SizeCheckWriter.SizeName(plan, dim.Value);
                 origins.Add((name, $"{SizeCheckWriter.Quoted("size ", name, " = ")} + {plan.Dim(d)}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)"));
             }
         }
@@ -109,7 +109,7 @@ internal static class LimitCheckWriter
                 if ((dim.IsStatic && dim.Static != 0) || !checkedDims.Add(dim.Index)) continue;
                 string what = graph[operand].IsSource ? SizeCheckWriter.Quoted("", SizeCheckWriter.NameOf(plan, operand), "") : "\"a computed value\"";
                 var (input, shape) = dim.Input >= 0 ? (SizeCheckWriter.SourceName(plan, dim.Input), $"{SizeCheckWriter.Source(plan, dim.Input)}.ShapeText()")
-                    : dim.Value >= 0 ? (SizeCheckWriter.NameOf(plan, dim.Value), "null")
+                    : dim.Value >= 0 ? (SizeCheckWriter.SizeName(plan, dim.Value), "null")
                     : ("\"\"", "null");
                 string maximum = extremum.IsMaximum ? "true" : "false";
                 string condition = dim.IsStatic ? "" : $"if ({plan.Dim(dim.Index)} == 0) ";

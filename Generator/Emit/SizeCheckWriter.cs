@@ -45,7 +45,7 @@ internal static class SizeCheckWriter
 
     private static void Bind(EmitPlan plan, SourceWriter w, Schedule.Dim dim) => w.Line(dim.Input >= 0
         ? $"nint {plan.Dim(dim.Index)} = {Source(plan, dim.Input)}.Length({dim.Axis});"
-        : $"nint {plan.Dim(dim.Index)} = global::Tensorgen.Check.Size({plan.FunctionName}, {NameOf(plan, dim.Value)}, {ScalarSource(plan, dim.Value)});");
+        : $"nint {plan.Dim(dim.Index)} = global::Tensorgen.Check.Size({plan.FunctionName}, {SizeName(plan, dim.Value)}, {ScalarSource(plan, dim.Value)});");
 
     private static void Check(EmitPlan plan, SourceWriter w, Schedule.DimCheck check)
     {
@@ -61,7 +61,7 @@ internal static class SizeCheckWriter
         if (check.Value >= 0)
         {
             string value = ScalarSource(plan, check.Value);
-            w.Line($"if ({value} != {plan.Dim(dim.Index)}) global::Tensorgen.Check.ThrowSize({function}, {NameOf(plan, check.Value)}, {value}, {plan.Dim(dim.Index)});");
+            w.Line($"if ({value} != {plan.Dim(dim.Index)}) global::Tensorgen.Check.ThrowSize({function}, {SizeName(plan, check.Value)}, {value}, {plan.Dim(dim.Index)});");
             return;
         }
         string p = Source(plan, check.Input);
@@ -94,6 +94,10 @@ internal static class SizeCheckWriter
             }
         }
     }
+
+    /// <summary>The name of a value giving a size, as a C# string expression: a source's own, or a computed size in words.</summary>
+    public static string SizeName(EmitPlan plan, int value) =>
+        plan.Graph[value].IsSource ? NameOf(plan, value) : SourceWriter.String(ComputedWhat(plan, value));
 
     /// <summary>A computed size in words, after the first op that takes it as a size: "a size of the arange".</summary>
     private static string ComputedWhat(EmitPlan plan, int value)
