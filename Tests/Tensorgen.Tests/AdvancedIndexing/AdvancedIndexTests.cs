@@ -251,6 +251,7 @@ public sealed class AdvancedIndexTests
     [InlineData("x[idx, 7]", "TG0205", "index 7 is out of bounds for axis 1")]
     [InlineData("x[i2, Arange(3)]", "TG0206", "do not broadcast together")]
     [InlineData("SetSubtensor(x[idx], y5)", "TG0206", "does not broadcast to the indexed shape")]
+    [InlineData("Cast(SetSubtensor((x > 0)[idx], x[idx] > 1), DType.Float64)", "TG0103", "bool tensor")]
     public void Unsupported_or_wrong_indices_are_diagnostics_at_the_call(string expression, string id, string message)
     {
         var run = GeneratorHarness.Run($$"""
