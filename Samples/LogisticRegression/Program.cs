@@ -50,4 +50,21 @@ int correct = 0;
 for (int i = 0; i < N; i++) correct += predicted[i] == (targets[i] == 1) ? 1 : 0;
 Console.WriteLine($"training loop: {TrainingSteps} steps in {clock.Elapsed.TotalSeconds:F2} s");
 Console.WriteLine($"{correct} of {N} predictions match the targets; every cross-entropy finite: {finite}");
-return correct >= N - 1 && finite ? 0 : 1;
+
+// Minibatches: each epoch a shuffled permutation of the rows, cut into batches of 50; the step gathers x[idx], y[idx].
+const int BatchSize = 50, Epochs = 30;
+var minibatch = new MinibatchModel(initialWeights);
+var trainBatch = new MinibatchModel.TrainBatchFunction(minibatch);
+var shuffle = RandomGenerator.DefaultRng(7);
+double firstEpoch = 0, lastEpoch = 0;
+for (int epoch = 0; epoch < Epochs; epoch++)
+{
+    long[] permutation = shuffle.Permutation(N);
+    double total = 0;
+    for (int start = 0; start < N; start += BatchSize) total += trainBatch.Invoke(inputs, targets, permutation[start..(start + BatchSize)]);
+    double mean = total / (N / BatchSize);
+    if (epoch == 0) firstEpoch = mean;
+    lastEpoch = mean;
+}
+Console.WriteLine($"minibatch training: mean cost {firstEpoch:F4} in the first epoch, {lastEpoch:F4} in epoch {Epochs}");
+return correct >= N - 1 && finite && lastEpoch < firstEpoch ? 0 : 1;

@@ -28,6 +28,10 @@ using AxisSliceOp = generator::Tensorgen.Generator.Ops.AxisSliceOp;
 using AxisPadOp = generator::Tensorgen.Generator.Ops.AxisPadOp;
 using BatchedMatmulOp = generator::Tensorgen.Generator.Ops.BatchedMatmulOp;
 using ScalarValue = generator::Tensorgen.Generator.Graph.ScalarValue;
+using CheckIndexOp = generator::Tensorgen.Generator.Ops.CheckIndexOp;
+using NonzeroOp = generator::Tensorgen.Generator.Ops.NonzeroOp;
+using AdvancedSubtensorOp = generator::Tensorgen.Generator.Ops.AdvancedSubtensorOp;
+using AdvancedIncSubtensorOp = generator::Tensorgen.Generator.Ops.AdvancedIncSubtensorOp;
 using ShapeAnalysis = generator::Tensorgen.Generator.Schedule.ShapeAnalysis;
 using StepKind = generator::Tensorgen.Generator.Schedule.StepKind;
 using StructuralOps = generator::Tensorgen.Generator.Ops.StructuralOps;
@@ -159,6 +163,10 @@ public sealed class OpRegistryTests
             SubtensorOp.Instance.Build(graph, a, [0, 2], [graph.Constant(ScalarValue.Integer(1), GDType.Int64), graph.Constant(ScalarValue.Integer(0), GDType.Int64), n]),
             IncSubtensorOp.Instance.Build(graph, a, v, [1], [graph.Constant(ScalarValue.Integer(0), GDType.Int64), graph.Constant(ScalarValue.Integer(3), GDType.Int64)], set: true),
             // Advanced indexing
+            CheckIndexOp.Instance.Build(graph, graph.Convert(v, GDType.Int64), a, 0),
+            NonzeroOp.Instance.Build(graph, graph.Ew(GOp.Gt, v, c), a, 0),
+            AdvancedSubtensorOp.Instance.Build(graph, a, CheckIndexOp.Instance.Build(graph, graph.Convert(v, GDType.Int64), a, 0), 0, 1),
+            AdvancedIncSubtensorOp.Instance.Build(graph, a, v, CheckIndexOp.Instance.Build(graph, graph.Convert(v, GDType.Int64), a, 1), 1, 1, set: true),
             // Shapes and constructors
             ArangeOp.Instance.Build(graph, graph.Constant(ScalarValue.Integer(0), GDType.Int64), n, graph.Constant(ScalarValue.Integer(2), GDType.Int64), GDType.Int64, out _),
             ReshapeOp.Instance.Build(graph, a, [graph.Constant(ScalarValue.Integer(3), GDType.Int64),

@@ -218,6 +218,8 @@ internal static class AdvancedIndexCalls
         var yn = g[y];
         if (yn.Rank > t.Rank || Enumerable.Range(1, yn.Rank).Any(d => yn.Shape[yn.Rank - d] is var s && s >= 0 && s != 1 && t.Shape[t.Rank - d] is var ts && ts >= 0 && ts != s))
             return call.SizeMismatch($"{call.Describe(y)} does not broadcast to the indexed shape {GraphBuilder.ShapeText(t.Shape)}");
+        if (t.DType == DType.Bool)
+            return Unsupported(call, $"a write into an advanced index of a bool tensor ({call.Describe(t.Inputs[0])}); write into its Cast to int8 or a float");
         if (yn.DType == DType.Bool && t.DType != DType.Bool)
             return call.Error(Model.Diagnostics.DTypeMismatch, $"a bool {call.Describe(y)} written into {t.DType.NumPy()}; Cast it first");
         var p = t.Parameters<AdvancedIndexParams>();

@@ -38,6 +38,19 @@ public sealed class MinibatchTests
                 var (gw, gb) = Grad(cost, [W, B]);
                 return Function([x, y, idx], cost, updates: [(W, W - 0.5 * gw), (B, B - 0.5 * gb)]);
             }
+
+            // The same step written with NumPy's index syntax: x[idx], y[idx].
+            [TensorFunction]
+            public FunctionGraph IndexedStep()
+            {
+                var x = DMatrix("x");
+                var y = DVector("y");
+                var idx = LVector("idx");
+                var p1 = Sigmoid(Dot(x[idx], W) + B);
+                var cost = (-y[idx] * Log(p1) - (1 - y[idx]) * Log(1 - p1)).Mean();
+                var (gw, gb) = Grad(cost, [W, B]);
+                return Function([x, y, idx], cost, updates: [(W, W - 0.5 * gw), (B, B - 0.5 * gb)]);
+            }
         }
 
         public static class Trainer
@@ -45,6 +58,8 @@ public sealed class MinibatchTests
             public static Model Create(double[] w0) => new(w0);
 
             public static double Step(Model model, double[,] x, double[] y, long[] idx) => new Model.StepFunction(model).Invoke(x, y, idx);
+
+            public static double IndexedStep(Model model, double[,] x, double[] y, long[] idx) => new Model.IndexedStepFunction(model).Invoke(x, y, idx);
 
             public static double[] Weights(Model model) { var t = model.W.GetValue().Tensor; var a = new double[t.FlattenedLength]; t.FlattenTo(a); return a; }
 
@@ -128,6 +143,26 @@ public sealed class MinibatchTests
         var w = (double[])Call("Weights", model);
         for (int f = 0; f < Features; f++) Assert.Equal(w0[f] - 0.5 * gw[f], w[f], 12);
         Assert.Equal(b - 0.5 * gb, (double)Call("Bias", model), 12);
+    }
+
+    [Fact]
+    public void The_index_syntax_gives_the_same_training()
+    {
+        var (x, y) = Data();
+        var taken = Call("Create", new double[Features]);
+        var indexed = Call("Create", new double[Features]);
+        var rng = RandomGenerator.DefaultRng(5);
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            long[] permutation = rng.Permutation(N);
+            for (int start = 0; start < N; start += Batch)
+            {
+                var idx = permutation[start..Math.Min(N, start + Batch)];
+                Assert.Equal((double)Call("Step", taken, x, y, idx), (double)Call("IndexedStep", indexed, x, y, idx), 12);
+            }
+        }
+        var (wt, wi) = ((double[])Call("Weights", taken), (double[])Call("Weights", indexed));
+        for (int f = 0; f < Features; f++) Assert.Equal(wt[f], wi[f], 12);
     }
 
     [Fact]
