@@ -81,7 +81,7 @@ internal sealed class IncSubtensorOp : IStructuralOp, ICallOp
 
     public string PrintedName(Node node) => node.Parameters<IncSubtensorParams>().Set ? "set_subtensor" : Name;
 
-    public string PrintedParameters(Node node) => "";
+    public string PrintedParameters(Node node) => SubtensorRegion.Pattern(node.Parameters<SubtensorParams>());
 
     public string PrintedOperand(Node node, int k, string name) => name;
 

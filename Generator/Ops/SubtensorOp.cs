@@ -65,8 +65,8 @@ internal sealed class SubtensorOp : IStructuralOp, ICallOp
 
     public string PrintedName(Node node) => Name;
 
-    /// <summary><c>{1:4, 0}</c>: NumPy's text of the index.</summary>
-    public string PrintedParameters(Node node) => "";
+    /// <summary><c>{:, i}</c>: the index's structure; its positions and bounds are the operands.</summary>
+    public string PrintedParameters(Node node) => SubtensorRegion.Pattern(node.Parameters<SubtensorParams>());
 
     public string PrintedOperand(Node node, int k, string name) => name;
 

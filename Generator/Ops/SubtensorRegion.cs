@@ -89,6 +89,10 @@ internal static class SubtensorRegion
         return string.Join(", ", parts);
     }
 
+    /// <summary>The index's structure as printed in graphs (<c>{i, :, ::-1}</c>): positions and slices, whose bounds are operands.</summary>
+    public static string Pattern(SubtensorParams p) =>
+        "{" + string.Join(", ", p.Steps.Select(s => s == 0 ? "i" : s == 1 ? ":" : "::" + s.ToString(CultureInfo.InvariantCulture))) + "}";
+
     private static string Number(Node n) => n.IsConstant ? n.Value.Long.ToString(CultureInfo.InvariantCulture) : "?";
 
     /// <summary>

@@ -37,7 +37,6 @@ CASES = {
     # SpecifyShape, Shape
     "Specified": (lambda x: x + 1.0, [[(3, 2)], [(3, 0)], [(3, 17)]]),
     "ShapeOf": (lambda x: np.array(x.shape, dtype=np.int64), [[(2, 3, 4)], [(0, 1, 5)]]),
-    "ShapeSum": (lambda x: np.float64(np.prod(x.shape)) + x.sum(), [[(2, 3)], [(5, 7)]]),
     # Constructors
     "ZerosOf": (lambda x: np.zeros((x.shape[1], x.shape[0])), [[(2, 3)], [(0, 4)], [(5, 7)]]),
     "OnesN": (lambda n: np.ones((n, 2)), [[3], [0], [17]]),
