@@ -8,14 +8,15 @@ using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Ops;
 
-/// <summary>A piece along an axis; the last piece of a split also checks that the pieces cover the axis.</summary>
-internal sealed record AxisSliceParams(int Axis, bool Last) : OpParams;
+/// <summary>A piece along an axis.</summary>
+internal sealed record AxisSliceParams(int Axis) : OpParams;
 
 /// <summary>
 /// One output of PyTensor's <c>Split</c>, and the gradient of a join for one operand: the block of its operand
-/// from start to start + length along an axis. Its operands are the tensor, the start and the length (int64
-/// scalars); the length is a size given by a value. The kernel checks the block lies within the axis (and,
-/// for a split's last piece, ends where it ends) and throws naming the function and the input otherwise.
+/// from start to start + length along an axis. Its operands are the tensor, the start, the length and the total
+/// (int64 scalars): the length is a size given by a value, the total what the axis' length must be (a split's
+/// sizes added up). The kernel checks the block lies within the axis and the total is the axis' length, so the
+/// first piece of a split already checks all its sizes, and throws naming the function and the input otherwise.
 /// </summary>
 internal sealed class AxisSliceOp : IStructuralOp, ICallOp
 {
@@ -25,17 +26,17 @@ internal sealed class AxisSliceOp : IStructuralOp, ICallOp
 
     public string Name => "axis_slice";
 
-    public int Arity => 3;
+    public int Arity => 4;
 
     public OpKind Kind => OpKind.Data;
 
     public StepKind Step => StepKind.Call;
 
-    /// <summary>The block of <paramref name="x"/> along <paramref name="axis"/>; <paramref name="last"/> checks it ends the axis.</summary>
-    public int Build(GraphBuilder b, int x, int start, int length, int axis, bool last)
+    /// <summary>The block of <paramref name="x"/> along <paramref name="axis"/>; <paramref name="total"/> must be the axis' length (its DimSize when nothing else is known).</summary>
+    public int Build(GraphBuilder b, int x, int start, int length, int total, int axis)
     {
-        var parameters = new AxisSliceParams(axis, last);
-        return b.Add(new Node(OpCode.AxisSlice, b[x].DType, Shape(b[x], b[length], axis), new[] { x, start, length }.ToEquatableArray(), parameters, default, null));
+        var parameters = new AxisSliceParams(axis);
+        return b.Add(new Node(OpCode.AxisSlice, b[x].DType, Shape(b[x], b[length], axis), new[] { x, start, length, total }.ToEquatableArray(), parameters, default, null));
     }
 
     public EquatableArray<int> StaticShape(Node node, IReadOnlyList<Node> operands) => Shape(operands[0], operands[2], node.Parameters<AxisSliceParams>().Axis);
@@ -59,7 +60,7 @@ internal sealed class AxisSliceOp : IStructuralOp, ICallOp
     {
         var node = b[id];
         int axis = node.Parameters<AxisSliceParams>().Axis;
-        return [AxisPadOp.Instance.Build(b, g, node.Inputs[1], b.DimSize(node.Inputs[0], axis), axis), -1, -1];
+        return [AxisPadOp.Instance.Build(b, g, node.Inputs[1], b.DimSize(node.Inputs[0], axis), axis), -1, -1, -1];
     }
 
     public bool Disconnected => false;
@@ -72,22 +73,18 @@ internal sealed class AxisSliceOp : IStructuralOp, ICallOp
 
     public string PrintedName(Node node) => Name;
 
-    public string PrintedParameters(Node node)
-    {
-        var p = node.Parameters<AxisSliceParams>();
-        return "{axis=" + p.Axis.ToString(CultureInfo.InvariantCulture) + (p.Last ? ", last" : "") + "}";
-    }
+    public string PrintedParameters(Node node) => "{axis=" + node.Parameters<AxisSliceParams>().Axis.ToString(CultureInfo.InvariantCulture) + "}";
 
     public string PrintedOperand(Node node, int k, string name) => name;
 
-    /// <summary><c>Joins.Take(x, outer, axisLength, rest, start, length, last, output, function, input, axis)</c>.</summary>
+    /// <summary><c>Joins.Take(x, outer, axisLength, rest, start, length, total, output, function, input, axis)</c>.</summary>
     public void Write(CallSite site)
     {
         var p = site.Node.Parameters<AxisSliceParams>();
         var dims = site.Dims(0);
         string outer = JoinOp.Product(dims.Take(p.Axis)), rest = JoinOp.Product(dims.Skip(p.Axis + 1));
         site.Line($"global::Tensorgen.Joins.Take({site.Input(0)}, {outer}, {dims[p.Axis]}, {rest}, {site.Scalar(1)}, {site.Scalar(2)}, " +
-            $"{(p.Last ? "true" : "false")}, {site.Output}, {site.FunctionName}, {site.NameOf(0)}, {p.Axis.ToString(CultureInfo.InvariantCulture)});");
+            $"{site.Scalar(3)}, {site.Output}, {site.FunctionName}, {site.NameOf(0)}, {p.Axis.ToString(CultureInfo.InvariantCulture)});");
     }
 }
 
@@ -129,7 +126,7 @@ internal sealed class AxisPadOp : IStructuralOp, ICallOp
     {
         var node = b[id];
         int axis = node.Parameters<AxisParams>().Axis;
-        return [AxisSliceOp.Instance.Build(b, g, node.Inputs[1], b.DimSize(node.Inputs[0], axis), axis, last: false), -1, -1];
+        return [AxisSliceOp.Instance.Build(b, g, node.Inputs[1], b.DimSize(node.Inputs[0], axis), node.Inputs[2], axis), -1, -1];
     }
 
     public bool Disconnected => false;

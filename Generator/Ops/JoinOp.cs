@@ -109,7 +109,7 @@ internal sealed class JoinOp : IStructuralOp, ICallOp
         for (int k = 0; k < n; k++)
         {
             int size = b.DimSize(node.Inputs[k], axis);
-            result[k] = AxisSliceOp.Instance.Build(b, g, Sum(b, before.ToArray()), size, axis, last: false);
+            result[k] = AxisSliceOp.Instance.Build(b, g, Sum(b, before.ToArray()), size, node.Inputs[n], axis);
             before.Add(size);
         }
         result[n] = -1;

@@ -25,16 +25,15 @@ public static class Joins
     /// <summary>
     /// The block from <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> along an axis of
     /// <paramref name="axisLength"/>, with <paramref name="outer"/> rows before it and <paramref name="rest"/> elements
-    /// after it. Throws, naming the function and the input, when the block leaves the axis or, for the
-    /// <paramref name="last"/> piece of a split, does not end it.
+    /// after it. Throws, naming the function and the input, when the block leaves the axis or the split's sizes add up
+    /// to a <paramref name="total"/> other than the axis' length.
     /// </summary>
-    public static void Take<T>(ReadOnlySpan<T> source, nint outer, nint axisLength, nint rest, long start, long length, bool last,
+    public static void Take<T>(ReadOnlySpan<T> source, nint outer, nint axisLength, nint rest, long start, long length, long total,
         Span<T> destination, string function, string input, int axis)
     {
-        if (start < 0 || length < 0 || start + length > axisLength || (last && start + length != axisLength))
+        if (start < 0 || length < 0 || start + length > axisLength || total != axisLength)
             throw new TensorShapeException(
-                $"{function}: the split sizes of '{input}' do not add up to the length {axisLength} of its axis {axis} " +
-                $"(a piece would take [{start}, {start + length}){(last ? ", and the last must end the axis" : "")}).", input);
+                $"{function}: the split sizes of '{input}' add up to {total}, not to the length {axisLength} of its axis {axis}.", input);
         nint inner = (nint)length * rest, width = axisLength * rest, offset = (nint)start * rest;
         if (inner == 0) return;
         for (nint r = 0; r < outer; r++)

@@ -178,7 +178,7 @@ public sealed class OpRegistryTests
             DiagonalGradOp.Instance.Build(graph, a, v, new DiagonalParams(0, 1, 0)),
             // Joins
             JoinOp.Instance.Build(graph, [a, a], 0, out _),
-            AxisSliceOp.Instance.Build(graph, a, graph.Constant(ScalarValue.Integer(1), GDType.Int64), n, 1, last: true),
+            AxisSliceOp.Instance.Build(graph, a, graph.Constant(ScalarValue.Integer(1), GDType.Int64), n, graph.Ew(GOp.Add, n, n), 1),
             AxisPadOp.Instance.Build(graph, a, n, graph.Ew(GOp.Add, n, n), 1),
             // Products
             BatchedMatmulOp.Instance.Build(graph, graph.DimShuffle(a, [-1, 0, 1]), graph.DimShuffle(a, [-1, 1, 0]), false, false, out _),

@@ -49,7 +49,7 @@ internal static class JoinCalls
 
     /// <summary>
     /// <c>Split(x, sizes, axis = 0)</c>: one piece per size, each starting where the one before ended. Constant sizes are
-    /// checked against a static axis here; otherwise the last piece checks at run time that the sizes add up to it.
+    /// checked against a static axis here; otherwise each piece checks at run time that the sizes add up to it.
     /// </summary>
     private static Value Split(ApiCall call)
     {
@@ -67,8 +67,9 @@ internal static class JoinCalls
                 $"Split of {call.Describe(x)} along axis {axis}: the sizes [{string.Join(", ", sizes.Select(s => b[s].Value.Long.ToString(CultureInfo.InvariantCulture)))}] " +
                 $"add up to {sizes.Sum(s => b[s].Value.Long).ToString(CultureInfo.InvariantCulture)}, not {b[x].Shape[axis].ToString(CultureInfo.InvariantCulture)}", "sizes");
         var pieces = new int[sizes.Length];
+        int total = JoinOp.Sum(b, sizes);
         for (int k = 0; k < sizes.Length; k++)
-            pieces[k] = AxisSliceOp.Instance.Build(b, x, JoinOp.Sum(b, sizes.Take(k).ToArray()), sizes[k], axis, last: k == sizes.Length - 1);
+            pieces[k] = AxisSliceOp.Instance.Build(b, x, JoinOp.Sum(b, sizes.Take(k).ToArray()), sizes[k], total, axis);
         return call.Results(pieces);
     }
 

@@ -19,7 +19,8 @@ internal static class ProductCalls
     /// <summary>
     /// <c>Dot(a, b)</c>, NumPy's <c>dot</c>: of vectors and matrices a <see cref="DotOp"/> (a transposed operand,
     /// <c>x.T</c>, read through a flag instead of copied); with a tensor of rank 3 or more, the sum over the last axis
-    /// of a and the second-to-last of b (the last when b is a vector), built as a batched product.
+    /// of a and the second-to-last of b (the last when b is a vector), built as a batched product (a reshaped to one
+    /// matrix when b has batch axes).
     /// </summary>
     private static Value Dot(ApiCall call)
     {
@@ -28,14 +29,19 @@ internal static class ProductCalls
         int ra = b[a].Rank, rc = b[c].Rank;
         if (ra <= 2 && rc <= 2) return Small(call, a, c);
         if (ra == 0 || rc == 0) return call.Error(Model.Diagnostics.ShapeMismatch, $"Dot takes tensors of rank 1 or more, not {call.Describe(a)} and {call.Describe(c)}");
-        if (rc <= 2) return Batched(call, a, c);
-        // a (A..., k) · b (B..., k, n) = (A..., B..., n): each row of a a 1×k matrix, broadcast against b's batch.
-        var left = Enumerable.Range(0, ra - 1).Concat(Enumerable.Repeat(-1, rc - 1)).Append(ra - 1).ToArray();
-        var right = Enumerable.Repeat(-1, ra - 1).Concat(Enumerable.Range(0, rc)).ToArray();
-        int product = BatchedMatmulOp.Instance.Build(b, b.DimShuffle(a, left), b.DimShuffle(c, right), false, false, out var error);
+        if (rc <= 2 || ra == 1) return Batched(call, a, c);
+        int ka = b[a].Shape[ra - 1], kb = b[c].Shape[rc - 2];
+        if (ka >= 0 && kb >= 0 && ka != kb)
+            return call.SizeMismatch($"Dot of {call.Describe(a)} and {call.Describe(c)}: inner sizes {ka} and {kb} differ");
+        // a (A..., k) · b (B..., k, n) = (A..., B..., n): a as one (prod A, k) matrix multiplying each of b's, so
+        // (B..., prod A, n), whose rows move to the front and split back into A's axes.
+        int rows = Size(b, a, Enumerable.Range(0, ra - 1).ToArray(), out int rowsStatic);
+        int left = ReshapeOp.Instance.Build(b, a, [rows, b.DimSize(a, ra - 1)], [rowsStatic, b[a].Shape[ra - 1]]);
+        int product = BatchedMatmulOp.Instance.Build(b, left, c, false, false, out var error);
         if (error is not null) return call.SizeMismatch($"Dot: {error}");
-        int r = b[product].Rank;
-        return call.Result(b.DimShuffle(product, Enumerable.Range(0, r).Where(j => j != r - 2).ToArray()));
+        int moved = b.DimShuffle(product, new[] { rc - 2 }.Concat(Enumerable.Range(0, rc - 2)).Append(rc - 1).ToArray());
+        var axes = Enumerable.Range(0, ra - 1).Select(d => (Node: a, Axis: d)).Concat(Enumerable.Range(0, rc).Where(d => d != rc - 2).Select(d => (Node: c, Axis: d))).ToList();
+        return call.Result(ReshapeOp.Instance.Build(b, moved, axes.Select(x => b.DimSize(x.Node, x.Axis)).ToArray(), axes.Select(x => b[x.Node].Shape[x.Axis]).ToArray()));
     }
 
     /// <summary><c>Matmul(a, b)</c>: NumPy's <c>matmul</c>, a <see cref="DotOp"/> for vectors and matrices, batched above.</summary>

@@ -14,7 +14,7 @@ internal static partial class ReferenceEvaluator
     private static Array Joins(Node node, Array[] operands) => node.Op switch
     {
         OpCode.Join => Join(operands.Take(operands.Length - 1).ToArray(), node.Parameters<AxisParams>().Axis),
-        OpCode.AxisSlice => AxisSlice(operands[0], (long)operands[1].Data[0], (long)operands[2].Data[0], node.Parameters<AxisSliceParams>()),
+        OpCode.AxisSlice => AxisSlice(operands[0], (long)operands[1].Data[0], (long)operands[2].Data[0], (long)operands[3].Data[0], node.Parameters<AxisSliceParams>().Axis),
         OpCode.AxisPad => AxisPad(operands[0], (long)operands[1].Data[0], (int)operands[2].Data[0], node.Parameters<AxisParams>().Axis),
         _ => BatchedMatmul(operands[0], operands[1], node.Parameters<BatchedMatmulParams>()),
     };
@@ -36,19 +36,18 @@ internal static partial class ReferenceEvaluator
         return new Array(data, shape);
     }
 
-    /// <summary>x[..., start:start + length, ...] along the axis; a split's sizes must fit (np.split raises otherwise).</summary>
-    private static Array AxisSlice(Array x, long start, long length, AxisSliceParams p)
+    /// <summary>x[..., start:start + length, ...] along the axis; a split's sizes must add up to the axis (np.split raises otherwise).</summary>
+    private static Array AxisSlice(Array x, long start, long length, long total, int axis)
     {
-        long end = start + length;
-        if (start < 0 || length < 0 || end > x.Shape[p.Axis] || (p.Last && end != x.Shape[p.Axis]))
+        if (start < 0 || length < 0 || start + length > x.Shape[axis] || total != x.Shape[axis])
             throw new InvalidOperationException("split sizes do not fit the axis");
         var shape = (int[])x.Shape.Clone();
-        shape[p.Axis] = (int)length;
+        shape[axis] = (int)length;
         var data = new double[shape.Aggregate(1, (q, d) => q * d)];
         for (int flat = 0; flat < data.Length; flat++)
         {
             var index = Unravel(flat, shape);
-            index[p.Axis] += (int)start;
+            index[axis] += (int)start;
             data[flat] = x.Data[Ravel(index, x.Shape)];
         }
         return new Array(data, shape);

@@ -105,7 +105,7 @@ public sealed class JoinDiagnosticTests
                 var a = Tensor("a", DType.Float64, [2, 3, 4]);
                 var b = Tensor("b", DType.Float64, [5, 3, 6]);
                 return Function([a, b], [|Dot(a, b)|]);
-        """, "TG0206", "inner sizes 4 and 3");
+        """, "TG0206", "'a' float64(2, 3, 4)", "'b' float64(5, 3, 6)", "inner sizes 4 and 3");
 
     [Fact]
     public void Matmul_of_a_scalar_is_TG0206() => Expect("""
