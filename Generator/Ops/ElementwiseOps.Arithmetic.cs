@@ -40,9 +40,9 @@ internal static partial class ElementwiseOps
         },
         new(OpCode.IntDiv, "int_div", 2, ResultRule.Promoted)
         {
-            Fold = Fold.Numbers(a => ScalarOps.FloorDiv(a[0], a[1]), a => System.Math.Floor(a[0] / a[1])),
-            Scalar = s => s.IsFloat ? $"{s.Math}.Floor({s[0]} / {s[1]})" : $"{s.Ops}.FloorDiv({s[0]}, {s[1]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Floor({v[0]} / {v[1]})"),
+            Fold = Fold.Numbers(a => ScalarOps.FloorDiv(a[0], a[1]), a => ScalarOps.FloorDiv(a[0], a[1])),
+            Scalar = s => $"{s.Ops}.FloorDiv({s[0]}, {s[1]})",
+            Vector = VectorForm.Numbers(v => $"{v.M}.FloorDiv({v[0]}, {v[1]})"),
             // Piecewise constant: no gradient (zeros), as PyTensor's.
             Pullback = p => [PullbackSite.None, PullbackSite.None],
         },

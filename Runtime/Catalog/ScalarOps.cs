@@ -34,6 +34,22 @@ public static partial class ScalarOps
     /// <summary>log(1 + e^x) without overflow for large x.</summary>
     public static double Softplus(double x) => x > 0 ? x + Log1p(Math.Exp(-x)) : Log1p(Math.Exp(x));
 
+    /// <summary>
+    /// Floor division of floats as NumPy's <c>npy_floor_divide</c>: the quotient of <c>a - fmod(a, b)</c>, one less when
+    /// the remainder's sign is not the divisor's, snapped to a whole number; <c>a / b</c> when dividing by 0. Not
+    /// <c>floor(a / b)</c>, which differs at the edges: <c>2 // -inf</c> is -1 (NumPy, Python), where floor(2 / -inf) is -0.
+    /// </summary>
+    public static double FloorDiv(double a, double b)
+    {
+        if (b == 0) return a / b;
+        double mod = a % b;
+        double div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1.0;
+        if (div == 0) return BitConverter.DoubleToInt64Bits(a / b) < 0 ? -0.0 : 0.0;
+        double floor = Math.Floor(div);
+        return div - floor > 0.5 ? floor + 1.0 : floor;
+    }
+
     /// <summary>Python's remainder: the result has the divisor's sign, a zero result too (NumPy: -0.0 % 0.5 is 0.0).</summary>
     public static double Mod(double a, double b)
     {

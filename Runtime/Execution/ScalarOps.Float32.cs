@@ -19,6 +19,9 @@ public static partial class ScalarOps
     /// <summary>log(1 + e^x) without overflow for large x.</summary>
     public static float Softplus(float x) => (float)Softplus((double)x);
 
+    /// <summary>Floor division as NumPy's (see the double form).</summary>
+    public static float FloorDiv(float a, float b) => (float)FloorDiv((double)a, b);
+
     /// <summary>Python's remainder: the result has the divisor's sign.</summary>
     public static float Mod(float a, float b) => (float)Mod((double)a, b);
 }

@@ -117,6 +117,12 @@ public static partial class VectorMath
     /// <summary>a ** b, lane by lane.</summary>
     public static Vector<float> Pow(Vector<float> a, Vector<float> b) => Map<float, PowOp>(a, b);
 
+    /// <summary>Floor division as NumPy's, lane by lane.</summary>
+    public static Vector<double> FloorDiv(Vector<double> a, Vector<double> b) => Map<double, FloorDivOp>(a, b);
+
+    /// <summary>Floor division as NumPy's, lane by lane.</summary>
+    public static Vector<float> FloorDiv(Vector<float> a, Vector<float> b) => Map<float, FloorDivOp>(a, b);
+
     /// <summary>Python's remainder (the divisor's sign), lane by lane.</summary>
     public static Vector<double> Mod(Vector<double> a, Vector<double> b) => Map<double, ModOp>(a, b);
 
@@ -134,6 +140,7 @@ public static partial class VectorMath
     private struct TanhOp : IOp { public static double Apply(double a, double b) => Math.Tanh(a); }
     private struct PowOp : IOp { public static double Apply(double a, double b) => Math.Pow(a, b); }
     private struct ModOp : IOp { public static double Apply(double a, double b) => ScalarOps.Mod(a, b); }
+    private struct FloorDivOp : IOp { public static double Apply(double a, double b) => ScalarOps.FloorDiv(a, b); }
 
     private static Vector<T> Map<T, TOp>(Vector<T> a, Vector<T> b = default)
         where T : unmanaged, System.Numerics.INumberBase<T>

@@ -264,6 +264,18 @@ internal static partial class ReferenceEvaluator
     /// NumPy's float remainder (npy_divmod): fmod, moved into the divisor's sign. Exact, unlike
     /// a - floor(a/b)·b, and right for an infinite divisor (-5 % ∞ is ∞, as in Python).
     /// </summary>
+    /// <summary>NumPy's float floor_divide (npy_divmod): from fmod, so 2 // -inf is -1 and inf // 2 is NaN, not floor(a / b).</summary>
+    private static double FloatFloorDiv(double a, double b)
+    {
+        if (b == 0) return a / b;
+        double remainder = a % b;
+        double quotient = (a - remainder) / b;
+        if (remainder != 0 && (remainder < 0) != (b < 0)) quotient -= 1;
+        if (quotient == 0) return Math.CopySign(0.0, a / b);
+        double whole = Math.Floor(quotient);
+        return quotient - whole > 0.5 ? whole + 1 : whole;
+    }
+
     private static double FloatMod(double a, double b)
     {
         double mod = a % b;
@@ -280,7 +292,7 @@ internal static partial class ReferenceEvaluator
             OpCode.Sub => a[0] - a[1],
             OpCode.Mul => a[0] * a[1],
             OpCode.TrueDiv => a[0] / a[1],
-            OpCode.IntDiv => integer ? (a[1] == 0 ? 0 : Math.Floor(a[0] / a[1])) : Math.Floor(a[0] / a[1]),
+            OpCode.IntDiv => integer ? (a[1] == 0 ? 0 : Math.Floor(a[0] / a[1])) : FloatFloorDiv(a[0], a[1]),
             OpCode.Mod => integer ? (a[1] == 0 ? 0 : a[0] - Math.Floor(a[0] / a[1]) * a[1]) : FloatMod(a[0], a[1]),
             OpCode.Pow => Math.Pow(a[0], a[1]),
             OpCode.Maximum => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Max(a[0], a[1]),
