@@ -27,6 +27,9 @@ internal sealed partial class GraphBuilder
 
     public TensorGraph Freeze() => new(_nodes.ToEquatableArray());
 
+    /// <summary>The graph of the first <paramref name="count"/> nodes (everything a node and its operands can refer to).</summary>
+    public TensorGraph Prefix(int count) => new(_nodes.Take(count).ToEquatableArray());
+
     /// <summary>
     /// The <see cref="Node.Identity"/> given to the op nodes added from now on (0: none, so equal nodes merge).
     /// The evaluator sets it per API call; a random variable has an identity of its own (its index).

@@ -75,6 +75,18 @@ internal sealed class SizeRelations
         }
     }
 
+    /// <summary>
+    /// The value giving dimension <paramref name="axis"/> of <paramref name="node"/> when its op states one (a slice's length,
+    /// a range's), else -1: the size of that dimension is that value, so reading it needs no step of its own.
+    /// </summary>
+    public static int GivenValue(TensorGraph graph, int node, int axis)
+    {
+        var sizes = new SizeRelations(graph);
+        sizes.At(node);
+        OpInfo.Structural(graph[node].Op).RelateSizes(graph[node], sizes);
+        return sizes.Values.TryGetValue(sizes.Output(axis), out int value) ? value : -1;
+    }
+
     /// <summary>The class an atom is in (path halving, iteratively: a long chain of unions is as deep as the graph).</summary>
     public int Find(int a)
     {
