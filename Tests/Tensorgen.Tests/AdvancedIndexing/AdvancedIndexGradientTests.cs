@@ -7,8 +7,9 @@ using Xunit;
 namespace Tensorgen.Tests.AdvancedIndexing;
 
 /// <summary>
-/// Gradients through <c>x[idx]</c>, <c>x[i, j]</c>, <c>x[.., idx]</c>, masks and <c>SetSubtensor</c>/<c>IncSubtensor</c>
-/// into them, against finite differences in float64 and float32. <c>Mod(Arange(5) * 2, 3)</c> is [0, 2, 1, 0, 2]
+/// Gradients through <c>Take</c>, <c>x[idx]</c>, <c>x[i, j]</c>, <c>x[.., idx]</c>, masks and <c>SetSubtensor</c>/<c>IncSubtensor</c>
+/// into them, against finite differences in float64 and float32 (a gather's pullback is a scatter-add: repeated indices
+/// accumulate). <c>Arange(3) - 4</c> is [-4, -3, -2]. <c>Mod(Arange(5) * 2, 3)</c> is [0, 2, 1, 0, 2]
 /// (repeated rows), <c>Arange(2) * 2 - 2</c> is [-2, 0] (distinct: a set with a repeated index keeps one write, whose
 /// gradient PyTensor does not single out either).
 /// </summary>
@@ -19,6 +20,10 @@ public sealed class AdvancedIndexGradientTests
 
     private static readonly GradCase[] Cases =
     [
+        new("TakeRowsRepeated", [X()], "Take(x, Mod(Arange(5) * 2, 3), 0)", P(5, 4)),
+        new("TakeColumnsNegative", [X()], "x.Take(Arange(3) - 4, axis: 1)", P(3, 3)),
+        new("TakeFlat", [X()], "Take(x, Mod(Arange(7) * 5, 12)) * Take(x, Mod(Arange(7) * 5, 12))", P(7)),
+        new("TakeEmpty", [X()], "Take(x, Arange(0), 0).Sum(0) + x.Sum(0)", P(4)),
         new("RowsRepeated", [X()], "x[Mod(Arange(5) * 2, 3)]", P(5, 4)),
         new("ColumnsNegative", [X()], "x[.., Arange(3) - 4]", P(3, 3)),
         new("Pairs", [X()], "x[Mod(Arange(5), 3), Arange(5) - 4]", P(5)),
