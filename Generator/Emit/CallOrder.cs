@@ -37,7 +37,9 @@ internal sealed class CallOrder
         var graph = plan.Function.Graph;
         var computedSizes = plan.Shapes.Dims.Where(d => d.Computed).Select(d => d.Value)
             .Concat(plan.Shapes.Checks.Where(c => c.Value >= 0 && !graph[c.Value].IsSource).Select(c => c.Value));
-        var pending = new Stack<int>(plan.Steps.OfType<DrawStep>().SelectMany(d => RandomOp.Parameters(graph[d.Node])).Concat(computedSizes).Reverse());
+        // A view's positions too: they are checked when its offset is bound, best before any buffer is taken.
+        var viewIndices = Enumerable.Range(0, graph.Count).Where(id => ViewOffsets.IsOffsetView(graph, graph[id])).SelectMany(id => graph[id].Inputs.Skip(1));
+        var pending = new Stack<int>(plan.Steps.OfType<DrawStep>().SelectMany(d => RandomOp.Parameters(graph[d.Node])).Concat(computedSizes).Concat(viewIndices).Reverse());
         while (pending.Count > 0)
         {
             if (!writer.TryGetValue(plan.Storage(pending.Pop()), out var step) || !needed.Add(step)) continue;

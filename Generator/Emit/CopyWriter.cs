@@ -29,15 +29,15 @@ internal static class CopyWriter
             w.Line($"{target}.Fill({plan.Value(plan.Schedule.Storage(input)).Name});");
             return;
         }
-        var source = plan.Value(plan.Schedule.Storage(input));
+        bool isArray = plan.SpanIsArray(input);
         if (OpInfo.IsView(node) && node.Params is not ShuffleParams)
         {
             // A view of another op (a reshape) is the same elements in the same order.
             string span = plan.Span(input, null, plan.Size(input));
-            w.Line(!source.IsSource && !source.IsPooled ? $"global::System.MemoryExtensions.CopyTo({span}, {target});" : $"{span}.CopyTo({target});");
+            w.Line(isArray ? $"global::System.MemoryExtensions.CopyTo({span}, {target});" : $"{span}.CopyTo({target});");
             return;
         }
         var inDims = plan.Shapes.NodeDims[input].Select(plan.Dim).ToList();
-        w.Line(DimShuffleOp.Copy(node, plan.Span(input, null, plan.Size(input)), !source.IsSource && !source.IsPooled, inDims, target, ValueText.Int));
+        w.Line(DimShuffleOp.Copy(node, plan.Span(input, null, plan.Size(input)), isArray, inDims, target, ValueText.Int));
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Model;
+using Tensorgen.Generator.Ops;
 using Tensorgen.Generator.Rewrite;
 using Tensorgen.Generator.Schedule;
 
@@ -141,6 +142,35 @@ internal sealed class EmitPlan
 
     public string Lengths(int node) => Sizes.Lengths(node);
 
+    /// <summary>A view at an offset's own offset (<see cref="ViewOffsets"/>): a literal, or the local it is bound to.</summary>
+    public string OwnOffset(int view) => Steps.OffsetNames[view];
+
+    /// <summary>
+    /// Where a value's data starts in the data of the value it lives in (<see cref="Plan.Storage"/>): the sum of the
+    /// offsets of the views between, or null when there are none (the value is all of that data).
+    /// </summary>
+    public string? OffsetOf(int node)
+    {
+        List<string>? parts = null;
+        while (OpInfo.IsView(Graph[node]) && !Plan.IsFilled(Graph, Graph[node]))
+        {
+            // A view at offset 0 still has an offset: it is shorter than the data it views.
+            if (Steps.OffsetNames.TryGetValue(node, out var offset)) (parts ??= new List<string>()).Add(offset);
+            else if (ViewOffsets.IsOffsetView(Graph, Graph[node]))
+                throw new System.InvalidOperationException($"%{node} is read through, but its offset was not planned");
+            node = Graph[node].Inputs[0];
+        }
+        if (parts is null) return null;
+        // Literals fold; a sum of locals stays a sum.
+        long folded = 0;
+        var names = new List<string>();
+        foreach (var part in parts)
+            if (long.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n)) folded += n;
+            else names.Add(part);
+        if (folded != 0 || names.Count == 0) names.Add(folded.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return string.Join(" + ", names);
+    }
+
     /// <summary>The C# that reads an operand of a scalar computation: a constant's literal, or the value's name.</summary>
     public string Operand(int node) => Graph[node].IsConstant ? Literals.Of(Graph[node].Value, Graph[node].DType) : Value(node).Name;
 }
@@ -157,6 +187,8 @@ internal sealed class EmitPlan
 /// <param name="UpdateCopies">Per update: the local of the next buffer a source's value is copied into first, or null.</param>
 /// <param name="WritesUpdates">Whether the call ends by writing updates (its own, or random generators moving on).</param>
 /// <param name="SizesAfter">Per step (by index): the computed sizes it lets bind, and the checks of computed values it lets run.</param>
+/// <param name="OffsetNames">Per view at an offset: its offset's literal or local.</param>
+/// <param name="Offsets">Where those locals are bound.</param>
 internal sealed record InvokeSteps(
     IReadOnlyList<InvokeAction> BeforeBuffers,
     IReadOnlyList<int> Allocated,
@@ -168,7 +200,9 @@ internal sealed record InvokeSteps(
     IReadOnlyList<string?> SavedResults,
     IReadOnlyList<string?> UpdateCopies,
     bool WritesUpdates,
-    IReadOnlyDictionary<int, ComputedSizes> SizesAfter);
+    IReadOnlyDictionary<int, ComputedSizes> SizesAfter,
+    IReadOnlyDictionary<int, string> OffsetNames,
+    OffsetBindings Offsets);
 
 /// <summary>The sizes a step's values give (bound right after it) and the checks that can run once they are.</summary>
 internal sealed record ComputedSizes(IReadOnlyList<int> Dims, IReadOnlyList<DimCheck> Checks);

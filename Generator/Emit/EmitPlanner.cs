@@ -53,6 +53,8 @@ internal sealed class EmitPlanner
         for (int s = 0; s < f.Shared.Count; s++)
             if (_graph[f.Shared[s].Node].Rank == 0) _values[f.Shared[s].Node] = new Storage(StorageKind.Local, _scope.Take(_display[f.Shared[s].Node]), f.Shared[s].Node, s);
 
+        var offsetLiterals = ViewOffsets.Literals(_schedule);
+        var offsetNames = offsetLiterals.ToDictionary(p => p.Key, p => p.Value ?? _scope.Take("offset" + Naming.Pascal(_display[p.Key])));
         var order = CallOrder.Of(_schedule);
         var before = new List<InvokeAction>();
         foreach (var step in order.Early) before.Add(Run(step));
@@ -72,9 +74,11 @@ internal sealed class EmitPlanner
 
         bool writesUpdates = f.Updates.Count > 0 || (draws.Count > 0 && !f.Source.NoDefaultUpdates);
         var outputFields = BufferSharing.OutputFields(_schedule);
+        var sizesAfter = ComputedSizePlan.Of(_schedule, before);
+        var offsets = ViewOffsets.Bindings(_schedule, offsetLiterals, before.Concat(after).Select(a => a.Step).OfType<Step>(), sizesAfter);
         var steps = new InvokeSteps(before, allocated, after, _loops, _inline, _generators,
             order.Late.SelectMany(s => s.Writes).Where(outputFields.ContainsKey).ToImmutableHashSet(),
-            SavedResults(writesUpdates), UpdateCopies(), writesUpdates, ComputedSizePlan.Of(_schedule, before));
+            SavedResults(writesUpdates), UpdateCopies(), writesUpdates, sizesAfter, offsetNames, offsets);
         return new EmitPlan(_schedule, names, _display, outputFields, _kernels, sizes, _values, steps);
     }
 

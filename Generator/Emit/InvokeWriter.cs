@@ -50,6 +50,7 @@ internal static class InvokeWriter
         // A 0-d shared variable is read once, into a local, like a scalar input.
         foreach (var shared in plan.Function.Shared.Where(s => plan.Graph[s.Node].Rank == 0))
             w.Line($"{plan.Graph[shared.Node].DType.CSharp()} {plan.Value(shared.Node).Name} = {plan.Class.SharedFields[plan.SharedIndex[shared.Node]]}.Data[0];");
+        ViewOffsets.AtStart(plan, w);
         foreach (var action in plan.Steps.BeforeBuffers) StepWriter.Write(plan, w, action);
         // Sizes computed by the steps above (a slice's length) are bound now: what they allow is checked before any buffer.
         SizeCheckWriter.UpdateSizes(plan, w, computed: true);

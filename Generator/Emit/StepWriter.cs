@@ -53,6 +53,7 @@ internal static class StepWriter
                 throw new System.InvalidOperationException($"no writer for {step.GetType().Name}");
         }
         SizeCheckWriter.AfterStep(plan, w, step);
+        ViewOffsets.AfterStep(plan, w, step);
     }
 
     /// <summary>A small 0-d kernel is a few scalar statements; its roots become locals.</summary>

@@ -9,13 +9,15 @@ internal static class ValueText
     /// <summary>A span over a value's data, whole or a slice; a view reads the data of the value it views.</summary>
     public static string Span(this EmitPlan plan, int id, string? start, string length)
     {
+        start = Add(plan.OffsetOf(id), start);
         id = plan.Schedule.Storage(id);
         var value = plan.Value(id);
         string v = value.Name;
         if (value.IsSource) return start is null ? $"{v}.Data" : $"{v}.Data.Slice({Int(start)}, {Int(length)})";
         string t = plan.Graph[id].DType.CSharp();
         // A view of a 0-d value (a scalar reshaped to (1,)) reads the local as a one-element span.
-        if (value.Kind == StorageKind.Local) return $"new global::System.ReadOnlySpan<{t}>(in {v})";
+        if (value.Kind == StorageKind.Local)
+            return start is null ? $"new global::System.ReadOnlySpan<{t}>(in {v})" : $"new global::System.ReadOnlySpan<{t}>(in {v}).Slice({Int(start)}, {Int(length)})";
         if (start is null) return value.IsPooled ? $"new global::System.Span<{t}>({v}, 0, {Int(length)})" : v;
         return $"new global::System.Span<{t}>({v}, {Int(start)}, {Int(length)})";
     }
@@ -31,11 +33,23 @@ internal static class ValueText
     /// <summary>One element of a value's data.</summary>
     public static string Element(this EmitPlan plan, int id, string index)
     {
+        index = Add(plan.OffsetOf(id), index)!;
         var value = plan.Value(plan.Schedule.Storage(id));
         // A view of a 0-d value (a scalar reshaped to (1,)) has one element: the local itself.
         if (value.Kind == StorageKind.Local) return value.Name;
         return value.IsSource ? $"{value.Name}.Data[{Int(index)}]" : $"{value.Name}[{Int(index)}]";
     }
+
+    /// <summary>Whether <see cref="Span"/> of the whole value is an array (which has no <c>CopyTo(Span)</c>), not a span.</summary>
+    public static bool SpanIsArray(this EmitPlan plan, int id)
+    {
+        var value = plan.Value(plan.Schedule.Storage(id));
+        return plan.OffsetOf(id) is null && !value.IsSource && !value.IsPooled && value.Kind != StorageKind.Local;
+    }
+
+    /// <summary>An offset added to a position (either may be absent): <c>offsetRow + i</c>.</summary>
+    private static string? Add(string? offset, string? position) =>
+        offset is null ? position : position is null || position == "0" ? offset : $"{offset} + {position}";
 
     /// <summary>A size expression (<c>nint</c>) as an <c>int</c> argument: literals as they are, others cast.</summary>
     public static string Int(string expression) =>

@@ -57,7 +57,8 @@ internal sealed class SubtensorOp : IStructuralOp, ICallOp
 
     public bool Disconnected => false;
 
-    public bool IsView(Node node) => false;
+    /// <summary>A contiguous region with elements (<see cref="SubtensorRegion.IsContiguous"/>) views its tensor's data at an offset; a single element is read into a local.</summary>
+    public bool IsView(Node node) => node.Rank > 0 && SubtensorRegion.IsContiguous(node.Parameters<SubtensorParams>());
 
     public bool ReadsBuffers => true;
 
@@ -74,7 +75,7 @@ internal sealed class SubtensorOp : IStructuralOp, ICallOp
     public void Write(CallSite site)
     {
         var p = site.Node.Parameters<SubtensorParams>();
-        site.Line($"// {SubtensorRegion.Plain(site.NameOf(0))}[{SubtensorRegion.Text(p, site.Operand, 1)}]: a copy");
+        site.Line($"// {SubtensorRegion.Plain(site.NameOf(0))}[{SubtensorRegion.Text(p, site.Operand, 1)}]: a copy{(IsView(site.Node) ? " (a value returned or stored has a buffer of its own)" : "")}");
         var (dims, first, steps, counts) = SubtensorRegion.Arguments(site, 0, 1);
         if (site.Node.Rank == 0)
             site.Line($"{site.Node.DType.CSharp()} {site.OutputLocal} = global::Tensorgen.Subtensors.Element({site.Input(0)}, {dims}, {first});");

@@ -66,6 +66,17 @@ internal static class SubtensorRegion
         }
     }
 
+    /// <summary>
+    /// Whether the region is one run of the tensor's row-major data: positions, then at most one slice of step 1,
+    /// then whole axes (<c>x[2]</c>, <c>x[1:3]</c>, <c>x[2, 1:3]</c>). Such a region is a view at an offset, no copy.
+    /// </summary>
+    public static bool IsContiguous(SubtensorParams p)
+    {
+        for (int k = 0; k < p.Steps.Count; k++)
+            if (p.Steps[k] != 0 && (p.Steps[k] != 1 || k != p.Steps.Count - 1)) return false;
+        return true;
+    }
+
     /// <summary>NumPy's text of the index (<c>1:4, i, ::-1</c>): constants as numbers, symbolic bounds as <c>?</c>.</summary>
     public static string Text(SubtensorParams p, System.Func<int, Node> operand, int first)
     {

@@ -20,7 +20,7 @@ internal sealed partial class Fusion
         for (int s = 0; s < seeds; s++)
         {
             writes[s] = new List<int> { _seedNode[s] };
-            reads[s] = _leaves[s].Select(l => Plan.Base(_graph, l)).ToList();
+            reads[s] = _leaves[s].SelectMany(l => Plan.Reads(_graph, l)).Distinct().ToList();
         }
         for (int o = 0; o < others.Count; o++)
         {

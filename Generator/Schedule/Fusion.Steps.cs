@@ -25,7 +25,7 @@ internal sealed partial class Fusion
                 var kind => throw new System.InvalidOperationException($"{node.Op} is kept but its step is {kind}"),
             };
             if (step is null) continue;
-            if (OpInfo.Structural(node.Op).ReadsBuffers) step.Reads.AddRange(node.Inputs.Select(i => Plan.Base(_graph, i)));
+            if (OpInfo.Structural(node.Op).ReadsBuffers) step.Reads.AddRange(node.Inputs.SelectMany(i => Plan.Reads(_graph, i)).Distinct());
             steps.Add(step);
         }
         return steps;
@@ -48,7 +48,7 @@ internal sealed partial class Fusion
             var roots = seeds.Select(s => _seedNode[s]).OrderBy(r => r).ToList();
             var dims = _shapes.NodeDims[roots[0]];
             var kernel = new Kernel(roots, body.ToList(), leaves.ToList(), dims, Vectorization.WhyNot(_graph, body, leaves, dims.Length));
-            for (int i = 0; i < kernel.Reads.Count; i++) kernel.Reads[i] = Plan.Base(_graph, kernel.Reads[i]);
+            ResolveViews(kernel);
             yield return kernel;
         }
         for (int s = _rootCount; s < _seedNode.Count; s++)
@@ -59,8 +59,16 @@ internal sealed partial class Fusion
             var leaves = _leaves[s].OrderBy(l => l).ToList();
             var kernel = new Kernel([id], body, leaves, _shapes.NodeDims[input],
                 Vectorization.WhyNotReduce(_graph, _graph[id], body, leaves), reduction: id, reduced: input);
-            for (int i = 0; i < kernel.Reads.Count; i++) kernel.Reads[i] = Plan.Base(_graph, kernel.Reads[i]);
+            ResolveViews(kernel);
             yield return kernel;
         }
+    }
+
+    /// <summary>A kernel's reads, views resolved to what they wait for (<see cref="Plan.Reads"/>).</summary>
+    private void ResolveViews(Kernel kernel)
+    {
+        var reads = kernel.Reads.SelectMany(r => Plan.Reads(_graph, r)).Distinct().ToList();
+        kernel.Reads.Clear();
+        kernel.Reads.AddRange(reads);
     }
 }

@@ -37,6 +37,22 @@ internal sealed class Plan
     }
 
     /// <summary>
+    /// What a step reading <paramref name="node"/>'s data waits for: the value it lives in, and the index values of
+    /// the views between (a view at an offset, <c>x[i]</c>, computes its offset from them).
+    /// </summary>
+    public static IEnumerable<int> Reads(TensorGraph graph, int node)
+    {
+        while (OpInfo.IsView(graph[node]) && !IsFilled(graph, graph[node]))
+        {
+            var view = graph[node];
+            for (int k = 1; k < view.Inputs.Count; k++)
+                if (!graph[view.Inputs[k]].IsConstant) yield return Base(graph, view.Inputs[k]);
+            node = view.Inputs[0];
+        }
+        yield return node;
+    }
+
+    /// <summary>
     /// Whether a view gives a constant size-1 dimensions (a static (1,) gradient of a mean): constants
     /// are literals with no buffer to view, so such a value is kept and its buffer filled with the constant.
     /// </summary>

@@ -44,4 +44,31 @@ public static partial class IndexingGraphs
         var n = LScalar("n");
         return Function([x, y, n], x[n..].Set(y));
     }
+
+    /// <summary>Rows i and i+1 of x, scaled and added: two views at an offset known at call time, read by one kernel.</summary>
+    [TensorFunction]
+    public static FunctionGraph AdjacentRows()
+    {
+        var x = DMatrix("x");
+        var i = LScalar("i");
+        return Function([x, i], x[i] * 2 + x[i + 1]);
+    }
+
+    public static readonly Shared<double> Table = Shared(new double[,] { { 1, 2 }, { 3, 4 }, { 5, 6 } }, name: "table");
+
+    /// <summary>A row of a shared matrix read in place, while the matrix is updated: a bad position must leave it alone.</summary>
+    [TensorFunction]
+    public static FunctionGraph TableRowSum()
+    {
+        var i = LScalar("i");
+        return Function([i], Sum(Table[i]), updates: [(Table, Table * 2)]);
+    }
+
+    /// <summary>An update that is a view of another value: stored as a copy of its own.</summary>
+    [TensorFunction]
+    public static FunctionGraph KeepRow()
+    {
+        var x = DMatrix("x");
+        return Function([x], x[0] * 1, updates: [(Weights, x[1])]);
+    }
 }
