@@ -86,34 +86,33 @@ internal static class LimitCheckWriter
     }
 
     /// <summary>
-    /// A max or min over an empty axis has no identity: as NumPy, it is an error whenever a reduced axis
-    /// has size 0, even if the result is empty too. Checked on the reduced value's sizes, so a reduction
-    /// fused with the element-wise work feeding it is checked the same way. Only a reduction whose values are
+    /// An op with no value over an empty axis (max, min: NumPy's "no identity"; argmax, argmin) is an error
+    /// whenever an axis it reduces has size 0, even if the result is empty too. Checked on the operand's sizes,
+    /// so a reduction fused with the element-wise work feeding it is checked the same way. Only a value that is
     /// read: one needed only for its shape (the gradient of a sum with respect to a max is ones of its shape)
     /// is not computed in PyTensor, whose shape inference reads its input's shape, so it raises nothing there.
     /// </summary>
     public static void EmptyReductions(EmitPlan plan, SourceWriter w)
     {
         var graph = plan.Graph;
-        var checkedDims = new HashSet<int>();
+        var checkedDims = new HashSet<(int Dim, string Error)>();
         var read = CallOrder.ValuesRead(plan.Schedule);
         for (int id = 0; id < graph.Count; id++)
         {
             var node = graph[id];
-            if (!read[id] || OpInfo.StepOf(node.Op) != StepKind.Reduction || StructuralOps.Fold(node.Op) is not ExtremumOp extremum) continue;
+            if (!read[id] || OpRegistry.Of(node.Op).Structural is not INoIdentity op) continue;
             int operand = node.Inputs[0];
             var dims = plan.Shapes.NodeDims[operand];
-            foreach (int axis in node.Parameters<ReduceParams>().Axes.OrderBy(a => a))
+            foreach (int axis in op.NonEmptyAxes(node).OrderBy(a => a))
             {
                 var dim = plan.Shapes.Dims[dims[axis]];
-                if ((dim.IsStatic && dim.Static != 0) || !checkedDims.Add(dim.Index)) continue;
+                if ((dim.IsStatic && dim.Static != 0) || !checkedDims.Add((dim.Index, op.EmptyError))) continue;
                 string what = graph[operand].IsSource ? SizeCheckWriter.Quoted("", SizeCheckWriter.NameOf(plan, operand), "") : "\"a computed value\"";
                 var (input, shape) = dim.Input >= 0 ? (SizeCheckWriter.SourceName(plan, dim.Input), $"{SizeCheckWriter.Source(plan, dim.Input)}.ShapeText()")
                     : dim.Value >= 0 ? (SizeCheckWriter.SizeName(plan, dim.Value), "null")
                     : ("\"\"", "null");
-                string maximum = extremum.IsMaximum ? "true" : "false";
                 string condition = dim.IsStatic ? "" : $"if ({plan.Dim(dim.Index)} == 0) ";
-                w.Line($"{condition}global::Tensorgen.Check.ThrowEmptyReduction({plan.FunctionName}, {maximum}, {axis}, {what}, {plan.Lengths(operand)}, {input}, {shape});");
+                w.Line($"{condition}global::Tensorgen.Check.ThrowEmptyReduction({plan.FunctionName}, {SourceWriter.String(op.EmptyError)}, {SourceWriter.String(op.Verb)}, {axis}, {what}, {plan.Lengths(operand)}, {input}, {shape});");
             }
         }
     }

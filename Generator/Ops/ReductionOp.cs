@@ -138,13 +138,19 @@ internal sealed class SumOp() : ReductionOp(OpCode.Sum, "sum", ReductionFacet.Su
 /// result (ties share it, as PyTensor's grad of max does).
 /// </summary>
 /// <remarks>NumPy's max and min of no elements raise rather than give the fold's start: the emitted code checks.</remarks>
-internal sealed class ExtremumOp(OpCode op, string name, ReductionFacet fold, bool isMaximum) : ReductionOp(op, name, fold)
+internal sealed class ExtremumOp(OpCode op, string name, ReductionFacet fold, bool isMaximum) : ReductionOp(op, name, fold), INoIdentity
 {
     public static readonly ExtremumOp Max = new(OpCode.Max, "max", ReductionFacet.Max, isMaximum: true);
 
     public static readonly ExtremumOp Min = new(OpCode.Min, "min", ReductionFacet.Min, isMaximum: false);
 
     public bool IsMaximum { get; } = isMaximum;
+
+    public string EmptyError => $"zero-size array to reduction operation {(IsMaximum ? "maximum" : "minimum")} which has no identity";
+
+    public string Verb => IsMaximum ? "max" : "min";
+
+    public IReadOnlyList<int> NonEmptyAxes(Node node) => node.Parameters<ReduceParams>().Axes;
 
     public override DType ResultType(DType operand) => operand;
 

@@ -109,25 +109,26 @@ public static class Check
     }
 
     /// <summary>
-    /// A maximum or minimum over an axis of size 0, which has no identity (NumPy's and PyTensor's
-    /// <c>ValueError</c>: "zero-size array to reduction operation maximum which has no identity").
+    /// A reduction over an axis of size 0 that has no value there (NumPy's and PyTensor's <c>ValueError</c>:
+    /// "zero-size array to reduction operation maximum which has no identity").
     /// </summary>
     /// <param name="function">The function.</param>
-    /// <param name="maximum">Max, else Min.</param>
+    /// <param name="error">NumPy's words for the error.</param>
+    /// <param name="verb">The operation, as the message names it: "max".</param>
     /// <param name="axis">The empty axis of the reduced value.</param>
     /// <param name="operand">What is reduced: <c>'x'</c> for an input, else a description.</param>
     /// <param name="lengths">The reduced value's shape.</param>
     /// <param name="input">The input (or size) the empty axis comes from.</param>
     /// <param name="inputShape">Its shape, or for a size given by a value, null.</param>
     [DoesNotReturn]
-    public static void ThrowEmptyReduction(string function, bool maximum, int axis, string operand, ReadOnlySpan<nint> lengths, string input, string? inputShape)
+    public static void ThrowEmptyReduction(string function, string error, string verb, int axis, string operand, ReadOnlySpan<nint> lengths, string input, string? inputShape)
     {
         string origin = input.Length == 0 || operand == $"'{input}'" ? ""
             : inputShape is null ? $", whose size is given by '{input}'"
             : $", whose size comes from '{input}' with shape {inputShape}";
         throw new TensorShapeException(
-            $"{function}: zero-size array to reduction operation {(maximum ? "maximum" : "minimum")} which has no identity: " +
-            $"{(maximum ? "max" : "min")} over axis {axis} of {operand} with shape {ShapeText(lengths)}{origin}. Nothing was computed or written.", input);
+            $"{function}: {error}: " +
+            $"{verb} over axis {axis} of {operand} with shape {ShapeText(lengths)}{origin}. Nothing was computed or written.", input);
     }
 
     /// <summary>How messages name a shared variable: the name it was given, else the member that declares it.</summary>

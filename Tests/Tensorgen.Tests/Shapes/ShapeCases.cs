@@ -28,17 +28,23 @@ internal sealed record ShapeCase(string Name, ShapeInput[] Inputs, string Expres
 /// </summary>
 internal sealed class ShapeCases
 {
-    private static readonly Lazy<JsonDocument> Expected = new(() => JsonDocument.Parse(Repo.Read("Tests/Tensorgen.Tests/Shapes/shapes_expected.json")));
+    /// <summary>NumPy's values of this folder's cases; other families keep theirs beside their tests.</summary>
+    public const string ShapesFile = "Tests/Tensorgen.Tests/Shapes/shapes_expected.json";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonDocument> Expected = new();
 
     private readonly Assembly _assembly;
     private readonly Dictionary<string, FunctionSpec> _specs;
     private readonly IReadOnlyList<ShapeCase> _cases;
     private readonly bool _single;
+    private readonly string _file;
 
-    public ShapeCases(IReadOnlyList<ShapeCase> cases, bool single)
+    /// <param name="file">The repository path of the JSON file with NumPy's runs of these cases.</param>
+    public ShapeCases(IReadOnlyList<ShapeCase> cases, bool single, string file = ShapesFile)
     {
         _cases = cases;
         _single = single;
+        _file = file;
         var run = GeneratorHarness.Run(Source(cases, single), single ? "ShapeCases32.cs" : "ShapeCases64.cs");
         Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics));
         _assembly = run.Load();
@@ -46,9 +52,10 @@ internal sealed class ShapeCases
     }
 
     /// <summary>NumPy's inputs of <paramref name="name"/>'s runs: shapes or ints.</summary>
-    public static IEnumerable<(Array[] Inputs, Array Output)> Runs(string name)
+    public static IEnumerable<(Array[] Inputs, Array Output)> Runs(string name, string file = ShapesFile)
     {
-        foreach (var run in Expected.Value.RootElement.GetProperty(name).EnumerateArray())
+        var expected = Expected.GetOrAdd(file, f => JsonDocument.Parse(Repo.Read(f)));
+        foreach (var run in expected.RootElement.GetProperty(name).EnumerateArray())
         {
             var inputs = run.GetProperty("inputs").EnumerateArray().Select(i => i.TryGetProperty("int", out var n)
                 ? Array.Scalar(n.GetInt64()) : Values(i.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()).ToArray())).ToArray();
@@ -82,7 +89,7 @@ internal sealed class ShapeCases
     {
         var @case = _cases.Single(c => c.Name == name);
         int count = 0;
-        foreach (var (inputs, expected) in Runs(name))
+        foreach (var (inputs, expected) in Runs(name, _file))
         {
             string what = $"{name} ({(_single ? "float32" : "float64")}) on {string.Join(", ", inputs.Select(i => "(" + string.Join(", ", i.Shape) + ")"))}";
             Compare(expected, Run(name, inputs), what + ", generated");
