@@ -24,6 +24,7 @@ long[] Predict(DigitsData set) => Evaluation.ArgmaxRows(logProbabilities.Invoke(
 
 var total = Stopwatch.StartNew();
 double testAccuracy = 0;
+long[] testPredicted = [];
 for (int epoch = 1; epoch <= Epochs; epoch++)
 {
     var clock = Stopwatch.StartNew();
@@ -35,16 +36,17 @@ for (int epoch = 1; epoch <= Epochs; epoch++)
         batches++;
     }
     double trainAccuracy = Evaluation.Accuracy(Predict(train), train.Labels);
-    testAccuracy = Evaluation.Accuracy(Predict(test), test.Labels);
+    testPredicted = Predict(test);
+    testAccuracy = Evaluation.Accuracy(testPredicted, test.Labels);
     Console.WriteLine($"epoch {epoch,2}: loss {loss / batches:F4}, train accuracy {100 * trainAccuracy:F2}%, " +
                       $"test accuracy {100 * testAccuracy:F2}%, {clock.Elapsed.TotalMilliseconds:F0} ms");
 }
 
-long[] predicted = Predict(test);
-var confusion = Evaluation.ConfusionMatrix(predicted, test.Labels, DigitsData.Classes);
-Console.WriteLine($"confusion matrix of the test set (rows: true digit, columns: predicted):");
+var confusion = Evaluation.ConfusionMatrix(testPredicted, test.Labels, DigitsData.Classes);
+Console.WriteLine("confusion matrix of the test set (rows: true digit, columns: predicted):");
 Console.Write(Evaluation.Format(confusion));
-int correct = (int)Math.Round(testAccuracy * test.Count);
+int correct = 0;
+for (int digit = 0; digit < DigitsData.Classes; digit++) correct += confusion[digit, digit];
 Console.WriteLine($"test accuracy {100 * testAccuracy:F2}% ({correct} of {test.Count}) after {Epochs} epochs in " +
                   $"{total.Elapsed.TotalSeconds:F2} s; required: {100 * Required:F0}%");
 return testAccuracy >= Required ? 0 : 1;
