@@ -26,12 +26,18 @@ public static class ReductionKernels
     public static long ArgminFlat(ReadOnlySpan<bool> x) => First(x, false);
 
     /// <summary>Argmax over <paramref name="axes"/> (sorted) of a tensor of sizes <paramref name="dims"/>: one position per kept element.</summary>
-    public static void Argmax<T>(ReadOnlySpan<T> x, ReadOnlySpan<nint> dims, ReadOnlySpan<int> axes, Span<long> output) where T : unmanaged, INumber<T> =>
-        Positions(x, dims, axes, output, maximum: true);
+    public static void Argmax<T>(ReadOnlySpan<T> x, ReadOnlySpan<nint> dims, ReadOnlySpan<int> axes, Span<long> output) where T : unmanaged, INumber<T>
+    {
+        if (IsLeading(axes) && axes.Length < dims.Length) Leading(x, output, maximum: true);
+        else Positions(x, dims, axes, output, maximum: true);
+    }
 
     /// <summary>Argmin over <paramref name="axes"/>.</summary>
-    public static void Argmin<T>(ReadOnlySpan<T> x, ReadOnlySpan<nint> dims, ReadOnlySpan<int> axes, Span<long> output) where T : unmanaged, INumber<T> =>
-        Positions(x, dims, axes, output, maximum: false);
+    public static void Argmin<T>(ReadOnlySpan<T> x, ReadOnlySpan<nint> dims, ReadOnlySpan<int> axes, Span<long> output) where T : unmanaged, INumber<T>
+    {
+        if (IsLeading(axes) && axes.Length < dims.Length) Leading(x, output, maximum: false);
+        else Positions(x, dims, axes, output, maximum: false);
+    }
 
     /// <summary>Argmax of bools over <paramref name="axes"/>.</summary>
     public static void Argmax(ReadOnlySpan<bool> x, ReadOnlySpan<nint> dims, ReadOnlySpan<int> axes, Span<long> output) =>
@@ -57,6 +63,41 @@ public static class ReductionKernels
         for (int i = 0; i < row.Length; i++)
             if (row[i] == extreme) return i;
         return 0;
+    }
+
+    /// <summary>Whether the reduced axes are the first ones (axis 0 of a matrix): each group is strided, the kept elements contiguous.</summary>
+    private static bool IsLeading(ReadOnlySpan<int> axes)
+    {
+        for (int i = 0; i < axes.Length; i++)
+            if (axes[i] != i) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Positions over the leading axes: the best value and its position so far for every kept element, updated by one
+    /// contiguous row after another (a strictly better value wins, so ties keep the first; a NaN wins once and stays).
+    /// </summary>
+    private static void Leading<T>(ReadOnlySpan<T> x, Span<long> output, bool maximum) where T : unmanaged, INumber<T>
+    {
+        int kept = output.Length;
+        output.Clear();
+        if (kept == 0) return;
+        int rows = x.Length / kept;
+        var best = x.Slice(0, kept).ToArray();
+        for (int r = 1; r < rows; r++)
+        {
+            var row = x.Slice(r * kept, kept);
+            for (int c = 0; c < kept; c++)
+            {
+                T v = row[c], b = best[c];
+                if (T.IsNaN(b)) continue;
+                if (T.IsNaN(v) || (maximum ? v > b : v < b))
+                {
+                    best[c] = v;
+                    output[c] = r;
+                }
+            }
+        }
     }
 
     private static long First(ReadOnlySpan<bool> row, bool value)

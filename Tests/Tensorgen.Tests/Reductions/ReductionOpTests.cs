@@ -46,6 +46,8 @@ public sealed class ReductionOpTests
         new("ProdBool", InputKind.Bool, M, "Prod(x, 0)", R2),
         // All, Any
         F("AllRows", M, "All(x, 1)", R2),
+        F("AllNaN", M, "All(Log(x), 1)", R2),
+        F("AnyNaN", M, "Any(Log(x) * 0.0, 0)", R2),
         F("AnyCols", M, "x.Any(0)", R2),
         F("AnyAll", V, "Any(x)", R1),
         F("AllCompared", M, "All(x > -1.0, -1)", R2),
@@ -58,6 +60,8 @@ public sealed class ReductionOpTests
         F("ArgmaxAll3", T3, "x.Argmax()", R3),
         F("ArgmaxRows", M, "x.Argmax(1)", R2),
         F("ArgminCols", M, "Argmin(x, 0)", R2),
+        F("ArgmaxLeadingNaN", T3, "Argmax(Log(x), [0, 1])", R3),
+        F("ArgminLeadingNaN", M, "Argmin(Log(x + 0.5), 0)", R2),
         F("ArgmaxLastKeep", T3, "Argmax(x, -1, keepdims: true)", R3),
         F("ArgmaxOuter", T3, "Argmax(x, [0, 2])", R3),
         F("ArgminMiddle", T3, "x.Argmin(1)", R3),
