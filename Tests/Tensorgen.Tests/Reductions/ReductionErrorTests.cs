@@ -109,6 +109,9 @@ public sealed class ReductionErrorTests
     [InlineData("Std(x, [1, 5])", "[1, 5]", "Std of 'x' float64(?, ?) over axis 5: the axis must be from -2 to 1")]
     [InlineData("CumSum(x, -3)", "-3", "CumSum of 'x' float64(?, ?) along axis -3: the axis must be from -2 to 1")]
     [InlineData("x.CumProd(2)", "2", "CumProd of 'x' float64(?, ?) along axis 2: the axis must be from -2 to 1")]
+    [InlineData("Sum(x, 2)", "2", "axis 2 is out of range or repeated for 'x' float64(?, ?)")]
+    [InlineData("x.Max(-3)", "-3", "axis -3 is out of range or repeated for 'x' float64(?, ?)")]
+    [InlineData("Mean(x, [0, -2])", "[0, -2]", "axis -2 is out of range or repeated for 'x' float64(?, ?)")]
     public void An_axis_that_does_not_fit_is_TG0207_at_the_argument(string expression, string argument, string message)
     {
         string source = "using Tensorgen; using static Tensorgen.Pt;\npublic static partial class BadAxes\n{\n    [TensorFunction]\n    public static FunctionGraph F() { var x = Matrix(\"x\"); return Function([x], " + expression + "); }\n}\n";
