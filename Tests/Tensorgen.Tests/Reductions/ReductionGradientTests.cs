@@ -58,6 +58,7 @@ public sealed class ReductionGradientTests
             [TensorFunction] public static FunctionGraph ProdAll() { var x = Matrix("x"); return Function([x], Grad(Prod(x), x)); }
             [TensorFunction] public static FunctionGraph ProdCols() { var x = Matrix("x"); return Function([x], Grad(Sum(x.Prod(0)), x)); }
             [TensorFunction] public static FunctionGraph CumProdRows() { var x = Matrix("x"); return Function([x], Grad(Sum(CumProd(x, 1)), x)); }
+            [TensorFunction] public static FunctionGraph ArgmaxOnly() { var x = Matrix("x"); return Function([x], Grad(Sum(Argmax(x, 1) * 1.0) + Sum(Cast(Any(x, 0), DType.Float64)), x)); }
             [TensorFunction] public static FunctionGraph CumProdZero() { var x = Matrix("x"); return Function([x], Grad(Sum(CumProd(x, 1)), x)); }
             public static double[] Run(string name, double[] v, int[] s)
             {
@@ -68,6 +69,7 @@ public sealed class ReductionGradientTests
                     "ProdAll" => new ProdAllFunction().Invoke(x),
                     "ProdCols" => new ProdColsFunction().Invoke(x),
                     "CumProdRows" => new CumProdRowsFunction().Invoke(x),
+                    "ArgmaxOnly" => new ArgmaxOnlyFunction().Invoke(x),
                     _ => new CumProdZeroFunction().Invoke(x),
                 };
                 var a = new double[g.FlattenedLength];
@@ -84,13 +86,14 @@ public sealed class ReductionGradientTests
         return run.Load();
     });
 
-    /// <summary>One zero in a group: that element gets the product of the others; two zeros: every element 0 (PyTensor's values, exactly).</summary>
+    /// <summary>One zero in a group (ArgmaxOnly: a cost reaching x only through Argmax and Any has PyTensor's zero gradient): that element gets the product of the others; two zeros: every element 0 (PyTensor's values, exactly).</summary>
     [Theory]
     [InlineData("ProdRows")]
     [InlineData("ProdAll")]
     [InlineData("ProdCols")]
     [InlineData("CumProdRows")]
     [InlineData("CumProdZero")]
+    [InlineData("ArgmaxOnly")]
     public void Gradient_with_zeros_matches_PyTensor(string name)
     {
         var expected = JsonDocument.Parse(Repo.Read("Tests/Tensorgen.Tests/Reductions/gradients_expected.json")).RootElement.GetProperty(name);

@@ -16,6 +16,7 @@ cases = {
     "ProdCols": (pt.sum(pt.prod(x, 0)), rows),
     "CumProdRows": (pt.sum(pt.cumprod(x, 1)), np.array([[2.0, 3.0, 0.5], [1.0, 4.0, -2.0]])),
     "CumProdZero": (pt.sum(pt.cumprod(x, 1)), np.array([[2.0, 0.0, 3.0], [1.0, 4.0, 0.0]])),
+    "ArgmaxOnly": (pt.sum(pt.argmax(x, 1) * 1.0) + pt.sum(pt.cast(pt.any(x, 0), "float64")), rows),
 }
 
 
