@@ -81,6 +81,7 @@ public sealed class ReductionOpTests
         F("VarLast", T3, "Var(x, -1)", R3),
         F("VarDdof", M, "Var(x, 0, ddof: 1)", R2),
         F("VarAxesDdof", T3, "Var(x, [0, 2], ddof: 1, keepdims: true)", R3),
+        F("VarDdofStatic", "Tensor(NAME, DTYPE, [3, 17])", "Var(x, 1, ddof: 1)", [[3, 17]]),
         F("VarCorrected", M, "Var(x, 1, corrected: true)", R2),
         F("StdLast", M, "Std(x, -1)", R2),
         F("StdDdofCorrected", T3, "x.Std(1, ddof: 1, corrected: true)", R3),

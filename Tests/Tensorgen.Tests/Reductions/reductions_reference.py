@@ -21,7 +21,7 @@ def values(kind, shape, dtype):
     return ((7 * i) % 3 == 0).reshape(shape)
 
 
-V, M, T3 = 1, 2, 3
+V, M, T3 = 1, 2, 3  # ranks of inputs of unknown sizes; a tuple is a static shape
 cases = {
     "ProdAll2": ("float", M, lambda x: pt.prod(x), [(3, 17), (1, 1)]),
     "ProdRows": ("float", M, lambda x: x.prod(1), [(3, 17), (33, 2)]),
@@ -43,6 +43,7 @@ cases = {
     "VarRows": ("float", M, lambda x: x.var(1), [(3, 17)]),
     "VarDdof": ("float", M, lambda x: pt.var(x, 0, ddof=1), [(3, 17), (33, 2)]),
     "VarAxesDdof": ("float", T3, lambda x: pt.var(x, [0, 2], ddof=1, keepdims=True), [(2, 3, 17), (3, 1, 5)]),
+    "VarDdofStatic": ("float", (3, 17), lambda x: pt.var(x, 1, ddof=1), [(3, 17)]),
     "VarCorrected": ("float", M, lambda x: pt.var(x, 1, corrected=True), [(3, 17)]),
     "StdDdofCorrected": ("float", T3, lambda x: x.std(1, ddof=1, corrected=True), [(2, 3, 17)]),
     "VarInt": ("int", M, lambda x: pt.var(x, 1), [(3, 17)]),
@@ -64,7 +65,7 @@ for name, (kind, rank, f, shapes) in cases.items():
     entry = {}
     for key, fdtype in (("dtype64", "float64"), ("dtype32", "float32")):
         dtype = fdtype if kind == "float" else ("int32" if kind == "int" else "bool")
-        x = pt.tensor("x", dtype=dtype, shape=(None,) * rank)
+        x = pt.tensor("x", dtype=dtype, shape=rank if isinstance(rank, tuple) else (None,) * rank)
         y = f(x)
         entry[key] = str(y.dtype)
         if key == "dtype64":
