@@ -44,7 +44,8 @@ internal sealed partial class GraphEvaluator
             int a = axes[i] < 0 ? axes[i] + rank : axes[i];
             if (a < 0 || a >= rank || axes.Take(i).Contains(a))
             {
-                Report(Model.Diagnostics.ShapeMismatch, at, $"axis {axes[i].ToString(CultureInfo.InvariantCulture)} is out of range or repeated for {Graph.Describe(Operand.Of(node))}");
+                // An axis that does not fit is TG0207 at the axis argument, as for every other reduction.
+                Report(Model.Diagnostics.BadAxis, args[axisIndex] >= 0 ? args[axisIndex] : at, $"axis {axes[i].ToString(CultureInfo.InvariantCulture)} is out of range or repeated for {Graph.Describe(Operand.Of(node))}");
                 return ErrorValue.Instance;
             }
             axes[i] = a;

@@ -50,4 +50,24 @@ internal sealed class ReductionFacet
         (dtype, a, b) => dtype == DType.Bool ? $"{a} & {b}" : $"global::System.Math.Min({a}, {b})",
         (a, b) => $"{Emit.VectorCode.V}.Min({a}, {b})",
         v => $"global::Tensorgen.VectorMath.MinAcross({v})");
+
+    // reductions (issue 13)
+    public static readonly ReductionFacet Prod = new(
+        dtype => Literals.Of(1, dtype),
+        (_, a, b) => $"{a} * {b}",
+        (a, b) => $"{a} * {b}",
+        v => $"global::Tensorgen.VectorMath.ProductAcross({v})");
+
+    // All and Any fold bools (their operand is converted to bool first), which never take the vector loop.
+    public static readonly ReductionFacet All = new(
+        _ => "true",
+        (_, a, b) => $"{a} & {b}",
+        (a, b) => $"{Emit.VectorCode.V}.BitwiseAnd({a}, {b})",
+        v => $"global::System.Numerics.Vector.EqualsAll({v}, global::System.Numerics.Vector<byte>.AllBitsSet)");
+
+    public static readonly ReductionFacet Any = new(
+        _ => "false",
+        (_, a, b) => $"{a} | {b}",
+        (a, b) => $"{Emit.VectorCode.V}.BitwiseOr({a}, {b})",
+        v => $"!global::System.Numerics.Vector.EqualsAll({v}, global::System.Numerics.Vector<byte>.Zero)");
 }

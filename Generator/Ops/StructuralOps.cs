@@ -26,6 +26,8 @@ internal static class StructuralOps
         JoinOp.Instance, AxisSliceOp.Instance, AxisPadOp.Instance,
         // Products
         BatchedMatmulOp.Instance,
+        // reductions (issue 13)
+        ProdOp.Instance, LogicalReductionOp.All, LogicalReductionOp.Any, ArgExtremumOp.Argmax, ArgExtremumOp.Argmin, CumOp.Sum, CumOp.Product,
     ];
 
     public static IStructuralOp Of(OpCode op) =>

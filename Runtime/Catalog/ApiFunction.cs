@@ -87,4 +87,23 @@ public enum ApiFunction
     /// <summary><c>Tensordot(a, b, axes)</c>.</summary>
     Tensordot,
 
+    // reductions (issue 13)
+    /// <summary><c>Prod(x, axis, keepdims)</c>.</summary>
+    Prod,
+    /// <summary><c>All(x, axis, keepdims)</c>.</summary>
+    All,
+    /// <summary><c>Any(x, axis, keepdims)</c>.</summary>
+    Any,
+    /// <summary><c>Argmax(x, axis, keepdims)</c>.</summary>
+    Argmax,
+    /// <summary><c>Argmin(x, axis, keepdims)</c>.</summary>
+    Argmin,
+    /// <summary><c>Var(x, axis, ddof, keepdims, corrected)</c>.</summary>
+    Var,
+    /// <summary><c>Std(x, axis, ddof, keepdims, corrected)</c>.</summary>
+    Std,
+    /// <summary><c>CumSum(x, axis)</c>.</summary>
+    CumSum,
+    /// <summary><c>CumProd(x, axis)</c>.</summary>
+    CumProd,
 }

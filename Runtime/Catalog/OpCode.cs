@@ -158,6 +158,21 @@ public enum OpCode
     /// <summary>Matrix products batched over leading axes, broadcast (NumPy's <c>matmul</c> of tensors of rank 3 and more).</summary>
     BatchedMatmul,
 
+    // reductions (issue 13)
+    /// <summary>The product over axes (PyTensor's <c>Prod</c>); integers and bools multiply in int64.</summary>
+    Prod,
+    /// <summary>Logical and over axes (PyTensor's <c>All</c>): bool.</summary>
+    All,
+    /// <summary>Logical or over axes (PyTensor's <c>Any</c>): bool.</summary>
+    Any,
+    /// <summary>The position of the largest element over axes, int64 (PyTensor's <c>Argmax</c>); the first on ties, a NaN's if any.</summary>
+    Argmax,
+    /// <summary>The position of the smallest element over axes, int64 (PyTensor's <c>Argmin</c>).</summary>
+    Argmin,
+    /// <summary>Cumulative sum along one axis (PyTensor's <c>CumOp{add}</c>), forward or from the end.</summary>
+    CumSum,
+    /// <summary>Cumulative product along one axis (PyTensor's <c>CumOp{mul}</c>).</summary>
+    CumProd,
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>

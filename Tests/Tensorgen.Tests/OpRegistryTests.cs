@@ -182,6 +182,14 @@ public sealed class OpRegistryTests
             AxisPadOp.Instance.Build(graph, a, n, graph.Ew(GOp.Add, n, n), 1),
             // Products
             BatchedMatmulOp.Instance.Build(graph, graph.DimShuffle(a, [-1, 0, 1]), graph.DimShuffle(a, [-1, 1, 0]), false, false, out _),
+            // reductions (issue 13)
+            graph.Reduce(GOp.Prod, a, [1], keepdims: false),
+            graph.Reduce(GOp.All, a, [0], keepdims: true),
+            graph.Reduce(GOp.Any, a, [0, 1], keepdims: false),
+            generator::Tensorgen.Generator.Ops.ArgExtremumOp.Argmax.Build(graph, a, [1], keepdims: false),
+            generator::Tensorgen.Generator.Ops.ArgExtremumOp.Argmin.Build(graph, a, [0, 1], keepdims: true),
+            generator::Tensorgen.Generator.Ops.CumOp.Sum.Build(graph, a, 1),
+            generator::Tensorgen.Generator.Ops.CumOp.Product.Build(graph, a, 0, reverse: true),
         ];
         int cost = graph.Reduce(GOp.Sum, graph.Ew(GOp.Mul, graph.Convert(made[7], GDType.Float64), made[0]), [0], keepdims: false);
         var frozen = graph.Freeze();

@@ -71,7 +71,7 @@ internal static partial class ShapeCalls
     }
 
     /// <summary><paramref name="x"/> with its dimensions from <paramref name="ndim"/> - 1 on as one (a view; the size their product).</summary>
-    private static int Flat(GraphBuilder b, int x, int ndim)
+    internal static int Flat(GraphBuilder b, int x, int ndim)
     {
         int rank = b[x].Rank;
         var sizes = Enumerable.Range(0, ndim - 1).Select(k => b.DimSize(x, k)).ToList();

@@ -84,6 +84,9 @@ internal static partial class ReferenceEvaluator
                 OpCode.Subtensor or OpCode.IncSubtensor => Indexing(node, operands),
                 // Joins and products (ReferenceEvaluator.Joins.cs)
                 OpCode.Join or OpCode.AxisSlice or OpCode.AxisPad or OpCode.BatchedMatmul => Round(Joins(node, operands), node.DType),
+                // reductions (issue 13): ReferenceEvaluator.Reductions.cs
+                OpCode.Prod or OpCode.All or OpCode.Any or OpCode.Argmax or OpCode.Argmin or OpCode.CumSum or OpCode.CumProd
+                    => Round(MoreReductions(node, operands[0], strict: valueNeeded[id]), node.DType),
                 _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),
             };
         }
