@@ -174,5 +174,5 @@ internal static partial class ElementwiseOps
 
     /// <summary>PyTensor's round refuses integers (TypeError): there is nothing to round.</summary>
     private static string? RefuseIntegers(IReadOnlyList<DType> dtypes) =>
-        dtypes[0].IsFloat() ? null : "is defined for float operands only (PyTensor raises a TypeError for integers); Cast(x, DType.Float64) first";
+        dtypes[0].IsFloat() ? null : "is defined for float operands only, as in PyTensor (cast an integer to a float first)";
 }

@@ -113,6 +113,6 @@ internal static partial class ElementwiseOps
             anyFloat |= d.IsFloat();
         }
         return allBool || (!anyBool && !anyFloat) ? null
-            : "needs integer operands or bool operands (as PyTensor's bitwise ops; a bool does not mix with an integer); compare first (a > 0) or Cast(x, DType.Bool)";
+            : "needs integer operands or bool operands, not floats and not bools with integers (as PyTensor's bitwise ops)";
     }
 }

@@ -75,6 +75,8 @@ public sealed class ElementwiseOpTests
         Unary("ExpMinusOne", "Exp(x) - 1", Domain.Real),
         Unary("LogOnePlus", "Log(1 + x)", Domain.Unit),
         Unary("LogOneMinus", "Log(1 - x)", Domain.Unit),
+        // PyTensor's rounding family has zero gradients (not disconnected, not an error)
+        Unary("RoundingGradient", "Grad((Floor(x) + Ceil(x) + Round(x) + Trunc(x) + Sign(x) + x).Sum(), x)", Domain.Real),
     ];
 
     private static readonly Lazy<ElementwiseCases> Float64 = new(() => new ElementwiseCases(Cases, single: false));
@@ -85,6 +87,15 @@ public sealed class ElementwiseOpTests
         var data = new TheoryData<string>();
         foreach (var c in Cases) data.Add(c.Name);
         return data;
+    }
+
+    [Fact]
+    public void Rounding_family_passes_zero_gradients()
+    {
+        var x = ElementwiseCases.Values(Domain.Real, [33], 0);
+        var g = Float64.Value.Run("RoundingGradient", [x]);
+        // Only the "+ x" term contributes: 1 everywhere (NaN and ±∞ inputs included: zeros, not NaN, from the rest).
+        Assert.All(g.Data, v => Assert.Equal(1.0, v));
     }
 
     [Theory, MemberData(nameof(Names))]
