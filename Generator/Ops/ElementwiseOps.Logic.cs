@@ -6,6 +6,7 @@ namespace Tensorgen.Generator.Ops;
 internal static partial class ElementwiseOps
 {
     private const string BoolResult = "its result is bool";
+    private const string NotFloats = "it computes on bools or integers, and kernels vectorize floats";
 
     /// <summary>
     /// Comparisons, logic and switch. NumPy orders False &lt; True, which C# does not define for bools, so an
@@ -67,13 +68,23 @@ internal static partial class ElementwiseOps
         Bitwise(OpCode.And, "and", "&"),
         Bitwise(OpCode.Or, "or", "|"),
         Bitwise(OpCode.Xor, "xor", "^"),
-        new(OpCode.Not, "not", 1, ResultRule.Promoted)
+        new(OpCode.Invert, "invert", 1, ResultRule.Promoted)
         {
             TakesBools = true,
             Refuse = RefuseNonBitwise,
             Fold = Fold.Bits((a, dtype) => dtype == DType.Bool ? a[0] ^ 1 : ~a[0]),
             Scalar = s => s.DType == DType.Bool ? $"(!{s[0]})" : $"(({s.DType.CSharp()})~{s[0]})",
-            Vector = VectorForm.Masks(v => $"~{v[0]}", "it computes on bools or integers, and kernels vectorize floats"),
+            Vector = VectorForm.Masks(v => $"~{v[0]}", NotFloats),
+            Pullback = p => [PullbackSite.None],
+        },
+        // C#'s ! stays logical: on an integer it would be a complement no C# reader expects.
+        new(OpCode.Not, "not", 1, ResultRule.Comparison)
+        {
+            TakesBools = true,
+            Refuse = d => d[0] == DType.Bool ? null : "needs a bool operand (~x is the bitwise complement of an integer; compare first, a > 0)",
+            Fold = Fold.Values(a => ScalarValue.Bool(!a[0].IsTrue)),
+            Scalar = s => $"(!{s[0]})",
+            Vector = VectorForm.Masks(v => $"~{v[0]}", BoolResult),
             Pullback = p => [PullbackSite.None],
         },
         new(OpCode.Switch, "switch", 3, ResultRule.Promoted)
@@ -98,7 +109,7 @@ internal static partial class ElementwiseOps
         Refuse = RefuseNonBitwise,
         Fold = Fold.Bits((a, _) => symbol switch { "&" => a[0] & a[1], "|" => a[0] | a[1], _ => a[0] ^ a[1] }),
         Scalar = s => s.DType == DType.Bool ? $"({s[0]} {symbol} {s[1]})" : $"(({s.DType.CSharp()})({s[0]} {symbol} {s[1]}))",
-        Vector = VectorForm.Masks(v => $"{v[0]} {symbol} {v[1]}", "it computes on bools or integers, and kernels vectorize floats"),
+        Vector = VectorForm.Masks(v => $"{v[0]} {symbol} {v[1]}", NotFloats),
         Pullback = p => [PullbackSite.None, PullbackSite.None],
     };
 

@@ -73,11 +73,11 @@ public enum OpCode
     Eq,
     /// <summary><c>a != b</c></summary>
     Neq,
-    /// <summary>Logical and.</summary>
+    /// <summary>Bitwise and of integers, logical of bools (PyTensor's <c>and_</c>, <c>bitwise_and</c>).</summary>
     And,
-    /// <summary>Logical or.</summary>
+    /// <summary>Bitwise or of integers, logical of bools (PyTensor's <c>or_</c>, <c>bitwise_or</c>).</summary>
     Or,
-    /// <summary>Logical not.</summary>
+    /// <summary>Logical not of bools (C#'s <c>!</c>); <see cref="Invert"/> is the bitwise complement.</summary>
     Not,
     /// <summary><c>cond ? a : b</c>, element-wise.</summary>
     Switch,
@@ -209,6 +209,8 @@ public enum OpCode
     TriGamma,
     /// <summary>Bitwise exclusive or of integers, logical of bools (PyTensor's <c>xor</c>, <c>bitwise_xor</c>).</summary>
     Xor,
+    /// <summary>Bitwise complement of integers, logical not of bools (PyTensor's <c>invert</c>, <c>bitwise_not</c>, <c>~</c>).</summary>
+    Invert,
 
 }
 

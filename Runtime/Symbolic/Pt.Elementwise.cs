@@ -82,10 +82,10 @@ public static partial class Pt
     [Op(OpCode.TriGamma)]
     public static TensorVariable TriGamma(TensorVariable x) => Inert.Variable;
     /// <summary>Element-wise: the bitwise complement of each element of an integer tensor, the logical not of a bool tensor (PyTensor's <c>pt.bitwise_not</c>, <c>~x</c>).</summary>
-    [Op(OpCode.Not)]
+    [Op(OpCode.Invert)]
     public static TensorVariable BitwiseNot(TensorVariable x) => Inert.Variable;
     /// <summary>Element-wise: the bitwise complement of each integer element, the logical not of bools (PyTensor's <c>pt.invert</c>, <c>~x</c>).</summary>
-    [Op(OpCode.Not)]
+    [Op(OpCode.Invert)]
     public static TensorVariable Invert(TensorVariable x) => Inert.Variable;
     /// <summary>Element-wise: the angle of the point (b, a) for each pair of elements, in [-π, π] (PyTensor's <c>pt.arctan2(y, x)</c>), with broadcasting.</summary>
     [Op(OpCode.Arctan2)]

@@ -103,7 +103,7 @@ public partial class TensorVariable
     [Op(OpCode.Xor)]
     public static TensorVariable operator ^(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise bitwise complement of an integer tensor, logical not of a bool tensor (PyTensor's <c>~</c>, <c>invert</c>).</summary>
-    [Op(OpCode.Not)]
+    [Op(OpCode.Invert)]
     public static TensorVariable operator ~(TensorVariable a) => Inert.Variable;
 }
 #pragma warning restore CS0660, CS0661

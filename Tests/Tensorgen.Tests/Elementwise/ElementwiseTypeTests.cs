@@ -103,6 +103,12 @@ public sealed class ElementwiseTypeTests
         """), "TG0201");
 
     [Fact]
+    public void Logical_not_of_an_integer_is_a_dtype_error() => Expect(Body("""
+                var i = LVector("i");
+                return Function([i], [|!i|]);
+        """), "TG0201");
+
+    [Fact]
     public void Gradient_of_trigamma_is_not_implemented() => Expect(Body("""
                 var x = DScalar("x");
                 return Function([x], [|Grad(TriGamma(x), x)|]);
@@ -115,6 +121,22 @@ public sealed class ElementwiseTypeTests
                 var h = Grad(g, x);
                 return Function([x], [g, h, [|Grad(h, x)|]]);
         """), "TG0222");
+
+    [Fact]
+    public void Readme_example_compiles()
+    {
+        var run = GeneratorHarness.Run(Body("""
+                    var x = DVector("x");
+                    var i = LVector("i");
+                    var clipped = Clip(x, -1.0, 1.0);
+                    var halves = Round(x * 2.0) / 2.0;
+                    var finite = Where(IsNan(x) | IsInf(x), 0.0, x);
+                    var bits = (i & 255) ^ ~i;
+                    return Function([x, i], [clipped, halves, finite, Gammaln(Abs(x) + 1.0), bits]);
+            """));
+        Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics));
+        Assert.Empty(run.CompileErrors);
+    }
 
     [Fact]
     public void Remarks_name_the_rewrites_and_the_scalar_kernels()

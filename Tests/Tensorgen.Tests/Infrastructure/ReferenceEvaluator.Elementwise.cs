@@ -38,7 +38,7 @@ internal static partial class ReferenceEvaluator
         OpCode.Gammaln => LogGamma(a[0]),
         OpCode.Digamma => Psi(a[0]),
         OpCode.TriGamma => Psi1(a[0]),
-        OpCode.Xor => Bitwise(op, operandType, a),
+        OpCode.Xor or OpCode.Invert => Bitwise(op, operandType, a),
         _ => throw new NotSupportedException($"the reference evaluator has no {op}"),
     };
 
@@ -46,7 +46,7 @@ internal static partial class ReferenceEvaluator
     private static double Bitwise(OpCode op, DType operandType, double[] a)
     {
         long x = (long)a[0];
-        if (op == OpCode.Not) return operandType == DType.Bool ? 1 - x : ~x;
+        if (op == OpCode.Invert) return operandType == DType.Bool ? 1 - x : ~x;
         long y = (long)a[1];
         return op switch { OpCode.And => x & y, OpCode.Or => x | y, _ => x ^ y };
     }

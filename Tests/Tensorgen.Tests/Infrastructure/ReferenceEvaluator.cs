@@ -320,7 +320,8 @@ internal static partial class ReferenceEvaluator
             OpCode.Eq => a[0] == a[1] ? 1 : 0,
             OpCode.Neq => a[0] != a[1] ? 1 : 0,
             // Bitwise on integers; bools are the integers 0 and 1 (ReferenceEvaluator.Elementwise.cs).
-            OpCode.And or OpCode.Or or OpCode.Not => Bitwise(op, operandType, a),
+            OpCode.And or OpCode.Or => Bitwise(op, operandType, a),
+            OpCode.Not => a[0] == 0 ? 1 : 0,
             OpCode.Switch => a[0] != 0 ? a[1] : a[2],
             OpCode.Cast => a[0],
             OpCode.Sign => double.IsNaN(a[0]) ? a[0] : Math.Sign(a[0]),
