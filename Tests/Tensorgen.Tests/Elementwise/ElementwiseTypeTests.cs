@@ -150,4 +150,18 @@ public sealed class ElementwiseTypeTests
         foreach (var rewrite in new[] { "local_log1p", "log1pexp_to_softplus", "local_expm1" }) Assert.Contains(rewrite, code);
         Assert.Contains("gammaln has no vector form", code);
     }
+
+    [Fact]
+    public void Lane_by_lane_and_whole_vector_forms_keep_a_kernel_vectorized()
+    {
+        var run = GeneratorHarness.Run(Body("""
+                    var x = FVector("x");
+                    return Function([x], Sinh(x) + Floor(x) * Clip(x, 0, 1) + Reciprocal(Round(x) + 3.0f));
+            """));
+        Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics));
+        string code = string.Join("\n", run.Files.Values);
+        System.IO.File.WriteAllText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tensorgen-elementwise-vector.cs"), code);
+        foreach (var form in new[] { "VectorMath.Sinh(", "Vector.Floor(", "VectorMath.Clip(", "Vector.Round(" }) Assert.Contains(form, code);
+        Assert.DoesNotContain("no vector form", code);
+    }
 }
