@@ -41,6 +41,14 @@ public partial class TensorVariable
     [Builtin(Builtin.Reduce, op: OpCode.Min)]
     public TensorVariable Min(int? axis = null, bool keepdims = false) => Inert.Variable;
 
+    /// <summary>Each element limited to [<paramref name="min"/>, <paramref name="max"/>] (PyTensor's <c>x.clip(a_min, a_max)</c>; see <see cref="Pt.Clip"/>).</summary>
+    [Op(OpCode.Clip)]
+    public TensorVariable Clip(TensorVariable min, TensorVariable max) => Inert.Variable;
+
+    /// <summary>Each element rounded, halves to even (PyTensor's <c>x.round()</c>; see <see cref="Pt.Round"/>).</summary>
+    [Op(OpCode.RoundHalfToEven)]
+    public TensorVariable Round() => Inert.Variable;
+
     /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
     [Builtin(Builtin.Constant)]
     public static implicit operator TensorVariable(double value) => Inert.Variable;

@@ -53,6 +53,7 @@ public sealed class ElementwiseOpTests
         Unary("FusedTrig", "Sinh(x) * 0.5 + Floor(x) - Arctan(x * 2.0)", Domain.Real),
         Unary("FusedGamma", "Exp(x) + Gammaln(x) * 2.0", Domain.Positive),
         Unary("ClipScalars", "Clip(x, -1.5, 2.0)", Domain.Real),
+        Unary("Methods", "x.Clip(-1.5, 2.0) + (x * 0.5).Round() * 4.0", Domain.Real),
         Unary("WhereScalar", "Where(x > 0, x, 0.0)", Domain.Real),
         // Broadcasting
         new("Arctan2", [new("y", "Matrix(NAME, DTYPE)", Domain.Real), new("x", "Row(NAME, DTYPE)", Domain.Real)], "Arctan2(y, x)", Broadcast),
