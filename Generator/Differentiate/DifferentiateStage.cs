@@ -38,6 +38,12 @@ internal static class DifferentiateStage
         {
             throw;
         }
+        catch (GradientNotImplementedException e)
+        {
+            // At the Grad whose cost reaches the op: an op without a gradient is an error, never zeros.
+            diagnostics.Report(Model.Diagnostics.GradientNotImplemented, expansion.LastCallSite, e.Message);
+            return new(spec.WithoutGraph(), diagnostics.ToArray());
+        }
         catch (GeneratorLimitException e)
         {
             // At the Grad that grew the graph, as evaluation reported it; past gradients, at the method.

@@ -60,7 +60,7 @@ internal sealed partial class GraphEvaluator
         // Every call makes variables of its own, as in PyTensor (see Node.Identity).
         Graph.Stamp = ++_calls;
 
-        if (tag.Op is { } op) return ApplyOp(op, method, at, args, values);
+        if (tag.Op is { } op) return ApplyOp(op, method, at, args, values, receiver);
         if (tag.Function is { } function)
         {
             if (ApiFunctions.Apply(function, new ApiCall(this, method, at, args, values, receiver, n => Shorten(Text(n)))) is { } result) return result;
@@ -226,10 +226,12 @@ internal sealed partial class GraphEvaluator
         }
     }
 
-    private Value ApplyOp(OpCode op, IrMethod method, int at, int[] args, Value?[] values)
+    private Value ApplyOp(OpCode op, IrMethod method, int at, int[] args, Value?[] values, Value? receiver = null)
     {
         DType? castTo = null;
         var operands = new List<Operand>();
+        // An instance method's receiver is the first operand: x.Clip(0, 1) is Clip(x, 0, 1), as PyTensor's x.clip(0, 1).
+        if (receiver is TensorValue self) operands.Add(self.Operand);
         for (int i = 0; i < values.Length; i++)
         {
             if (i < method.Parameters.Count && method.Parameters[i].IsDType)

@@ -18,10 +18,10 @@ internal sealed partial class GraphBuilder
         isShapeError = false;
         var dtypes = operands.Select(o => o.Weak is { } l ? l.Kind : _nodes[o.Node].DType).ToArray();
 
-        // Logic and conditions want bools, arithmetic does not.
-        if (OpInfo.IsLogical(op) && dtypes.Any(d => d != DType.Bool))
+        // Bitwise logic wants ints or bools, round wants floats, ... (the op's own rule); arithmetic does not want bools.
+        if (OpInfo.Refusal(op, dtypes) is { } refused)
         {
-            error = $"{OpInfo.Name(op)} needs bool operands, but got {Describe(operands)}; compare first (a > 0) or Cast(x, DType.Bool)";
+            error = $"{OpInfo.Name(op)} {refused}, but got {Describe(operands)}";
             return default;
         }
         if (op == OpCode.Switch && dtypes[0] != DType.Bool)

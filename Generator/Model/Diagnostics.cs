@@ -136,6 +136,10 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor RandomDeclaration = Error("TG0413",
         "Random variable cannot be used", "In '{0}': random variable '{1}' cannot be used: {2}", Functions);
 
+    // elementwise (issue 13)
+    public static readonly DiagnosticDescriptor GradientNotImplemented = Error("TG0222",
+        "Gradient not implemented", "In '{0}': {1}", Gradients);
+
     public static readonly DiagnosticDescriptor Internal = Error("TG9999",
         "Internal generator error", "Tensorgen failed on '{0}': {1}", "Tensorgen.Internal");
 }

@@ -37,7 +37,7 @@ internal sealed class ElementwiseOp
     /// <summary>The result's dtype, from the dtype the op's value operands have (promoted) and the dtype a cast asks for.</summary>
     public DType ResultType(DType operand, DType? castTo) => Result switch
     {
-        ResultRule.Comparison or ResultRule.Logical => DType.Bool,
+        ResultRule.Comparison => DType.Bool,
         ResultRule.FloatMath => operand.IsFloat() ? operand : DType.Float64,
         ResultRule.Target => castTo ?? throw new InvalidOperationException($"{Name} needs the dtype to convert to"),
         ResultRule.Promoted => operand,
@@ -55,6 +55,12 @@ internal sealed class ElementwiseOp
     /// values on (cast, identity, switch, ...). Arithmetic and math refuse them, as PyTensor does.
     /// </summary>
     public bool TakesBools { get; init; }
+
+    /// <summary>
+    /// Why the op refuses operands of these dtypes (PyTensor's <c>TypeError</c> when making the node), or null: bitwise
+    /// logic over floats or over bools mixed with ints, rounding of integers. The graph builder reports it (TG0201).
+    /// </summary>
+    public Func<IReadOnlyList<DType>, string?>? Refuse { get; init; }
 
     /// <summary>Constant folding (PyTensor's <c>ScalarOp.impl</c>).</summary>
     public Fold Fold { get; init; } = null!;

@@ -17,10 +17,12 @@ internal sealed class Fold
     private readonly Func<double[], double>? _real;
     private readonly Func<long, long, bool>? _compareIntegers;
     private readonly Func<double, double, bool>? _compareReals;
+    private readonly Func<long[], DType, long>? _bits;
 
     private Fold(Func<ScalarValue[], ScalarValue>? values = null, Func<long[], long>? integer = null, Func<double[], double>? real = null,
-        Func<long, long, bool>? compareIntegers = null, Func<double, double, bool>? compareReals = null)
+        Func<long, long, bool>? compareIntegers = null, Func<double, double, bool>? compareReals = null, Func<long[], DType, long>? bits = null)
     {
+        _bits = bits;
         _values = values;
         _integer = integer;
         _real = real;
@@ -40,12 +42,16 @@ internal sealed class Fold
     /// <summary>A comparison: bool, comparing integers as integers (exactly, above 2^53 too).</summary>
     public static Fold Compare(Func<long, long, bool> integers, Func<double, double, bool> reals) => new(compareIntegers: integers, compareReals: reals);
 
+    /// <summary>Bitwise logic: on the integers' bits, or on bools as 0 and 1, told the result's dtype (a complement differs).</summary>
+    public static Fold Bits(Func<long[], DType, long> bits) => new(bits: bits);
+
     /// <param name="dtype">The result's dtype.</param>
     /// <param name="operandType">The dtype the operands are computed in (for a switch, its values').</param>
     /// <param name="a">The operands.</param>
     public ScalarValue Evaluate(DType dtype, DType operandType, ScalarValue[] a)
     {
         if (_values is not null) return _values(a).To(dtype);
+        if (_bits is not null) return ScalarValue.Integer(_bits(Array.ConvertAll(a, v => v.Long), dtype)).To(dtype);
         bool integral = !operandType.IsFloat();
         if (_compareReals is not null)
             return ScalarValue.Bool(integral ? _compareIntegers!(a[0].Long, a[1].Long) : _compareReals(a[0].Double, a[1].Double));

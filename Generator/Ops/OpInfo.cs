@@ -20,7 +20,8 @@ internal static partial class OpInfo
 
     public static bool IsComparison(OpCode op) => OpRegistry.Of(op).Result == ResultRule.Comparison;
 
-    public static bool IsLogical(OpCode op) => OpRegistry.Of(op).Result == ResultRule.Logical;
+    /// <summary>Why an element-wise op refuses operands of <paramref name="dtypes"/>, or null (<see cref="ElementwiseOp.Refuse"/>).</summary>
+    public static string? Refusal(OpCode op, System.Collections.Generic.IReadOnlyList<DType> dtypes) => OpRegistry.Elementwise(op).Refuse?.Invoke(dtypes);
 
     /// <summary>An element-wise op's result dtype, from its value operands' promoted dtype (and a cast's target).</summary>
     public static DType ResultType(OpCode op, DType operand, DType? castTo) => OpRegistry.Elementwise(op).ResultType(operand, castTo);

@@ -52,9 +52,6 @@ internal enum ResultRule
     /// <summary>A comparison: bool.</summary>
     Comparison,
 
-    /// <summary>Logic over bool operands: bool.</summary>
-    Logical,
-
     /// <summary>The dtype asked for (a cast).</summary>
     Target,
 }

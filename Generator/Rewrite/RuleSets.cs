@@ -135,7 +135,7 @@ internal static class RuleSets
         [ConstantFolding, UselessCast, UselessElemwise, RemoveZeroGrad, UselessSecond, DimShuffleLift, NegNeg, NegMinus, SubNeg, NegSub]);
 
     /// <summary>Numerically stable forms of unstable expressions (PyTensor's <c>stabilize</c>).</summary>
-    public static readonly RuleSet Stabilize = new("stabilize", [ExpOver1PlusExp, OneMinusSigmoid, LogSigmoid]);
+    public static readonly RuleSet Stabilize = new("stabilize", [ExpOver1PlusExp, OneMinusSigmoid, LogSigmoid, StabilizeRules.Log1p, StabilizeRules.Log1pExpToSoftplus, StabilizeRules.Expm1]);
 
     /// <summary>Cheaper ops for special cases (PyTensor's <c>specialize</c>).</summary>
     public static readonly RuleSet Specialize = new("specialize", [PowSpecialize]);

@@ -73,11 +73,11 @@ public enum OpCode
     Eq,
     /// <summary><c>a != b</c></summary>
     Neq,
-    /// <summary>Logical and.</summary>
+    /// <summary>Bitwise and of integers, logical of bools (PyTensor's <c>and_</c>, <c>bitwise_and</c>).</summary>
     And,
-    /// <summary>Logical or.</summary>
+    /// <summary>Bitwise or of integers, logical of bools (PyTensor's <c>or_</c>, <c>bitwise_or</c>).</summary>
     Or,
-    /// <summary>Logical not.</summary>
+    /// <summary>Logical not of bools (C#'s <c>!</c>); <see cref="Invert"/> is the bitwise complement.</summary>
     Not,
     /// <summary><c>cond ? a : b</c>, element-wise.</summary>
     Switch,
@@ -173,6 +173,60 @@ public enum OpCode
     CumSum,
     /// <summary>Cumulative product along one axis (PyTensor's <c>CumOp{mul}</c>).</summary>
     CumProd,
+    // Element-wise (issue 13)
+    /// <summary>Each element limited to [min, max] (PyTensor's <c>clip</c>): below min gives min, above max gives max, NaN stays NaN.</summary>
+    Clip,
+    /// <summary>The largest whole number not above the value (PyTensor's <c>floor</c>).</summary>
+    Floor,
+    /// <summary>The smallest whole number not below the value (PyTensor's <c>ceil</c>).</summary>
+    Ceil,
+    /// <summary>The nearest whole number, halves to even (PyTensor's <c>round_half_to_even</c>, <c>pt.round</c>'s default).</summary>
+    RoundHalfToEven,
+    /// <summary>The whole number toward zero (PyTensor's <c>trunc</c>).</summary>
+    Trunc,
+    /// <summary>Whether the value is NaN (PyTensor's <c>isnan</c>): bool.</summary>
+    IsNan,
+    /// <summary>Whether the value is ±∞ (PyTensor's <c>isinf</c>): bool.</summary>
+    IsInf,
+    /// <summary><c>1 / a</c> (PyTensor's <c>reciprocal</c>).</summary>
+    Reciprocal,
+    /// <summary><c>2^a</c></summary>
+    Exp2,
+    /// <summary>Base-2 logarithm.</summary>
+    Log2,
+    /// <summary>Base-10 logarithm.</summary>
+    Log10,
+    /// <summary>Tangent.</summary>
+    Tan,
+    /// <summary>Inverse sine.</summary>
+    Arcsin,
+    /// <summary>Inverse cosine.</summary>
+    Arccos,
+    /// <summary>Inverse tangent.</summary>
+    Arctan,
+    /// <summary>The angle of the point (x, y) = (b, a): <c>arctan2(a, b)</c>, in (-π, π].</summary>
+    Arctan2,
+    /// <summary>Hyperbolic sine.</summary>
+    Sinh,
+    /// <summary>Hyperbolic cosine.</summary>
+    Cosh,
+    /// <summary>Inverse hyperbolic sine.</summary>
+    Arcsinh,
+    /// <summary>Inverse hyperbolic cosine.</summary>
+    Arccosh,
+    /// <summary>Inverse hyperbolic tangent.</summary>
+    Arctanh,
+    /// <summary>log |Γ(a)| (PyTensor's <c>gammaln</c>).</summary>
+    Gammaln,
+    /// <summary>ψ(a) = d/da log Γ(a) (PyTensor's <c>psi</c>, <c>digamma</c>).</summary>
+    Digamma,
+    /// <summary>ψ'(a), the derivative of the digamma function (PyTensor's <c>tri_gamma</c>).</summary>
+    TriGamma,
+    /// <summary>Bitwise exclusive or of integers, logical of bools (PyTensor's <c>xor</c>, <c>bitwise_xor</c>).</summary>
+    Xor,
+    /// <summary>Bitwise complement of integers, logical not of bools (PyTensor's <c>invert</c>, <c>bitwise_not</c>, <c>~</c>).</summary>
+    Invert,
+
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>

@@ -41,6 +41,14 @@ public partial class TensorVariable
     [Builtin(Builtin.Reduce, op: OpCode.Min)]
     public TensorVariable Min(int? axis = null, bool keepdims = false) => Inert.Variable;
 
+    /// <summary>Each element limited to [<paramref name="min"/>, <paramref name="max"/>] (PyTensor's <c>x.clip(a_min, a_max)</c>; see <see cref="Pt.Clip"/>).</summary>
+    [Op(OpCode.Clip)]
+    public TensorVariable Clip(TensorVariable min, TensorVariable max) => Inert.Variable;
+
+    /// <summary>Each element rounded, halves to even (PyTensor's <c>x.round()</c>; see <see cref="Pt.Round"/>).</summary>
+    [Op(OpCode.RoundHalfToEven)]
+    public TensorVariable Round() => Inert.Variable;
+
     /// <summary>A constant tensor holding <paramref name="value"/>.</summary>
     [Builtin(Builtin.Constant)]
     public static implicit operator TensorVariable(double value) => Inert.Variable;
@@ -90,14 +98,20 @@ public partial class TensorVariable
     /// <summary>Element-wise <c>a &gt;= b</c>, a bool tensor.</summary>
     [Op(OpCode.Ge)]
     public static TensorVariable operator >=(TensorVariable a, TensorVariable b) => Inert.Variable;
-    /// <summary>Element-wise logical and of bool tensors.</summary>
+    /// <summary>Element-wise bitwise and of integer tensors, logical and of bool tensors (PyTensor's <c>&amp;</c>, <c>bitwise_and</c>).</summary>
     [Op(OpCode.And)]
     public static TensorVariable operator &(TensorVariable a, TensorVariable b) => Inert.Variable;
-    /// <summary>Element-wise logical or of bool tensors.</summary>
+    /// <summary>Element-wise bitwise or of integer tensors, logical or of bool tensors (PyTensor's <c>|</c>, <c>bitwise_or</c>).</summary>
     [Op(OpCode.Or)]
     public static TensorVariable operator |(TensorVariable a, TensorVariable b) => Inert.Variable;
     /// <summary>Element-wise logical not of a bool tensor.</summary>
     [Op(OpCode.Not)]
     public static TensorVariable operator !(TensorVariable a) => Inert.Variable;
+    /// <summary>Element-wise bitwise exclusive or of integer tensors, logical of bool tensors (PyTensor's <c>^</c>, <c>bitwise_xor</c>).</summary>
+    [Op(OpCode.Xor)]
+    public static TensorVariable operator ^(TensorVariable a, TensorVariable b) => Inert.Variable;
+    /// <summary>Element-wise bitwise complement of an integer tensor, logical not of a bool tensor (PyTensor's <c>~</c>, <c>invert</c>).</summary>
+    [Op(OpCode.Invert)]
+    public static TensorVariable operator ~(TensorVariable a) => Inert.Variable;
 }
 #pragma warning restore CS0660, CS0661

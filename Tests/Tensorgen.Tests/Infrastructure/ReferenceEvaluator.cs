@@ -322,15 +322,16 @@ internal static partial class ReferenceEvaluator
             OpCode.Ge => a[0] >= a[1] ? 1 : 0,
             OpCode.Eq => a[0] == a[1] ? 1 : 0,
             OpCode.Neq => a[0] != a[1] ? 1 : 0,
-            OpCode.And => a[0] != 0 && a[1] != 0 ? 1 : 0,
-            OpCode.Or => a[0] != 0 || a[1] != 0 ? 1 : 0,
+            // Bitwise on integers; bools are the integers 0 and 1 (ReferenceEvaluator.Elementwise.cs).
+            OpCode.And or OpCode.Or => Bitwise(op, operandType, a),
             OpCode.Not => a[0] == 0 ? 1 : 0,
             OpCode.Switch => a[0] != 0 ? a[1] : a[2],
             OpCode.Cast => a[0],
             OpCode.Sign => double.IsNaN(a[0]) ? a[0] : Math.Sign(a[0]),
             OpCode.Second => a[1],
             OpCode.ZeroGrad => a[0],
-            _ => throw new NotSupportedException($"the reference evaluator has no {op}"),
+            // Element-wise functions of issue 13 (ReferenceEvaluator.Elementwise.cs)
+            _ => Functions(op, operandType, a),
         };
     }
 }
