@@ -26,6 +26,8 @@ internal static class StructuralOps
         JoinOp.Instance, AxisSliceOp.Instance, AxisPadOp.Instance,
         // Products
         BatchedMatmulOp.Instance,
+        // softmax (issue 13)
+        SoftmaxOp.Softmax, SoftmaxOp.LogSoftmax, SoftmaxOp.LogSumExp,
     ];
 
     public static IStructuralOp Of(OpCode op) =>

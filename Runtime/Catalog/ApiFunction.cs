@@ -87,4 +87,16 @@ public enum ApiFunction
     /// <summary><c>Tensordot(a, b, axes)</c>.</summary>
     Tensordot,
 
+    // softmax (issue 13)
+    /// <summary><c>Softmax(x, axis)</c>.</summary>
+    Softmax,
+    /// <summary><c>LogSoftmax(x, axis)</c>.</summary>
+    LogSoftmax,
+    /// <summary><c>LogSumExp(x, axis, keepdims)</c>.</summary>
+    LogSumExp,
+    /// <summary><c>ToOneHot(y, nbClass, dtype)</c>.</summary>
+    ToOneHot,
+    /// <summary><c>CategoricalCrossEntropy(codingDist, trueDist)</c>.</summary>
+    CategoricalCrossEntropy,
+
 }

@@ -158,6 +158,14 @@ public enum OpCode
     /// <summary>Matrix products batched over leading axes, broadcast (NumPy's <c>matmul</c> of tensors of rank 3 and more).</summary>
     BatchedMatmul,
 
+    // softmax (issue 13)
+    /// <summary>PyTensor's <c>Softmax</c> along an axis (or all): exp(x - max) / sum(exp(x - max)), one kernel pass per row.</summary>
+    Softmax,
+    /// <summary>PyTensor's <c>LogSoftmax</c> along an axis (or all).</summary>
+    LogSoftmax,
+    /// <summary>The stable log(sum(exp(x))) over consecutive axes (PyTensor's <c>logsumexp</c> after <c>local_log_sum_exp</c>).</summary>
+    LogSumExp,
+
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>

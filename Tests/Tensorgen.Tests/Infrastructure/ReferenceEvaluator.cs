@@ -84,6 +84,8 @@ internal static partial class ReferenceEvaluator
                 OpCode.Subtensor or OpCode.IncSubtensor => Indexing(node, operands),
                 // Joins and products (ReferenceEvaluator.Joins.cs)
                 OpCode.Join or OpCode.AxisSlice or OpCode.AxisPad or OpCode.BatchedMatmul => Round(Joins(node, operands), node.DType),
+                // softmax (issue 13): ReferenceEvaluator.Softmax.cs
+                var op when SoftmaxReference.Handles(op) => Round(SoftmaxReference.Evaluate(node, operands[0]), node.DType),
                 _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),
             };
         }
