@@ -80,6 +80,26 @@ internal static class SoftmaxRules
         return graph[result].Shape == m.Node.Shape ? m.Keep(result) : null;
     }
 
+    private static readonly Var I = new("i");
+
+    /// <summary>
+    /// PyTensor's <c>local_shape_to_shape_i</c> with the ops' <c>infer_shape</c>: a size or an index check reads only
+    /// its operand's shape, and a softmax has its operand's, so it reads that; a softmax whose value is used only
+    /// for its shape (<c>softmax(x)[arange(n), y]</c> after <see cref="LogSoftmax"/>) is then not computed at all.
+    /// </summary>
+    public static readonly Rule ShapeOfSoftmax = new("local_shape_to_shape_i",
+        (Op(OpCode.DimSize, X), m => SameShapeOperand(m, 0)),
+        (Op(OpCode.CheckIndex, I, X), m => SameShapeOperand(m, 1)));
+
+    private static Rewritten? SameShapeOperand(Match m, int k)
+    {
+        var x = m.NodeOf(X);
+        if (x.Op is not (OpCode.Softmax or OpCode.LogSoftmax)) return null;
+        var inputs = m.Node.Inputs.ToArray();
+        inputs[k] = x.Inputs[0];
+        return m.Become(m.Node with { Inputs = inputs.ToEquatableArray() });
+    }
+
     /// <summary>The softmax family's part of PyTensor's <c>stabilize</c> database.</summary>
-    public static readonly RuleSet Stabilize = new("stabilize (softmax)", [LogSoftmax, LogSumExp]);
+    public static readonly RuleSet Stabilize = new("stabilize (softmax)", [LogSoftmax, LogSumExp, ShapeOfSoftmax]);
 }
