@@ -47,6 +47,15 @@ internal sealed class SoftmaxOp : IStructuralOp, ICallOp, INoIdentity
 
     private bool Reduces => Op == OpCode.LogSumExp;
 
+    /// <summary>Whether <paramref name="node"/> is a softmax or a log_softmax: a value of its operand's shape.</summary>
+    public static bool Normalizes(Node node) => node.Op is OpCode.Softmax or OpCode.LogSoftmax;
+
+    /// <summary>
+    /// Whether <paramref name="node"/> only selects or reorders its first operand's elements (basic or advanced
+    /// indexing, a dimshuffle), so log(op(softmax(x))) is op(log(softmax(x))): PyTensor's <c>local_logsoftmax</c> lifts these.
+    /// </summary>
+    public static bool Selects(Node node) => node.Op is OpCode.Subtensor or OpCode.AdvancedSubtensor or OpCode.DimShuffle;
+
     public int Arity => 1;
 
     public OpKind Kind => OpKind.Data;

@@ -28,7 +28,7 @@ internal static class SoftmaxRules
         var graph = m.Graph;
         var chain = new System.Collections.Generic.List<int>();
         int at = m[X];
-        while (graph[at].Op is OpCode.Subtensor or OpCode.AdvancedSubtensor or OpCode.DimShuffle)
+        while (SoftmaxOp.Selects(graph[at]))
         {
             chain.Add(at);
             at = graph[at].Inputs[0];
@@ -94,7 +94,7 @@ internal static class SoftmaxRules
     private static Rewritten? SameShapeOperand(Match m, int k)
     {
         var x = m.NodeOf(X);
-        if (x.Op is not (OpCode.Softmax or OpCode.LogSoftmax)) return null;
+        if (!SoftmaxOp.Normalizes(x)) return null;
         var inputs = m.Node.Inputs.ToArray();
         inputs[k] = x.Inputs[0];
         return m.Become(m.Node with { Inputs = inputs.ToEquatableArray() });
