@@ -103,10 +103,10 @@ internal static partial class ElementwiseOps
         },
         new(OpCode.Sign, "sign", 1, ResultRule.Promoted)
         {
-            // Zeros and NaN are their own sign.
-            Fold = Fold.Numbers(a => System.Math.Sign(a[0]), a => double.IsNaN(a[0]) ? a[0] : a[0] > 0 ? 1 : a[0] < 0 ? -1 : a[0]),
+            // NaN is its own sign; the sign of -0.0 is +0.0, as NumPy's.
+            Fold = Fold.Numbers(a => System.Math.Sign(a[0]), a => double.IsNaN(a[0]) ? a[0] : a[0] > 0 ? 1 : a[0] < 0 ? -1 : 0),
             Scalar = s => s.IsFloat
-                ? $"({s[0]} > 0 ? {s.Literal(1)} : {s[0]} < 0 ? {s.Literal(-1)} : {s[0]})"
+                ? $"({s[0]} > 0 ? {s.Literal(1)} : {s[0]} < 0 ? {s.Literal(-1)} : {s[0]} == 0 ? {s.Literal(0)} : {s[0]})"
                 : $"(({s.DType.CSharp()})global::System.Math.Sign({s[0]}))",
             Vector = VectorForm.Numbers(v => $"{v.M}.Sign({v[0]})"),
             Pullback = p => [PullbackSite.None],

@@ -47,15 +47,17 @@ public static partial class VectorMath
     /// <summary>log(1 + e^x), computed in float64.</summary>
     public static Vector<float> Softplus(Vector<float> x) => Map<float, SoftplusOp>(x);
 
-    /// <summary>Sign: 1, -1, or the value itself for zeros and NaN.</summary>
+    /// <summary>Sign: 1, -1, +0 for both zeros (NumPy's sign(-0.0) is 0.0), NaN for NaN.</summary>
     public static Vector<double> Sign(Vector<double> x) =>
         Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<double>.Zero), Vector<double>.One,
-            Vector.ConditionalSelect(Vector.LessThan(x, Vector<double>.Zero), -Vector<double>.One, x));
+            Vector.ConditionalSelect(Vector.LessThan(x, Vector<double>.Zero), -Vector<double>.One,
+                Vector.ConditionalSelect(Vector.Equals(x, Vector<double>.Zero), Vector<double>.Zero, x)));
 
-    /// <summary>Sign: 1, -1, or the value itself for zeros and NaN.</summary>
+    /// <summary>Sign: 1, -1, +0 for both zeros (NumPy's sign(-0.0) is 0.0), NaN for NaN.</summary>
     public static Vector<float> Sign(Vector<float> x) =>
         Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), Vector<float>.One,
-            Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -Vector<float>.One, x));
+            Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -Vector<float>.One,
+                Vector.ConditionalSelect(Vector.Equals(x, Vector<float>.Zero), Vector<float>.Zero, x)));
 
     /// <summary>Bools from <paramref name="source"/>[<paramref name="offset"/>..] as a mask beside doubles (all bits set for true).</summary>
     public static Vector<long> LoadMask64(ReadOnlySpan<bool> source, int offset)
