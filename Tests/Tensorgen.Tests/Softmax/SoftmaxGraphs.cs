@@ -88,4 +88,12 @@ public static partial class SoftmaxGraphs
         var x = DTensor3("x");
         return Function([x], [LogSumExp(x, [0, 2], keepdims: true), Softmax(x, 1), LogSoftmax(x, 0)]);
     }
+
+    /// <summary>1 / sign(x): NumPy's sign(-0.0) is +0.0 (met through a fuzz graph of a keepdims max dimshuffled to 0-d).</summary>
+    [TensorFunction]
+    public static FunctionGraph OverSign()
+    {
+        var x = DVector("x");
+        return Function([x], 1.0 / Sign(x));
+    }
 }

@@ -224,4 +224,13 @@ public sealed class SoftmaxStabilityTests
             Same([a - m - l, b - m - l], [Flat(lsm)[r], Flat(lsm)[12 + r]], 1e-14, "log_softmax along axis 0");
         }
     }
+
+    [Fact]
+    public void Sign_of_negative_zero_is_positive_zero_as_numpy()
+    {
+        // 17 elements: the vector loop and its scalar tail both see -0.0.
+        var x = Enumerable.Range(0, 17).Select(i => i % 3 == 0 ? -0.0 : i % 3 == 1 ? 0.0 : -2.0).ToArray();
+        var result = Flat(new SoftmaxGraphs.OverSignFunction().Invoke(x));
+        Assert.Equal(x.Select(v => v == 0 ? double.PositiveInfinity : -1.0), result);
+    }
 }
