@@ -17,6 +17,12 @@ internal static class CopyWriter
         var graph = plan.Graph;
         var node = graph[id];
         int input = node.Inputs[0];
+        if (node.Rank == 0 && graph[input].Rank > 0)
+        {
+            // A 0-d value viewing a one-element buffer (a keepdims reduction with its size-1 axes dropped) is a local.
+            w.Line($"{node.DType.CSharp()} {plan.Value(id).Name} = {plan.Span(input, null, plan.Size(input))}[0];");
+            return;
+        }
         string target = plan.Writable(id);
         if (Plan.IsFilled(graph, node))
         {

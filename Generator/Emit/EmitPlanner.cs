@@ -150,7 +150,7 @@ internal sealed class EmitPlanner
                 _generators[draw.Node] = _scope.Take("rng" + Naming.Pascal(_schedule.Function.Randoms[_randomOf[draw.Node]].Name));
                 if (_graph[draw.Node].Rank == 0) Local(draw.Node);
                 break;
-            case DotStep or SizeStep or CallStep when _graph[step.Writes[0]].Rank == 0:
+            case DotStep or SizeStep or CallStep or CopyStep when _graph[step.Writes[0]].Rank == 0:
                 Local(step.Writes[0]);
                 break;
         }

@@ -28,6 +28,8 @@ internal static class StructuralOps
         BatchedMatmulOp.Instance,
         // reductions (issue 13)
         ProdOp.Instance, LogicalReductionOp.All, LogicalReductionOp.Any, ArgExtremumOp.Argmax, ArgExtremumOp.Argmin, CumOp.Sum, CumOp.Product,
+        // softmax (issue 13)
+        SoftmaxOp.Softmax, SoftmaxOp.LogSoftmax, SoftmaxOp.LogSumExp,
     ];
 
     public static IStructuralOp Of(OpCode op) =>

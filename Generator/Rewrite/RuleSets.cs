@@ -141,7 +141,7 @@ internal static class RuleSets
     public static readonly RuleSet Specialize = new("specialize", [PowSpecialize]);
 
     /// <summary>What the rewrite stage applies.</summary>
-    public static readonly RuleSet All = Canonicalize.Then(Stabilize).Then(Specialize);
+    public static readonly RuleSet All = Canonicalize.Then(Stabilize).Then(SoftmaxRules.Stabilize).Then(Specialize);
 
     /// <summary>
     /// What differentiating applies to a cost first, so its gradient is built from stable pullbacks: all but the

@@ -106,4 +106,16 @@ public enum ApiFunction
     CumSum,
     /// <summary><c>CumProd(x, axis)</c>.</summary>
     CumProd,
+    // softmax (issue 13)
+    /// <summary><c>Softmax(x, axis)</c>.</summary>
+    Softmax,
+    /// <summary><c>LogSoftmax(x, axis)</c>.</summary>
+    LogSoftmax,
+    /// <summary><c>LogSumExp(x, axis, keepdims)</c>.</summary>
+    LogSumExp,
+    /// <summary><c>ToOneHot(y, nbClass, dtype)</c>.</summary>
+    ToOneHot,
+    /// <summary><c>CategoricalCrossEntropy(codingDist, trueDist)</c>.</summary>
+    CategoricalCrossEntropy,
+
 }

@@ -226,6 +226,13 @@ public enum OpCode
     Xor,
     /// <summary>Bitwise complement of integers, logical not of bools (PyTensor's <c>invert</c>, <c>bitwise_not</c>, <c>~</c>).</summary>
     Invert,
+    // softmax (issue 13)
+    /// <summary>PyTensor's <c>Softmax</c> along an axis (or all): exp(x - max) / sum(exp(x - max)), one kernel pass per row.</summary>
+    Softmax,
+    /// <summary>PyTensor's <c>LogSoftmax</c> along an axis (or all).</summary>
+    LogSoftmax,
+    /// <summary>The stable log(sum(exp(x))) over consecutive axes (PyTensor's <c>logsumexp</c> after <c>local_log_sum_exp</c>).</summary>
+    LogSumExp,
 
 }
 

@@ -39,6 +39,9 @@ using GOp = generator::Tensorgen.OpCode;
 using OpKind = generator::Tensorgen.Generator.Ops.OpKind;
 using OpRegistry = generator::Tensorgen.Generator.Ops.OpRegistry;
 using ResultRule = generator::Tensorgen.Generator.Ops.ResultRule;
+// softmax (issue 13)
+using SoftmaxOp = generator::Tensorgen.Generator.Ops.SoftmaxOp;
+using SoftmaxParams = generator::Tensorgen.Generator.Ops.SoftmaxParams;
 
 namespace Tensorgen.Tests;
 
@@ -190,6 +193,10 @@ public sealed class OpRegistryTests
             generator::Tensorgen.Generator.Ops.ArgExtremumOp.Argmin.Build(graph, a, [0, 1], keepdims: true),
             generator::Tensorgen.Generator.Ops.CumOp.Sum.Build(graph, a, 1),
             generator::Tensorgen.Generator.Ops.CumOp.Product.Build(graph, a, 0, reverse: true),
+            // softmax (issue 13)
+            SoftmaxOp.Softmax.Build(graph, a, new SoftmaxParams(1, 1, false, false)),
+            SoftmaxOp.LogSoftmax.Build(graph, a, new SoftmaxParams(0, 1, true, false)),
+            SoftmaxOp.LogSumExp.Build(graph, a, new SoftmaxParams(0, 0, false, true)),
         ];
         int cost = graph.Reduce(GOp.Sum, graph.Ew(GOp.Mul, graph.Convert(made[7], GDType.Float64), made[0]), [0], keepdims: false);
         var frozen = graph.Freeze();

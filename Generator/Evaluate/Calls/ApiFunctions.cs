@@ -14,6 +14,7 @@ internal static class ApiFunctions
     private static readonly Dictionary<ApiFunction, Func<ApiCall, Value>> Entries =
         IndexCalls.All.Concat(AdvancedIndexCalls.All).Concat(ShapeCalls.All).Concat(JoinCalls.All).Concat(ProductCalls.All)
             .Concat(ReductionCalls.All) // reductions (issue 13)
+            .Concat(SoftmaxCalls.All) // softmax (issue 13)
             .ToDictionary(e => e.Function, e => e.Apply);
 
     public static bool Has(ApiFunction function) => Entries.ContainsKey(function);

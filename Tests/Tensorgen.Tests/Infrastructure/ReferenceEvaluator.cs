@@ -87,6 +87,8 @@ internal static partial class ReferenceEvaluator
                 // reductions (issue 13): ReferenceEvaluator.Reductions.cs
                 OpCode.Prod or OpCode.All or OpCode.Any or OpCode.Argmax or OpCode.Argmin or OpCode.CumSum or OpCode.CumProd
                     => Round(MoreReductions(node, operands[0], strict: valueNeeded[id]), node.DType),
+                // softmax (issue 13): ReferenceEvaluator.Softmax.cs
+                var op when SoftmaxReference.Handles(op) => Round(SoftmaxReference.Evaluate(node, operands[0]), node.DType),
                 _ => Elementwise(operands, a => Round(Scalar(node.Op, graph[node.Inputs[node.Op is OpCode.Switch or OpCode.Second ? 1 : 0]].DType, node.DType, a), node.DType)),
             };
         }
