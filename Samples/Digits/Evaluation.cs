@@ -5,33 +5,9 @@ using System.Text;
 
 namespace Tensorgen.Samples.Digits;
 
-/// <summary>Predictions and their scores: the most probable class of each row, accuracy, a confusion matrix.</summary>
+/// <summary>How good predictions are: accuracy and a confusion matrix.</summary>
 public static class Evaluation
 {
-    /// <summary>
-    /// The column of each row's largest value, the first one on ties, as NumPy's <c>argmax(axis=1)</c>; a NaN wins, as in
-    /// NumPy (the first NaN).
-    /// </summary>
-    // TODO(issue 13 merge): Argmax — compile Pt.Argmax(logp, axis: 1) into LogProbabilities instead.
-    public static long[] ArgmaxRows(Tensor<double> scores)
-    {
-        if (scores.Rank != 2) throw new ArgumentException($"a matrix is needed, not a tensor of rank {scores.Rank}", nameof(scores));
-        int rows = (int)scores.Lengths[0], columns = (int)scores.Lengths[1];
-        if (columns == 0 && rows > 0) throw new ArgumentException("attempt to get argmax of an empty sequence", nameof(scores));
-        var values = new double[scores.FlattenedLength];
-        scores.FlattenTo(values);
-        var result = new long[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            var row = values.AsSpan(i * columns, columns);
-            int best = 0;
-            for (int j = 1; j < columns && !double.IsNaN(row[best]); j++)
-                if (row[j] > row[best] || double.IsNaN(row[j])) best = j;
-            result[i] = best;
-        }
-        return result;
-    }
-
     /// <summary>The fraction of predictions equal to their labels.</summary>
     public static double Accuracy(long[] predicted, long[] labels)
     {

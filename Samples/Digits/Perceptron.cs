@@ -60,7 +60,7 @@ public sealed partial class Perceptron(double[,] w1, double[] b1, double[,] w2, 
         var x = DMatrix("x");
         var y = LVector("y");
         var idx = LVector("idx");
-        var logp = LogSoftmaxRows(Logits(x[idx]));
+        var logp = LogSoftmax(Logits(x[idx]), axis: 1);
         // Each row's log-probability of its own digit, picked by advanced indexing: logp[arange(n), y[idx]].
         var crossEntropy = -logp[Arange(idx.Shape[0]), y[idx]].Mean();
         var cost = crossEntropy + L2 * (Sqr(W1).Sum() + Sqr(W2).Sum());
@@ -75,16 +75,17 @@ public sealed partial class Perceptron(double[,] w1, double[] b1, double[,] w2, 
     public FunctionGraph LogProbabilities()
     {
         var x = DMatrix("x");
-        return Function([x], LogSoftmaxRows(Logits(x)));
+        return Function([x], LogSoftmax(Logits(x), axis: 1));
+    }
+
+    //   predict = pytensor.function([x], log_softmax(logits(x), axis=1).argmax(axis=1))
+    /// <summary>Each row's most probable digit (the first on ties), int64.</summary>
+    [TensorFunction]
+    public FunctionGraph Predict()
+    {
+        var x = DMatrix("x");
+        return Function([x], LogSoftmax(Logits(x), axis: 1).Argmax(1));
     }
 
     private TensorVariable Logits(TensorVariable x) => Dot(Tanh(Dot(x, W1) + B1), W2) + B2;
-
-    // log_softmax over each row, by hand and stable: x - max(x) - log(sum(exp(x - max(x)))).
-    // TODO(issue 13 merge): Pt.LogSoftmax(logits, axis: 1)
-    private static TensorVariable LogSoftmaxRows(TensorVariable logits)
-    {
-        var shifted = logits - logits.Max(1, keepdims: true);
-        return shifted - Log(Exp(shifted).Sum(1, keepdims: true));
-    }
 }

@@ -17,10 +17,16 @@ Console.WriteLine($"model: 64 -> {Perceptron.Hidden} (tanh) -> 10 (log-softmax);
 
 var model = Perceptron.Create(InitSeed);
 var trainBatch = new Perceptron.TrainBatchFunction(model);
-var logProbabilities = new Perceptron.LogProbabilitiesFunction(model);
+var predict = new Perceptron.PredictFunction(model);
 var shuffle = RandomGenerator.DefaultRng(ShuffleSeed);
 
-long[] Predict(DigitsData set) => Evaluation.ArgmaxRows(logProbabilities.Invoke(set.Images));
+long[] Predict(DigitsData set)
+{
+    var digits = predict.Invoke(set.Images);
+    var flat = new long[digits.FlattenedLength];
+    digits.FlattenTo(flat);
+    return flat;
+}
 
 var total = Stopwatch.StartNew();
 double testAccuracy = 0;

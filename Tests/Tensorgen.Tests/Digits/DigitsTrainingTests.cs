@@ -34,6 +34,7 @@ public sealed class DigitsTrainingTests
         var model = Perceptron.Create(InitSeed);
         var trainBatch = new Perceptron.TrainBatchFunction(model);
         var logProbabilities = new Perceptron.LogProbabilitiesFunction(model);
+        var predict = new Perceptron.PredictFunction(model);
 
         // Before training: the initial weights give PyTensor's log-probabilities.
         AssertClose(Numbers(expected.GetProperty("initial_test_log_probabilities")), Flat(logProbabilities.Invoke(firstTest.Images)), "initial log-probabilities");
@@ -49,6 +50,8 @@ public sealed class DigitsTrainingTests
         AssertClose(Numbers(expected.GetProperty("W2")), Flat(model.W2.GetValue().Tensor), "W2");
         AssertClose(Numbers(expected.GetProperty("b2")), Flat(model.B2.GetValue().Tensor), "b2");
         AssertClose(Numbers(expected.GetProperty("test_log_probabilities")), Flat(logProbabilities.Invoke(firstTest.Images)), "trained log-probabilities");
+        // The compiled argmax predicts PyTensor's digits for the whole test set.
+        Assert.Equal(Numbers(expected.GetProperty("test_predictions")), Longs(predict.Invoke(test.Images)).Select(d => (double)d).ToArray());
 
         // The epoch learned something: the last batches cost far less than the first.
         Assert.True(costs[^1] < costs[0] / 2, $"costs {costs[0]} → {costs[^1]}");
@@ -142,5 +145,12 @@ public sealed class DigitsTrainingTests
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++)
             Assert.True(Math.Abs(expected[i] - actual[i]) <= Tolerance, $"{what}[{i}]: PyTensor {expected[i]:R}, Tensorgen {actual[i]:R}");
+    }
+
+    private static long[] Longs(System.Numerics.Tensors.Tensor<long> t)
+    {
+        var flat = new long[t.FlattenedLength];
+        t.FlattenTo(flat);
+        return flat;
     }
 }

@@ -1,30 +1,12 @@
 using System;
 using Tensorgen.Samples.Digits;
 using Xunit;
-using TensorFactory = System.Numerics.Tensors.Tensor;
 
 namespace Tensorgen.Tests.Digits;
 
-/// <summary>The Digits sample's scoring helpers: argmax of rows (NumPy's ties and NaNs), accuracy, confusion matrix.</summary>
+/// <summary>The Digits sample's scoring helpers: accuracy, confusion matrix.</summary>
 public sealed class EvaluationTests
 {
-    [Fact]
-    public void Argmax_rows_as_numpy()
-    {
-        // np.argmax(s, axis=1) of these rows is [1, 2, 0, 1, 0]: ties go to the first, the first NaN wins.
-        double[] values = [1, 3, 3, -1, -2, -0.5, double.NaN, 5, 1, 2, double.NaN, double.NaN, double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity];
-        var scores = TensorFactory.Create(values, [5, 3]);
-        Assert.Equal(new long[] { 1, 2, 0, 1, 0 }, Evaluation.ArgmaxRows(scores));
-    }
-
-    [Fact]
-    public void Argmax_of_no_rows_is_empty_and_of_no_columns_throws()
-    {
-        Assert.Empty(Evaluation.ArgmaxRows(TensorFactory.Create(Array.Empty<double>(), [0, 10])));
-        Assert.Throws<ArgumentException>(() => Evaluation.ArgmaxRows(TensorFactory.Create(Array.Empty<double>(), [3, 0])));
-        Assert.Throws<ArgumentException>(() => Evaluation.ArgmaxRows(TensorFactory.Create(new double[] { 1, 2 }, [2])));
-    }
-
     [Fact]
     public void Accuracy_counts_matches()
     {
