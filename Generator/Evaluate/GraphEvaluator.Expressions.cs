@@ -21,8 +21,10 @@ internal sealed partial class GraphEvaluator
 
         switch (node)
         {
-            // Code that does not compile: the compiler reports it; one error is enough.
-            case IrInvalid:
+            // Code that does not compile: the compiler reports it; one error is enough, except where the compiler's
+            // error would not say that a Pt function was meant.
+            case IrInvalid invalid:
+                foreach (var call in invalid.NotPt) Report(Model.Diagnostics.NotPtFunction, call.At, call.Name, call.Means);
                 return ErrorValue.Instance;
 
             case IrLocalReference local:
