@@ -68,6 +68,7 @@ public sealed class PtResolutionTests
     private static void AssertEveryMemberBinds(GeneratorRun run, string path)
     {
         Assert.True(run.CompileErrors.IsEmpty, string.Join("\n", run.CompileErrors));
+        Assert.True(PtSurface.Methods.Count > 150 && PtSurface.Properties.Count >= 2, "reflection found Pt's members");
 
         // Each overload reached by its own call, and nothing else named like a Pt member taken instead.
         var calls = OrdinaryProject.Invocations(run, path, inside: "Uses").ToList();
