@@ -11,6 +11,12 @@ internal sealed partial class GraphEvaluator
 
     private System.Func<int, Value>? _evaluateCore;
 
+    /// <summary>TG0217 for each call in code that does not compile that is spelled like a Pt function but means something else.</summary>
+    private void ReportNotPt(IrInvalid invalid)
+    {
+        foreach (var call in invalid.NotPt) Report(Model.Diagnostics.NotPtFunction, call.At, call.Name, call.Means);
+    }
+
     private Value EvaluateCore(int operation)
     {
         if (!Step(operation)) return ErrorValue.Instance;
@@ -21,8 +27,10 @@ internal sealed partial class GraphEvaluator
 
         switch (node)
         {
-            // Code that does not compile: the compiler reports it; one error is enough.
-            case IrInvalid:
+            // Code that does not compile: the compiler reports it; one error is enough, except where the compiler's
+            // error would not say that a Pt function was meant.
+            case IrInvalid invalid:
+                ReportNotPt(invalid);
                 return ErrorValue.Instance;
 
             case IrLocalReference local:

@@ -225,7 +225,10 @@ internal sealed partial class GraphEvaluator
                 return new Flow(FlowKind.Return, ret.Value < 0 ? null : Evaluate(ret.Value));
 
             case IrEmpty: // an empty statement, or a local function: evaluated where called
-            case IrInvalid: // does not compile: the compiler reports it
+                return Flow.Normal;
+
+            case IrInvalid invalid: // does not compile: the compiler reports it
+                ReportNotPt(invalid);
                 return Flow.Normal;
 
             case IrConditional conditional:

@@ -26,7 +26,7 @@ internal sealed partial class BodyLowering
         if (operation is IConversionOperation { OperatorMethod.ContainingType: { } owner } position && IsSystemIndex(owner)) return Expression(position.Operand);
         IrNode node = operation switch
         {
-            IInvalidOperation => new IrInvalid(),
+            IInvalidOperation invalid => Invalid(invalid),
             ILocalReferenceOperation local => new IrLocalReference(Variable(local.Local)),
             IParameterReferenceOperation parameter => new IrParameterReference(Variable(parameter.Parameter)),
             IRangeOperation range => new IrRange(Expression(range.LeftOperand), Expression(range.RightOperand)),

@@ -111,7 +111,7 @@ internal sealed partial class BodyLowering
             IExpressionStatementOperation expression => new IrExpressionStatement(Expression(expression.Operation)),
             IReturnOperation ret => new IrReturn(Expression(ret.ReturnedValue)),
             IEmptyOperation or ILocalFunctionOperation => new IrEmpty(),
-            IInvalidOperation => new IrInvalid(),
+            IInvalidOperation invalid => Invalid(invalid),
             IConditionalOperation conditional => new IrConditional(Expression(conditional.Condition), Statement(conditional.WhenTrue),
                 conditional.WhenFalse is null ? -1 : Statement(conditional.WhenFalse)),
             IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } branch => new IrBranch(branch.BranchKind == BranchKind.Break),

@@ -7,8 +7,14 @@ namespace Tensorgen.Generator.Lower;
 // The expressions of graph code, one record per IOperation kind. Types are the special type C# arithmetic
 // works in (an enum's underlying type); methods, members and variables are ids into LoweredFunction's tables.
 
-/// <summary>Code that does not compile (the compiler reports it).</summary>
-internal sealed record IrInvalid : IrNode;
+/// <summary>
+/// Code that does not compile (the compiler reports it). <paramref name="NotPt"/>: the calls in it spelled like a Pt
+/// function whose name does not reach Pt, each with what the name means there instead (TG0217).
+/// </summary>
+internal sealed record IrInvalid(EquatableArray<IrNotPt> NotPt = default) : IrNode;
+
+/// <summary>A call named <paramref name="Name"/> at <paramref name="At"/> that means <paramref name="Means"/>, not Pt's function.</summary>
+internal sealed record IrNotPt(string Name, string Means, IrSpan At);
 
 internal sealed record IrLocalReference(int Variable) : IrNode;
 

@@ -142,4 +142,8 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor Internal = Error("TG9999",
         "Internal generator error", "Tensorgen failed on '{0}': {1}", "Tensorgen.Internal");
+
+    // api (issue 13)
+    public static readonly DiagnosticDescriptor NotPtFunction = Error("TG0217",
+        "Call does not reach the Pt function of its name", "In '{0}': '{1}' here means {2}, not Tensorgen.Pt.{1}; import Pt in this file (using static Tensorgen.Pt;) or write Pt.{1}", Evaluation);
 }
