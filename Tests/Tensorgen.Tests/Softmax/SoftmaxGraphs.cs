@@ -96,4 +96,15 @@ public static partial class SoftmaxGraphs
         var x = DVector("x");
         return Function([x], 1.0 / Sign(x));
     }
+
+    /// <summary>The README's example of the family, as written there.</summary>
+    [TensorFunction]
+    public static FunctionGraph Classify()
+    {
+        var x = DMatrix("x"); var y = LVector("y"); var w = DMatrix("w");
+        var logits = Dot(x, w);
+        var p = Softmax(logits, 1);
+        var cost = CategoricalCrossEntropy(p, y).Mean();
+        return Function([x, y, w], [cost, Grad(cost, w), LogSumExp(logits, 1)]);
+    }
 }

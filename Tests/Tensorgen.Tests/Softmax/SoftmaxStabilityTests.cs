@@ -233,4 +233,18 @@ public sealed class SoftmaxStabilityTests
         var result = Flat(new SoftmaxGraphs.OverSignFunction().Invoke(x));
         Assert.Equal(x.Select(v => v == 0 ? double.PositiveInfinity : -1.0), result);
     }
+
+    [Fact]
+    public void The_readme_classifier_is_finite_for_logits_of_plus_minus_1000()
+    {
+        var x = Tensor.Create(new[] { 1.0, 0.0, 0.0, 1.0 }, [2, 2]);
+        var w = Tensor.Create(new[] { 1000.0, -1000.0, 0.0, -1000.0, 1000.0, 0.0 }, [2, 3]);
+        var (cost, grad, lse) = new SoftmaxGraphs.ClassifyFunction().Invoke(x, new long[] { 1, 2 }, w);
+        // Row 0: logits (1000, -1000, 0), class 1: 2000; row 1: (-1000, 1000, 0), class 2: 1000. Mean 1500.
+        Assert.Equal(1500.0, cost, 1e-9);
+        Assert.All(Flat(grad), v => Assert.True(double.IsFinite(v)));
+        // d cost / d w = x^T (softmax - onehot) / 2: softmax rows are (1, 0, 0) and (0, 1, 0).
+        Same([0.5, -0.5, 0, 0, 0.5, -0.5], Flat(grad), 1e-12, "gradient");
+        Same([1000, 1000], Flat(lse), 1e-15, "logsumexp of the logits");
+    }
 }
