@@ -38,7 +38,7 @@ public sealed class PtResolutionTests
 
             public static class Uses
             {
-                public static void All({{PtSurface.Parameters}})
+                public static void EveryMember({{PtSurface.Parameters}})
                 {
                     {{string.Join("\n        ", PtSurface.Statements(""))}}
                 }
@@ -56,7 +56,7 @@ public sealed class PtResolutionTests
 
             public static class Uses
             {
-                public static void All({{PtSurface.Parameters}})
+                public static void EveryMember({{PtSurface.Parameters}})
                 {
                     {{string.Join("\n        ", PtSurface.Statements("Pt."))}}
                 }
