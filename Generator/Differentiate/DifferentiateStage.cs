@@ -32,7 +32,7 @@ internal static class DifferentiateStage
             if (rebuild) expansion.Run(cancellation);
             expanded = true;
             var result = Close(evaluated, rebuild ? expansion : null, diagnostics);
-            return new(evaluated.HasErrors || diagnostics.Count > 0 ? spec.WithoutGraph() : result, diagnostics.ToArray());
+            return new(evaluated.HasErrors || diagnostics.HasErrors ? spec.WithoutGraph() : result, diagnostics.ToArray());
         }
         catch (OperationCanceledException)
         {
@@ -78,6 +78,14 @@ internal static class DifferentiateStage
         for (int id = 0; id < graph.Count; id++)
             if (reachable[id] && graph[id].IsInput && !inputNodes.Contains(id))
                 diagnostics.Report(Model.Diagnostics.MissingInput, evaluated.FunctionSite, graph[id].Name ?? $"#{graph[id].Parameters<SourceParams>().Position}");
+
+        // An input the outputs and updates do not read (PyTensor's UnusedInputError), unless the function says to let it be.
+        // Not after evaluation errors: an output that failed reads nothing, which would make its inputs look unused.
+        if (!evaluated.HasErrors && !diagnostics.HasErrors && evaluated.OnUnusedInput != (int)OnUnusedInput.Ignore)
+            for (int i = 0; i < inputs.Count; i++)
+                if (inputs[i].Node >= 0 && !reachable[inputs[i].Node])
+                    diagnostics.Report(evaluated.OnUnusedInput == (int)OnUnusedInput.Warn ? Model.Diagnostics.UnusedInputWarning : Model.Diagnostics.UnusedInput,
+                        i < evaluated.InputSites.Count ? evaluated.InputSites[i] : evaluated.FunctionSite, inputs[i].Name);
 
         // The shared variables in the order the graph first read them; random variables givens did not replace.
         var shared = spec.Shared.Select(s => s with { Node = Map(s.Node) }).Where(s => reachable[s.Node]).ToList();
