@@ -7,7 +7,9 @@ using System.Text;
 using System.Text.Json;
 using Tensorgen.Tests.Infrastructure;
 using Xunit;
+using Array = Tensorgen.Tests.Infrastructure.Array;
 using DTypesFacts = generator::Tensorgen.Generator.Graph.DTypes;
+using FunctionSpec = generator::Tensorgen.Generator.Model.FunctionSpec;
 
 namespace Tensorgen.Tests.DTypes;
 
@@ -82,9 +84,9 @@ public sealed class ValueTests
             c.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()).ToArray(),
             c.Value.GetProperty("data").EnumerateArray().Select(d => d.ValueKind == JsonValueKind.String ? double.Parse(d.GetString()!.Replace("inf", "Infinity"), System.Globalization.CultureInfo.InvariantCulture) : d.GetDouble()).ToArray())));
 
-    private static readonly Lazy<(Assembly Assembly, Dictionary<string, string> DTypes)> Compiled = new(Compile);
+    private static readonly Lazy<(Assembly Assembly, Dictionary<string, string> DTypes, Dictionary<string, FunctionSpec> Specs)> Compiled = new(Compile);
 
-    private static (Assembly, Dictionary<string, string>) Compile()
+    private static (Assembly, Dictionary<string, string>, Dictionary<string, FunctionSpec>) Compile()
     {
         var s = new StringBuilder();
         s.AppendLine("using System; using System.Linq; using Tensorgen; using static Tensorgen.Pt;");
@@ -113,7 +115,7 @@ public sealed class ValueTests
         var run = GeneratorHarness.Run(s.ToString(), "DTypeCases.cs");
         Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics));
         var dtypes = run.Specs.ToDictionary(spec => spec.MethodName, spec => DTypesFacts.NumPy(spec.Graph[spec.Outputs[0].Node].DType));
-        return (run.Load(), dtypes);
+        return (run.Load(), dtypes, run.Specs.ToDictionary(spec => spec.MethodName));
     }
 
     public static IEnumerable<object[]> Names() => Cases.Keys.Select(k => new object[] { k });
@@ -129,7 +131,7 @@ public sealed class ValueTests
     public void Values_and_dtype_are_PyTensors(string name)
     {
         var expected = Reference.Value[name];
-        var (assembly, dtypes) = Compiled.Value;
+        var (assembly, dtypes, specs) = Compiled.Value;
         Assert.Equal(expected.DType, dtypes["Case" + name]);
         var method = assembly.GetType("DTypeCases")!.GetMethod("Run" + name)!;
         double[] actual;
@@ -142,5 +144,11 @@ public sealed class ValueTests
         for (int i = 0; i < actual.Length; i++)
             Assert.True(Math.Abs(expected.Data[i] - actual[i]) <= tolerance * Math.Abs(expected.Data[i]),
                 $"{name}: element {i} is {actual[i]:R}, PyTensor's {expected.Data[i]:R}");
+        // The reference evaluator (independent of the generator's kernels) agrees.
+        var reference = ReferenceEvaluator.Run(specs["Case" + name], expected.Inputs.Select(i => new Array(i.Data, [i.Data.Length])).ToArray())[0];
+        Assert.Equal(expected.Data.Length, reference.Data.Length);
+        for (int i = 0; i < reference.Data.Length; i++)
+            Assert.True(Math.Abs(expected.Data[i] - reference.Data[i]) <= tolerance * Math.Abs(expected.Data[i]),
+                $"{name}, reference evaluator: element {i} is {reference.Data[i]:R}, PyTensor's {expected.Data[i]:R}");
     }
 }
