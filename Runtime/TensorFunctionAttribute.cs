@@ -5,7 +5,7 @@ namespace Tensorgen;
 
 /// <summary>
 /// Marks a method whose body builds a tensor graph with the symbolic API (<see cref="Pt"/>) and
-/// returns <see cref="Pt.Function(In[], TensorVariable, Pairs?, Pairs?, bool)"/>. The Tensorgen generator evaluates the
+/// returns <see cref="Pt.Function(In[], TensorVariable, Pairs?, Pairs?, bool, OnUnusedInput)"/>. The Tensorgen generator evaluates the
 /// body at build time and adds a compiled class <c>{MethodName}Function</c> to the containing
 /// partial type. The body itself never runs.
 /// </summary>

@@ -32,7 +32,7 @@ internal static class DifferentiateStage
             if (rebuild) expansion.Run(cancellation);
             expanded = true;
             var result = Close(evaluated, rebuild ? expansion : null, diagnostics);
-            return new(evaluated.HasErrors || diagnostics.Count > 0 ? spec.WithoutGraph() : result, diagnostics.ToArray());
+            return new(evaluated.HasErrors || diagnostics.HasErrors ? spec.WithoutGraph() : result, diagnostics.ToArray());
         }
         catch (OperationCanceledException)
         {
@@ -57,6 +57,31 @@ internal static class DifferentiateStage
             diagnostics.Report(Model.Diagnostics.Internal, SiteDiagnostic.Method, message);
             return new((evaluated.HasErrors ? spec.WithoutGraph() : spec) with { Failure = message }, diagnostics.ToArray());
         }
+    }
+
+    /// <summary>
+    /// The nodes of the evaluated graph (Grad requests in it) that the outputs and updates read, where what givens
+    /// replace reads its replacement. PyTensor's gradient starts from <c>ones_like(cost)</c>, so its graph reads
+    /// what the cost reads: an input read only by a Grad's cost (<c>Grad(x + y, x)</c> needs no y's value) is
+    /// used there, and is used here too. (Where PyTensor's pullbacks drop that seed, zero gradients such as
+    /// <c>Grad(Sign(x).Sum(), x)</c>, PyTensor reports the cost's other inputs; Tensorgen does not.)
+    /// </summary>
+    private static bool[] ReadBeforeGradients(EvaluatedSpec evaluated)
+    {
+        var graph = evaluated.Spec.Graph;
+        var givens = new Dictionary<int, int>();
+        foreach (var given in evaluated.Givens) givens[given.Node] = given.Value;
+        var seen = new bool[graph.Count];
+        var stack = new Stack<int>(evaluated.Spec.Outputs.Select(o => o.Node).Concat(evaluated.Spec.Updates.Select(u => u.Node)));
+        while (stack.Count > 0)
+        {
+            int id = stack.Pop();
+            if (id < 0 || seen[id]) continue;
+            seen[id] = true;
+            if (givens.TryGetValue(id, out int value)) stack.Push(value);
+            else foreach (var input in graph[id].Inputs) stack.Push(input);
+        }
+        return seen;
     }
 
     /// <summary>The givens applied, and the function's variables: those its outputs and updates read.</summary>
@@ -84,6 +109,17 @@ internal static class DifferentiateStage
         for (int id = 0; id < graph.Count; id++)
             if (reachable[id] && graph[id].IsInput && !inputNodes.Contains(id))
                 diagnostics.Report(Model.Diagnostics.MissingInput, evaluated.FunctionSite, graph[id].Name ?? $"#{graph[id].Parameters<SourceParams>().Position}");
+
+        // An input the outputs and updates do not read (PyTensor's UnusedInputError), unless the function says to let it be.
+        // Not after evaluation errors: an output that failed reads nothing, which would make its inputs look unused.
+        if (!evaluated.HasErrors && !diagnostics.HasErrors && evaluated.OnUnusedInput != (int)OnUnusedInput.Ignore)
+        {
+            var read = ReadBeforeGradients(evaluated);
+            for (int i = 0; i < inputs.Count; i++)
+                if (inputs[i].Node >= 0 && !reachable[inputs[i].Node] && !read[spec.Inputs[i].Node])
+                    diagnostics.Report(evaluated.OnUnusedInput == (int)OnUnusedInput.Warn ? Model.Diagnostics.UnusedInputWarning : Model.Diagnostics.UnusedInput,
+                        i < evaluated.InputSites.Count ? evaluated.InputSites[i] : evaluated.FunctionSite, inputs[i].Name);
+        }
 
         // The shared variables in the order the graph first read them; random variables givens did not replace.
         var shared = spec.Shared.Select(s => s with { Node = Map(s.Node) }).Where(s => reachable[s.Node]).ToList();

@@ -34,7 +34,7 @@ internal static class FunctionEvaluation
             new GraphBuilder().Freeze(), EquatableArray<InputSpec>.Empty, EquatableArray<OutputSpec>.Empty, false,
             EquatableArray<SharedSpec>.Empty, EquatableArray<UpdateSpec>.Empty, EquatableArray<RandomSpec>.Empty, false, header.OwnerType, failure);
         var sites = EquatableArray<RelativeLocation>.Empty;
-        EvaluatedFunction Result(FunctionSpec? spec) => Evaluated(spec is null ? null : new EvaluatedSpec(spec, EquatableArray<GivenSpec>.Empty, SiteDiagnostic.Method, HasErrors: true));
+        EvaluatedFunction Result(FunctionSpec? spec) => Evaluated(spec is null ? null : new EvaluatedSpec(spec, EquatableArray<GivenSpec>.Empty, SiteDiagnostic.Method, HasErrors: true, EquatableArray<int>.Empty, 0));
         EvaluatedFunction Evaluated(EvaluatedSpec? spec) => new(header.HintName, spec, diagnostics.ToEquatableArray(), sites);
         void Report(DiagnosticDescriptor descriptor, params string[] args) =>
             diagnostics.Add(DiagnosticInfo.Create(descriptor, header.Identifier, [header.MethodName, .. args]));
@@ -68,6 +68,7 @@ internal static class FunctionEvaluation
 
             var signature = FunctionSignature.Check(evaluator, value, value.Location);
             int functionSite = evaluator.Sites.Add(evaluator.Relative(value.Location));
+            var inputSites = signature.InputLocations.Select(l => evaluator.Sites.Add(evaluator.Relative(l))).ToEquatableArray();
             diagnostics.AddRange(evaluator.Diagnostics);
             sites = evaluator.Sites.ToArray();
             bool errors = diagnostics.Any(d => DiagnosticInfo.Descriptor(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
@@ -75,7 +76,7 @@ internal static class FunctionEvaluation
                 signature.Inputs.ToEquatableArray(), signature.Outputs.ToEquatableArray(), value.ManyOutputs,
                 signature.Shared.ToEquatableArray(), signature.Updates.ToEquatableArray(), signature.Randoms.ToEquatableArray(),
                 value.NoDefaultUpdates, header.OwnerType, null);
-            return Evaluated(new EvaluatedSpec(spec, signature.Givens.ToEquatableArray(), functionSite, errors));
+            return Evaluated(new EvaluatedSpec(spec, signature.Givens.ToEquatableArray(), functionSite, errors, inputSites, value.OnUnusedInput));
         }
         catch (OperationCanceledException)
         {

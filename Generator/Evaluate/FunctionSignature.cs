@@ -13,7 +13,8 @@ namespace Tensorgen.Generator.Evaluate;
 /// before givens, and every shared and random variable the graph read is listed: the differentiate stage
 /// applies the givens once gradients are taken and keeps the variables the function then reads.
 /// </summary>
-internal sealed record CheckedSignature(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates, List<RandomSpec> Randoms, List<GivenSpec> Givens);
+/// <param name="InputLocations">Where each of <paramref name="Inputs"/> is written in the <c>Function(...)</c> call (an unused input is reported there).</param>
+internal sealed record CheckedSignature(List<InputSpec> Inputs, List<OutputSpec> Outputs, List<SharedSpec> Shared, List<UpdateSpec> Updates, List<RandomSpec> Randoms, List<GivenSpec> Givens, List<IrSpan> InputLocations);
 
 /// <summary>
 /// Turns the evaluated <c>Function(inputs, outputs, updates, givens)</c> into the function's signature,
@@ -27,7 +28,8 @@ internal static class FunctionSignature
     public static CheckedSignature Check(GraphEvaluator evaluator, FunctionValue function, IrSpan fallback)
     {
         var graph = evaluator.Graph;
-        var inputs = Inputs(evaluator, function, fallback);
+        var inputLocations = new List<IrSpan>();
+        var inputs = Inputs(evaluator, function, fallback, inputLocations);
         var inputNodes = new HashSet<int>(inputs.Select(i => i.Node));
         var givens = Givens(evaluator, function, inputNodes);
 
@@ -72,10 +74,10 @@ internal static class FunctionSignature
         var shared = evaluator.SharedVariables.Select(d => new SharedSpec(d.Node, d.Name, d.Member)).ToList();
         var updateSpecs = updates.Select(u => new UpdateSpec(shared.FindIndex(s => s.Node == u.Target), u.Value)).ToList();
         var randoms = evaluator.RandomVariables.Select(r => new RandomSpec(r.Node, r.Name, r.Member, r.MemberIsTensor, r.Stream, r.Distribution)).ToList();
-        return new CheckedSignature(inputs, outputs, shared, updateSpecs, randoms, givens);
+        return new CheckedSignature(inputs, outputs, shared, updateSpecs, randoms, givens, inputLocations);
     }
 
-    private static List<InputSpec> Inputs(GraphEvaluator evaluator, FunctionValue function, IrSpan fallback)
+    private static List<InputSpec> Inputs(GraphEvaluator evaluator, FunctionValue function, IrSpan fallback, List<IrSpan> locations)
     {
         var graph = evaluator.Graph;
         var inputs = new List<InputSpec>();
@@ -123,6 +125,7 @@ internal static class FunctionSignature
                 evaluator.Report(Model.Diagnostics.DefaultOrder, location, name);
             }
             inputs.Add(new InputSpec(o.Node, name, literal));
+            locations.Add(location);
         }
         return inputs;
     }

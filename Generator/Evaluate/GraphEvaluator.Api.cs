@@ -145,7 +145,14 @@ internal sealed partial class GraphEvaluator
                 var givens = PairList(values, args, Parameter(method, "givens"), "givens");
                 int noDefault = Parameter(method, "noDefaultUpdates");
                 bool noDefaultUpdates = noDefault >= 0 && values[noDefault] is ConstValue { Constant: true };
-                return new FunctionValue(inputs.Items, inputs.Locations, outputs, names, many, Node(at).Span, updates, givens, noDefaultUpdates);
+                int unused = Parameter(method, "onUnusedInput");
+                int onUnusedInput = 0;
+                if (unused >= 0 && values[unused] is not null)
+                {
+                    if (values[unused] is ConstValue { Constant: int mode } && mode is >= 0 and <= 2) onUnusedInput = mode;
+                    else Report(Model.Diagnostics.NotConstant, args[unused], "an OnUnusedInput value", Text(args[unused]));
+                }
+                return new FunctionValue(inputs.Items, inputs.Locations, outputs, names, many, Node(at).Span, updates, givens, noDefaultUpdates, onUnusedInput);
             }
 
             case Builtin.Pairs:
@@ -292,7 +299,7 @@ internal sealed partial class GraphEvaluator
     private DType? DTypeArgument(Value?[] values, int[] args, int index)
     {
         if (index < 0 || index >= values.Length || values[index] is null) return null;
-        if (values[index] is ConstValue { Constant: int d } && d is >= 0 and <= (int)DType.Float64) return (DType)d;
+        if (values[index] is ConstValue { Constant: int d } && d is >= 0 and <= (int)DType.UInt8) return (DType)d;
         Report(Model.Diagnostics.NotConstant, args[index], "a dtype", Text(args[index]));
         return null;
     }

@@ -73,7 +73,8 @@ internal sealed record FunctionValue(
     IrSpan Location,
     ImmutableArray<PairValue> Updates,
     ImmutableArray<PairValue> Givens,
-    bool NoDefaultUpdates) : Value;
+    bool NoDefaultUpdates,
+    int OnUnusedInput) : Value;
 
 /// <summary>One (variable, value) pair of updates or givens, and where it was written.</summary>
 internal sealed record PairValue(Value Variable, Value Value, IrSpan Location);

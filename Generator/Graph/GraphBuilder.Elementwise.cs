@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Tensorgen.Generator.Model;
+using Tensorgen.Generator.Ops;
 
 namespace Tensorgen.Generator.Graph;
 
@@ -30,10 +31,17 @@ internal sealed partial class GraphBuilder
             return default;
         }
         var valueOperands = op == OpCode.Switch ? operands.Skip(1).ToArray() : operands.ToArray();
-        if (!OpInfo.TakesBools(op) && valueOperands.All(o => (o.Weak?.Kind ?? _nodes[o.Node].DType) == DType.Bool))
+        // Arithmetic on bools only (PyTensor's output type preferences): True + True is True, pow gives int8,
+        // and sub, neg and sign refuse them. Float math upgrades bools to float32 like any small integer.
+        var onBools = BoolOperands.Refused;
+        if (!OpInfo.TakesBools(op) && !OpInfo.IsFloatMath(op) && valueOperands.All(o => (o.Weak?.Kind ?? _nodes[o.Node].DType) == DType.Bool))
         {
-            error = $"{OpInfo.Name(op)} is arithmetic and its operands are bool ({Describe(operands)}); Cast(x, DType.Int64) first";
-            return default;
+            onBools = OpInfo.OnBools(op);
+            if (onBools == BoolOperands.Refused)
+            {
+                error = $"{OpInfo.Name(op)} does not take bool operands ({Describe(operands)}), as in PyTensor; Cast(x, DType.Int8) first";
+                return default;
+            }
         }
 
         // Literals only: fold now, the result stays a literal.
@@ -51,6 +59,8 @@ internal sealed partial class GraphBuilder
 
         DType operandType = CommonType(valueOperands);
         DType resultType = OpInfo.ResultType(op, operandType, castTo);
+        // Bools are added, multiplied, ... as int8 (0 and 1); a bool result is then "not zero" (True + True is True).
+        if (onBools != BoolOperands.Refused) operandType = resultType = DType.Int8;
 
         var shape = Broadcast(operands, out error);
         if (error is not null)
@@ -76,7 +86,8 @@ internal sealed partial class GraphBuilder
             var want = op == OpCode.Switch && i == 0 ? DType.Bool : computeType;
             inputs[i] = Convert(Materialize(operands[i], want), want);
         }
-        return Operand.Of(Add(Node.Apply(op, resultType, shape.ToEquatableArray(), inputs)));
+        int applied = Add(Node.Apply(op, resultType, shape.ToEquatableArray(), inputs));
+        return Operand.Of(onBools == BoolOperands.Bool ? Convert(applied, DType.Bool) : applied);
     }
 
     /// <summary>An element-wise op that cannot fail (operands already typed): for graphs the generator builds itself, as gradients.</summary>
@@ -94,20 +105,14 @@ internal sealed partial class GraphBuilder
             if (!o.IsLiteral) strong = strong is { } s ? DTypes.Promote(s, _nodes[o.Node].DType) : _nodes[o.Node].DType;
         // Switch(c, 1, 2.5): no value operand is a tensor, so the literals' own dtypes decide.
         DType result = strong ?? operands.Select(o => o.Weak!.Value.Kind).Aggregate(DTypes.Promote);
+        if (strong is null) return result;
+        // A literal stands for the Python number it writes: it takes the dtype PyTensor's autocast gives that number
+        // (int8, int16, int32 or int64 by value; float32 when float32 holds it exactly, else float64), and then
+        // promotes with the tensors as NumPy does. So float32 + 1000 is float32, float32 + 40000 (int32) and
+        // float32 * 0.1 are float64, int32 + 3_000_000_000 is int64, int8 * 0.5 is float32, int32 * 1.5 is
+        // float64, uint8 + 1 is int16 (uint8 with int8), and (x > 0) + 1 is int8.
         foreach (var o in operands)
-        {
-            if (o.Weak is not { } l) continue;
-            // A literal adopts the tensor's dtype when that dtype holds it exactly; otherwise the result widens,
-            // as PyTensor's autocast of Python numbers decides (int literals are int16/int32/int64 by value,
-            // float literals float32 when exactly representable): float32 + 1000 is float32, float32 + 40000
-            // and float32 * 0.1 are float64, int32 + 3_000_000_000 is int64, int32 * 1.5 is float64.
-            double v = l.Value.Double;
-            if (l.Kind.IsFloat() && !result.IsFloat()) result = DType.Float64;
-            else if (l.Kind == DType.Int64 && result == DType.Bool) result = DType.Int64;
-            else if (l.Kind == DType.Int64 && result == DType.Int32 && l.Value.Long != (int)l.Value.Long) result = DType.Int64;
-            else if (l.Kind == DType.Int64 && result == DType.Float32 && l.Value.Long is < short.MinValue or > short.MaxValue) result = DType.Float64;
-            else if (l.Kind == DType.Float64 && result == DType.Float32 && (float)v != v && !double.IsNaN(v)) result = DType.Float64;
-        }
+            if (o.Weak is { } l) result = DTypes.Promote(result, DTypes.Autocast(l.Value, l.Kind));
         return result;
     }
 

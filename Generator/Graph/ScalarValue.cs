@@ -38,6 +38,11 @@ internal readonly record struct ScalarValue(long Bits, bool IsFloat)
     {
         DType.Bool => Bool(IsTrue),
         DType.Int32 => Integer(IsFloat ? Saturate(Double, int.MinValue, int.MaxValue) : unchecked((int)Bits)),
+        // A float goes to int32 first, then wraps: the emitted code converts as unchecked((sbyte)(int)x), which
+        // is what NumPy's C cast gives on its platforms (np.float64(300).astype(np.int8) is 44).
+        DType.Int8 => Integer(unchecked((sbyte)(IsFloat ? Saturate(Double, int.MinValue, int.MaxValue) : Bits))),
+        DType.Int16 => Integer(unchecked((short)(IsFloat ? Saturate(Double, int.MinValue, int.MaxValue) : Bits))),
+        DType.UInt8 => Integer(unchecked((byte)(IsFloat ? Saturate(Double, int.MinValue, int.MaxValue) : Bits))),
         DType.Int64 => Integer(Long),
         DType.Float32 => Real((float)Double),
         _ => Real(Double),
@@ -82,8 +87,8 @@ internal static class ScalarValues
         if (value.IsFloat && dtype.IsInteger())
         {
             double d = value.Double;
-            double top = dtype == DType.Int32 ? 2147483648.0 : TwoTo63;
-            return d == Math.Floor(d) && d >= -top && d < top;
+            var (min, max) = dtype.Range();
+            return d == Math.Floor(d) && (dtype == DType.Int64 ? d >= -TwoTo63 && d < TwoTo63 : d >= min && d <= max);
         }
         var converted = value.To(dtype);
         if (!value.IsFloat && dtype.IsFloat())

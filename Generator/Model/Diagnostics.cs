@@ -139,6 +139,13 @@ internal static class Diagnostics
     // elementwise (issue 13)
     public static readonly DiagnosticDescriptor GradientNotImplemented = Error("TG0222",
         "Gradient not implemented", "In '{0}': {1}", Gradients);
+    // dtypes (issue 13)
+    public static readonly DiagnosticDescriptor UnusedInput = Error("TG0214",
+        "Unused input", "In '{0}': input '{1}' is not used by the outputs or updates (PyTensor's UnusedInputError); use it, remove it, or pass onUnusedInput: OnUnusedInput.Warn (a warning) or OnUnusedInput.Ignore to Function", Functions);
+
+    public static readonly DiagnosticDescriptor UnusedInputWarning = new("TG0215",
+        "Unused input (warning)", "In '{0}': input '{1}' is not used by the outputs or updates; the function takes it and ignores its value (onUnusedInput: OnUnusedInput.Warn; Ignore silences this)", Functions,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink("TG0215"));
 
     public static readonly DiagnosticDescriptor Internal = Error("TG9999",
         "Internal generator error", "Tensorgen failed on '{0}': {1}", "Tensorgen.Internal");

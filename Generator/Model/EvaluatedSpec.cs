@@ -13,7 +13,9 @@ internal sealed record GivenSpec(int Node, int Value);
 /// Evaluation reported errors: the later stage reports what it finds too (a gradient that does not exist, a
 /// missing input), as one build shows every problem, and the class is emitted empty.
 /// </param>
-internal sealed record EvaluatedSpec(FunctionSpec Spec, EquatableArray<GivenSpec> Givens, int FunctionSite, bool HasErrors);
+/// <param name="InputSites">The site of each input in the <c>Function(...)</c> call, where an unused input is reported.</param>
+/// <param name="OnUnusedInput">What an unused input is: <see cref="Tensorgen.OnUnusedInput"/> as a number (0 raise, 1 warn, 2 ignore).</param>
+internal sealed record EvaluatedSpec(FunctionSpec Spec, EquatableArray<GivenSpec> Givens, int FunctionSite, bool HasErrors, EquatableArray<int> InputSites, int OnUnusedInput);
 
 /// <summary>The differentiate stage's result: the spec to compile, and what it reports (at sites of the evaluated method).</summary>
 internal sealed record DifferentiatedFunction(FunctionSpec Spec, EquatableArray<SiteDiagnostic> Diagnostics);

@@ -15,6 +15,10 @@ internal static class Literals
             DType.Bool => value.IsTrue ? "true" : "false",
             // int.MinValue and long.MinValue have no literal of their own: "-2147483648" parses as -(2147483648).
             DType.Int32 => value.Bits == int.MinValue ? "int.MinValue" : value.Bits.ToString(CultureInfo.InvariantCulture),
+            // C# has no literals of these types: a cast of an int literal (a constant, so checked at compile time).
+            DType.Int8 => $"((sbyte){value.Bits.ToString(CultureInfo.InvariantCulture)})",
+            DType.Int16 => $"((short){value.Bits.ToString(CultureInfo.InvariantCulture)})",
+            DType.UInt8 => $"((byte){value.Bits.ToString(CultureInfo.InvariantCulture)})",
             DType.Int64 => value.Bits == long.MinValue ? "long.MinValue" : value.Bits.ToString(CultureInfo.InvariantCulture) + "L",
             DType.Float32 => Float((float)value.Double),
             _ => Double(value.Double),

@@ -41,6 +41,9 @@ internal sealed class SiteDiagnostics(string function)
 
     public int Count => _list.Count;
 
+    /// <summary>Whether an error is among them (a warning leaves the function compiled).</summary>
+    public bool HasErrors => _list.Exists(d => DiagnosticInfo.Descriptor(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+
     public EquatableArray<SiteDiagnostic> ToArray() => _list.ToEquatableArray();
 }
 

@@ -38,7 +38,8 @@ internal sealed class ElementwiseOp
     public DType ResultType(DType operand, DType? castTo) => Result switch
     {
         ResultRule.Comparison => DType.Bool,
-        ResultRule.FloatMath => operand.IsFloat() ? operand : DType.Float64,
+        ResultRule.FloatMath => operand.UpgradeToFloat(),
+        ResultRule.TrueDivision => operand.IsFloat() ? operand : DType.Float64,
         ResultRule.Target => castTo ?? throw new InvalidOperationException($"{Name} needs the dtype to convert to"),
         ResultRule.Promoted => operand,
         _ => throw new InvalidOperationException($"{Name} has no element-wise result rule"),
@@ -61,6 +62,12 @@ internal sealed class ElementwiseOp
     /// logic over floats or over bools mixed with ints, rounding of integers. The graph builder reports it (TG0201).
     /// </summary>
     public Func<IReadOnlyList<DType>, string?>? Refuse { get; init; }
+
+    /// <summary>
+    /// What the op does when all its value operands are bools and it does not take bools as such
+    /// (<see cref="TakesBools"/>) nor is float math: refused unless the entry says otherwise.
+    /// </summary>
+    public BoolOperands OnBools { get; init; }
 
     /// <summary>Constant folding (PyTensor's <c>ScalarOp.impl</c>).</summary>
     public Fold Fold { get; init; } = null!;

@@ -11,6 +11,7 @@ internal static partial class ElementwiseOps
     [
         new(OpCode.Add, "add", 2, ResultRule.Promoted)
         {
+            OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => unchecked(a[0] + a[1]), a => a[0] + a[1]),
             Scalar = s => $"({s[0]} + {s[1]})",
             Vector = VectorForm.Numbers(v => $"{v[0]} + {v[1]}"),
@@ -25,12 +26,13 @@ internal static partial class ElementwiseOps
         },
         new(OpCode.Mul, "mul", 2, ResultRule.Promoted)
         {
+            OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => unchecked(a[0] * a[1]), a => a[0] * a[1]),
             Scalar = s => $"({s[0]} * {s[1]})",
             Vector = VectorForm.Numbers(v => $"{v[0]} * {v[1]}"),
             Pullback = p => [p.To(p.Mul(p.G, p.Y), p.X), p.To(p.Mul(p.G, p.X), p.Y)],
         },
-        new(OpCode.TrueDiv, "true_div", 2, ResultRule.FloatMath)
+        new(OpCode.TrueDiv, "true_div", 2, ResultRule.TrueDivision)
         {
             Fold = Fold.Real(a => a[0] / a[1]),
             Scalar = s => $"({s[0]} / {s[1]})",
@@ -40,6 +42,7 @@ internal static partial class ElementwiseOps
         },
         new(OpCode.IntDiv, "int_div", 2, ResultRule.Promoted)
         {
+            OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => ScalarOps.FloorDiv(a[0], a[1]), a => ScalarOps.FloorDiv(a[0], a[1])),
             Scalar = s => $"{s.Ops}.FloorDiv({s[0]}, {s[1]})",
             Vector = VectorForm.Numbers(v => $"{v.M}.FloorDiv({v[0]}, {v[1]})"),
@@ -48,6 +51,7 @@ internal static partial class ElementwiseOps
         },
         new(OpCode.Mod, "mod", 2, ResultRule.Promoted)
         {
+            OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => ScalarOps.Mod(a[0], a[1]), a => ScalarOps.Mod(a[0], a[1])),
             Scalar = s => $"{s.Ops}.Mod({s[0]}, {s[1]})",
             Vector = VectorForm.Numbers(v => $"{v.M}.Mod({v[0]}, {v[1]})"),
@@ -56,6 +60,7 @@ internal static partial class ElementwiseOps
         },
         new(OpCode.Pow, "pow", 2, ResultRule.Promoted)
         {
+            OnBools = BoolOperands.Int8,
             Fold = Fold.Numbers(a => ScalarOps.Pow(a[0], a[1]), a => System.Math.Pow(a[0], a[1])),
             Scalar = s => s.IsFloat ? $"{s.Math}.Pow({s[0]}, {s[1]})" : $"{s.Ops}.Pow({s[0]}, {s[1]})",
             Vector = VectorForm.Numbers(v => $"{v.M}.Pow({v[0]}, {v[1]})"),
@@ -68,6 +73,7 @@ internal static partial class ElementwiseOps
         },
         new(OpCode.Maximum, "maximum", 2, ResultRule.Promoted)
         {
+            OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => System.Math.Max(a[0], a[1]), a => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : System.Math.Max(a[0], a[1])),
             Scalar = s => $"global::System.Math.Max({s[0]}, {s[1]})",
             Vector = VectorForm.Numbers(v => $"{v.V}.Max({v[0]}, {v[1]})"),
@@ -75,6 +81,7 @@ internal static partial class ElementwiseOps
         },
         new(OpCode.Minimum, "minimum", 2, ResultRule.Promoted)
         {
+            OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => System.Math.Min(a[0], a[1]), a => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : System.Math.Min(a[0], a[1])),
             Scalar = s => $"global::System.Math.Min({s[0]}, {s[1]})",
             Vector = VectorForm.Numbers(v => $"{v.V}.Min({v[0]}, {v[1]})"),
@@ -89,6 +96,7 @@ internal static partial class ElementwiseOps
         },
         new(OpCode.Abs, "abs", 1, ResultRule.Promoted)
         {
+            OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => ScalarOps.Abs(a[0]), a => System.Math.Abs(a[0])),
             Scalar = s => s.IsFloat ? $"{s.Math}.Abs({s[0]})" : $"{s.Ops}.Abs({s[0]})",
             Vector = VectorForm.Numbers(v => $"{v.V}.Abs({v[0]})"),
@@ -96,6 +104,7 @@ internal static partial class ElementwiseOps
         },
         new(OpCode.Sqr, "sqr", 1, ResultRule.Promoted)
         {
+            OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => unchecked(a[0] * a[0]), a => a[0] * a[0]),
             Scalar = s => $"({s[0]} * {s[0]})",
             Vector = VectorForm.Numbers(v => $"{v[0]} * {v[0]}"),

@@ -14,6 +14,8 @@ internal static partial class ElementwiseOps
             Fold = Fold.Values(a => a[0]),
             Scalar = s => s.Operand == DType.Bool ? $"({s[0]} ? {s.Literal(1)} : {s.Literal(0)})"
                 : s.DType == DType.Bool ? $"({s[0]} != 0)"
+                // A float goes to a narrow integer through int32 (wrapping), as constant folding does (ScalarValue.To).
+                : s.DType.IsSmallInteger() && s.Operand.IsFloat() ? $"(({s.DType.CSharp()})(int){s[0]})"
                 : $"(({s.DType.CSharp()}){s[0]})",
             // A kernel computes in one float dtype, so the only casts inside one are to and from bool masks.
             Vector = VectorForm.Masks(

@@ -16,7 +16,7 @@ internal static partial class OpInfo
     public static bool IsRequest(OpCode op) => OpRegistry.Of(op).Kind == OpKind.Request;
 
     /// <summary>Ops whose result is float even for integer operands (PyTensor upcasts ints to float64).</summary>
-    public static bool IsFloatMath(OpCode op) => OpRegistry.Of(op).Result == ResultRule.FloatMath;
+    public static bool IsFloatMath(OpCode op) => OpRegistry.Of(op).Result is ResultRule.FloatMath or ResultRule.TrueDivision;
 
     public static bool IsComparison(OpCode op) => OpRegistry.Of(op).Result == ResultRule.Comparison;
 
@@ -31,6 +31,9 @@ internal static partial class OpInfo
 
     /// <summary>Whether an element-wise op accepts bools as its values (logic, comparisons, casts, switch), unlike arithmetic.</summary>
     public static bool TakesBools(OpCode op) => OpRegistry.Elementwise(op).TakesBools;
+
+    /// <summary>What an arithmetic op does with bool operands (<see cref="ElementwiseOp.OnBools"/>).</summary>
+    public static BoolOperands OnBools(OpCode op) => OpRegistry.Elementwise(op).OnBools;
 
     /// <summary>The name used in printed graphs (PyTensor's scalar op names).</summary>
     public static string Name(OpCode op) => OpRegistry.Of(op).Name;

@@ -46,7 +46,10 @@ internal enum ResultRule
     /// <summary>The operands' common dtype (NumPy's promotion).</summary>
     Promoted,
 
-    /// <summary>Float even for integer operands: ints go to float64, as in PyTensor.</summary>
+    /// <summary>
+    /// Float even for integer operands, as PyTensor's <c>upgrade_to_float</c>: bool, int8, int16 and uint8 go to
+    /// float32 (which holds them exactly), int32 and int64 to float64.
+    /// </summary>
     FloatMath,
 
     /// <summary>A comparison: bool.</summary>
@@ -54,4 +57,25 @@ internal enum ResultRule
 
     /// <summary>The dtype asked for (a cast).</summary>
     Target,
+
+    // dtypes (issue 13)
+    /// <summary>True division (PyTensor's <c>TrueDiv.output_types</c>): integers and bools divide in float64, floats keep their dtype.</summary>
+    TrueDivision,
+}
+
+/// <summary>
+/// What an arithmetic op does when all its value operands are bools (PyTensor's output type preferences).
+/// Ops that take bools as such (logic, comparisons, casts, switch: <see cref="ElementwiseOp.TakesBools"/>) and
+/// float math do not consult it.
+/// </summary>
+internal enum BoolOperands
+{
+    /// <summary>A dtype error, as PyTensor's <c>upcast_out_nobool</c> / <c>same_out_nobool</c> raise (sub, neg, sign).</summary>
+    Refused,
+
+    /// <summary>A bool result, as PyTensor's <c>upcast_out</c> (True + True is True): computed in int8, then "not zero".</summary>
+    Bool,
+
+    /// <summary>An int8 result, as PyTensor's <c>upcast_out_min8</c> (pow): computed in int8.</summary>
+    Int8,
 }

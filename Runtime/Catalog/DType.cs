@@ -15,4 +15,10 @@ public enum DType
     Float32 = 3,
     /// <summary>`float64`: C# <see cref="double"/>.</summary>
     Float64 = 4,
+    /// <summary>`int8`: C# <see cref="sbyte"/>.</summary>
+    Int8 = 5,
+    /// <summary>`int16`: C# <see cref="short"/>.</summary>
+    Int16 = 6,
+    /// <summary>`uint8`: C# <see cref="byte"/>.</summary>
+    UInt8 = 7,
 }

@@ -11,12 +11,16 @@ public static class DTypes
         typeof(T) == typeof(double) ? DType.Float64 : typeof(T) == typeof(float) ? DType.Float32
         : typeof(T) == typeof(long) ? DType.Int64 : typeof(T) == typeof(int) ? DType.Int32
         : typeof(T) == typeof(bool) ? DType.Bool
-        : throw new NotSupportedException($"{typeof(T).Name} is not a Tensorgen dtype (bool, int, long, float, double).");
+        : typeof(T) == typeof(sbyte) ? DType.Int8 : typeof(T) == typeof(short) ? DType.Int16 : typeof(T) == typeof(byte) ? DType.UInt8
+        : throw new NotSupportedException($"{typeof(T).Name} is not a Tensorgen dtype (bool, sbyte, short, byte, int, long, float, double).");
 
     /// <summary>NumPy's name: <c>float64</c>.</summary>
     public static string NumPyName(DType dtype) => dtype switch
     {
         DType.Bool => "bool",
+        DType.Int8 => "int8",
+        DType.Int16 => "int16",
+        DType.UInt8 => "uint8",
         DType.Int32 => "int32",
         DType.Int64 => "int64",
         DType.Float32 => "float32",

@@ -88,7 +88,8 @@ public static class NumPy
         shape.Length == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape.ToArray().Select(d => d.ToString(CultureInfo.InvariantCulture))) + ")";
 
     private static string DTypeName<T>() => typeof(T) == typeof(double) ? "float64" : typeof(T) == typeof(float) ? "float32"
-        : typeof(T) == typeof(long) ? "int64" : typeof(T) == typeof(int) ? "int32" : typeof(T) == typeof(bool) ? "bool" : typeof(T).Name;
+        : typeof(T) == typeof(long) ? "int64" : typeof(T) == typeof(int) ? "int32" : typeof(T) == typeof(bool) ? "bool"
+        : typeof(T) == typeof(sbyte) ? "int8" : typeof(T) == typeof(short) ? "int16" : typeof(T) == typeof(byte) ? "uint8" : typeof(T).Name;
 
     /// <summary>Python's <c>str</c> of a NumPy scalar.</summary>
     private static string Scalar<T>(T value) => value switch

@@ -13,7 +13,7 @@ public sealed class In
     public static implicit operator In(TensorVariable variable) => Inert.In;
 }
 
-/// <summary>The result of <see cref="Pt.Function(In[], TensorVariable, Pairs?, Pairs?, bool)"/>: what a <see cref="TensorFunctionAttribute"/> method returns.</summary>
+/// <summary>The result of <see cref="Pt.Function(In[], TensorVariable, Pairs?, Pairs?, bool, OnUnusedInput)"/>: what a <see cref="TensorFunctionAttribute"/> method returns.</summary>
 public sealed class FunctionGraph
 {
     private FunctionGraph() { }

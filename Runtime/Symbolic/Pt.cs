@@ -32,10 +32,11 @@ public static partial class Pt
     /// <param name="updates">(shared variable, new value) pairs: after each call each shared variable takes its new value, all computed from the values before the call.</param>
     /// <param name="givens">(variable, replacement) pairs: in this function only, each variable (a shared variable, a constant, any expression) is replaced by an expression of the same type.</param>
     /// <param name="noDefaultUpdates">Leave random generators' states alone (PyTensor's <c>no_default_updates=True</c>).</param>
+    /// <param name="onUnusedInput">What an input the outputs and updates do not use is (PyTensor's <c>on_unused_input</c>): a build error (TG0214), a warning (TG0215), or nothing.</param>
     [Builtin(Builtin.Function)]
-    public static FunctionGraph Function(In[] inputs, TensorVariable outputs, Pairs? updates = null, Pairs? givens = null, bool noDefaultUpdates = false) => throw BuildTimeOnly.Error();
+    public static FunctionGraph Function(In[] inputs, TensorVariable outputs, Pairs? updates = null, Pairs? givens = null, bool noDefaultUpdates = false, OnUnusedInput onUnusedInput = OnUnusedInput.Raise) => throw BuildTimeOnly.Error();
 
     /// <summary>A compiled function returning several outputs, as a tuple. See the single-output overload for the parameters.</summary>
     [Builtin(Builtin.Function)]
-    public static FunctionGraph Function(In[] inputs, TensorVariable[] outputs, Pairs? updates = null, Pairs? givens = null, bool noDefaultUpdates = false) => throw BuildTimeOnly.Error();
+    public static FunctionGraph Function(In[] inputs, TensorVariable[] outputs, Pairs? updates = null, Pairs? givens = null, bool noDefaultUpdates = false, OnUnusedInput onUnusedInput = OnUnusedInput.Raise) => throw BuildTimeOnly.Error();
 }

@@ -21,7 +21,7 @@ public sealed class CultureTests
             public static FunctionGraph F()
             {
                 var x = DVector("x");
-                return Function([x, In(DScalar("y"), value: -0.25)], x * -1.5 + 2.5e-7);
+                return Function([x, In(DScalar("y"), value: -0.25)], x * -1.5 + 2.5e-7, onUnusedInput: OnUnusedInput.Ignore);
             }
         }
         """;

@@ -31,7 +31,7 @@ public sealed class DiagnosticCatalogTests
         var readme = Repo.Read("README.md");
         foreach (var d in All())
         {
-            Assert.Contains($"{d.Id} | {d.Category} | Error | {d.Title}", releases);
+            Assert.Contains($"{d.Id} | {d.Category} | {d.DefaultSeverity} | {d.Title}", releases);
             Assert.Contains($"\n### {d.Id}\n", readme.Replace("\r\n", "\n"));
             Assert.EndsWith("README.md#" + d.Id.ToLowerInvariant(), d.HelpLinkUri);
         }

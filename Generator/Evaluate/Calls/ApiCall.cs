@@ -133,7 +133,7 @@ internal sealed class ApiCall
     public bool Bool(string parameter, bool otherwise = false) => Raw(parameter) is ConstValue { Constant: bool b } ? b : otherwise;
 
     /// <summary>A dtype argument, or null when left out.</summary>
-    public Tensorgen.DType? DType(string parameter) => Raw(parameter) is ConstValue { Constant: int d } && d is >= 0 and <= (int)Tensorgen.DType.Float64 ? (Tensorgen.DType)d : null;
+    public Tensorgen.DType? DType(string parameter) => Raw(parameter) is ConstValue { Constant: int d } && d is >= 0 and <= (int)Tensorgen.DType.UInt8 ? (Tensorgen.DType)d : null;
 
     /// <summary>An int or a list of ints known at build time (axes, a pattern); null (reported) otherwise, or when left out and no default.</summary>
     public int[]? Ints(string parameter)

@@ -64,6 +64,8 @@ internal static class Algebra
         if (!Logic.Contains(op) && !Comparisons.Contains(op) && op is not (OpCode.Switch or OpCode.Identity) && values.All(o => o.IsBool)) return null;
         // Switch(c, 1, 2.5): every value a literal; the literals' own dtypes decide.
         var computeType = Promotion.Common(values) ?? values.Select(o => o.DType).Aggregate(Promotion.Promote);
+        // The fuzzer's terms are bool, int32, int64, float32 and float64 (a bool with an int literal would be int8).
+        if (computeType is DType.Int8 or DType.Int16 or DType.UInt8) return null;
         if (op == OpCode.Pow && computeType is DType.Int32 or DType.Int64 && !(values[1].Literal is { } k && k is 0 or 1 or 2 or 3)) return null;
         var dtype = Comparisons.Contains(op) || Logic.Contains(op) ? DType.Bool : FloatMath.Contains(op) && computeType is not (DType.Float32 or DType.Float64) ? DType.Float64 : computeType;
         if (Broadcast(operands) is not { } dims) return null;

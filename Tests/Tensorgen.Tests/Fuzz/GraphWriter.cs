@@ -49,7 +49,8 @@ internal sealed partial class GraphWriter
         var order = _inputs.ToList();
         if (_c.Chance(20)) order.Reverse();
         var list = string.Join(", ", order.Select(i => _c.Weighted(8, 1, 1) switch { 0 => i.Name, 1 => $"In({i.Name})", _ => $"In({i.Name}, name: \"p{i.Name}\")" }));
-        Line($"return Function([{list}], {returned});");
+        // Every input is listed whether or not the outputs read it (PyTensor's on_unused_input='ignore').
+        Line($"return Function([{list}], {returned}, onUnusedInput: OnUnusedInput.Ignore);");
         return new GraphProgram(_c.Drawn.ToList(), order, _body.ToString(), outputs, _maxRank, _staticSizes, _nonEmpty);
     }
 

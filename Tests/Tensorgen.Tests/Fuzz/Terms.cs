@@ -91,17 +91,32 @@ internal sealed record Term(string Code, DType DType, ImmutableArray<Dim> Dims, 
 /// <summary>NumPy's promotion of dtypes, and PyTensor's autocast of literals, as the README states them.</summary>
 internal static class Promotion
 {
+    /// <summary>NumPy's <c>promote_types</c>, as a table of kinds and sizes.</summary>
     public static DType Promote(DType a, DType b)
     {
         if (a == b) return a;
-        if ((a == DType.Float32 && b is DType.Int32 or DType.Int64) || (b == DType.Float32 && a is DType.Int32 or DType.Int64)) return DType.Float64;
-        return (DType)Math.Max((int)a, (int)b);
+        if (a == DType.Bool) return b;
+        if (b == DType.Bool) return a;
+        int Size(DType t) => t switch { DType.Int8 or DType.UInt8 => 1, DType.Int16 => 2, DType.Int32 or DType.Float32 => 4, _ => 8 };
+        bool IsFloat(DType t) => t is DType.Float32 or DType.Float64;
+        if (IsFloat(a) && IsFloat(b)) return DType.Float64;
+        if (IsFloat(a) || IsFloat(b))
+        {
+            var (f, i) = IsFloat(a) ? (a, b) : (b, a);
+            return f == DType.Float32 && Size(i) <= 2 ? DType.Float32 : DType.Float64;
+        }
+        if (a == DType.UInt8 || b == DType.UInt8)
+        {
+            var signed = a == DType.UInt8 ? b : a;
+            return Size(signed) == 1 ? DType.Int16 : signed;
+        }
+        return Size(a) >= Size(b) ? a : b;
     }
 
     /// <summary>
-    /// The dtype an element-wise op computes in: the tensors' common dtype, widened where a literal does not
-    /// fit it (float literal with integers, int literal outside int32 or (for float32) int16, a float64 literal
-    /// float32 cannot hold). Null when every operand is a literal.
+    /// The dtype an element-wise op computes in: the tensors' common dtype promoted with each literal's autocast
+    /// dtype (the smallest of int8, int16, int32, int64 holding an integer; float32 for a real float32 holds
+    /// exactly, else float64). Null when every operand is a literal.
     /// </summary>
     public static DType? Common(IEnumerable<Term> operands)
     {
@@ -113,12 +128,11 @@ internal static class Promotion
         foreach (var o in list.Where(o => o.IsLiteral))
         {
             double v = o.Literal!.Value;
-            bool isFloat = result is DType.Float32 or DType.Float64;
-            if (o.DType is DType.Float32 or DType.Float64 && !isFloat) result = DType.Float64;
-            else if (o.DType == DType.Int64 && result == DType.Bool) result = DType.Int64;
-            else if (o.DType == DType.Int64 && result == DType.Int32 && (v < int.MinValue || v > int.MaxValue)) result = DType.Int64;
-            else if (o.DType == DType.Int64 && result == DType.Float32 && (v < short.MinValue || v > short.MaxValue)) result = DType.Float64;
-            else if (o.DType == DType.Float64 && result == DType.Float32 && (float)v != v && !double.IsNaN(v)) result = DType.Float64;
+            var autocast = o.DType is DType.Float32 or DType.Float64
+                ? ((float)v == v || double.IsInfinity(v) ? DType.Float32 : DType.Float64)
+                : v is >= sbyte.MinValue and <= sbyte.MaxValue ? DType.Int8 : v is >= short.MinValue and <= short.MaxValue ? DType.Int16
+                : v is >= int.MinValue and <= int.MaxValue ? DType.Int32 : DType.Int64;
+            result = Promote(result, autocast);
         }
         return result;
     }

@@ -94,7 +94,7 @@ public sealed class IndexingViewTests
                 {
                     var x = DMatrix("x");
                     var n = LScalar("n");
-                    return Function([x, n], {{expression}});
+                    return Function([x, n], {{expression}}, onUnusedInput: OnUnusedInput.Ignore);
                 }
             }
             """);

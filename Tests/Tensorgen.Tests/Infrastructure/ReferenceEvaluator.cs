@@ -262,6 +262,10 @@ internal static partial class ReferenceEvaluator
         DType.Int32 => double.IsNaN(v) ? 0 : unchecked((int)(long)v),
         DType.Int64 => double.IsNaN(v) ? 0 : (long)v,
         DType.Bool => v != 0 ? 1 : 0,
+        // dtypes (issue 13): NumPy's fixed-width integers wrap; a float gets there through int32, as NumPy's C cast does.
+        DType.Int8 => double.IsNaN(v) ? 0 : unchecked((sbyte)(long)Math.Clamp(v, int.MinValue, int.MaxValue)),
+        DType.Int16 => double.IsNaN(v) ? 0 : unchecked((short)(long)Math.Clamp(v, int.MinValue, int.MaxValue)),
+        DType.UInt8 => double.IsNaN(v) ? 0 : unchecked((byte)(long)Math.Clamp(v, int.MinValue, int.MaxValue)),
         _ => v,
     };
 
@@ -290,7 +294,7 @@ internal static partial class ReferenceEvaluator
 
     private static double Scalar(OpCode op, DType operandType, DType resultType, double[] a)
     {
-        bool integer = operandType is DType.Int32 or DType.Int64;
+        bool integer = operandType is DType.Int32 or DType.Int64 or DType.Int8 or DType.Int16 or DType.UInt8;
         return op switch
         {
             OpCode.Add => a[0] + a[1],
