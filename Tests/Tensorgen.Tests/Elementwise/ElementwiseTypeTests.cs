@@ -76,7 +76,7 @@ public sealed class ElementwiseTypeTests
     {
         var run = GeneratorHarness.Run(Body($"""
                     var i = LVector("i"); var j = IVector("j"); var f = FVector("f"); var d = DVector("d"); var b = Vector("b", DType.Bool);
-                    return Function([i, j, f, d, b], {expression});
+                    return Function([i, j, f, d, b], {expression}, onUnusedInput: OnUnusedInput.Ignore);
             """));
         Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics));
         var spec = run.Specs.Single();
