@@ -18,10 +18,10 @@ public struct OutputBuffer<T>
     /// <summary>The array to compute the output into.</summary>
     public T[] Rent(nint size, bool borrow)
     {
-        if (!borrow) return new T[size];
+        if (!borrow) return FreshArrays.Uninitialized<T>(size);
         if (_array is null || _array.Length != size)
         {
-            _array = new T[size];
+            _array = FreshArrays.Uninitialized<T>(size);
             _tensor = null;
         }
         return _array;

@@ -247,7 +247,8 @@ public sealed class Shared<T> : TensorVariable, ISharedVariable
     [EditorBrowsable(EditorBrowsableState.Never)]
     public T[] NextBuffer(nint size)
     {
-        if (_next is null || _next.Length != size || ReferenceEquals(_next, _data)) _next = new T[size];
+        // Not zeroed: an update is written in full (the buffer swapped back in holds an older value anyway).
+        if (_next is null || _next.Length != size || ReferenceEquals(_next, _data)) _next = FreshArrays.Uninitialized<T>(size);
         return _next;
     }
 

@@ -3,12 +3,18 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --filter '*'
 // Each benchmark class compares generated code with a hand-written baseline in the same run.
+// --large-outputs [rounds=N] times fresh against borrowed outputs on 2000x2000 (LargeOutputs).
 // --random-throughput instead runs RandomThroughput's quick Stopwatch measurement.
 // --generator-scaling [sizes] [kinds] [runs=N] times the generator's stages on large graphs (GeneratorScaling).
 // --keystroke-cost [graphs=10,100] [runs=N] times the generator after an edit that changes no graph (KeystrokeCost).
 if (args.Contains("--random-throughput"))
 {
     Tensorgen.Benchmarks.RandomThroughput.Run();
+    return;
+}
+if (args.Contains("--large-outputs"))
+{
+    Tensorgen.Benchmarks.LargeOutputs.Run(args);
     return;
 }
 if (args.Contains("--keystroke-cost"))
