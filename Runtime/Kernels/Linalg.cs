@@ -13,19 +13,11 @@ namespace Tensorgen;
 /// vectorized <c>Dot</c> and <c>MultiplyAdd</c>. Nothing is allocated but the scratch a doubly transposed
 /// product needs, which comes from the array pool.
 /// </summary>
-public static class Linalg
+public static partial class Linalg
 {
     // Blocks of B that stay in cache while rows of A stream past them: KC rows of NC columns.
     private const int KC = 128;
     private const int NC = 512;
-
-    /// <summary><c>y = A·v</c>, A of shape (m, k): y[i] = A[i, :]·v.</summary>
-    public static void MatVec<T>(ReadOnlySpan<T> a, int m, int k, ReadOnlySpan<T> v, Span<T> y)
-        where T : unmanaged, INumberBase<T>
-    {
-        Check(a.Length == m * k && v.Length == k && y.Length == m);
-        for (int i = 0; i < m; i++) y[i] = TensorPrimitives.Dot(a.Slice(i * k, k), v);
-    }
 
     /// <summary><c>y = Aᵀ·v</c>, A of shape (k, m): y = Σ_r v[r]·A[r, :], adding whole rows.</summary>
     public static void MatTVec<T>(ReadOnlySpan<T> a, int k, int m, ReadOnlySpan<T> v, Span<T> y)
