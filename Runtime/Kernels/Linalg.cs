@@ -19,16 +19,6 @@ public static partial class Linalg
     private const int KC = 128;
     private const int NC = 512;
 
-    /// <summary><c>y = Aᵀ·v</c>, A of shape (k, m): y = Σ_r v[r]·A[r, :], adding whole rows.</summary>
-    public static void MatTVec<T>(ReadOnlySpan<T> a, int k, int m, ReadOnlySpan<T> v, Span<T> y)
-        where T : unmanaged, INumberBase<T>
-    {
-        Check(a.Length == m * k && v.Length == k && y.Length == m);
-        y.Clear();
-        // No row is skipped for a zero scale: 0·NaN and 0·∞ are NaN, as in NumPy's products.
-        for (int r = 0; r < k; r++) TensorPrimitives.MultiplyAdd(a.Slice(r * m, m), v[r], y, y);
-    }
-
     /// <summary>
     /// <c>C = op(A)·op(B)</c> with C of shape (m, n) and inner size k; op transposes where asked. A is stored
     /// (m, k) or, transposed, (k, m); B is stored (k, n) or, transposed, (n, k).

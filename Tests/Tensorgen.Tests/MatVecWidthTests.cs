@@ -7,7 +7,7 @@ using Xunit;
 namespace Tensorgen.Tests;
 
 /// <summary>
-/// The four-rows-at-a-time matrix-vector kernel at every vector width this machine accelerates (512, 256, 128 bits
+/// The four-rows-at-a-time matrix-vector kernels (A·v and Aᵀ·v) at every vector width this machine accelerates (512, 256, 128 bits
 /// and one element at a time), against the definition: row counts around the block of four, inner sizes around
 /// each width, float64 and float32, NaN and ∞ as NumPy's dot. Tolerance |Δ| ≤ 1e-13·(k + 1) for float64 and
 /// 1e-5·(k + 1) for float32 against a float64 sum (the kernel reorders the k products).
@@ -71,6 +71,51 @@ public sealed class MatVecWidthTests
                 Linalg.MatVec<double>(a, m, k, v6, y, bits);
                 Assert.True(double.IsNaN(y[6]), $"{bits} bits: inf · 0 in row 6 is {y[6]}");
             }
+    }
+
+    [Fact]
+    public void Transposed_product_is_row_by_row_bit_for_bit_at_every_width()
+    {
+        // Aᵀ·v adds scaled rows in order; four rows at a time must not change one bit of any sum.
+        var random = new Random(9);
+        foreach (int bits in Widths())
+            foreach (int k in new[] { 0, 1, 3, 4, 5, 8, 9, 13, 400 })
+                foreach (int m in new[] { 0, 1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 33, 64, 65, 784 })
+                {
+                    var a = Enumerable.Range(0, m * k).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+                    var v = Enumerable.Range(0, k).Select(_ => 2 * random.NextDouble() - 1).ToArray();
+                    var expected = new double[m];
+                    var expectedF = new float[m];
+                    for (int r = 0; r < k; r++)
+                        for (int j = 0; j < m; j++)
+                        {
+                            expected[j] += a[r * m + j] * v[r];
+                            expectedF[j] += (float)a[r * m + j] * (float)v[r];
+                        }
+                    var y = Enumerable.Repeat(double.NaN, m).ToArray();   // y is overwritten, not added to
+                    Linalg.MatTVec<double>(a, k, m, v, y, bits);
+                    Assert.True(expected.SequenceEqual(y), $"{bits} bits, ({k}, {m}): {string.Join(", ", y.Zip(expected).Where(p => p.First != p.Second).Take(3))}");
+                    var yf = new float[m];
+                    Linalg.MatTVec<float>(a.Select(x => (float)x).ToArray(), k, m, v.Select(x => (float)x).ToArray(), yf, bits);
+                    Assert.True(expectedF.SequenceEqual(yf), $"{bits} bits, float32, ({k}, {m})");
+                }
+    }
+
+    [Fact]
+    public void Transposed_product_keeps_NaN_from_zero_scales()
+    {
+        foreach (int bits in Widths())
+        {
+            const int k = 6, m = 19;
+            var a = Enumerable.Repeat(1.0, k * m).ToArray();
+            a[2 * m + 11] = double.PositiveInfinity;   // scaled by 0 below: NaN, as NumPy
+            a[5 * m + 3] = double.NaN;
+            var v = new[] { 1.0, 2, 0, 1, 1, 1 };
+            var y = new double[m];
+            Linalg.MatTVec<double>(a, k, m, v, y, bits);
+            Assert.True(double.IsNaN(y[11]) && double.IsNaN(y[3]), $"{bits} bits: {y[11]}, {y[3]}");
+            Assert.Equal(6.0, y[0]);
+        }
     }
 
     [Fact]
