@@ -19,6 +19,9 @@ public static partial class Linalg
     private const int KC = 128;
     private const int NC = 512;
 
+    // Below this many multiply-adds, packing costs more than it saves: rows of B are added in place.
+    private const long PackedMinimum = 32 * 32 * 32;
+
     /// <summary>
     /// <c>C = op(A)·op(B)</c> with C of shape (m, n) and inner size k; op transposes where asked. A is stored
     /// (m, k) or, transposed, (k, m); B is stored (k, n) or, transposed, (n, k).
@@ -55,6 +58,11 @@ public static partial class Linalg
                     for (int j = j0; j < j0 + jn; j++) c[i * n + j] = TensorPrimitives.Dot(row, b.Slice(j * k, k));
                 }
             }
+            return;
+        }
+        if (k > 0 && Vector.IsHardwareAccelerated && (typeof(T) == typeof(double) || typeof(T) == typeof(float)) && (long)m * n * k >= PackedMinimum)
+        {
+            PackedGemm(a, transA, b, c, m, n, k);
             return;
         }
         c.Clear();

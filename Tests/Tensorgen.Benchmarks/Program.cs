@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --filter '*'
 // Each benchmark class compares generated code with a hand-written baseline in the same run.
+// --gemm times Linalg.Gemm against the kernel it replaced (GemmThroughput; NumPy's side: numpy_gemm.py).
 // --large-outputs [rounds=N] times fresh against borrowed outputs on 2000x2000 (LargeOutputs).
 // --random-throughput instead runs RandomThroughput's quick Stopwatch measurement.
 // --generator-scaling [sizes] [kinds] [runs=N] times the generator's stages on large graphs (GeneratorScaling).
@@ -10,6 +11,11 @@ using BenchmarkDotNet.Running;
 if (args.Contains("--random-throughput"))
 {
     Tensorgen.Benchmarks.RandomThroughput.Run();
+    return;
+}
+if (args.Contains("--gemm"))
+{
+    Tensorgen.Benchmarks.GemmThroughput.Run();
     return;
 }
 if (args.Contains("--large-outputs"))

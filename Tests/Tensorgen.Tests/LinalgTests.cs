@@ -114,4 +114,34 @@ public sealed class LinalgTests
     {
         Assert.Throws<InvalidOperationException>(() => Linalg.MatVec<double>(new double[6], 2, 3, new double[2], new double[2]));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Packed_products_keep_NaN_and_infinity(bool transA)
+    {
+        // 37×41×300: past the packing threshold, with edge panels in every direction.
+        const int m = 37, n = 41, k = 300;
+        var a = Random(m * k, 3);
+        var b = Random(k * n, 4);
+        double At(int i, int r) => transA ? a[r * m + i] : a[i * k + r];
+        void SetA(int i, int r, double x) { if (transA) a[r * m + i] = x; else a[i * k + r] = x; }
+        SetA(5, 7, double.NaN);                                       // row 5 of C: NaN
+        for (int r = 0; r < k; r++) SetA(36, r, 0);                   // row 36 is zeros ...
+        b[299 * n + 40] = double.PositiveInfinity;                     // ... times ∞ in column 40: 0·∞ = NaN
+        var c = new double[m * n];
+        Linalg.Gemm<double>(a, transA, b, false, c, m, n, k);
+        for (int j = 0; j < n; j++) Assert.True(double.IsNaN(c[5 * n + j]), $"C[5, {j}] = {c[5 * n + j]}");
+        Assert.True(double.IsNaN(c[36 * n + 40]), $"C[36, 40] = {c[36 * n + 40]}");
+        Assert.Equal(0.0, c[36 * n + 39]);
+        Assert.Equal(double.PositiveInfinity, Math.Abs(c[0 * n + 40]));
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n - 1; j++)
+            {
+                if (i == 5) continue;
+                double expected = 0;
+                for (int r = 0; r < k; r++) expected += At(i, r) * b[r * n + j];
+                Assert.True(Math.Abs(c[i * n + j] - expected) <= 1e-12 * (k + 1), $"C[{i}, {j}]");
+            }
+    }
 }

@@ -1,0 +1,147 @@
+using System;
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Tensorgen;
+
+public static partial class Linalg
+{
+    // The register block: MR rows of C by two vectors of columns, eight accumulators that stay in registers while
+    // a packed panel of A (MR wide) and one of B (two vectors wide) stream past, k steps deep.
+    private const int MR = 4;
+    // Cache blocks: a KC-deep block of B's panels stays in L2 while MC rows of A's panels are packed into L1.
+    private const int PackKC = 256;
+    private const int PackMC = 64;
+
+    /// <summary>
+    /// <c>C = op(A)·B</c>, B stored (k, n): BLIS-style, with B packed into panels two vectors wide, A into panels of
+    /// four rows, and a 4×(2 vectors) register-blocked micro-kernel over each pair. Edge panels are padded with
+    /// zeros, which only meet the padding of the other operand's panel, so no real element sees them.
+    /// </summary>
+    private static void PackedGemm<T>(ReadOnlySpan<T> a, bool transA, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k)
+        where T : unmanaged, INumberBase<T>
+    {
+        int nr = 2 * Vector<T>.Count;
+        int nPanels = (n + nr - 1) / nr;
+        int kcMax = Math.Min(PackKC, k);
+        int mcMax = Math.Min(PackMC, m);
+        var packedB = ArrayPool<T>.Shared.Rent(nPanels * nr * kcMax);
+        var packedA = ArrayPool<T>.Shared.Rent(((mcMax + MR - 1) / MR) * MR * kcMax);
+        var tile = ArrayPool<T>.Shared.Rent(MR * nr);
+        try
+        {
+            for (int pc = 0; pc < k; pc += PackKC)
+            {
+                int kc = Math.Min(PackKC, k - pc);
+                PackB(b, n, pc, kc, nr, packedB);
+                for (int ic = 0; ic < m; ic += PackMC)
+                {
+                    int mc = Math.Min(PackMC, m - ic);
+                    PackA(a, transA, m, k, ic, mc, pc, kc, packedA);
+                    for (int ir = 0; ir < mc; ir += MR)
+                    {
+                        int rows = Math.Min(MR, mc - ir);
+                        ReadOnlySpan<T> aPanel = packedA.AsSpan(ir * kc, MR * kc);
+                        for (int jp = 0; jp < nPanels; jp++)
+                        {
+                            int j0 = jp * nr, columns = Math.Min(nr, n - j0);
+                            MicroKernel<T>(aPanel, packedB.AsSpan(jp * nr * kc, nr * kc), kc, tile);
+                            // The first depth block sets C, the later ones add to it: C needs no clearing.
+                            for (int r = 0; r < rows; r++)
+                            {
+                                var target = c.Slice((ic + ir + r) * n + j0, columns);
+                                var source = tile.AsSpan(r * nr, columns);
+                                if (pc == 0) source.CopyTo(target);
+                                else for (int j = 0; j < columns; j++) target[j] += source[j];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(tile);
+            ArrayPool<T>.Shared.Return(packedA);
+            ArrayPool<T>.Shared.Return(packedB);
+        }
+    }
+
+    /// <summary>B[pc..pc+kc, :] as panels of nr columns, each kc rows of nr contiguous values, the last padded with zeros.</summary>
+    private static void PackB<T>(ReadOnlySpan<T> b, int n, int pc, int kc, int nr, T[] packed)
+        where T : unmanaged, INumberBase<T>
+    {
+        int nPanels = (n + nr - 1) / nr;
+        for (int jp = 0; jp < nPanels; jp++)
+        {
+            int j0 = jp * nr, columns = Math.Min(nr, n - j0);
+            var panel = packed.AsSpan(jp * nr * kc, nr * kc);
+            for (int p = 0; p < kc; p++)
+            {
+                var row = panel.Slice(p * nr, nr);
+                b.Slice((pc + p) * n + j0, columns).CopyTo(row);
+                if (columns < nr) row.Slice(columns).Clear();
+            }
+        }
+    }
+
+    /// <summary>op(A)[ic..ic+mc, pc..pc+kc] as panels of MR rows, each kc columns of MR values, the last padded with zeros.</summary>
+    private static void PackA<T>(ReadOnlySpan<T> a, bool transA, int m, int k, int ic, int mc, int pc, int kc, T[] packed)
+        where T : unmanaged, INumberBase<T>
+    {
+        for (int ir = 0; ir < mc; ir += MR)
+        {
+            var panel = packed.AsSpan(ir * kc, MR * kc);
+            for (int r = 0; r < MR; r++)
+            {
+                int i = ic + ir + r;
+                if (ir + r >= mc)
+                {
+                    for (int p = 0; p < kc; p++) panel[p * MR + r] = T.Zero;
+                    continue;
+                }
+                for (int p = 0; p < kc; p++) panel[p * MR + r] = transA ? a[(pc + p) * m + i] : a[i * k + pc + p];
+            }
+        }
+    }
+
+    /// <summary>tile (MR × nr) = the packed A panel (kc × MR) times the packed B panel (kc × nr), in eight registers.</summary>
+    private static void MicroKernel<T>(ReadOnlySpan<T> aPanel, ReadOnlySpan<T> bPanel, int kc, T[] tile)
+        where T : unmanaged, INumberBase<T>
+    {
+        int w = Vector<T>.Count;
+        ref T ap = ref MemoryMarshal.GetReference(aPanel);
+        ref T bp = ref MemoryMarshal.GetReference(bPanel);
+        Vector<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            var b0 = Vector.LoadUnsafe(ref bp, (nuint)(p * 2 * w));
+            var b1 = Vector.LoadUnsafe(ref bp, (nuint)(p * 2 * w + w));
+            ref T ar = ref Unsafe.Add(ref ap, p * MR);
+            var a0 = new Vector<T>(ar);
+            c00 = MulAdd(a0, b0, c00); c01 = MulAdd(a0, b1, c01);
+            var a1 = new Vector<T>(Unsafe.Add(ref ar, 1));
+            c10 = MulAdd(a1, b0, c10); c11 = MulAdd(a1, b1, c11);
+            var a2 = new Vector<T>(Unsafe.Add(ref ar, 2));
+            c20 = MulAdd(a2, b0, c20); c21 = MulAdd(a2, b1, c21);
+            var a3 = new Vector<T>(Unsafe.Add(ref ar, 3));
+            c30 = MulAdd(a3, b0, c30); c31 = MulAdd(a3, b1, c31);
+        }
+        ref T t = ref MemoryMarshal.GetArrayDataReference(tile);
+        nuint row = (nuint)(2 * w);
+        c00.StoreUnsafe(ref t, 0); c01.StoreUnsafe(ref t, (nuint)w);
+        c10.StoreUnsafe(ref t, row); c11.StoreUnsafe(ref t, row + (nuint)w);
+        c20.StoreUnsafe(ref t, 2 * row); c21.StoreUnsafe(ref t, 2 * row + (nuint)w);
+        c30.StoreUnsafe(ref t, 3 * row); c31.StoreUnsafe(ref t, 3 * row + (nuint)w);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<T> MulAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c)
+    {
+        if (typeof(T) == typeof(double)) return Vector.MultiplyAddEstimate(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
+        if (typeof(T) == typeof(float)) return Vector.MultiplyAddEstimate(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
+        return a * b + c;
+    }
+}
