@@ -56,9 +56,10 @@ internal static class BufferSharing
         var lastRead = new Dictionary<int, int>();
         foreach (var step in plan.Steps)
         {
+            var (firstWrite, lastReadAt) = plan.Extent(step);
             foreach (var w in step.Writes)
-                if (!written.ContainsKey(w)) written[w] = step.Index;
-            foreach (var r in step.Reads) lastRead[r] = step.Index;
+                if (!written.ContainsKey(w)) written[w] = firstWrite;
+            foreach (var r in step.Reads) lastRead[r] = Math.Max(lastReadAt, lastRead.TryGetValue(r, out int before) ? before : -1);
         }
         var buffer = new Dictionary<int, int>();
         // Per dtype and size: free buffers, by the step after which they are free.

@@ -42,8 +42,13 @@ internal sealed class CallOrder
         var pending = new Stack<int>(plan.Steps.OfType<DrawStep>().SelectMany(d => RandomOp.Parameters(graph[d.Node])).Concat(computedSizes).Concat(viewIndices).Reverse());
         while (pending.Count > 0)
         {
-            if (!writer.TryGetValue(plan.Storage(pending.Pop()), out var step) || !needed.Add(step)) continue;
-            for (int k = step.Reads.Count - 1; k >= 0; k--) pending.Push(step.Reads[k]);
+            if (!writer.TryGetValue(plan.Storage(pending.Pop()), out var step) || needed.Contains(step)) continue;
+            // A sweep's steps run together: needing one needs all three.
+            foreach (var s in plan.SweepOf(step)?.Steps ?? [step])
+            {
+                needed.Add(s);
+                for (int k = s.Reads.Count - 1; k >= 0; k--) pending.Push(s.Reads[k]);
+            }
         }
 
         var early = new List<Step>();

@@ -179,7 +179,7 @@ internal sealed class EmitPlan
 /// <param name="BeforeBuffers">What runs before any buffer is taken: scalar steps random parameters need, and the draws they let check.</param>
 /// <param name="Allocated">The buffers taken, in order: outputs, next buffers, pooled temporaries (owners only).</param>
 /// <param name="AfterBuffers">Then: the rest of what random parameters need, every draw's check not yet made, the other steps.</param>
-/// <param name="LoopIndices">Per step (by index): the index of each loop around its kernel call.</param>
+/// <param name="LoopIndices">Per step (by index): the index of each loop around its kernel call; for a sweep's first product, the sweep's block size, first row, rows and block.</param>
 /// <param name="InlineLocals">Per inlined 0-d kernel (by step index): the local of each node it computes.</param>
 /// <param name="Generators">Per draw node: the local holding its scratch generator.</param>
 /// <param name="Unborrowed">Outputs written before a check that could still fail: never borrowed.</param>

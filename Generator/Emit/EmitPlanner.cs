@@ -146,6 +146,10 @@ internal sealed class EmitPlanner
             case Kernel kernel:
                 Loops(kernel);
                 break;
+            case DotStep forward when _schedule.SweepOf(forward) is { } sweep && sweep.Forward == forward:
+                string matrix = Naming.Pascal(_display[sweep.Matrix]);
+                _loops[forward.Index] = [_scope.Take("rowsPerBlock"), _scope.Take("row"), _scope.Take("blockRows"), _scope.Take("block" + matrix)];
+                break;
             case DrawStep draw:
                 _generators[draw.Node] = _scope.Take("rng" + Naming.Pascal(_schedule.Function.Randoms[_randomOf[draw.Node]].Name));
                 if (_graph[draw.Node].Rank == 0) Local(draw.Node);

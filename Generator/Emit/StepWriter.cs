@@ -21,6 +21,10 @@ internal static class StepWriter
                 w.Line($"// {plan.Display[id]} takes over the buffer of {plan.Display[reused.Buffer]}");
         switch (step)
         {
+            case var _ when plan.Schedule.SweepOf(step) is { } sweep:
+                // The sweep's three steps are written at its first; the other two are already done.
+                if (step == sweep.Forward) SweepWriter.Write(plan, w, sweep);
+                break;
             case Kernel { IsReduction: true } kernel:
                 KernelCallWriter.Reduce(plan, w, kernel);
                 break;

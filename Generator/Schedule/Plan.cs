@@ -8,13 +8,18 @@ namespace Tensorgen.Generator.Schedule;
 /// <summary>How a function runs: its sizes, the values kept in buffers, and the steps in order.</summary>
 internal sealed class Plan
 {
-    public Plan(OptimizedFunction function, ShapeAnalysis shapes, HashSet<int> materialized, List<Step> steps)
+    public Plan(OptimizedFunction function, ShapeAnalysis shapes, HashSet<int> materialized, List<Step> steps, List<Sweep> sweeps)
     {
         Function = function;
         Shapes = shapes;
         Materialized = materialized;
         Steps = steps;
+        Sweeps = sweeps;
+        foreach (var sweep in sweeps)
+            foreach (var step in sweep.Steps) _sweepOf[step] = sweep;
     }
+
+    private readonly Dictionary<Step, Sweep> _sweepOf = new();
 
     public OptimizedFunction Function { get; }
 
@@ -24,6 +29,19 @@ internal sealed class Plan
     public HashSet<int> Materialized { get; }
 
     public List<Step> Steps { get; }
+
+    /// <summary>Steps that run together, one block of rows at a time (each sweep's steps are consecutive in <see cref="Steps"/>).</summary>
+    public List<Sweep> Sweeps { get; }
+
+    /// <summary>The sweep a step runs in, or null.</summary>
+    public Sweep? SweepOf(Step step) => _sweepOf.TryGetValue(step, out var sweep) ? sweep : null;
+
+    /// <summary>
+    /// The step positions a step's reads and writes take place at: its own, or for a step in a sweep the sweep's
+    /// first (writes) to last (reads), since every block reads and writes.
+    /// </summary>
+    public (int FirstWrite, int LastRead) Extent(Step step) =>
+        SweepOf(step) is { } sweep ? (sweep.Forward.Index, sweep.Backward.Index) : (step.Index, step.Index);
 
     public IEnumerable<Kernel> Kernels => Steps.OfType<Kernel>();
 

@@ -36,7 +36,11 @@ internal static class Scheduler
         for (int round = 0; ; round++)
         {
             var (keep, steps) = Fusion.Round(graph, shapes, kept, keepAllShared: round >= MaxRounds / 2);
-            if (keep.Count == 0) return new Plan(function, shapes, kept, Order(steps));
+            if (keep.Count == 0)
+            {
+                var ordered = Order(steps);
+                return new Plan(function, shapes, kept, ordered, Sweep.Find(graph, shapes, ordered));
+            }
             kept.UnionWith(keep);
             if (round == MaxRounds)
                 for (int id = 0; id < graph.Count; id++)

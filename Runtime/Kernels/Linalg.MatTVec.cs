@@ -30,6 +30,13 @@ public static partial class Linalg
         Check(a.Length == m * k && v.Length == k && y.Length == m);
         if (!IsAccelerated<T>(vectorBits)) throw new ArgumentOutOfRangeException(nameof(vectorBits), $"{vectorBits}-bit vectors of {typeof(T).Name} are not accelerated here");
         y.Clear();
+        AddRows(a, k, m, v, y, vectorBits);
+    }
+
+    /// <summary>y += Σ_r v[r]·A[r, :], rows in order, four at a time: the additions of <c>MatTVec</c> after its clear.</summary>
+    private static void AddRows<T>(ReadOnlySpan<T> a, int k, int m, ReadOnlySpan<T> v, Span<T> y, int vectorBits)
+        where T : unmanaged, INumberBase<T>
+    {
         int r = 0;
         for (; r + 4 <= k; r += 4)
         {

@@ -128,14 +128,23 @@ namespace Tensorgen.Samples.LogisticRegression
                     double[] t41 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n1)));
                     try
                     {
-                        global::Tensorgen.Linalg.MatVec(x.Data, (int)n0, (int)n1, _w.Data, new global::System.Span<double>(t3, 0, (int)n0));
                         long t21 = n0;
                         double s22 = ((double)t21);
                         double t29 = (1.0 / s22);
-                        Kernel3(y.Data, new global::System.Span<double>(t3, 0, (int)n0), b, t29, prediction, xent, new global::System.Span<double>(t39, 0, (int)n0));
+                        // t3 = x·w, Kernel3 and t41 = xᵀ·t39 in one pass over x's rows:
+                        // each block of rows is read from memory once, by both products (blocks of a multiple of 16 rows give the unfused results bit for bit).
+                        int rowsPerBlock = global::Tensorgen.Linalg.SweepRows<double>((int)n1);
+                        new global::System.Span<double>(t41, 0, (int)n1).Clear();
+                        for (int row = 0; row < (int)n0; row += rowsPerBlock)
+                        {
+                            int blockRows = global::System.Math.Min(rowsPerBlock, (int)n0 - row);
+                            var blockX = x.Data.Slice(row * (int)n1, blockRows * (int)n1);
+                            global::Tensorgen.Linalg.MatVec(blockX, blockRows, (int)n1, _w.Data, new global::System.Span<double>(t3, (int)row, (int)blockRows));
+                            Kernel3(y.Data.Slice((int)row, (int)blockRows), new global::System.Span<double>(t3, (int)row, (int)blockRows), b, t29, new global::System.Span<bool>(prediction, (int)row, (int)blockRows), new global::System.Span<double>(xent, (int)row, (int)blockRows), new global::System.Span<double>(t39, (int)row, (int)blockRows));
+                            global::Tensorgen.Linalg.MatTVecAdd(blockX, blockRows, (int)n1, new global::System.Span<double>(t39, (int)row, (int)blockRows), new global::System.Span<double>(t41, 0, (int)n1));
+                        }
                         double t40 = 0.0;
-                        t40 = Kernel4(new global::System.Span<double>(t39, 0, (int)n0), (int)n0, t40);
-                        global::Tensorgen.Linalg.MatTVec(x.Data, (int)n0, (int)n1, new global::System.Span<double>(t39, 0, (int)n0), new global::System.Span<double>(t41, 0, (int)n1));
+                        t40 = Kernel5(new global::System.Span<double>(t39, 0, (int)n0), (int)n0, t40);
                         Kernel6(_w.Data, new global::System.Span<double>(t41, 0, (int)n1), nextW);
                         double s46 = (0.1 * t40);
                         double newB = (b - s46);
@@ -273,7 +282,7 @@ namespace Tensorgen.Samples.LogisticRegression
             }
 
             /// <summary>Fused reduction: t40 = sum(t39) (0 nodes fused).</summary>
-            private static double Kernel4(global::System.ReadOnlySpan<double> t39, int n, double acc)
+            private static double Kernel5(global::System.ReadOnlySpan<double> t39, int n, double acc)
             {
                 if (t39.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
