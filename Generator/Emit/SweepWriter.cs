@@ -22,8 +22,9 @@ internal static class SweepWriter
         int z = sweep.Forward.Node, y = sweep.Backward.Node;
         string matrix = display[sweep.Matrix];
         w.Line($"// {display[z]} = {matrix}·{display[sweep.Vector]}, {KernelEmitter.MethodName(sweep.Head)} and {display[y]} = {matrix}ᵀ·{display[sweep.Gradient]} in one pass over {matrix}'s rows:");
-        w.Line($"// each block of rows is read from memory once, by both products (blocks of a multiple of 16 rows give the unfused results bit for bit).");
-        w.Line($"int {perBlock} = global::Tensorgen.Linalg.SweepRows<{t}>({columns});");
+        w.Line($"// each block of rows is read from memory once and is still in cache for the second product; blocks of a multiple");
+        w.Line($"// of four rows and of the kernel's vector length give the values of the three steps one after the other, bit for bit.");
+        w.Line($"int {perBlock} = global::Tensorgen.Linalg.SweepRows<{t}>({columns}, global::System.Numerics.Vector<{t}>.Count);");
         w.Line($"{plan.Writable(y)}.Clear();");
         using var loop = w.Block($"for (int {row} = 0; {row} < {rows}; {row} += {perBlock})");
         w.Line($"int {count} = global::System.Math.Min({perBlock}, {rows} - {row});");

@@ -37,6 +37,12 @@ internal static class Rewriter
         var keep = outputs.Select(o => o.Node).Concat(inputs.Select(i => i.Node)).Concat(shared.Select(s => s.Node))
             .Concat(updates.Select(u => u.Node)).Concat(randoms.Select(r => r.Node));
         var (graph, compact) = Prune(builder.Freeze(), keep);
+        if (SharedExponentials.Apply(graph, maxNodes, fired) is var (lowered, loweredMap))
+        {
+            var (pruned, again) = Prune(lowered, keep.Select(id => loweredMap[compact[id]]));
+            compact = compact.Select(id => id < 0 ? -1 : again[loweredMap[id]]).ToArray();
+            graph = pruned;
+        }
         return new OptimizedFunction(
             spec,
             graph,

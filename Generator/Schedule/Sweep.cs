@@ -9,8 +9,8 @@ namespace Tensorgen.Generator.Schedule;
 /// (<c>y = Aᵀ·g</c>), with an element-wise kernel between that turns each row's <c>z</c> into its <c>g</c>: a
 /// training step's forward pass, per-example loss gradient and backward pass. The three steps run together,
 /// one block of rows at a time, so the block the first product brought into cache is still there when the
-/// second reads it: one pass over A from memory instead of two. Blocks hold a multiple of 16 rows, so every
-/// value is the one the three steps would give one after the other, bit for bit.
+/// second reads it: one pass over A from memory instead of two. Blocks hold a multiple of four rows and of the
+/// kernel's vector length, so every value is the one the three steps would give one after the other, bit for bit.
 /// </summary>
 internal sealed class Sweep(DotStep forward, Kernel head, DotStep backward, int matrix, int vector, int gradient)
 {

@@ -17,7 +17,7 @@ public static partial class Linalg
     /// </summary>
     public static void MatTVec<T>(ReadOnlySpan<T> a, int k, int m, ReadOnlySpan<T> v, Span<T> y)
         where T : unmanaged, INumberBase<T>
-        => MatTVec(a, k, m, v, y, WidestVectorBits<T>());
+        => MatTVec(a, k, m, v, y, StreamingVectorBits(a, m));
 
     /// <summary>
     /// <see cref="MatTVec{T}(ReadOnlySpan{T}, int, int, ReadOnlySpan{T}, Span{T})"/> with vectors of

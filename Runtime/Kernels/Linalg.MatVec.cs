@@ -17,7 +17,7 @@ public static partial class Linalg
     /// </summary>
     public static void MatVec<T>(ReadOnlySpan<T> a, int m, int k, ReadOnlySpan<T> v, Span<T> y)
         where T : unmanaged, INumberBase<T>
-        => MatVec(a, m, k, v, y, WidestVectorBits<T>());
+        => MatVec(a, m, k, v, y, StreamingVectorBits(a, k));
 
     /// <summary>
     /// <see cref="MatVec{T}(ReadOnlySpan{T}, int, int, ReadOnlySpan{T}, Span{T})"/> with vectors of

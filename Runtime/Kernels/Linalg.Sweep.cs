@@ -7,27 +7,26 @@ namespace Tensorgen;
 public static partial class Linalg
 {
     /// <summary>
-    /// The rows a fused sweep takes at a time (<c>z = A·v</c>, a per-row element-wise step, <c>y += Aᵀ·g</c> over
-    /// one block before the next): a multiple of 16, so that every block but the last starts the four-row steps of
-    /// <c>MatVec</c> and <c>MatTVec</c> and the vector steps of an element-wise kernel (up to 16 lanes) where a
-    /// single pass over all rows would; the results are then the unfused ones bit for bit. Blocks are as large as
-    /// fit in about <see cref="SweepBlockBytes"/> bytes, so a block read by the first product is still in cache
-    /// when the second reads it again.
+    /// The rows a fused sweep takes at a time (<c>z = A·v</c>, a per-row element-wise kernel, <c>y += Aᵀ·g</c> over
+    /// one block before the next). A multiple of four and of <paramref name="lanes"/>, so that every block but the last
+    /// starts the four-row steps of <c>MatVec</c> and <c>MatTVec</c> and the vector steps of the element-wise kernel
+    /// where one pass over all rows would: the results are then the unfused ones bit for bit. As many rows as fit in
+    /// about <see cref="SweepBlockBytes"/>, at least that multiple: the block the first product reads is still in the
+    /// level-1 cache when the second reads it again.
     /// </summary>
     /// <param name="columns">The length of a row.</param>
-    public static int SweepRows<T>(int columns)
+    /// <param name="lanes">The element-wise kernel's vector length (a power of two).</param>
+    public static int SweepRows<T>(int columns, int lanes)
         where T : unmanaged
     {
+        int multiple = Math.Max(4, lanes);
         long rowBytes = Math.Max(1L, (long)columns * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
-        long rows = SweepBlockBytes / rowBytes / SweepAlignment * SweepAlignment;
-        return (int)Math.Clamp(rows, SweepAlignment, 1 << 20);
+        long rows = SweepBlockBytes / rowBytes / multiple * multiple;
+        return (int)Math.Clamp(rows, multiple, 1 << 20);
     }
 
-    /// <summary>The cache a sweep's block of rows aims to fit in (most cores' level-2 cache holds it with room to spare).</summary>
-    public const int SweepBlockBytes = 96 * 1024;
-
-    /// <summary>Every sweep block but the last holds a multiple of this many rows.</summary>
-    public const int SweepAlignment = 16;
+    /// <summary>The bytes of rows a sweep's block aims at: most of a level-1 data cache (32 KB or more on current cores).</summary>
+    public const int SweepBlockBytes = 24 * 1024;
 
     /// <summary>
     /// <c>y += Aᵀ·v</c>, A of shape (k, m): the rows are added to y in order, as <see cref="MatTVec{T}(ReadOnlySpan{T}, int, int, ReadOnlySpan{T}, Span{T})"/>
@@ -36,7 +35,7 @@ public static partial class Linalg
     /// </summary>
     public static void MatTVecAdd<T>(ReadOnlySpan<T> a, int k, int m, ReadOnlySpan<T> v, Span<T> y)
         where T : unmanaged, INumberBase<T>
-        => MatTVecAdd(a, k, m, v, y, WidestVectorBits<T>());
+        => MatTVecAdd(a, k, m, v, y, StreamingVectorBits(a, m));
 
     /// <summary><see cref="MatTVecAdd{T}(ReadOnlySpan{T}, int, int, ReadOnlySpan{T}, Span{T})"/> with vectors of <paramref name="vectorBits"/>. For tests.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -45,7 +45,7 @@ namespace Tensorgen.Samples.LogisticRegression
             private global::Tensorgen.OutputBuffer<double> _output1;
 
             /// <inheritdoc/>
-            public override string Graph => "x : float64(?, ?)  input\ny : float64(?,)  input\nw : float64(?,)  shared\n%3 = dot(x, w) : float64(?,)\nb : float64()  shared\n%5 = add(%3, b) : float64(?,)\n%6 = neg(%5) : float64(?,)\n%8 = sigmoid(%5) : float64(?,)\n%10 = gt(%8, 0.5) : bool(?,)\n%11 = neg(y) : float64(?,)\n%12 = softplus(%6) : float64(?,)\n%13 = neg(%12) : float64(?,)\n%14 = mul(%11, %13) : float64(?,)\n%15 = sub(1, y) : float64(?,)\n%16 = sigmoid(%6) : float64(?,)\n%17 = softplus(%5) : float64(?,)\n%18 = neg(%17) : float64(?,)\n%19 = mul(%15, %18) : float64(?,)\n%20 = sub(%14, %19) : float64(?,)\n%21 = dimsize{0}(%20) : int64()\n%22 = cast(%21) : float64()\n%24 = sqr(w) : float64(?,)\n%26 = second(%24, 0.01) : float64(?,)\n%27 = mul(2, w) : float64(?,)\n%28 = mul(%26, %27) : float64(?,)\n%29 = true_div(1, %22) : float64()\n%30 = second(%20, %29) : float64(?,)\n%31 = neg(%30) : float64(?,)\n%32 = mul(%31, %15) : float64(?,)\n%33 = neg(%32) : float64(?,)\n%34 = mul(%33, %8) : float64(?,)\n%35 = mul(%30, %11) : float64(?,)\n%36 = neg(%35) : float64(?,)\n%37 = mul(%36, %16) : float64(?,)\n%38 = neg(%37) : float64(?,)\n%39 = add(%34, %38) : float64(?,)\n%40 = sum{axis=(0,)}(%39) : float64()\n%41 = dot(x.T, %39) : float64(?,)\n%42 = add(%28, %41) : float64(?,)\n%44 = mul(0.1, %42) : float64(?,)\n%45 = sub(w, %44) : float64(?,)\n%46 = mul(0.1, %40) : float64()\n%47 = sub(b, %46) : float64()\nreturn [%10, %20]\nupdate w <- %45\nupdate b <- %47\nrewrites: constant_folding, local_1msigmoid, local_dimshuffle_lift (x3), local_exp_over_1_plus_exp, local_log_sigmoid (x2), local_neg_neg, local_neg_sub, local_pow_specialize, local_useless_elemwise (x3)";
+            public override string Graph => "x : float64(?, ?)  input\ny : float64(?,)  input\nw : float64(?,)  shared\n%3 = dot(x, w) : float64(?,)\nb : float64()  shared\n%5 = add(%3, b) : float64(?,)\n%6 = neg(%5) : float64(?,)\n%9 = abs(%5) : float64(?,)\n%10 = neg(%9) : float64(?,)\n%11 = exp(%10) : float64(?,)\n%12 = add(1, %11) : float64(?,)\n%13 = true_div(1, %12) : float64(?,)\n%14 = mul(%11, %13) : float64(?,)\n%15 = ge(%5, 0) : bool(?,)\n%16 = switch(%15, %13, %14) : float64(?,)\n%18 = gt(%16, 0.5) : bool(?,)\n%19 = neg(y) : float64(?,)\n%20 = maximum(%6, 0) : float64(?,)\n%21 = log1p(%11) : float64(?,)\n%22 = add(%20, %21) : float64(?,)\n%23 = neg(%22) : float64(?,)\n%24 = mul(%19, %23) : float64(?,)\n%25 = sub(1, y) : float64(?,)\n%26 = ge(%6, 0) : bool(?,)\n%27 = switch(%26, %13, %14) : float64(?,)\n%28 = maximum(%5, 0) : float64(?,)\n%29 = add(%28, %21) : float64(?,)\n%30 = neg(%29) : float64(?,)\n%31 = mul(%25, %30) : float64(?,)\n%32 = sub(%24, %31) : float64(?,)\n%33 = dimsize{0}(%32) : int64()\n%34 = cast(%33) : float64()\n%36 = sqr(w) : float64(?,)\n%38 = second(%36, 0.01) : float64(?,)\n%39 = mul(2, w) : float64(?,)\n%40 = mul(%38, %39) : float64(?,)\n%41 = true_div(1, %34) : float64()\n%42 = second(%32, %41) : float64(?,)\n%43 = neg(%42) : float64(?,)\n%44 = mul(%43, %25) : float64(?,)\n%45 = neg(%44) : float64(?,)\n%46 = mul(%45, %16) : float64(?,)\n%47 = mul(%42, %19) : float64(?,)\n%48 = neg(%47) : float64(?,)\n%49 = mul(%48, %27) : float64(?,)\n%50 = neg(%49) : float64(?,)\n%51 = add(%46, %50) : float64(?,)\n%52 = sum{axis=(0,)}(%51) : float64()\n%53 = dot(x.T, %51) : float64(?,)\n%54 = add(%40, %53) : float64(?,)\n%56 = mul(0.1, %54) : float64(?,)\n%57 = sub(w, %56) : float64(?,)\n%58 = mul(0.1, %52) : float64()\n%59 = sub(b, %58) : float64()\nreturn [%18, %32]\nupdate w <- %57\nupdate b <- %59\nrewrites: constant_folding, local_1msigmoid, local_dimshuffle_lift (x3), local_exp_over_1_plus_exp, local_log_sigmoid (x2), local_neg_neg, local_neg_sub, local_pow_specialize, local_sigmoid_softplus_one_exp (x4), local_useless_elemwise (x3)";
 
             /// <summary>Runs the function, then applies its updates.</summary>
             /// <remarks>
@@ -58,46 +58,57 @@ namespace Tensorgen.Samples.LogisticRegression
             /// b : float64()  shared
             /// %5 = add(%3, b) : float64(?,)
             /// %6 = neg(%5) : float64(?,)
-            /// %8 = sigmoid(%5) : float64(?,)
-            /// %10 = gt(%8, 0.5) : bool(?,)
-            /// %11 = neg(y) : float64(?,)
-            /// %12 = softplus(%6) : float64(?,)
-            /// %13 = neg(%12) : float64(?,)
+            /// %9 = abs(%5) : float64(?,)
+            /// %10 = neg(%9) : float64(?,)
+            /// %11 = exp(%10) : float64(?,)
+            /// %12 = add(1, %11) : float64(?,)
+            /// %13 = true_div(1, %12) : float64(?,)
             /// %14 = mul(%11, %13) : float64(?,)
-            /// %15 = sub(1, y) : float64(?,)
-            /// %16 = sigmoid(%6) : float64(?,)
-            /// %17 = softplus(%5) : float64(?,)
-            /// %18 = neg(%17) : float64(?,)
-            /// %19 = mul(%15, %18) : float64(?,)
-            /// %20 = sub(%14, %19) : float64(?,)
-            /// %21 = dimsize{0}(%20) : int64()
-            /// %22 = cast(%21) : float64()
-            /// %24 = sqr(w) : float64(?,)
-            /// %26 = second(%24, 0.01) : float64(?,)
-            /// %27 = mul(2, w) : float64(?,)
-            /// %28 = mul(%26, %27) : float64(?,)
-            /// %29 = true_div(1, %22) : float64()
-            /// %30 = second(%20, %29) : float64(?,)
-            /// %31 = neg(%30) : float64(?,)
-            /// %32 = mul(%31, %15) : float64(?,)
-            /// %33 = neg(%32) : float64(?,)
-            /// %34 = mul(%33, %8) : float64(?,)
-            /// %35 = mul(%30, %11) : float64(?,)
-            /// %36 = neg(%35) : float64(?,)
-            /// %37 = mul(%36, %16) : float64(?,)
-            /// %38 = neg(%37) : float64(?,)
-            /// %39 = add(%34, %38) : float64(?,)
-            /// %40 = sum{axis=(0,)}(%39) : float64()
-            /// %41 = dot(x.T, %39) : float64(?,)
-            /// %42 = add(%28, %41) : float64(?,)
-            /// %44 = mul(0.1, %42) : float64(?,)
-            /// %45 = sub(w, %44) : float64(?,)
-            /// %46 = mul(0.1, %40) : float64()
-            /// %47 = sub(b, %46) : float64()
-            /// return [%10, %20]
-            /// update w &lt;- %45
-            /// update b &lt;- %47
-            /// rewrites: constant_folding, local_1msigmoid, local_dimshuffle_lift (x3), local_exp_over_1_plus_exp, local_log_sigmoid (x2), local_neg_neg, local_neg_sub, local_pow_specialize, local_useless_elemwise (x3)
+            /// %15 = ge(%5, 0) : bool(?,)
+            /// %16 = switch(%15, %13, %14) : float64(?,)
+            /// %18 = gt(%16, 0.5) : bool(?,)
+            /// %19 = neg(y) : float64(?,)
+            /// %20 = maximum(%6, 0) : float64(?,)
+            /// %21 = log1p(%11) : float64(?,)
+            /// %22 = add(%20, %21) : float64(?,)
+            /// %23 = neg(%22) : float64(?,)
+            /// %24 = mul(%19, %23) : float64(?,)
+            /// %25 = sub(1, y) : float64(?,)
+            /// %26 = ge(%6, 0) : bool(?,)
+            /// %27 = switch(%26, %13, %14) : float64(?,)
+            /// %28 = maximum(%5, 0) : float64(?,)
+            /// %29 = add(%28, %21) : float64(?,)
+            /// %30 = neg(%29) : float64(?,)
+            /// %31 = mul(%25, %30) : float64(?,)
+            /// %32 = sub(%24, %31) : float64(?,)
+            /// %33 = dimsize{0}(%32) : int64()
+            /// %34 = cast(%33) : float64()
+            /// %36 = sqr(w) : float64(?,)
+            /// %38 = second(%36, 0.01) : float64(?,)
+            /// %39 = mul(2, w) : float64(?,)
+            /// %40 = mul(%38, %39) : float64(?,)
+            /// %41 = true_div(1, %34) : float64()
+            /// %42 = second(%32, %41) : float64(?,)
+            /// %43 = neg(%42) : float64(?,)
+            /// %44 = mul(%43, %25) : float64(?,)
+            /// %45 = neg(%44) : float64(?,)
+            /// %46 = mul(%45, %16) : float64(?,)
+            /// %47 = mul(%42, %19) : float64(?,)
+            /// %48 = neg(%47) : float64(?,)
+            /// %49 = mul(%48, %27) : float64(?,)
+            /// %50 = neg(%49) : float64(?,)
+            /// %51 = add(%46, %50) : float64(?,)
+            /// %52 = sum{axis=(0,)}(%51) : float64()
+            /// %53 = dot(x.T, %51) : float64(?,)
+            /// %54 = add(%40, %53) : float64(?,)
+            /// %56 = mul(0.1, %54) : float64(?,)
+            /// %57 = sub(w, %56) : float64(?,)
+            /// %58 = mul(0.1, %52) : float64()
+            /// %59 = sub(b, %58) : float64()
+            /// return [%18, %32]
+            /// update w &lt;- %57
+            /// update b &lt;- %59
+            /// rewrites: constant_folding, local_1msigmoid, local_dimshuffle_lift (x3), local_exp_over_1_plus_exp, local_log_sigmoid (x2), local_neg_neg, local_neg_sub, local_pow_specialize, local_sigmoid_softplus_one_exp (x4), local_useless_elemwise (x3)
             /// </code>
             /// </remarks>
             /// <param name="x">float64 matrix (?, ?). Read in place when dense (an array, a span, a tensor or a contiguous slice of one); a strided, transposed or broadcast view is copied once.</param>
@@ -124,30 +135,31 @@ namespace Tensorgen.Samples.LogisticRegression
                     var xent = _output1.Rent(n0, borrow);
                     var nextW = _w.NextBuffer(n1);
                     double[] t3 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n0)));
-                    double[] t39 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n0)));
-                    double[] t41 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n1)));
+                    double[] t51 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n0)));
+                    double[] t53 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n1)));
                     try
                     {
-                        long t21 = n0;
-                        double s22 = ((double)t21);
-                        double t29 = (1.0 / s22);
-                        // t3 = x·w, Kernel3 and t41 = xᵀ·t39 in one pass over x's rows:
-                        // each block of rows is read from memory once, by both products (blocks of a multiple of 16 rows give the unfused results bit for bit).
-                        int rowsPerBlock = global::Tensorgen.Linalg.SweepRows<double>((int)n1);
-                        new global::System.Span<double>(t41, 0, (int)n1).Clear();
+                        long t33 = n0;
+                        double s34 = ((double)t33);
+                        double t41 = (1.0 / s34);
+                        // t3 = x·w, Kernel3 and t53 = xᵀ·t51 in one pass over x's rows:
+                        // each block of rows is read from memory once and is still in cache for the second product; blocks of a multiple
+                        // of four rows and of the kernel's vector length give the values of the three steps one after the other, bit for bit.
+                        int rowsPerBlock = global::Tensorgen.Linalg.SweepRows<double>((int)n1, global::System.Numerics.Vector<double>.Count);
+                        new global::System.Span<double>(t53, 0, (int)n1).Clear();
                         for (int row = 0; row < (int)n0; row += rowsPerBlock)
                         {
                             int blockRows = global::System.Math.Min(rowsPerBlock, (int)n0 - row);
                             var blockX = x.Data.Slice(row * (int)n1, blockRows * (int)n1);
                             global::Tensorgen.Linalg.MatVec(blockX, blockRows, (int)n1, _w.Data, new global::System.Span<double>(t3, (int)row, (int)blockRows));
-                            Kernel3(y.Data.Slice((int)row, (int)blockRows), new global::System.Span<double>(t3, (int)row, (int)blockRows), b, t29, new global::System.Span<bool>(prediction, (int)row, (int)blockRows), new global::System.Span<double>(xent, (int)row, (int)blockRows), new global::System.Span<double>(t39, (int)row, (int)blockRows));
-                            global::Tensorgen.Linalg.MatTVecAdd(blockX, blockRows, (int)n1, new global::System.Span<double>(t39, (int)row, (int)blockRows), new global::System.Span<double>(t41, 0, (int)n1));
+                            Kernel3(y.Data.Slice((int)row, (int)blockRows), new global::System.Span<double>(t3, (int)row, (int)blockRows), b, t41, new global::System.Span<bool>(prediction, (int)row, (int)blockRows), new global::System.Span<double>(xent, (int)row, (int)blockRows), new global::System.Span<double>(t51, (int)row, (int)blockRows));
+                            global::Tensorgen.Linalg.MatTVecAdd(blockX, blockRows, (int)n1, new global::System.Span<double>(t51, (int)row, (int)blockRows), new global::System.Span<double>(t53, 0, (int)n1));
                         }
-                        double t40 = 0.0;
-                        t40 = Kernel5(new global::System.Span<double>(t39, 0, (int)n0), (int)n0, t40);
-                        Kernel6(_w.Data, new global::System.Span<double>(t41, 0, (int)n1), nextW);
-                        double s46 = (0.1 * t40);
-                        double newB = (b - s46);
+                        double t52 = 0.0;
+                        t52 = Kernel5(new global::System.Span<double>(t51, 0, (int)n0), (int)n0, t52);
+                        Kernel6(_w.Data, new global::System.Span<double>(t53, 0, (int)n1), nextW);
+                        double s58 = (0.1 * t52);
+                        double newB = (b - s58);
                         if (UpdatesEnabled)
                         {
                             _w.CommitNext([n1]);
@@ -158,8 +170,8 @@ namespace Tensorgen.Samples.LogisticRegression
                     finally
                     {
                         global::System.Buffers.ArrayPool<double>.Shared.Return(t3);
-                        global::System.Buffers.ArrayPool<double>.Shared.Return(t39);
-                        global::System.Buffers.ArrayPool<double>.Shared.Return(t41);
+                        global::System.Buffers.ArrayPool<double>.Shared.Return(t51);
+                        global::System.Buffers.ArrayPool<double>.Shared.Return(t53);
                     }
                 }
                 finally
@@ -200,146 +212,169 @@ namespace Tensorgen.Samples.LogisticRegression
                 if (held > 0) _w.Exit(true, caller);
             }
 
-            /// <summary>Fused loop: prediction = gt(sigmoid(add(t3, b)), 0.5); xent = sub(mul(neg(y), neg(%12)), mul(sub(1, y), neg(%17))); t39 = add(mul(neg(%32), sigmoid(%5)), neg(mul(%36, %16))) (24 nodes fused).</summary>
-            private static void Kernel3(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> t3, double b, double t29, global::System.Span<bool> prediction, global::System.Span<double> xent, global::System.Span<double> t39)
+            /// <summary>Fused loop: prediction = gt(switch(ge(%5, 0), true_div(1, %12), mul(%11, %13)), 0.5); xent = sub(mul(neg(y), neg(%22)), mul(sub(1, y), neg(%29))); t51 = add(mul(neg(%44), switch(%15, %13, %14)), neg(mul(%48, %27))) (35 nodes fused).</summary>
+            private static void Kernel3(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> t3, double b, double t41, global::System.Span<bool> prediction, global::System.Span<double> xent, global::System.Span<double> t51)
             {
                 int n = prediction.Length;
-                if (y.Length != n || t3.Length != n || xent.Length != n || t39.Length != n) global::Tensorgen.Check.ThrowKernelLength();
+                if (y.Length != n || t3.Length != n || xent.Length != n || t51.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
                 if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     var vb = new global::System.Numerics.Vector<double>(b);
-                    var vt29 = new global::System.Numerics.Vector<double>(t29);
+                    var vt41 = new global::System.Numerics.Vector<double>(t41);
                     var c7 = new global::System.Numerics.Vector<double>(1.0);
-                    var c9 = new global::System.Numerics.Vector<double>(0.5);
+                    var c8 = new global::System.Numerics.Vector<double>(0.0);
+                    var c17 = new global::System.Numerics.Vector<double>(0.5);
                     ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
                     ref double t3Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(t3);
                     ref double xentRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(xent);
-                    ref double t39Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(t39);
+                    ref double t51Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(t51);
                     for (; i <= n - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
                     {
                         var vy = global::System.Numerics.Vector.LoadUnsafe(ref yRef, (nuint)i);
                         var vt3 = global::System.Numerics.Vector.LoadUnsafe(ref t3Ref, (nuint)i);
                         var v5 = vt3 + vb; // %5 = add(%3, b)
                         var v6 = -v5; // %6 = neg(%5)
-                        var v8 = global::System.Numerics.Vector<double>.One / (global::System.Numerics.Vector<double>.One + global::System.Numerics.Vector.Exp(-v5)); // %8 = sigmoid(%5)
-                        var v10 = global::System.Numerics.Vector.GreaterThan(v8, c9); // %10 = gt(%8, 0.5)
-                        var v11 = -vy; // %11 = neg(y)
-                        var v12 = global::Tensorgen.VectorMath.Softplus(v6); // %12 = softplus(%6)
-                        var v13 = -v12; // %13 = neg(%12)
+                        var v9 = global::System.Numerics.Vector.Abs(v5); // %9 = abs(%5)
+                        var v10 = -v9; // %10 = neg(%9)
+                        var v11 = global::System.Numerics.Vector.Exp(v10); // %11 = exp(%10)
+                        var v12 = c7 + v11; // %12 = add(1, %11)
+                        var v13 = c7 / v12; // %13 = true_div(1, %12)
                         var v14 = v11 * v13; // %14 = mul(%11, %13)
-                        var v15 = c7 - vy; // %15 = sub(1, y)
-                        var v16 = global::System.Numerics.Vector<double>.One / (global::System.Numerics.Vector<double>.One + global::System.Numerics.Vector.Exp(-v6)); // %16 = sigmoid(%6)
-                        var v17 = global::Tensorgen.VectorMath.Softplus(v5); // %17 = softplus(%5)
-                        var v18 = -v17; // %18 = neg(%17)
-                        var v19 = v15 * v18; // %19 = mul(%15, %18)
-                        var v20 = v14 - v19; // %20 = sub(%14, %19)
-                        var v30 = vt29; // %30 = second(%20, %29)
-                        var v31 = -v30; // %31 = neg(%30)
-                        var v32 = v31 * v15; // %32 = mul(%31, %15)
-                        var v33 = -v32; // %33 = neg(%32)
-                        var v34 = v33 * v8; // %34 = mul(%33, %8)
-                        var v35 = v30 * v11; // %35 = mul(%30, %11)
-                        var v36 = -v35; // %36 = neg(%35)
-                        var v37 = v36 * v16; // %37 = mul(%36, %16)
-                        var v38 = -v37; // %38 = neg(%37)
-                        var v39 = v34 + v38; // %39 = add(%34, %38)
-                        global::Tensorgen.VectorMath.StoreMask(v10, prediction, i);
-                        global::System.Numerics.Vector.StoreUnsafe(v20, ref xentRef, (nuint)i);
-                        global::System.Numerics.Vector.StoreUnsafe(v39, ref t39Ref, (nuint)i);
+                        var v15 = global::System.Numerics.Vector.GreaterThanOrEqual(v5, c8); // %15 = ge(%5, 0)
+                        var v16 = global::System.Numerics.Vector.ConditionalSelect(v15, v13, v14); // %16 = switch(%15, %13, %14)
+                        var v18 = global::System.Numerics.Vector.GreaterThan(v16, c17); // %18 = gt(%16, 0.5)
+                        var v19 = -vy; // %19 = neg(y)
+                        var v20 = global::System.Numerics.Vector.Max(v6, c8); // %20 = maximum(%6, 0)
+                        var v21 = global::Tensorgen.VectorMath.Log1p(v11); // %21 = log1p(%11)
+                        var v22 = v20 + v21; // %22 = add(%20, %21)
+                        var v23 = -v22; // %23 = neg(%22)
+                        var v24 = v19 * v23; // %24 = mul(%19, %23)
+                        var v25 = c7 - vy; // %25 = sub(1, y)
+                        var v26 = global::System.Numerics.Vector.GreaterThanOrEqual(v6, c8); // %26 = ge(%6, 0)
+                        var v27 = global::System.Numerics.Vector.ConditionalSelect(v26, v13, v14); // %27 = switch(%26, %13, %14)
+                        var v28 = global::System.Numerics.Vector.Max(v5, c8); // %28 = maximum(%5, 0)
+                        var v29 = v28 + v21; // %29 = add(%28, %21)
+                        var v30 = -v29; // %30 = neg(%29)
+                        var v31 = v25 * v30; // %31 = mul(%25, %30)
+                        var v32 = v24 - v31; // %32 = sub(%24, %31)
+                        var v42 = vt41; // %42 = second(%32, %41)
+                        var v43 = -v42; // %43 = neg(%42)
+                        var v44 = v43 * v25; // %44 = mul(%43, %25)
+                        var v45 = -v44; // %45 = neg(%44)
+                        var v46 = v45 * v16; // %46 = mul(%45, %16)
+                        var v47 = v42 * v19; // %47 = mul(%42, %19)
+                        var v48 = -v47; // %48 = neg(%47)
+                        var v49 = v48 * v27; // %49 = mul(%48, %27)
+                        var v50 = -v49; // %50 = neg(%49)
+                        var v51 = v46 + v50; // %51 = add(%46, %50)
+                        global::Tensorgen.VectorMath.StoreMask(v18, prediction, i);
+                        global::System.Numerics.Vector.StoreUnsafe(v32, ref xentRef, (nuint)i);
+                        global::System.Numerics.Vector.StoreUnsafe(v51, ref t51Ref, (nuint)i);
                     }
                 }
                 for (; i < n; i++)
                 {
                     double s5 = (t3[i] + b); // %5 = add(%3, b)
                     double s6 = (-s5); // %6 = neg(%5)
-                    double s8 = global::Tensorgen.ScalarOps.Sigmoid(s5); // %8 = sigmoid(%5)
-                    bool s10 = (s8 > 0.5); // %10 = gt(%8, 0.5)
-                    double s11 = (-y[i]); // %11 = neg(y)
-                    double s12 = global::Tensorgen.ScalarOps.Softplus(s6); // %12 = softplus(%6)
-                    double s13 = (-s12); // %13 = neg(%12)
+                    double s9 = global::System.Math.Abs(s5); // %9 = abs(%5)
+                    double s10 = (-s9); // %10 = neg(%9)
+                    double s11 = global::System.Math.Exp(s10); // %11 = exp(%10)
+                    double s12 = (1.0 + s11); // %12 = add(1, %11)
+                    double s13 = (1.0 / s12); // %13 = true_div(1, %12)
                     double s14 = (s11 * s13); // %14 = mul(%11, %13)
-                    double s15 = (1.0 - y[i]); // %15 = sub(1, y)
-                    double s16 = global::Tensorgen.ScalarOps.Sigmoid(s6); // %16 = sigmoid(%6)
-                    double s17 = global::Tensorgen.ScalarOps.Softplus(s5); // %17 = softplus(%5)
-                    double s18 = (-s17); // %18 = neg(%17)
-                    double s19 = (s15 * s18); // %19 = mul(%15, %18)
-                    double s20 = (s14 - s19); // %20 = sub(%14, %19)
-                    double s30 = t29; // %30 = second(%20, %29)
-                    double s31 = (-s30); // %31 = neg(%30)
-                    double s32 = (s31 * s15); // %32 = mul(%31, %15)
-                    double s33 = (-s32); // %33 = neg(%32)
-                    double s34 = (s33 * s8); // %34 = mul(%33, %8)
-                    double s35 = (s30 * s11); // %35 = mul(%30, %11)
-                    double s36 = (-s35); // %36 = neg(%35)
-                    double s37 = (s36 * s16); // %37 = mul(%36, %16)
-                    double s38 = (-s37); // %38 = neg(%37)
-                    double s39 = (s34 + s38); // %39 = add(%34, %38)
-                    prediction[i] = s10;
-                    xent[i] = s20;
-                    t39[i] = s39;
+                    bool s15 = (s5 >= 0.0); // %15 = ge(%5, 0)
+                    double s16 = (s15 ? s13 : s14); // %16 = switch(%15, %13, %14)
+                    bool s18 = (s16 > 0.5); // %18 = gt(%16, 0.5)
+                    double s19 = (-y[i]); // %19 = neg(y)
+                    double s20 = global::System.Math.Max(s6, 0.0); // %20 = maximum(%6, 0)
+                    double s21 = global::Tensorgen.ScalarOps.Log1p(s11); // %21 = log1p(%11)
+                    double s22 = (s20 + s21); // %22 = add(%20, %21)
+                    double s23 = (-s22); // %23 = neg(%22)
+                    double s24 = (s19 * s23); // %24 = mul(%19, %23)
+                    double s25 = (1.0 - y[i]); // %25 = sub(1, y)
+                    bool s26 = (s6 >= 0.0); // %26 = ge(%6, 0)
+                    double s27 = (s26 ? s13 : s14); // %27 = switch(%26, %13, %14)
+                    double s28 = global::System.Math.Max(s5, 0.0); // %28 = maximum(%5, 0)
+                    double s29 = (s28 + s21); // %29 = add(%28, %21)
+                    double s30 = (-s29); // %30 = neg(%29)
+                    double s31 = (s25 * s30); // %31 = mul(%25, %30)
+                    double s32 = (s24 - s31); // %32 = sub(%24, %31)
+                    double s42 = t41; // %42 = second(%32, %41)
+                    double s43 = (-s42); // %43 = neg(%42)
+                    double s44 = (s43 * s25); // %44 = mul(%43, %25)
+                    double s45 = (-s44); // %45 = neg(%44)
+                    double s46 = (s45 * s16); // %46 = mul(%45, %16)
+                    double s47 = (s42 * s19); // %47 = mul(%42, %19)
+                    double s48 = (-s47); // %48 = neg(%47)
+                    double s49 = (s48 * s27); // %49 = mul(%48, %27)
+                    double s50 = (-s49); // %50 = neg(%49)
+                    double s51 = (s46 + s50); // %51 = add(%46, %50)
+                    prediction[i] = s18;
+                    xent[i] = s32;
+                    t51[i] = s51;
                 }
             }
 
-            /// <summary>Fused reduction: t40 = sum(t39) (0 nodes fused).</summary>
-            private static double Kernel5(global::System.ReadOnlySpan<double> t39, int n, double acc)
+            /// <summary>Fused reduction: t52 = sum(t51) (0 nodes fused).</summary>
+            private static double Kernel5(global::System.ReadOnlySpan<double> t51, int n, double acc)
             {
-                if (t39.Length != n) global::Tensorgen.Check.ThrowKernelLength();
+                if (t51.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
                 if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
-                    ref double t39Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(t39);
+                    ref double t51Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(t51);
                     var vacc = new global::System.Numerics.Vector<double>(0.0);
                     for (; i <= n - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
                     {
-                        var vt39 = global::System.Numerics.Vector.LoadUnsafe(ref t39Ref, (nuint)i);
-                        vacc = vacc + vt39;
+                        var vt51 = global::System.Numerics.Vector.LoadUnsafe(ref t51Ref, (nuint)i);
+                        vacc = vacc + vt51;
                     }
                     acc = acc + global::System.Numerics.Vector.Sum(vacc);
                 }
                 for (; i < n; i++)
                 {
-                    acc = acc + t39[i];
+                    acc = acc + t51[i];
                 }
                 return acc;
             }
 
-            /// <summary>Fused loop: newW = sub(w, mul(0.1, add(%28, t41))) (6 nodes fused).</summary>
-            private static void Kernel6(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> t41, global::System.Span<double> newW)
+            /// <summary>Fused loop: newW = sub(w, mul(0.1, add(%40, t53))) (6 nodes fused).</summary>
+            private static void Kernel6(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> t53, global::System.Span<double> newW)
             {
                 int n = newW.Length;
-                if (w.Length != n || t41.Length != n) global::Tensorgen.Check.ThrowKernelLength();
+                if (w.Length != n || t53.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
                 if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
-                    var c23 = new global::System.Numerics.Vector<double>(2.0);
-                    var c25 = new global::System.Numerics.Vector<double>(0.01);
-                    var c43 = new global::System.Numerics.Vector<double>(0.1);
+                    var c35 = new global::System.Numerics.Vector<double>(2.0);
+                    var c37 = new global::System.Numerics.Vector<double>(0.01);
+                    var c55 = new global::System.Numerics.Vector<double>(0.1);
                     ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-                    ref double t41Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(t41);
+                    ref double t53Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(t53);
                     ref double newWRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(newW);
                     for (; i <= n - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
                     {
                         var vw = global::System.Numerics.Vector.LoadUnsafe(ref wRef, (nuint)i);
-                        var vt41 = global::System.Numerics.Vector.LoadUnsafe(ref t41Ref, (nuint)i);
-                        var v26 = c25; // %26 = second(%24, 0.01)
-                        var v27 = c23 * vw; // %27 = mul(2, w)
-                        var v28 = v26 * v27; // %28 = mul(%26, %27)
-                        var v42 = v28 + vt41; // %42 = add(%28, %41)
-                        var v44 = c43 * v42; // %44 = mul(0.1, %42)
-                        var v45 = vw - v44; // %45 = sub(w, %44)
-                        global::System.Numerics.Vector.StoreUnsafe(v45, ref newWRef, (nuint)i);
+                        var vt53 = global::System.Numerics.Vector.LoadUnsafe(ref t53Ref, (nuint)i);
+                        var v38 = c37; // %38 = second(%36, 0.01)
+                        var v39 = c35 * vw; // %39 = mul(2, w)
+                        var v40 = v38 * v39; // %40 = mul(%38, %39)
+                        var v54 = v40 + vt53; // %54 = add(%40, %53)
+                        var v56 = c55 * v54; // %56 = mul(0.1, %54)
+                        var v57 = vw - v56; // %57 = sub(w, %56)
+                        global::System.Numerics.Vector.StoreUnsafe(v57, ref newWRef, (nuint)i);
                     }
                 }
                 for (; i < n; i++)
                 {
-                    double s26 = 0.01; // %26 = second(%24, 0.01)
-                    double s27 = (2.0 * w[i]); // %27 = mul(2, w)
-                    double s28 = (s26 * s27); // %28 = mul(%26, %27)
-                    double s42 = (s28 + t41[i]); // %42 = add(%28, %41)
-                    double s44 = (0.1 * s42); // %44 = mul(0.1, %42)
-                    double s45 = (w[i] - s44); // %45 = sub(w, %44)
-                    newW[i] = s45;
+                    double s38 = 0.01; // %38 = second(%36, 0.01)
+                    double s39 = (2.0 * w[i]); // %39 = mul(2, w)
+                    double s40 = (s38 * s39); // %40 = mul(%38, %39)
+                    double s54 = (s40 + t53[i]); // %54 = add(%40, %53)
+                    double s56 = (0.1 * s54); // %56 = mul(0.1, %54)
+                    double s57 = (w[i] - s56); // %57 = sub(w, %56)
+                    newW[i] = s57;
                 }
             }
         }
