@@ -90,15 +90,15 @@ cases.Add(("accumulator call, closure", () => { long s = 0; for (int i = 0; i < 
 if (filters.Count > 0) cases = cases.Where(c => filters.Any(f => c.Name.Contains(f, StringComparison.OrdinalIgnoreCase))).ToList();
 
 // Warm up: enough calls, with a pause between, for the JIT's tiers (call counting starts after 100 ms without new
-// tier-0 code; 30 calls promote) and for pools and page faults; then choose each case's repetitions per round.
-for (int pass = 0; pass < 2; pass++)
+// tier-0 code; 30 calls promote; the background compiler needs CPU on a busy machine) and for pools and page faults; then choose each case's repetitions per round.
+for (int pass = 0; pass < 3; pass++)
 {
     foreach (var (_, call, _) in cases)
     {
         long start = Stopwatch.GetTimestamp();
         for (int i = 0; i < 40 && (i < 3 || Stopwatch.GetElapsedTime(start).TotalMilliseconds < 300); i++) call();
     }
-    System.Threading.Thread.Sleep(300);
+    System.Threading.Thread.Sleep(500);
 }
 var reps = new int[cases.Count];
 for (int c = 0; c < cases.Count; c++)
