@@ -27,24 +27,20 @@ foreach (var arg in args)
 
 var problem = new TrainingProblem();
 // The hand-fused step must compute what the generated one does (here too: a native binary compiles both anew).
-Console.WriteLine("# " + HandFusedStep.Check(problem.FlatX, problem.Y, TrainingProblem.N, TrainingProblem.Feats, problem.W0, 0, () =>
-{
-    var model = new Model(problem.W0);
-    var (prediction, xent) = new Model.TrainFunction(model).Invoke(problem.X, problem.Y);
-    var (xentValues, predictions) = (new double[TrainingProblem.N], new bool[TrainingProblem.N]);
-    xent.FlattenTo(xentValues);
-    prediction.FlattenTo(predictions);
-    return (xentValues, predictions, model.W.Data.ToArray(), model.B.Value);
-}));
+Console.WriteLine("# " + problem.CheckHandFused());
 
 var cases = new List<(string Name, Action Call, int OpsPerCall)>();
 
-// The training step: generated (borrowed outputs) against the hand-fused kernel at the widest accelerated width.
+// The training step: generated (borrowed outputs) against the hand-fused kernel at the widest accelerated width (and
+// at 256 bits where wider runs too) and against the step written with TensorPrimitives.
 var train = new Model.TrainFunction(new Model(problem.W0)) { BorrowOutputs = true };
 var fused = new HandFusedStep(problem.FlatX, problem.Y, TrainingProblem.N, TrainingProblem.Feats, problem.W0, 0);
 int fusedBits = HandFusedStep.WidestBits;
 cases.Add(("training step 400x784, generated", () => train.Invoke(problem.X, problem.Y), 1));
+var primitives = new TensorPrimitivesStep(problem.FlatX, problem.Y, TrainingProblem.N, TrainingProblem.Feats, problem.W0, 0);
 cases.Add(("training step 400x784, hand-fused", () => fused.Step(fusedBits), 1));
+if (HandFusedStep.Supported(256) && fusedBits != 256) cases.Add(("training step 400x784, hand-fused Vector256", () => fused.Step(256), 1));
+cases.Add(("training step 400x784, TensorPrimitives", () => primitives.Step(), 1));
 
 // 2000x2000 float64: the logistic and the three outputs of a - b, fresh and borrowed, against TensorPrimitives and a copy.
 const int Large = 2000;

@@ -1,4 +1,5 @@
 using System;
+using Tensorgen.Samples.LogisticRegression;
 
 namespace Tensorgen.Benchmarks;
 
@@ -36,4 +37,19 @@ public sealed class TrainingProblem
 
     /// <summary>Initial weights (the bias starts at 0).</summary>
     public double[] W0 { get; }
+
+    /// <summary>
+    /// Compares one hand-fused step (every supported width) with one step of the sample's generated
+    /// <c>Model.TrainFunction</c> from the same start; throws on a difference (see <see cref="HandFusedStep.Check"/>).
+    /// </summary>
+    public string CheckHandFused() =>
+        HandFusedStep.Check(FlatX, Y, N, Feats, W0, 0, () =>
+        {
+            var model = new Model(W0);
+            var (prediction, xent) = new Model.TrainFunction(model).Invoke(X, Y);
+            var (xentValues, predictions) = (new double[N], new bool[N]);
+            xent.FlattenTo(xentValues);
+            prediction.FlattenTo(predictions);
+            return (xentValues, predictions, model.W.Data.ToArray(), model.B.Value);
+        });
 }
