@@ -44,10 +44,12 @@ awk -F' [|] ' '
     name = substr($1, 3); k = kind SUBSEP name; v[k, ++count[k]] = $2 + 0
     if (!(name in seen)) { seen[name] = 1; order[++n] = name } }
   function median(k,    m, i, j, a, t) {
-    m = count[k]; for (i = 1; i <= m; i++) a[i] = v[k, i]
+    m = count[k]; if (m == 0) return ""; for (i = 1; i <= m; i++) a[i] = v[k, i]
     for (i = 2; i <= m; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
     return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2 }
   END { for (i = 1; i <= n; i++) { c = order[i]
           j = median("jit" SUBSEP c); d = median("aot-default" SUBSEP c); x = median("aot-native" SUBSEP c)
-          printf "| %s | %.2fx | %.2fx | %.4g | %.4g | %.4g |\n", c, d / j, x / j, j, d, x } }
+          printf "| %s | %s | %s | %s | %s | %s |\n", c, ratio(d, j), ratio(x, j), num(j), num(d), num(x) } }
+  function num(t) { return t == "" ? "—" : sprintf("%.4g", t) }
+  function ratio(t, base) { return t == "" || base == "" ? "—" : sprintf("%.2fx", t / base) }
 ' $(for r in $(seq 1 "$runs"); do echo "$out/jit.$r.txt" "$out/aot-default.$r.txt" "$out/aot-native.$r.txt"; done)
