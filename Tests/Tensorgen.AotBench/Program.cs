@@ -40,6 +40,8 @@ cases.Add(("training step 400x784, generated", () => train.Invoke(problem.X, pro
 var primitives = new TensorPrimitivesStep(problem.FlatX, problem.Y, TrainingProblem.N, TrainingProblem.Feats, problem.W0, 0);
 cases.Add(("training step 400x784, hand-fused", () => fused.Step(fusedBits), 1));
 if (HandFusedStep.Supported(256) && fusedBits != 256) cases.Add(("training step 400x784, hand-fused Vector256", () => fused.Step(256), 1));
+var fusedAligned = new HandFusedStep(problem.FlatX, problem.Y, TrainingProblem.N, TrainingProblem.Feats, problem.W0, 0, alignRows: true);
+cases.Add(("training step 400x784, hand-fused, 64-byte-aligned rows", () => fusedAligned.Step(fusedBits), 1));
 cases.Add(("training step 400x784, TensorPrimitives", () => primitives.Step(), 1));
 
 // 2000x2000 float64: the logistic and the three outputs of a - b, fresh and borrowed, against TensorPrimitives and a copy.
