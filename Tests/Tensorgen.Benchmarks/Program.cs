@@ -1,8 +1,13 @@
 using System.Linq;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --filter '*'
-// Each benchmark class compares generated code with a hand-written baseline in the same run.
+// dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --filter '*' --job short
+// Each benchmark class compares generated code with a hand-written baseline in the same run:
+//   TrainingStepBenchmarks (generated step vs hand-fused Vector256/Vector512 vs TensorPrimitives),
+//   LargeOutputBenchmarks (2000x2000 logistic and three outputs vs TensorPrimitives and a copy),
+//   GemmBenchmarks (256-1024^3 float64/float32; NumPy's side: numpy_gemm.py), AccumulatorBenchmarks (vs a closure).
+// --job short keeps a run practical (3 iterations); drop it for BenchmarkDotNet's default precision.
+// The same cases under NativeAOT: Tests/Tensorgen.AotBench/run.sh.
 // --gemm times Linalg.Gemm against the kernel it replaced (GemmThroughput; NumPy's side: numpy_gemm.py).
 // --large-outputs [rounds=N] times fresh against borrowed outputs on 2000x2000 (LargeOutputs).
 // --random-throughput instead runs RandomThroughput's quick Stopwatch measurement.
