@@ -36,7 +36,7 @@ var cases = new List<(string Name, Action Call, int OpsPerCall)>();
 var train = new Model.TrainFunction(new Model(problem.W0)) { BorrowOutputs = true };
 var fused = new HandFusedStep(problem.FlatX, problem.Y, TrainingProblem.N, TrainingProblem.Feats, problem.W0, 0);
 int fusedBits = HandFusedStep.WidestBits;
-cases.Add(("training step 400x784, generated", () => train.Invoke(problem.X, problem.Y), 1));
+cases.Add(("training step 400x784, generated", () => train.Invoke(problem.FlatTensor, problem.Y), 1));
 var primitives = new TensorPrimitivesStep(problem.FlatX, problem.Y, TrainingProblem.N, TrainingProblem.Feats, problem.W0, 0);
 cases.Add(("training step 400x784, hand-fused", () => fused.Step(fusedBits), 1));
 if (HandFusedStep.Supported(256) && fusedBits != 256) cases.Add(("training step 400x784, hand-fused Vector256", () => fused.Step(256), 1));

@@ -38,7 +38,7 @@ public class TrainingStepBenchmarks
     [Benchmark]
     public double Generated()
     {
-        var (_, xent) = _train.Invoke(_problem.X, _y);
+        var (_, xent) = _train.Invoke(_problem.FlatTensor, _y);
         return xent[0];
     }
 
