@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -28,6 +29,16 @@ public static partial class Linalg
     /// </summary>
     public static void Gemm<T>(ReadOnlySpan<T> a, bool transA, ReadOnlySpan<T> b, bool transB, Span<T> c, int m, int n, int k)
         where T : unmanaged, INumberBase<T>
+        => Gemm(a, transA, b, transB, c, m, n, k, Cores.Default);
+
+    /// <summary>
+    /// <see cref="Gemm{T}(ReadOnlySpan{T}, bool, ReadOnlySpan{T}, bool, Span{T}, int, int, int)"/> on up to
+    /// <paramref name="cores"/> threads when the product is large (B not transposed): each thread takes blocks of
+    /// rows of C, every element of which is the same sum in the same order as on one thread, bit for bit.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static void Gemm<T>(ReadOnlySpan<T> a, bool transA, ReadOnlySpan<T> b, bool transB, Span<T> c, int m, int n, int k, Cores cores)
+        where T : unmanaged, INumberBase<T>
     {
         Check(a.Length == m * k && b.Length == k * n && c.Length == m * n);
         if (transA && transB)
@@ -37,7 +48,7 @@ public static partial class Linalg
             try
             {
                 var ct = scratch.AsSpan(0, m * n);
-                Gemm(b, false, a, false, ct, n, m, k);
+                Gemm(b, false, a, false, ct, n, m, k, cores);
                 Transpose(ct, n, m, c);
             }
             finally
@@ -62,7 +73,7 @@ public static partial class Linalg
         }
         if (k > 0 && Vector.IsHardwareAccelerated && (typeof(T) == typeof(double) || typeof(T) == typeof(float)) && (long)m * n * k >= PackedMinimum)
         {
-            PackedGemm(a, transA, b, c, m, n, k);
+            PackedGemm(a, transA, b, c, m, n, k, cores);
             return;
         }
         c.Clear();

@@ -128,15 +128,31 @@ namespace Tensorgen.Samples.LogisticRegression
                     double[] t41 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n1)));
                     try
                     {
-                        global::Tensorgen.Linalg.MatVec(x.Data, (int)n0, (int)n1, _w.Data, new global::System.Span<double>(t3, 0, (int)n0));
+                        global::Tensorgen.Linalg.MatVec(x.Data, (int)n0, (int)n1, _w.Data, new global::System.Span<double>(t3, 0, (int)n0), this.Cores);
                         long t21 = n0;
                         double s22 = ((double)t21);
                         double t29 = (1.0 / s22);
-                        Kernel3(y.Data, new global::System.Span<double>(t3, 0, (int)n0), b, t29, prediction, xent, new global::System.Span<double>(t39, 0, (int)n0));
+                        // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                        if (global::Tensorgen.Parallelism.SplitsElements(n0, this.Cores))
+                        {
+                            global::Tensorgen.Parallelism.For(new Kernel3Job(y.Data, new global::System.Span<double>(t3, 0, (int)n0), b, t29, prediction, xent, new global::System.Span<double>(t39, 0, (int)n0)), n0, this.Cores);
+                        }
+                        else
+                        {
+                            Kernel3(y.Data, new global::System.Span<double>(t3, 0, (int)n0), b, t29, prediction, xent, new global::System.Span<double>(t39, 0, (int)n0));
+                        }
                         double t40 = 0.0;
                         t40 = Kernel4(new global::System.Span<double>(t39, 0, (int)n0), (int)n0, t40);
-                        global::Tensorgen.Linalg.MatTVec(x.Data, (int)n0, (int)n1, new global::System.Span<double>(t39, 0, (int)n0), new global::System.Span<double>(t41, 0, (int)n1));
-                        Kernel6(_w.Data, new global::System.Span<double>(t41, 0, (int)n1), nextW);
+                        global::Tensorgen.Linalg.MatTVec(x.Data, (int)n0, (int)n1, new global::System.Span<double>(t39, 0, (int)n0), new global::System.Span<double>(t41, 0, (int)n1), this.Cores);
+                        // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                        if (global::Tensorgen.Parallelism.SplitsElements(n1, this.Cores))
+                        {
+                            global::Tensorgen.Parallelism.For(new Kernel6Job(_w.Data, new global::System.Span<double>(t41, 0, (int)n1), nextW), n1, this.Cores);
+                        }
+                        else
+                        {
+                            Kernel6(_w.Data, new global::System.Span<double>(t41, 0, (int)n1), nextW);
+                        }
                         double s46 = (0.1 * t40);
                         double newB = (b - s46);
                         if (UpdatesEnabled)
@@ -272,6 +288,31 @@ namespace Tensorgen.Samples.LogisticRegression
                 }
             }
 
+            /// <summary>Kernel3's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel3Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> y;
+                private readonly global::System.ReadOnlySpan<double> t3;
+                private readonly double b;
+                private readonly double t29;
+                private readonly global::System.Span<bool> prediction;
+                private readonly global::System.Span<double> xent;
+                private readonly global::System.Span<double> t39;
+
+                public Kernel3Job(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> t3, double b, double t29, global::System.Span<bool> prediction, global::System.Span<double> xent, global::System.Span<double> t39)
+                {
+                    this.y = y;
+                    this.t3 = t3;
+                    this.b = b;
+                    this.t29 = t29;
+                    this.prediction = prediction;
+                    this.xent = xent;
+                    this.t39 = t39;
+                }
+
+                public void Run(int start, int end) => Kernel3(this.y.Slice(start, end - start), this.t3.Slice(start, end - start), this.b, this.t29, this.prediction.Slice(start, end - start), this.xent.Slice(start, end - start), this.t39.Slice(start, end - start));
+            }
+
             /// <summary>Fused reduction: t40 = sum(t39) (0 nodes fused).</summary>
             private static double Kernel4(global::System.ReadOnlySpan<double> t39, int n, double acc)
             {
@@ -332,6 +373,23 @@ namespace Tensorgen.Samples.LogisticRegression
                     double s45 = (w[i] - s44); // %45 = sub(w, %44)
                     newW[i] = s45;
                 }
+            }
+
+            /// <summary>Kernel6's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel6Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> w;
+                private readonly global::System.ReadOnlySpan<double> t41;
+                private readonly global::System.Span<double> newW;
+
+                public Kernel6Job(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> t41, global::System.Span<double> newW)
+                {
+                    this.w = w;
+                    this.t41 = t41;
+                    this.newW = newW;
+                }
+
+                public void Run(int start, int end) => Kernel6(this.w.Slice(start, end - start), this.t41.Slice(start, end - start), this.newW.Slice(start, end - start));
             }
         }
     }
