@@ -13,8 +13,8 @@ namespace Tensorgen;
 /// copies on the caller's, so the collector may move the arrays meanwhile.
 /// </summary>
 /// <remarks>
-/// Chunks are claimed from one 64-bit word: a generation (24 bits), the next chunk (20) and the number of chunks
-/// (20). A claim is a compare-and-swap of that word, so a worker that wakes late, after its call ended, fails it
+/// Chunks are claimed from one 64-bit word: a generation (24 bits, read with an unsigned shift: it reaches the sign
+/// bit), the next chunk (20) and the number of chunks (20). A claim is a compare-and-swap of that word, so a worker that wakes late, after its call ended, fails it
 /// (the generation moved on, or no chunk is left) and never touches a job that is gone.
 /// </remarks>
 internal static unsafe class WorkerPool
@@ -69,7 +69,7 @@ internal static unsafe class WorkerPool
             _chunk = chunk;
             _remaining = chunks;
             _error = null;
-            long generation = ((Volatile.Read(ref _state) >> (2 * ChunkBits)) + 1) & 0xFFFFFF;
+            long generation = ((Volatile.Read(ref _state) >>> (2 * ChunkBits)) + 1) & 0xFFFFFF;
             Interlocked.Exchange(ref _state, (generation << (2 * ChunkBits)) | (long)chunks);
             Interlocked.Exchange(ref _seats, (generation << 32) | (uint)helpers);
             if (helpers > 0) Wake.Release(helpers);
@@ -111,7 +111,7 @@ internal static unsafe class WorkerPool
         {
             long state = Volatile.Read(ref _state);
             long next = (state >> ChunkBits) & ChunkMask, count = state & ChunkMask;
-            if (state >> (2 * ChunkBits) != generation || next >= count) return;
+            if (state >>> (2 * ChunkBits) != generation || next >= count) return;
             if (Interlocked.CompareExchange(ref _state, state + (1L << ChunkBits), state) != state) continue;
             // Claimed: the call cannot end before this chunk is counted done, so its job is still there.
             int start = (int)(next * _chunk), end = (int)Math.Min(_length, (long)start + _chunk);
