@@ -201,6 +201,26 @@ public sealed class ParallelTests : IDisposable
         Assert.Equal(6, counter.Value);
     }
 
+    [Fact]
+    public void Concurrent_calls_each_give_the_one_core_bits()
+    {
+        // One call at a time is split; the others run on their own threads. Either way the bits are the same.
+        var x = Values(8192 + 5, 10);
+        var expected = Bits(new ParallelGraphs.LogisticFunction { MaxDegreeOfParallelism = 1 }.Invoke(x));
+        var f = new ParallelGraphs.LogisticFunction { MaxDegreeOfParallelism = 2 };
+        var results = new long[4][][];
+        var threads = Enumerable.Range(0, 4).Select(t => new Thread(() =>
+        {
+            results[t] = new long[25][];
+            for (int i = 0; i < 25; i++) results[t][i] = Bits(f.Invoke(x));
+        })).ToList();
+        long before = Parallelism.SplitCount;
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.True(Parallelism.SplitCount > before);
+        Assert.All(results.SelectMany(r => r), bits => Assert.Equal(expected, bits));
+    }
+
     /// <summary>Adds each chunk's length to a counter; the chunk holding element <c>failing</c> throws instead.</summary>
     private readonly ref struct CountingJob(int[] done, int failing) : IChunkJob
     {
