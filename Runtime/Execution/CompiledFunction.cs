@@ -47,7 +47,8 @@ public abstract class CompiledFunction
     /// <summary>
     /// The most threads one call's large work may run on (element-wise kernels over many elements, large
     /// products); null, the default, follows the global <see cref="Parallelism.MaxDegreeOfParallelism"/>. 1 runs
-    /// every call on the calling thread. Results are the same bit for bit whatever the degree. Read at each call.
+    /// every call on the calling thread. Results are the same bit for bit whatever the degree. Read at each call;
+    /// a <c>Copy</c> starts at null.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
     public int? MaxDegreeOfParallelism

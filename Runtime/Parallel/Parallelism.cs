@@ -13,7 +13,9 @@ namespace Tensorgen;
 /// <remarks>
 /// Results do not depend on the degree: a split never changes the order of the additions any element is made of,
 /// nor whether an element takes a vector or a scalar path, so a call gives the same bits on one core as on many.
-/// Reductions (sums, maxima) are not split. Only one call at a time is split: a call that starts while another
+/// Not split: reductions (sums, maxima: a split sum would add in another order), element-wise kernels inside a loop
+/// nest (broadcasting along some axes), products with B transposed, batched products (which follow the global
+/// setting, not the function's). Only one call at a time is split: a call that starts while another
 /// call's work is spread over the cores runs on its own thread (the cores are busy anyway).
 /// </remarks>
 public static class Parallelism

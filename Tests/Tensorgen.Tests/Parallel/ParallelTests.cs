@@ -141,9 +141,10 @@ public sealed class ParallelTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void A_split_float32_matrix_product_gives_the_one_core_bits(bool transA)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void A_split_float32_matrix_product_gives_the_one_core_bits(bool transA, bool transB)
     {
         const int m = 70, n = 90, k = 50;
         var random = new Random(6);
@@ -153,8 +154,8 @@ public sealed class ParallelTests : IDisposable
         b[k * n - 1] = float.NegativeInfinity;
         var expected = new float[m * n];
         var actual = new float[m * n];
-        Linalg.Gemm<float>(a, transA, b, false, expected, m, n, k, Cores.One);
-        Assert.True(Splits(() => Linalg.Gemm<float>(a, transA, b, false, actual, m, n, k, new Cores(2))));
+        Linalg.Gemm<float>(a, transA, b, transB, expected, m, n, k, Cores.One);
+        Assert.True(Splits(() => Linalg.Gemm<float>(a, transA, b, transB, actual, m, n, k, new Cores(2))));
         Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
     }
 
