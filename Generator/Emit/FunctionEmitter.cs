@@ -44,6 +44,11 @@ internal static class FunctionEmitter
                     var names = plan.Kernels[kernel.Index];
                     if (kernel.Rank == 0 && !kernel.IsReduction) KernelEmitter.EmitScalar(w, graph, kernel, names.Names);
                     else KernelEmitter.Emit(w, graph, kernel, names.Layout, names.Names);
+                    if (CoreSplit.Applies(plan, kernel))
+                    {
+                        w.Line();
+                        CoreSplit.Job(w, graph, kernel, names.Layout, names.Names);
+                    }
                 }
             });
         });

@@ -17,7 +17,8 @@ internal static class KernelCallWriter
         var all = Enumerable.Repeat(true, layout.Groups.Count).ToArray();
         foreach (var root in kernel.Roots)
             args.Add(loops.Flat ? plan.Span(root, null, loops.Run) : plan.Span(root, loops.Offset(all) ?? "0", loops.Run));
-        w.Line($"{KernelEmitter.MethodName(kernel)}({string.Join(", ", args)});");
+        if (CoreSplit.Applies(plan, kernel)) CoreSplit.Call(w, kernel, loops.Run, args);
+        else w.Line($"{KernelEmitter.MethodName(kernel)}({string.Join(", ", args)});");
         loops.Close();
     }
 

@@ -36,15 +36,10 @@ internal static partial class KernelEmitter
     {
         var spanLeaves = layout.SpanLeaves;
         bool fold = FoldsRun(kernel, layout);
-        var parameters = new List<string>();
-        foreach (var leaf in kernel.Leaves)
-        {
-            var t = graph[leaf].DType.CSharp();
-            parameters.Add(spanLeaves.Contains(leaf) ? $"global::System.ReadOnlySpan<{t}> {names[leaf]}" : $"{t} {names[leaf]}");
-        }
         string resultType = graph[kernel.Roots[0]].DType.CSharp();
-        if (fold) parameters.Add($"int n, {resultType} acc");
-        else foreach (var root in kernel.Roots) parameters.Add($"global::System.Span<{graph[root].DType.CSharp()}> {names[root]}");
+        var parameters = fold
+            ? LeafParameters(graph, kernel, layout, names).Select(p => p.Declaration).Append($"int n, {resultType} acc").ToList()
+            : RunParameters(graph, kernel, layout, names).Select(p => p.Declaration).ToList();
 
         string what = kernel.IsReduction ? "Fused reduction" : "Fused loop";
         w.Line($"/// <summary>{what}: {Describe(graph, kernel, names)}.</summary>");
@@ -96,6 +91,20 @@ internal static partial class KernelEmitter
             w.Line($"private static global::System.ReadOnlySpan<{t.CSharp()}> {ConstantTable(kernel)} => [{string.Join(", ", tabled.Select(c => Literals.Of(graph[c].Value, graph[c].DType)))}];");
         }
     }
+
+    /// <summary>The leaves' parameters: a span for each leaf varying along the run, else a value.</summary>
+    private static IEnumerable<(string Declaration, string Name, bool IsSpan)> LeafParameters(TensorGraph graph, Kernel kernel, LoopLayout layout, IReadOnlyDictionary<int, string> names) =>
+        kernel.Leaves.Select(leaf =>
+        {
+            var t = graph[leaf].DType.CSharp();
+            bool span = layout.SpanLeaves.Contains(leaf);
+            return (span ? $"global::System.ReadOnlySpan<{t}> {names[leaf]}" : $"{t} {names[leaf]}", names[leaf], span);
+        });
+
+    /// <summary>An element-wise kernel's parameters: its leaves', then a span for each root.</summary>
+    public static IEnumerable<(string Declaration, string Name, bool IsSpan)> RunParameters(TensorGraph graph, Kernel kernel, LoopLayout layout, IReadOnlyDictionary<int, string> names) =>
+        LeafParameters(graph, kernel, layout, names)
+            .Concat(kernel.Roots.Select(root => ($"global::System.Span<{graph[root].DType.CSharp()}> {names[root]}", names[root], true)));
 
     private static string ConstantTable(Kernel kernel) => MethodName(kernel) + "Constants";
 

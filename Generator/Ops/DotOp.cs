@@ -122,6 +122,9 @@ internal sealed class DotOp : IStructuralOp
 
     private const string Linalg = "global::Tensorgen.Linalg";
 
+    /// <summary>The function's degree of parallelism (<c>CompiledFunction.Cores</c>): large products split across cores.</summary>
+    public const string Cores = "this.Cores";
+
     /// <summary>A product of two vectors, as a C# expression.</summary>
     public static string Inner(string a, string b) => $"global::System.Numerics.Tensors.TensorPrimitives.Dot({a}, {b})";
 
@@ -133,8 +136,8 @@ internal sealed class DotOp : IStructuralOp
     public static string Call(Node node, int rankA, int rankB, string a, string b, string c, int[] da, int[] db, int[] dc, Func<int, string> dim)
     {
         var (tA, tB) = node.Parameters<DotParams>();
-        if (rankA == 2 && rankB == 1) return $"{Linalg}.{(tA ? "MatTVec" : "MatVec")}({a}, {dim(da[0])}, {dim(da[1])}, {b}, {c});";
-        if (rankA == 1 && rankB == 2) return $"{Linalg}.{(tB ? "MatVec" : "MatTVec")}({b}, {dim(db[0])}, {dim(db[1])}, {a}, {c});";
-        return $"{Linalg}.Gemm({a}, {(tA ? "true" : "false")}, {b}, {(tB ? "true" : "false")}, {c}, {dim(dc[0])}, {dim(dc[1])}, {dim(tA ? da[0] : da[1])});";
+        if (rankA == 2 && rankB == 1) return $"{Linalg}.{(tA ? "MatTVec" : "MatVec")}({a}, {dim(da[0])}, {dim(da[1])}, {b}, {c}, {Cores});";
+        if (rankA == 1 && rankB == 2) return $"{Linalg}.{(tB ? "MatVec" : "MatTVec")}({b}, {dim(db[0])}, {dim(db[1])}, {a}, {c}, {Cores});";
+        return $"{Linalg}.Gemm({a}, {(tA ? "true" : "false")}, {b}, {(tB ? "true" : "false")}, {c}, {dim(dc[0])}, {dim(dc[1])}, {dim(tA ? da[0] : da[1])}, {Cores});";
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
@@ -42,6 +43,30 @@ public abstract class CompiledFunction
     /// function's next call; two calls may not write the buffers at once (the later one is refused).
     /// </summary>
     public bool BorrowOutputs { get; set; }
+
+    /// <summary>
+    /// The most threads one call's large work may run on (element-wise kernels over many elements, large
+    /// products); null, the default, follows the global <see cref="Parallelism.MaxDegreeOfParallelism"/>. 1 runs
+    /// every call on the calling thread. Results are the same bit for bit whatever the degree. Read at each call;
+    /// a <c>Copy</c> starts at null.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public int? MaxDegreeOfParallelism
+    {
+        get => _maxDegree == 0 ? null : _maxDegree;
+        set
+        {
+            if (value is { } degree) ArgumentOutOfRangeException.ThrowIfLessThan(degree, 1, nameof(value));
+            _maxDegree = value ?? 0;
+        }
+    }
+
+    // 0: the global setting.
+    private int _maxDegree;
+
+    /// <summary>The threads this call's large work may use: <see cref="MaxDegreeOfParallelism"/>, else the global one. For generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected Cores Cores => new(_maxDegree == 0 ? Parallelism.MaxDegreeOfParallelism : _maxDegree);
 
     /// <summary>Enters the borrowed output buffers for a call; false, holding nothing, while another call writes them. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

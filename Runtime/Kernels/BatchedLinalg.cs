@@ -6,7 +6,7 @@ namespace Tensorgen;
 
 /// <summary>
 /// Matrix products batched over leading axes for generated code (NumPy's <c>matmul</c> of tensors of rank 3 and
-/// more): one <see cref="Linalg.Gemm{T}"/> per batch index, each operand's batch axes broadcast (a size-1 axis of an
+/// more): one <see cref="Linalg.Gemm{T}(ReadOnlySpan{T}, bool, ReadOnlySpan{T}, bool, Span{T}, int, int, int)"/> per batch index, each operand's batch axes broadcast (a size-1 axis of an
 /// operand is read at index 0 whatever the result's index).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

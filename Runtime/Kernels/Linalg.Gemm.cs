@@ -20,26 +20,52 @@ public static partial class Linalg
     /// four rows, and a 4×(2 vectors) register-blocked micro-kernel over each pair. Edge panels are padded with
     /// zeros, which only meet the padding of the other operand's panel, so no real element sees them.
     /// </summary>
-    private static void PackedGemm<T>(ReadOnlySpan<T> a, bool transA, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k)
+    private static void PackedGemm<T>(ReadOnlySpan<T> a, bool transA, ReadOnlySpan<T> b, Span<T> c, int m, int n, int k, Cores cores)
         where T : unmanaged, INumberBase<T>
     {
         int nr = 2 * Vector<T>.Count;
         int nPanels = (n + nr - 1) / nr;
         int kcMax = Math.Min(PackKC, k);
-        int mcMax = Math.Min(PackMC, m);
+        int blocks = (m + PackMC - 1) / PackMC;
+        // Large products split the row blocks of each depth block across cores; a row block is the same work on any thread.
+        bool split = cores.Count > 1 && blocks > 1 && (long)m * n * k >= Parallelism.GemmMinimum;
         var packedB = ArrayPool<T>.Shared.Rent(nPanels * nr * kcMax);
-        var packedA = ArrayPool<T>.Shared.Rent(((mcMax + MR - 1) / MR) * MR * kcMax);
-        var tile = ArrayPool<T>.Shared.Rent(MR * nr);
         try
         {
             for (int pc = 0; pc < k; pc += PackKC)
             {
                 int kc = Math.Min(PackKC, k - pc);
                 PackB(b, n, pc, kc, nr, packedB);
-                for (int ic = 0; ic < m; ic += PackMC)
+                var rows = new PackedRowBlocks<T>(a, transA, packedB.AsSpan(0, nPanels * nr * kc), c, m, n, k, pc, kc);
+                if (split) WorkerPool.Run(ref rows, blocks, 1, cores.Count);
+                else rows.Run(0, blocks);
+            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(packedB);
+        }
+    }
+
+    /// <summary>Row blocks [start, end) (of <see cref="PackMC"/> rows) of C for one depth block: A packed into L1, times every packed panel of B.</summary>
+    private readonly ref struct PackedRowBlocks<T>(ReadOnlySpan<T> a, bool transA, ReadOnlySpan<T> packedB, Span<T> c, int m, int n, int k, int pc, int kc) : IChunkJob
+        where T : unmanaged, INumberBase<T>
+    {
+        private readonly ReadOnlySpan<T> _a = a, _packedB = packedB;
+        private readonly Span<T> _c = c;
+
+        public void Run(int start, int end)
+        {
+            int nr = 2 * Vector<T>.Count;
+            int nPanels = (n + nr - 1) / nr;
+            var packedA = ArrayPool<T>.Shared.Rent(((Math.Min(PackMC, m) + MR - 1) / MR) * MR * kc);
+            var tile = ArrayPool<T>.Shared.Rent(MR * nr);
+            try
+            {
+                for (int block = start; block < end; block++)
                 {
-                    int mc = Math.Min(PackMC, m - ic);
-                    PackA(a, transA, m, k, ic, mc, pc, kc, packedA);
+                    int ic = block * PackMC, mc = Math.Min(PackMC, m - ic);
+                    PackA(_a, transA, m, k, ic, mc, pc, kc, packedA);
                     for (int ir = 0; ir < mc; ir += MR)
                     {
                         int rows = Math.Min(MR, mc - ir);
@@ -47,11 +73,11 @@ public static partial class Linalg
                         for (int jp = 0; jp < nPanels; jp++)
                         {
                             int j0 = jp * nr, columns = Math.Min(nr, n - j0);
-                            MicroKernel<T>(aPanel, packedB.AsSpan(jp * nr * kc, nr * kc), kc, tile);
+                            MicroKernel<T>(aPanel, _packedB.Slice(jp * nr * kc, nr * kc), kc, tile);
                             // The first depth block sets C, the later ones add to it: C needs no clearing.
                             for (int r = 0; r < rows; r++)
                             {
-                                var target = c.Slice((ic + ir + r) * n + j0, columns);
+                                var target = _c.Slice((ic + ir + r) * n + j0, columns);
                                 var source = tile.AsSpan(r * nr, columns);
                                 if (pc == 0) source.CopyTo(target);
                                 else for (int j = 0; j < columns; j++) target[j] += source[j];
@@ -60,12 +86,11 @@ public static partial class Linalg
                     }
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(tile);
-            ArrayPool<T>.Shared.Return(packedA);
-            ArrayPool<T>.Shared.Return(packedB);
+            finally
+            {
+                ArrayPool<T>.Shared.Return(tile);
+                ArrayPool<T>.Shared.Return(packedA);
+            }
         }
     }
 

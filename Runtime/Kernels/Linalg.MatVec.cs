@@ -17,7 +17,29 @@ public static partial class Linalg
     /// </summary>
     public static void MatVec<T>(ReadOnlySpan<T> a, int m, int k, ReadOnlySpan<T> v, Span<T> y)
         where T : unmanaged, INumberBase<T>
-        => MatVec(a, m, k, v, y, StreamingVectorBits(a, k));
+        => MatVec(a, m, k, v, y, Cores.Default);
+
+    /// <summary>
+    /// <see cref="MatVec{T}(ReadOnlySpan{T}, int, int, ReadOnlySpan{T}, Span{T})"/> on up to <paramref name="cores"/>
+    /// threads when A is large, each taking blocks of rows that start at multiples of four: every row is the same
+    /// sum as on one thread (in the same group of four, or the same tail), so the result is the same bit for bit.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static void MatVec<T>(ReadOnlySpan<T> a, int m, int k, ReadOnlySpan<T> v, Span<T> y, Cores cores)
+        where T : unmanaged, INumberBase<T>
+    {
+        Check(a.Length == m * k && v.Length == k && y.Length == m);
+        int bits = StreamingVectorBits(a, k);
+        if (cores.Count > 1 && (long)m * k >= Parallelism.MatVecMinimum && m >= 2 * RowUnit)
+        {
+            var job = new MatVecRows<T>(a, k, v, y, bits);
+            WorkerPool.Run(ref job, m, RowUnit, cores.Count);
+        }
+        else
+        {
+            Rows(a, m, k, v, y, bits);
+        }
+    }
 
     /// <summary>
     /// <see cref="MatVec{T}(ReadOnlySpan{T}, int, int, ReadOnlySpan{T}, Span{T})"/> with vectors of
@@ -30,6 +52,16 @@ public static partial class Linalg
     {
         Check(a.Length == m * k && v.Length == k && y.Length == m);
         if (!IsAccelerated<T>(vectorBits)) throw new ArgumentOutOfRangeException(nameof(vectorBits), $"{vectorBits}-bit vectors of {typeof(T).Name} are not accelerated here");
+        Rows(a, m, k, v, y, vectorBits);
+    }
+
+    // Row blocks of a split A·v start at multiples of this: the groups of four rows stay the same.
+    private const int RowUnit = 4;
+
+    /// <summary>y = A·v for the m rows of <paramref name="a"/>: groups of four, then the last rows one at a time.</summary>
+    private static void Rows<T>(ReadOnlySpan<T> a, int m, int k, ReadOnlySpan<T> v, Span<T> y, int vectorBits)
+        where T : unmanaged, INumberBase<T>
+    {
         int i = 0;
         for (; i + 4 <= m; i += 4)
         {
@@ -43,6 +75,16 @@ public static partial class Linalg
             }
         }
         for (; i < m; i++) y[i] = TensorPrimitives.Dot(a.Slice(i * k, k), v);
+    }
+
+    /// <summary>A block of rows of a split A·v.</summary>
+    private readonly ref struct MatVecRows<T>(ReadOnlySpan<T> a, int k, ReadOnlySpan<T> v, Span<T> y, int vectorBits) : IChunkJob
+        where T : unmanaged, INumberBase<T>
+    {
+        private readonly ReadOnlySpan<T> _a = a, _v = v;
+        private readonly Span<T> _y = y;
+
+        public void Run(int start, int end) => Rows(_a.Slice(start * k, (end - start) * k), end - start, k, _v, _y.Slice(start, end - start), vectorBits);
     }
 
     /// <summary>The widest vector width accelerated for <typeparamref name="T"/>, or 0: what the kernels use. For tests.</summary>

@@ -44,6 +44,6 @@ public static partial class Linalg
     {
         Check(a.Length == m * k && v.Length == k && y.Length == m);
         if (!IsAccelerated<T>(vectorBits)) throw new ArgumentOutOfRangeException(nameof(vectorBits), $"{vectorBits}-bit vectors of {typeof(T).Name} are not accelerated here");
-        AddRows(a, k, m, v, y, vectorBits);
+        Columns(a, k, m, v, y, vectorBits, 0, m, add: true);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -28,6 +29,17 @@ public static partial class Linalg
     /// </summary>
     public static void Gemm<T>(ReadOnlySpan<T> a, bool transA, ReadOnlySpan<T> b, bool transB, Span<T> c, int m, int n, int k)
         where T : unmanaged, INumberBase<T>
+        => Gemm(a, transA, b, transB, c, m, n, k, Cores.Default);
+
+    /// <summary>
+    /// <see cref="Gemm{T}(ReadOnlySpan{T}, bool, ReadOnlySpan{T}, bool, Span{T}, int, int, int)"/> on up to
+    /// <paramref name="cores"/> threads when the product is large: each thread takes blocks of rows of C (of A·B
+    /// packed, or A·Bᵀ's dot products), every element of which is the same sum in the same order as on one thread,
+    /// bit for bit.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static void Gemm<T>(ReadOnlySpan<T> a, bool transA, ReadOnlySpan<T> b, bool transB, Span<T> c, int m, int n, int k, Cores cores)
+        where T : unmanaged, INumberBase<T>
     {
         Check(a.Length == m * k && b.Length == k * n && c.Length == m * n);
         if (transA && transB)
@@ -37,7 +49,7 @@ public static partial class Linalg
             try
             {
                 var ct = scratch.AsSpan(0, m * n);
-                Gemm(b, false, a, false, ct, n, m, k);
+                Gemm(b, false, a, false, ct, n, m, k, cores);
                 Transpose(ct, n, m, c);
             }
             finally
@@ -48,21 +60,15 @@ public static partial class Linalg
         }
         if (transB)
         {
-            // C[i, j] = A[i, :]·B[j, :]: dot products of rows; blocks of B rows stay in cache.
-            for (int j0 = 0; j0 < n; j0 += KC)
-            {
-                int jn = Math.Min(KC, n - j0);
-                for (int i = 0; i < m; i++)
-                {
-                    var row = a.Slice(i * k, k);
-                    for (int j = j0; j < j0 + jn; j++) c[i * n + j] = TensorPrimitives.Dot(row, b.Slice(j * k, k));
-                }
-            }
+            // Each element is one dot product, whichever thread computes it: large products split their rows.
+            var dots = new RowDots<T>(a, b, c, n, k);
+            if (cores.Count > 1 && m > 1 && (long)m * n * k >= Parallelism.GemmMinimum) WorkerPool.Run(ref dots, m, 1, cores.Count);
+            else dots.Run(0, m);
             return;
         }
         if (k > 0 && Vector.IsHardwareAccelerated && (typeof(T) == typeof(double) || typeof(T) == typeof(float)) && (long)m * n * k >= PackedMinimum)
         {
-            PackedGemm(a, transA, b, c, m, n, k);
+            PackedGemm(a, transA, b, c, m, n, k, cores);
             return;
         }
         c.Clear();
@@ -79,6 +85,27 @@ public static partial class Linalg
                     // Zero scales are not skipped: 0·NaN and 0·∞ must give NaN.
                     for (int r = r0; r < r0 + rn; r++)
                         TensorPrimitives.MultiplyAdd(b.Slice(r * n + c0, cn), transA ? a[r * m + i] : a[i * k + r], ci, ci);
+                }
+            }
+        }
+    }
+
+    /// <summary>Rows [start, end) of C = A·Bᵀ: C[i, j] = A[i, :]·B[j, :], dot products of rows; blocks of B rows stay in cache.</summary>
+    private readonly ref struct RowDots<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int n, int k) : IChunkJob
+        where T : unmanaged, INumberBase<T>
+    {
+        private readonly ReadOnlySpan<T> _a = a, _b = b;
+        private readonly Span<T> _c = c;
+
+        public void Run(int start, int end)
+        {
+            for (int j0 = 0; j0 < n; j0 += KC)
+            {
+                int jn = Math.Min(KC, n - j0);
+                for (int i = start; i < end; i++)
+                {
+                    var row = _a.Slice(i * k, k);
+                    for (int j = j0; j < j0 + jn; j++) _c[i * n + j] = TensorPrimitives.Dot(row, _b.Slice(j * k, k));
                 }
             }
         }

@@ -43,10 +43,11 @@ public static partial class LargeOutputs
         var (xs, bs) = (Values(), Values());
         var x = System.Numerics.Tensors.Tensor.Create(xs, [N, N]);
         var b = System.Numerics.Tensors.Tensor.Create(bs, [N, N]);
-        var freshLogistic = new LogisticFunction();
-        var borrowedLogistic = new LogisticFunction { BorrowOutputs = true };
-        var freshDifferences = new DifferencesFunction();
-        var borrowedDifferences = new DifferencesFunction { BorrowOutputs = true };
+        // One thread, as the TensorPrimitives baseline (--cores compares one thread with all).
+        var freshLogistic = new LogisticFunction { MaxDegreeOfParallelism = 1 };
+        var borrowedLogistic = new LogisticFunction { BorrowOutputs = true, MaxDegreeOfParallelism = 1 };
+        var freshDifferences = new DifferencesFunction { MaxDegreeOfParallelism = 1 };
+        var borrowedDifferences = new DifferencesFunction { BorrowOutputs = true, MaxDegreeOfParallelism = 1 };
         var destination = new double[N * N];
         var cases = new (string Name, Action Call)[]
         {

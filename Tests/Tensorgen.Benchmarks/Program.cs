@@ -10,6 +10,7 @@ using BenchmarkDotNet.Running;
 // The same cases under NativeAOT: Tests/Tensorgen.AotBench/run.sh.
 // --gemm times Linalg.Gemm against the kernel it replaced (GemmThroughput; NumPy's side: numpy_gemm.py).
 // --large-outputs [rounds=N] times fresh against borrowed outputs on 2000x2000 (LargeOutputs).
+// --cores [rounds=N] times one thread against all cores on the 2000x2000 functions and 1024^3 products (CoresScaling).
 // --random-throughput instead runs RandomThroughput's quick Stopwatch measurement.
 // --generator-scaling [sizes] [kinds] [runs=N] times the generator's stages on large graphs (GeneratorScaling).
 // --keystroke-cost [graphs=10,100] [runs=N] times the generator after an edit that changes no graph (KeystrokeCost).
@@ -21,6 +22,11 @@ if (args.Contains("--random-throughput"))
 if (args.Contains("--gemm"))
 {
     Tensorgen.Benchmarks.GemmThroughput.Run();
+    return;
+}
+if (args.Contains("--cores"))
+{
+    Tensorgen.Benchmarks.CoresScaling.Run(args);
     return;
 }
 if (args.Contains("--large-outputs"))

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Tensorgen.Tests.Graphs;
 using Xunit;
 using Page = Tensorgen.Samples.Tutorial.Graphs;
@@ -20,12 +21,18 @@ public sealed class AllocationTests
         var accumulator = new Page.AccumulatorFunction(state);
         Action call = () => accumulator.Invoke(1);
         Calls(1_000_000, call);
-        int gc = GC.CollectionCount(0);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Calls(1_000_000, call);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"allocated {allocated}, gen0 collections meanwhile {GC.CollectionCount(0) - gc}");
-        Assert.Equal(2_000_000, state.Value);
+        // The fewest bytes of three rounds: a round can catch the runtime's own work on this thread (tiered
+        // recompilation under a starved thread pool once put 2080 bytes here), a call that allocates shows in all.
+        var rounds = new (long Bytes, int Collections)[3];
+        for (int round = 0; round < rounds.Length; round++)
+        {
+            int gc = GC.CollectionCount(0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Calls(1_000_000, call);
+            rounds[round] = (GC.GetAllocatedBytesForCurrentThread() - before, GC.CollectionCount(0) - gc);
+        }
+        Assert.True(rounds.Min(r => r.Bytes) == 0, "allocated " + string.Join(", ", rounds.Select(r => $"{r.Bytes} bytes ({r.Collections} gen0 collections)")));
+        Assert.Equal(4_000_000, state.Value);
     }
 
     [Fact]

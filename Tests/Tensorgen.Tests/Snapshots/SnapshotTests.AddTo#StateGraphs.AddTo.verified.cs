@@ -75,7 +75,15 @@ namespace Tensorgen.Tests.Graphs
                     if (_a.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("StateGraphs.AddTo", global::Tensorgen.Check.Name(_a, "A"), _a.ShapeText(), 0, _a.Length(0), "x", x.ShapeText(), n0);
                     long counter = _counter.Data[0];
                     var out0 = _output0.Rent(n0, borrow);
-                    Kernel0(x.Data, _a.Data, out0);
+                    // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                    if (global::Tensorgen.Parallelism.SplitsElements(n0, this.Cores))
+                    {
+                        global::Tensorgen.Parallelism.For(new Kernel0Job(x.Data, _a.Data, out0), n0, this.Cores);
+                    }
+                    else
+                    {
+                        Kernel0(x.Data, _a.Data, out0);
+                    }
                     long newCounter = (counter + 1L);
                     var output1 = global::System.Numerics.Tensors.Tensor.Create(_a.Data.ToArray(), [n0]);
                     if (UpdatesEnabled)
@@ -147,6 +155,23 @@ namespace Tensorgen.Tests.Graphs
                     double s2 = (a[i] + x[i]); // %2 = add(a, x)
                     out0[i] = s2;
                 }
+            }
+
+            /// <summary>Kernel0's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel0Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> x;
+                private readonly global::System.ReadOnlySpan<double> a;
+                private readonly global::System.Span<double> out0;
+
+                public Kernel0Job(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> a, global::System.Span<double> out0)
+                {
+                    this.x = x;
+                    this.a = a;
+                    this.out0 = out0;
+                }
+
+                public void Run(int start, int end) => Kernel0(this.x.Slice(start, end - start), this.a.Slice(start, end - start), this.out0.Slice(start, end - start));
             }
         }
     }

@@ -62,7 +62,15 @@ namespace Tensorgen.Samples.Tutorial
                     var diff = _output0.Rent(n0 * n1, borrow);
                     var absDiff = _output1.Rent(n0 * n1, borrow);
                     var diffSquared = _output2.Rent(n0 * n1, borrow);
-                    Kernel0(a.Data, b.Data, diff, absDiff, diffSquared);
+                    // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                    if (global::Tensorgen.Parallelism.SplitsElements(n0 * n1, this.Cores))
+                    {
+                        global::Tensorgen.Parallelism.For(new Kernel0Job(a.Data, b.Data, diff, absDiff, diffSquared), n0 * n1, this.Cores);
+                    }
+                    else
+                    {
+                        Kernel0(a.Data, b.Data, diff, absDiff, diffSquared);
+                    }
                     return (_output0.Wrap(diff, [n0, n1], borrow), _output1.Wrap(absDiff, [n0, n1], borrow), _output2.Wrap(diffSquared, [n0, n1], borrow));
                 }
                 finally
@@ -126,6 +134,27 @@ namespace Tensorgen.Samples.Tutorial
                     absDiff[i] = s3;
                     diffSquared[i] = s4;
                 }
+            }
+
+            /// <summary>Kernel0's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel0Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> a;
+                private readonly global::System.ReadOnlySpan<double> b;
+                private readonly global::System.Span<double> diff;
+                private readonly global::System.Span<double> absDiff;
+                private readonly global::System.Span<double> diffSquared;
+
+                public Kernel0Job(global::System.ReadOnlySpan<double> a, global::System.ReadOnlySpan<double> b, global::System.Span<double> diff, global::System.Span<double> absDiff, global::System.Span<double> diffSquared)
+                {
+                    this.a = a;
+                    this.b = b;
+                    this.diff = diff;
+                    this.absDiff = absDiff;
+                    this.diffSquared = diffSquared;
+                }
+
+                public void Run(int start, int end) => Kernel0(this.a.Slice(start, end - start), this.b.Slice(start, end - start), this.diff.Slice(start, end - start), this.absDiff.Slice(start, end - start), this.diffSquared.Slice(start, end - start));
             }
         }
     }

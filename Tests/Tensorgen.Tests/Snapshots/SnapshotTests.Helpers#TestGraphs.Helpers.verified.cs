@@ -56,7 +56,15 @@ namespace Tensorgen.Tests.Graphs
                 {
                     nint n0 = x.Length(0);
                     var result = _output0.Rent(n0, borrow);
-                    Kernel0(x.Data, result);
+                    // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                    if (global::Tensorgen.Parallelism.SplitsElements(n0, this.Cores))
+                    {
+                        global::Tensorgen.Parallelism.For(new Kernel0Job(x.Data, result), n0, this.Cores);
+                    }
+                    else
+                    {
+                        Kernel0(x.Data, result);
+                    }
                     return _output0.Wrap(result, [n0], borrow);
                 }
                 finally
@@ -136,6 +144,21 @@ namespace Tensorgen.Tests.Graphs
                     double s19 = global::Tensorgen.ScalarOps.Sigmoid(s18); // %19 = sigmoid(%18)
                     result[i] = s19;
                 }
+            }
+
+            /// <summary>Kernel0's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel0Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> x;
+                private readonly global::System.Span<double> result;
+
+                public Kernel0Job(global::System.ReadOnlySpan<double> x, global::System.Span<double> result)
+                {
+                    this.x = x;
+                    this.result = result;
+                }
+
+                public void Run(int start, int end) => Kernel0(this.x.Slice(start, end - start), this.result.Slice(start, end - start));
             }
         }
     }

@@ -48,7 +48,15 @@ namespace Tensorgen.Samples.Tutorial
                     nint n1 = x.Length(1);
                     if (global::Tensorgen.Check.TooLarge(n0, n1)) global::Tensorgen.Check.ThrowTooLarge("Graphs.Logistic", [n0, n1], "x", "'x' with shape " + x.ShapeText());
                     var s = _output0.Rent(n0 * n1, borrow);
-                    Kernel0(x.Data, s);
+                    // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                    if (global::Tensorgen.Parallelism.SplitsElements(n0 * n1, this.Cores))
+                    {
+                        global::Tensorgen.Parallelism.For(new Kernel0Job(x.Data, s), n0 * n1, this.Cores);
+                    }
+                    else
+                    {
+                        Kernel0(x.Data, s);
+                    }
                     return _output0.Wrap(s, [n0, n1], borrow);
                 }
                 finally
@@ -100,6 +108,21 @@ namespace Tensorgen.Samples.Tutorial
                     double s1 = global::Tensorgen.ScalarOps.Sigmoid(x[i]); // %1 = sigmoid(x)
                     s[i] = s1;
                 }
+            }
+
+            /// <summary>Kernel0's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel0Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> x;
+                private readonly global::System.Span<double> s;
+
+                public Kernel0Job(global::System.ReadOnlySpan<double> x, global::System.Span<double> s)
+                {
+                    this.x = x;
+                    this.s = s;
+                }
+
+                public void Run(int start, int end) => Kernel0(this.x.Slice(start, end - start), this.s.Slice(start, end - start));
             }
         }
     }

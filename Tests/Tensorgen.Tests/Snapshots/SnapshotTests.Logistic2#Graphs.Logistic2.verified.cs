@@ -50,7 +50,15 @@ namespace Tensorgen.Samples.Tutorial
                     nint n1 = x.Length(1);
                     if (global::Tensorgen.Check.TooLarge(n0, n1)) global::Tensorgen.Check.ThrowTooLarge("Graphs.Logistic2", [n0, n1], "x", "'x' with shape " + x.ShapeText());
                     var s2 = _output0.Rent(n0 * n1, borrow);
-                    Kernel0(x.Data, s2);
+                    // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                    if (global::Tensorgen.Parallelism.SplitsElements(n0 * n1, this.Cores))
+                    {
+                        global::Tensorgen.Parallelism.For(new Kernel0Job(x.Data, s2), n0 * n1, this.Cores);
+                    }
+                    else
+                    {
+                        Kernel0(x.Data, s2);
+                    }
                     return _output0.Wrap(s2, [n0, n1], borrow);
                 }
                 finally
@@ -110,6 +118,21 @@ namespace Tensorgen.Samples.Tutorial
                     double s6 = (s5 / 2.0); // %6 = true_div(%5, 2)
                     s2[i] = s6;
                 }
+            }
+
+            /// <summary>Kernel0's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel0Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> x;
+                private readonly global::System.Span<double> s2;
+
+                public Kernel0Job(global::System.ReadOnlySpan<double> x, global::System.Span<double> s2)
+                {
+                    this.x = x;
+                    this.s2 = s2;
+                }
+
+                public void Run(int start, int end) => Kernel0(this.x.Slice(start, end - start), this.s2.Slice(start, end - start));
             }
         }
     }

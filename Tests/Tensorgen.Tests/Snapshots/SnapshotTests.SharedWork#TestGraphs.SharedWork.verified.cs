@@ -63,7 +63,15 @@ namespace Tensorgen.Tests.Graphs
                     var scaled = _output1.Rent(n0 * n1, borrow);
                     var out2 = _output2.Rent(n0 * n1, borrow);
                     var out3 = _output3.Rent(n1, borrow);
-                    Kernel0(v.Data, e, out3);
+                    // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                    if (global::Tensorgen.Parallelism.SplitsElements(n1, this.Cores))
+                    {
+                        global::Tensorgen.Parallelism.For(new Kernel0Job(v.Data, e, out3), n1, this.Cores);
+                    }
+                    else
+                    {
+                        Kernel0(v.Data, e, out3);
+                    }
                     for (nint i0 = 0; i0 < n0; i0++)
                     {
                         Kernel1(x.Data.Slice((int)(i0 * n1), (int)n1), e, new global::System.Span<double>(scaled, (int)(i0 * n1), (int)n1), new global::System.Span<double>(out2, (int)(i0 * n1), (int)n1));
@@ -127,6 +135,23 @@ namespace Tensorgen.Tests.Graphs
                     e[i] = s4;
                     out3[i] = s7;
                 }
+            }
+
+            /// <summary>Kernel0's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel0Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> v;
+                private readonly global::System.Span<double> e;
+                private readonly global::System.Span<double> out3;
+
+                public Kernel0Job(global::System.ReadOnlySpan<double> v, global::System.Span<double> e, global::System.Span<double> out3)
+                {
+                    this.v = v;
+                    this.e = e;
+                    this.out3 = out3;
+                }
+
+                public void Run(int start, int end) => Kernel0(this.v.Slice(start, end - start), this.e.Slice(start, end - start), this.out3.Slice(start, end - start));
             }
 
             /// <summary>Fused loop: scaled = mul(x, e); out2 = sub(scaled, x) (2 nodes fused).</summary>

@@ -66,7 +66,15 @@ namespace Tensorgen.Tests.Graphs
                     nint n0 = g.Length(0);
                     if (_weights.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("TinyModel.Step", global::Tensorgen.Check.Name(_weights, "Weights"), _weights.ShapeText(), 0, _weights.Length(0), "g", g.ShapeText(), n0);
                     var nextWeights = _weights.NextBuffer(n0);
-                    Kernel0(g.Data, _weights.Data, nextWeights);
+                    // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                    if (global::Tensorgen.Parallelism.SplitsElements(n0, this.Cores))
+                    {
+                        global::Tensorgen.Parallelism.For(new Kernel0Job(g.Data, _weights.Data, nextWeights), n0, this.Cores);
+                    }
+                    else
+                    {
+                        Kernel0(g.Data, _weights.Data, nextWeights);
+                    }
                     var output0 = global::System.Numerics.Tensors.Tensor.Create(_weights.Data.ToArray(), [n0]);
                     if (UpdatesEnabled)
                     {
@@ -127,6 +135,23 @@ namespace Tensorgen.Tests.Graphs
                     double s4 = (weights[i] - s3); // %4 = sub(weights, %3)
                     newWeights[i] = s4;
                 }
+            }
+
+            /// <summary>Kernel0's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel0Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> g;
+                private readonly global::System.ReadOnlySpan<double> weights;
+                private readonly global::System.Span<double> newWeights;
+
+                public Kernel0Job(global::System.ReadOnlySpan<double> g, global::System.ReadOnlySpan<double> weights, global::System.Span<double> newWeights)
+                {
+                    this.g = g;
+                    this.weights = weights;
+                    this.newWeights = newWeights;
+                }
+
+                public void Run(int start, int end) => Kernel0(this.g.Slice(start, end - start), this.weights.Slice(start, end - start), this.newWeights.Slice(start, end - start));
             }
         }
     }
