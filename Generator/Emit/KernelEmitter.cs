@@ -49,6 +49,7 @@ internal static partial class KernelEmitter
         string what = kernel.IsReduction ? "Fused reduction" : "Fused loop";
         w.Line($"/// <summary>{what}: {Describe(graph, kernel, names)}.</summary>");
         if (kernel.NotVectorized is { } why) w.Line($"/// <remarks>One element at a time: {SourceWriter.Xml(why)}.</remarks>");
+        else if (!kernel.IsReduction) w.Line($"/// <remarks>{SourceWriter.Xml(Widths(graph, kernel))}</remarks>");
         var scope = new NameScope(names.Values.Select(n => n.TrimStart('@')).Concat(new[] { "n", "i", "acc" }));
         using (w.Block($"private static {(fold ? resultType : "void")} {MethodName(kernel)}({string.Join(", ", parameters)})"))
         {
@@ -61,7 +62,7 @@ internal static partial class KernelEmitter
             // Each node's comment, made once for both loops.
             var comments = new Dictionary<int, string>();
             foreach (var id in kernel.Body) comments[id] = Comment(graph, id);
-            if (kernel.NotVectorized is null) EmitVectorLoop(w, graph, kernel, spanLeaves, names, scope, fold, comments);
+            if (kernel.NotVectorized is null) EmitVectorLoops(w, graph, kernel, spanLeaves, names, scope, fold, comments);
             using (w.Block("for (; i < n; i++)"))
             {
                 var values = new Dictionary<int, string>();
@@ -96,6 +97,12 @@ internal static partial class KernelEmitter
             w.Line($"private static global::System.ReadOnlySpan<{t.CSharp()}> {ConstantTable(kernel)} => [{string.Join(", ", tabled.Select(c => Literals.Of(graph[c].Value, graph[c].DType)))}];");
         }
     }
+
+    /// <summary>Which vector loops a vectorized element-wise kernel has, for its remarks.</summary>
+    private static string Widths(TensorGraph graph, Kernel kernel) =>
+        Vectorization.WhyNoWideLoop(graph, kernel) is { } why
+            ? $"Vector<T> loop (its width is the JIT's or the NativeAOT target's), then one element at a time; no Vector512 loop: {why}."
+            : "Vector512 loop where accelerated, else Vector<T> (the JIT's or the NativeAOT target's width), then one element at a time.";
 
     private static string ConstantTable(Kernel kernel) => MethodName(kernel) + "Constants";
 

@@ -192,6 +192,7 @@ namespace Tensorgen.Samples.LogisticRegression
             }
 
             /// <summary>Fused loop: prediction = gt(sigmoid(add(t3, b)), 0.5); xent = sub(mul(neg(y), neg(%12)), mul(sub(1, y), neg(%17))); t39 = add(mul(neg(%32), sigmoid(%5)), neg(mul(%36, %16))) (24 nodes fused).</summary>
+            /// <remarks>Vector&lt;T&gt; loop (its width is the JIT's or the NativeAOT target's), then one element at a time; no Vector512 loop: it computes bools as masks.</remarks>
             private static void Kernel3(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> t3, double b, double t29, global::System.Span<bool> prediction, global::System.Span<double> xent, global::System.Span<double> t39)
             {
                 int n = prediction.Length;
@@ -296,12 +297,34 @@ namespace Tensorgen.Samples.LogisticRegression
             }
 
             /// <summary>Fused loop: newW = sub(w, mul(0.1, add(%28, t41))) (6 nodes fused).</summary>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel6(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> t41, global::System.Span<double> newW)
             {
                 int n = newW.Length;
                 if (w.Length != n || t41.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
-                if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
+                {
+                    var c23 = global::System.Runtime.Intrinsics.Vector512.Create<double>(2.0);
+                    var c25 = global::System.Runtime.Intrinsics.Vector512.Create<double>(0.01);
+                    var c43 = global::System.Runtime.Intrinsics.Vector512.Create<double>(0.1);
+                    ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+                    ref double t41Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(t41);
+                    ref double newWRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(newW);
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        var vw = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)i);
+                        var vt41 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t41Ref, (nuint)i);
+                        var v26 = c25; // %26 = second(%24, 0.01)
+                        var v27 = c23 * vw; // %27 = mul(2, w)
+                        var v28 = v26 * v27; // %28 = mul(%26, %27)
+                        var v42 = v28 + vt41; // %42 = add(%28, %41)
+                        var v44 = c43 * v42; // %44 = mul(0.1, %42)
+                        var v45 = vw - v44; // %45 = sub(w, %44)
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v45, ref newWRef, (nuint)i);
+                    }
+                }
+                else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     var c23 = new global::System.Numerics.Vector<double>(2.0);
                     var c25 = new global::System.Numerics.Vector<double>(0.01);
