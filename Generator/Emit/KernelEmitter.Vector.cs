@@ -11,19 +11,18 @@ namespace Tensorgen.Generator.Emit;
 internal static partial class KernelEmitter
 {
     private static void EmitVectorLoops(SourceWriter w, TensorGraph graph, Kernel kernel, ISet<int> spanLeaves,
-        IReadOnlyDictionary<int, string> names, NameScope scope, bool fold, Dictionary<int, string> comments, string? stream)
+        IReadOnlyDictionary<int, string> names, NameScope scope, bool fold, Dictionary<int, string> comments)
     {
         bool wide = Vectorization.HasWideLoop(graph, kernel);
         // Each loop is a block of its own, so both may use the same local names.
-        if (wide) EmitVectorLoop(w, graph, kernel, spanLeaves, names, scope.Copy(), fold, comments, stream, 512);
-        EmitVectorLoop(w, graph, kernel, spanLeaves, names, scope, fold, comments, stream, 0, orElse: wide);
+        if (wide) EmitVectorLoop(w, graph, kernel, spanLeaves, names, scope.Copy(), fold, comments, 512);
+        EmitVectorLoop(w, graph, kernel, spanLeaves, names, scope, fold, comments, 0, orElse: wide);
     }
 
     /// <param name="width">512 for the <c>Vector512&lt;T&gt;</c> loop, 0 for <c>Vector&lt;T&gt;</c>.</param>
     /// <param name="orElse">Whether a wider loop comes before this one (this one is its <c>else</c>).</param>
-    /// <param name="stream">The bool saying whether stores are non-temporal, or null when the kernel never streams.</param>
     private static void EmitVectorLoop(SourceWriter w, TensorGraph graph, Kernel kernel, ISet<int> spanLeaves,
-        IReadOnlyDictionary<int, string> names, NameScope scope, bool fold, Dictionary<int, string> comments, string? stream, int width, bool orElse = false)
+        IReadOnlyDictionary<int, string> names, NameScope scope, bool fold, Dictionary<int, string> comments, int width, bool orElse = false)
     {
         var t = VectorCode.ComputeType(graph, kernel.Body.Concat(kernel.Leaves).Concat(kernel.Roots))!.Value;
         string V = VectorCode.Static(width);
@@ -96,8 +95,7 @@ internal static partial class KernelEmitter
                     foreach (var root in kernel.Roots)
                         w.Line(IsMask(root)
                             ? $"{M}.StoreMask({values[root]}, {names[root]}, i);"
-                            : stream is null ? $"{V}.StoreUnsafe({values[root]}, ref {refs[root]}, (nuint)i);"
-                            : $"{M}.Store({values[root]}, ref {refs[root]}, (nuint)i, {stream});");
+                            : $"{V}.StoreUnsafe({values[root]}, ref {refs[root]}, (nuint)i);");
                 }
                 else if (fold)
                 {

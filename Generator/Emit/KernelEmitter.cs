@@ -58,12 +58,11 @@ internal static partial class KernelEmitter
                 .Concat(fold ? Enumerable.Empty<string>() : kernel.Roots.Skip(1).Select(r => names[r])).ToList();
             if (sized.Count > 0)
                 w.Line($"if ({string.Join(" || ", sized.Select(s => $"{s}.Length != n"))}) global::Tensorgen.Check.ThrowKernelLength();");
-            string? stream = !fold && Vectorization.Streams(graph, kernel) ? EmitStreamingStart(w, graph, kernel, spanLeaves, names, scope) : null;
             w.Line("int i = 0;");
             // Each node's comment, made once for both loops.
             var comments = new Dictionary<int, string>();
             foreach (var id in kernel.Body) comments[id] = Comment(graph, id);
-            if (kernel.NotVectorized is null) EmitVectorLoops(w, graph, kernel, spanLeaves, names, scope, fold, comments, stream);
+            if (kernel.NotVectorized is null) EmitVectorLoops(w, graph, kernel, spanLeaves, names, scope, fold, comments);
             using (w.Block("for (; i < n; i++)"))
             {
                 var values = new Dictionary<int, string>();
@@ -88,7 +87,6 @@ internal static partial class KernelEmitter
                     else w.Line($"{names[kernel.Reduction]}[i] = {Combine(reduction, $"{names[kernel.Reduction]}[i]", value)};");
                 }
             }
-            if (stream is not null) w.Line($"global::Tensorgen.VectorMath.FenceStores({stream});");
             if (fold) w.Line("return acc;");
         }
         if (kernel.NotVectorized is null && TabledConstants(graph, kernel) is { Count: > 0 } tabled)
@@ -100,36 +98,11 @@ internal static partial class KernelEmitter
         }
     }
 
-    /// <summary>
-    /// The start of a kernel that streams large outputs (<see cref="Vectorization.Streams"/>): when the first output is
-    /// to be streamed but does not start on a 64-byte boundary, the kernel calls itself on the elements before the
-    /// boundary (too few to stream) and then on the rest, in that order, so an output written over its own input
-    /// still reads each element before writing it. Returns the name of the bool the stores take.
-    /// </summary>
-    private static string EmitStreamingStart(SourceWriter w, TensorGraph graph, Kernel kernel, ISet<int> spanLeaves, IReadOnlyDictionary<int, string> names, NameScope scope)
-    {
-        string head = scope.Take("head"), stream = scope.Take("stream");
-        string first = names[kernel.Roots[0]];
-        string Call(string slice) =>
-            $"{MethodName(kernel)}({string.Join(", ", kernel.Leaves.Select(l => spanLeaves.Contains(l) ? $"{names[l]}.{slice}" : names[l]).Concat(kernel.Roots.Select(r => $"{names[r]}.{slice}")))});";
-        w.Line($"// Outputs of VectorMath.StreamingBytes or more skip the cache (non-temporal stores), from {first.TrimStart('@')}'s first 64-byte boundary on.");
-        w.Line($"int {head} = global::Tensorgen.VectorMath.StreamFrom({first});");
-        using (w.Block($"if ({head} > 0)"))
-        {
-            w.Line(Call($"Slice(0, {head})"));
-            w.Line(Call($"Slice({head})"));
-            w.Line("return;");
-        }
-        w.Line($"bool {stream} = {head} == 0;");
-        return stream;
-    }
-
     /// <summary>Which vector loops a vectorized element-wise kernel has, for its remarks.</summary>
     private static string Widths(TensorGraph graph, Kernel kernel) =>
         Vectorization.WhyNoWideLoop(graph, kernel) is { } why
             ? $"Vector<T> loop (its width is the JIT's or the NativeAOT target's), then one element at a time; no Vector512 loop: {why}."
-            : "Vector512 loop where accelerated, else Vector<T> (the JIT's or the NativeAOT target's width), then one element at a time."
-                + (Vectorization.Streams(graph, kernel) ? " Outputs of VectorMath.StreamingBytes or more are written with non-temporal stores." : "");
+            : "Vector512 loop where accelerated, else Vector<T> (the JIT's or the NativeAOT target's width), then one element at a time.";
 
     private static string ConstantTable(Kernel kernel) => MethodName(kernel) + "Constants";
 

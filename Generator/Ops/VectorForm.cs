@@ -15,9 +15,8 @@ internal sealed class VectorForm
     private readonly string _noNumbers;
     private readonly string _noMasks;
 
-    private VectorForm(Func<VectorSite, string>? numbers, Func<VectorSite, string>? masks, string noNumbers, string noMasks, bool everyWidth = false, bool approximated = false)
+    private VectorForm(Func<VectorSite, string>? numbers, Func<VectorSite, string>? masks, string noNumbers, string noMasks, bool everyWidth = false)
     {
-        Approximated = approximated;
         _numbers = numbers;
         _masks = masks;
         _noNumbers = noNumbers;
@@ -32,14 +31,8 @@ internal sealed class VectorForm
     /// </summary>
     public bool EveryWidth { get; }
 
-    /// <summary>
-    /// Whether the form is a polynomial approximation (exp, log, sin, ...): many instructions per element, so a kernel
-    /// computing it is bound by arithmetic rather than memory, and its outputs are not streamed past the cache.
-    /// </summary>
-    public bool Approximated { get; }
-
-    /// <summary>This form, marked as compiling at every width (see <see cref="EveryWidth"/>) and, if so, as <see cref="Approximated"/>.</summary>
-    public VectorForm AtEveryWidth(bool approximated = false) => new(_numbers, _masks, _noNumbers, _noMasks, everyWidth: true, approximated);
+    /// <summary>This form, marked as compiling at every width (see <see cref="EveryWidth"/>).</summary>
+    public VectorForm AtEveryWidth() => new(_numbers, _masks, _noNumbers, _noMasks, everyWidth: true);
 
     /// <summary>An op on numbers only (arithmetic, math): bools never reach it, the graph builder refuses them.</summary>
     public static VectorForm Numbers(Func<VectorSite, string> code) => new(code, null, "", "it computes on numbers, not bools");

@@ -60,15 +60,6 @@ internal static class Vectorization
         return null;
     }
 
-    /// <summary>
-    /// Whether an element-wise kernel streams outputs larger than the cache (non-temporal stores, from
-    /// <c>VectorMath.StreamFrom</c> on): it has a Vector512 loop and no <see cref="VectorForm.Approximated"/> op, so it is
-    /// bound by memory. A kernel bound by arithmetic gains nothing from skipping the cache (the logistic on 2000×2000
-    /// was slower so on the AVX-512 machine measured), and keeps ordinary stores.
-    /// </summary>
-    public static bool Streams(TensorGraph graph, Kernel kernel) =>
-        HasWideLoop(graph, kernel) && kernel.Body.All(id => !OpRegistry.Elementwise(graph[id].Op).Vector.Approximated);
-
     private static string? WhyNot(TensorGraph graph, IEnumerable<int> body, IEnumerable<int> values)
     {
         var t = ComputeType(graph, values);

@@ -124,20 +124,11 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: out0 = add(a, x) (1 node fused).</summary>
-            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time. Outputs of VectorMath.StreamingBytes or more are written with non-temporal stores.</remarks>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> a, global::System.Span<double> out0)
             {
                 int n = out0.Length;
                 if (x.Length != n || a.Length != n) global::Tensorgen.Check.ThrowKernelLength();
-                // Outputs of VectorMath.StreamingBytes or more skip the cache (non-temporal stores), from out0's first 64-byte boundary on.
-                int head = global::Tensorgen.VectorMath.StreamFrom(out0);
-                if (head > 0)
-                {
-                    Kernel0(x.Slice(0, head), a.Slice(0, head), out0.Slice(0, head));
-                    Kernel0(x.Slice(head), a.Slice(head), out0.Slice(head));
-                    return;
-                }
-                bool stream = head == 0;
                 int i = 0;
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
                 {
@@ -149,7 +140,7 @@ namespace Tensorgen.Tests.Graphs
                         var vx = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
                         var va = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref aRef, (nuint)i);
                         var v2 = va + vx; // %2 = add(a, x)
-                        global::Tensorgen.VectorMath.Store(v2, ref out0Ref, (nuint)i, stream);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v2, ref out0Ref, (nuint)i);
                     }
                 }
                 else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
@@ -162,7 +153,7 @@ namespace Tensorgen.Tests.Graphs
                         var vx = global::System.Numerics.Vector.LoadUnsafe(ref xRef, (nuint)i);
                         var va = global::System.Numerics.Vector.LoadUnsafe(ref aRef, (nuint)i);
                         var v2 = va + vx; // %2 = add(a, x)
-                        global::Tensorgen.VectorMath.Store(v2, ref out0Ref, (nuint)i, stream);
+                        global::System.Numerics.Vector.StoreUnsafe(v2, ref out0Ref, (nuint)i);
                     }
                 }
                 for (; i < n; i++)
@@ -170,7 +161,6 @@ namespace Tensorgen.Tests.Graphs
                     double s2 = (a[i] + x[i]); // %2 = add(a, x)
                     out0[i] = s2;
                 }
-                global::Tensorgen.VectorMath.FenceStores(stream);
             }
         }
     }

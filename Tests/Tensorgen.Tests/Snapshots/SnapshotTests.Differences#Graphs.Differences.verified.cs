@@ -93,20 +93,11 @@ namespace Tensorgen.Samples.Tutorial
             }
 
             /// <summary>Fused loop: diff = sub(a, b); absDiff = abs(diff); diffSquared = sqr(diff) (3 nodes fused).</summary>
-            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time. Outputs of VectorMath.StreamingBytes or more are written with non-temporal stores.</remarks>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> a, global::System.ReadOnlySpan<double> b, global::System.Span<double> diff, global::System.Span<double> absDiff, global::System.Span<double> diffSquared)
             {
                 int n = diff.Length;
                 if (a.Length != n || b.Length != n || absDiff.Length != n || diffSquared.Length != n) global::Tensorgen.Check.ThrowKernelLength();
-                // Outputs of VectorMath.StreamingBytes or more skip the cache (non-temporal stores), from diff's first 64-byte boundary on.
-                int head = global::Tensorgen.VectorMath.StreamFrom(diff);
-                if (head > 0)
-                {
-                    Kernel0(a.Slice(0, head), b.Slice(0, head), diff.Slice(0, head), absDiff.Slice(0, head), diffSquared.Slice(0, head));
-                    Kernel0(a.Slice(head), b.Slice(head), diff.Slice(head), absDiff.Slice(head), diffSquared.Slice(head));
-                    return;
-                }
-                bool stream = head == 0;
                 int i = 0;
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
                 {
@@ -122,9 +113,9 @@ namespace Tensorgen.Samples.Tutorial
                         var v2 = va - vb; // %2 = sub(a, b)
                         var v3 = global::System.Runtime.Intrinsics.Vector512.Abs(v2); // %3 = abs(%2)
                         var v4 = v2 * v2; // %4 = sqr(%2)
-                        global::Tensorgen.VectorMath.Store(v2, ref diffRef, (nuint)i, stream);
-                        global::Tensorgen.VectorMath.Store(v3, ref absDiffRef, (nuint)i, stream);
-                        global::Tensorgen.VectorMath.Store(v4, ref diffSquaredRef, (nuint)i, stream);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v2, ref diffRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v3, ref absDiffRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v4, ref diffSquaredRef, (nuint)i);
                     }
                 }
                 else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
@@ -141,9 +132,9 @@ namespace Tensorgen.Samples.Tutorial
                         var v2 = va - vb; // %2 = sub(a, b)
                         var v3 = global::System.Numerics.Vector.Abs(v2); // %3 = abs(%2)
                         var v4 = v2 * v2; // %4 = sqr(%2)
-                        global::Tensorgen.VectorMath.Store(v2, ref diffRef, (nuint)i, stream);
-                        global::Tensorgen.VectorMath.Store(v3, ref absDiffRef, (nuint)i, stream);
-                        global::Tensorgen.VectorMath.Store(v4, ref diffSquaredRef, (nuint)i, stream);
+                        global::System.Numerics.Vector.StoreUnsafe(v2, ref diffRef, (nuint)i);
+                        global::System.Numerics.Vector.StoreUnsafe(v3, ref absDiffRef, (nuint)i);
+                        global::System.Numerics.Vector.StoreUnsafe(v4, ref diffSquaredRef, (nuint)i);
                     }
                 }
                 for (; i < n; i++)
@@ -155,7 +146,6 @@ namespace Tensorgen.Samples.Tutorial
                     absDiff[i] = s3;
                     diffSquared[i] = s4;
                 }
-                global::Tensorgen.VectorMath.FenceStores(stream);
             }
         }
     }

@@ -147,20 +147,11 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: scaled = mul(x, e); out2 = sub(scaled, x) (2 nodes fused).</summary>
-            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time. Outputs of VectorMath.StreamingBytes or more are written with non-temporal stores.</remarks>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel1(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> e, global::System.Span<double> scaled, global::System.Span<double> out2)
             {
                 int n = scaled.Length;
                 if (x.Length != n || e.Length != n || out2.Length != n) global::Tensorgen.Check.ThrowKernelLength();
-                // Outputs of VectorMath.StreamingBytes or more skip the cache (non-temporal stores), from scaled's first 64-byte boundary on.
-                int head = global::Tensorgen.VectorMath.StreamFrom(scaled);
-                if (head > 0)
-                {
-                    Kernel1(x.Slice(0, head), e.Slice(0, head), scaled.Slice(0, head), out2.Slice(0, head));
-                    Kernel1(x.Slice(head), e.Slice(head), scaled.Slice(head), out2.Slice(head));
-                    return;
-                }
-                bool stream = head == 0;
                 int i = 0;
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
                 {
@@ -174,8 +165,8 @@ namespace Tensorgen.Tests.Graphs
                         var ve = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref eRef, (nuint)i);
                         var v5 = vx * ve; // %5 = mul(x, %4)
                         var v6 = v5 - vx; // %6 = sub(%5, x)
-                        global::Tensorgen.VectorMath.Store(v5, ref scaledRef, (nuint)i, stream);
-                        global::Tensorgen.VectorMath.Store(v6, ref out2Ref, (nuint)i, stream);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v5, ref scaledRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v6, ref out2Ref, (nuint)i);
                     }
                 }
                 else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
@@ -190,8 +181,8 @@ namespace Tensorgen.Tests.Graphs
                         var ve = global::System.Numerics.Vector.LoadUnsafe(ref eRef, (nuint)i);
                         var v5 = vx * ve; // %5 = mul(x, %4)
                         var v6 = v5 - vx; // %6 = sub(%5, x)
-                        global::Tensorgen.VectorMath.Store(v5, ref scaledRef, (nuint)i, stream);
-                        global::Tensorgen.VectorMath.Store(v6, ref out2Ref, (nuint)i, stream);
+                        global::System.Numerics.Vector.StoreUnsafe(v5, ref scaledRef, (nuint)i);
+                        global::System.Numerics.Vector.StoreUnsafe(v6, ref out2Ref, (nuint)i);
                     }
                 }
                 for (; i < n; i++)
@@ -201,7 +192,6 @@ namespace Tensorgen.Tests.Graphs
                     scaled[i] = s5;
                     out2[i] = s6;
                 }
-                global::Tensorgen.VectorMath.FenceStores(stream);
             }
         }
     }

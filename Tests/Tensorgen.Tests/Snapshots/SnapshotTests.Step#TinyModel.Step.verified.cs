@@ -101,20 +101,11 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: newWeights = sub(weights, mul(0.1, g)) (2 nodes fused).</summary>
-            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time. Outputs of VectorMath.StreamingBytes or more are written with non-temporal stores.</remarks>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> g, global::System.ReadOnlySpan<double> weights, global::System.Span<double> newWeights)
             {
                 int n = newWeights.Length;
                 if (g.Length != n || weights.Length != n) global::Tensorgen.Check.ThrowKernelLength();
-                // Outputs of VectorMath.StreamingBytes or more skip the cache (non-temporal stores), from newWeights's first 64-byte boundary on.
-                int head = global::Tensorgen.VectorMath.StreamFrom(newWeights);
-                if (head > 0)
-                {
-                    Kernel0(g.Slice(0, head), weights.Slice(0, head), newWeights.Slice(0, head));
-                    Kernel0(g.Slice(head), weights.Slice(head), newWeights.Slice(head));
-                    return;
-                }
-                bool stream = head == 0;
                 int i = 0;
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
                 {
@@ -128,7 +119,7 @@ namespace Tensorgen.Tests.Graphs
                         var vweights = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightsRef, (nuint)i);
                         var v3 = c2 * vg; // %3 = mul(0.1, g)
                         var v4 = vweights - v3; // %4 = sub(weights, %3)
-                        global::Tensorgen.VectorMath.Store(v4, ref newWeightsRef, (nuint)i, stream);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v4, ref newWeightsRef, (nuint)i);
                     }
                 }
                 else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
@@ -143,7 +134,7 @@ namespace Tensorgen.Tests.Graphs
                         var vweights = global::System.Numerics.Vector.LoadUnsafe(ref weightsRef, (nuint)i);
                         var v3 = c2 * vg; // %3 = mul(0.1, g)
                         var v4 = vweights - v3; // %4 = sub(weights, %3)
-                        global::Tensorgen.VectorMath.Store(v4, ref newWeightsRef, (nuint)i, stream);
+                        global::System.Numerics.Vector.StoreUnsafe(v4, ref newWeightsRef, (nuint)i);
                     }
                 }
                 for (; i < n; i++)
@@ -152,7 +143,6 @@ namespace Tensorgen.Tests.Graphs
                     double s4 = (weights[i] - s3); // %4 = sub(weights, %3)
                     newWeights[i] = s4;
                 }
-                global::Tensorgen.VectorMath.FenceStores(stream);
             }
         }
     }

@@ -297,20 +297,11 @@ namespace Tensorgen.Samples.LogisticRegression
             }
 
             /// <summary>Fused loop: newW = sub(w, mul(0.1, add(%28, t41))) (6 nodes fused).</summary>
-            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time. Outputs of VectorMath.StreamingBytes or more are written with non-temporal stores.</remarks>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel6(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> t41, global::System.Span<double> newW)
             {
                 int n = newW.Length;
                 if (w.Length != n || t41.Length != n) global::Tensorgen.Check.ThrowKernelLength();
-                // Outputs of VectorMath.StreamingBytes or more skip the cache (non-temporal stores), from newW's first 64-byte boundary on.
-                int head = global::Tensorgen.VectorMath.StreamFrom(newW);
-                if (head > 0)
-                {
-                    Kernel6(w.Slice(0, head), t41.Slice(0, head), newW.Slice(0, head));
-                    Kernel6(w.Slice(head), t41.Slice(head), newW.Slice(head));
-                    return;
-                }
-                bool stream = head == 0;
                 int i = 0;
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
                 {
@@ -330,7 +321,7 @@ namespace Tensorgen.Samples.LogisticRegression
                         var v42 = v28 + vt41; // %42 = add(%28, %41)
                         var v44 = c43 * v42; // %44 = mul(0.1, %42)
                         var v45 = vw - v44; // %45 = sub(w, %44)
-                        global::Tensorgen.VectorMath.Store(v45, ref newWRef, (nuint)i, stream);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v45, ref newWRef, (nuint)i);
                     }
                 }
                 else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
@@ -351,7 +342,7 @@ namespace Tensorgen.Samples.LogisticRegression
                         var v42 = v28 + vt41; // %42 = add(%28, %41)
                         var v44 = c43 * v42; // %44 = mul(0.1, %42)
                         var v45 = vw - v44; // %45 = sub(w, %44)
-                        global::Tensorgen.VectorMath.Store(v45, ref newWRef, (nuint)i, stream);
+                        global::System.Numerics.Vector.StoreUnsafe(v45, ref newWRef, (nuint)i);
                     }
                 }
                 for (; i < n; i++)
@@ -364,7 +355,6 @@ namespace Tensorgen.Samples.LogisticRegression
                     double s45 = (w[i] - s44); // %45 = sub(w, %44)
                     newW[i] = s45;
                 }
-                global::Tensorgen.VectorMath.FenceStores(stream);
             }
         }
     }

@@ -177,20 +177,11 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: out0 = add(add(x, mul(out1, t10)), uniform) (3 nodes fused).</summary>
-            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time. Outputs of VectorMath.StreamingBytes or more are written with non-temporal stores.</remarks>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel5(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> uniform, global::System.ReadOnlySpan<double> out1, global::System.ReadOnlySpan<double> t10, global::System.Span<double> out0)
             {
                 int n = out0.Length;
                 if (x.Length != n || uniform.Length != n || out1.Length != n || t10.Length != n) global::Tensorgen.Check.ThrowKernelLength();
-                // Outputs of VectorMath.StreamingBytes or more skip the cache (non-temporal stores), from out0's first 64-byte boundary on.
-                int head = global::Tensorgen.VectorMath.StreamFrom(out0);
-                if (head > 0)
-                {
-                    Kernel5(x.Slice(0, head), uniform.Slice(0, head), out1.Slice(0, head), t10.Slice(0, head), out0.Slice(0, head));
-                    Kernel5(x.Slice(head), uniform.Slice(head), out1.Slice(head), t10.Slice(head), out0.Slice(head));
-                    return;
-                }
-                bool stream = head == 0;
                 int i = 0;
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
                 {
@@ -208,7 +199,7 @@ namespace Tensorgen.Tests.Graphs
                         var v11 = vout1 * vt10; // %11 = mul(%7, %10)
                         var v12 = vx + v11; // %12 = add(x, %11)
                         var v13 = v12 + vuniform; // %13 = add(%12, %3)
-                        global::Tensorgen.VectorMath.Store(v13, ref out0Ref, (nuint)i, stream);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v13, ref out0Ref, (nuint)i);
                     }
                 }
                 else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
@@ -227,7 +218,7 @@ namespace Tensorgen.Tests.Graphs
                         var v11 = vout1 * vt10; // %11 = mul(%7, %10)
                         var v12 = vx + v11; // %12 = add(x, %11)
                         var v13 = v12 + vuniform; // %13 = add(%12, %3)
-                        global::Tensorgen.VectorMath.Store(v13, ref out0Ref, (nuint)i, stream);
+                        global::System.Numerics.Vector.StoreUnsafe(v13, ref out0Ref, (nuint)i);
                     }
                 }
                 for (; i < n; i++)
@@ -237,7 +228,6 @@ namespace Tensorgen.Tests.Graphs
                     double s13 = (s12 + uniform[i]); // %13 = add(%12, %3)
                     out0[i] = s13;
                 }
-                global::Tensorgen.VectorMath.FenceStores(stream);
             }
         }
     }

@@ -40,32 +40,3 @@ public static partial class WidthGraphs
             Floor(a), Ceil(a), RoundHalfToEven(a), Trunc(a), Reciprocal(a), 0.5f * a + 2]);
     }
 }
-
-/// <summary>Memory-bound kernels, whose outputs are streamed past the cache when large (or when a test says so).</summary>
-public static partial class StreamGraphs
-{
-    /// <summary>Three outputs of one difference, as the large-outputs benchmark.</summary>
-    [TensorFunction]
-    public static FunctionGraph Differences()
-    {
-        var (a, b) = DVectors("a", "b");
-        var diff = a - b;
-        return Function([a, b], [diff, Abs(diff), diff * diff]);
-    }
-
-    /// <summary>One output the size of its input, so a borrowed output can be passed back in and written over it.</summary>
-    [TensorFunction]
-    public static FunctionGraph Affine()
-    {
-        var x = DVector("x");
-        return Function([x], 0.5 * x + 2);
-    }
-
-    /// <summary>The same in float32.</summary>
-    [TensorFunction]
-    public static FunctionGraph Affine32()
-    {
-        var x = FVector("x");
-        return Function([x], Maximum(0.5f * x, x) - 2);
-    }
-}
