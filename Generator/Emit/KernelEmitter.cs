@@ -44,6 +44,7 @@ internal static partial class KernelEmitter
         string what = kernel.IsReduction ? "Fused reduction" : "Fused loop";
         w.Line($"/// <summary>{what}: {Describe(graph, kernel, names)}.</summary>");
         if (kernel.NotVectorized is { } why) w.Line($"/// <remarks>One element at a time: {SourceWriter.Xml(why)}.</remarks>");
+        else if (!kernel.IsReduction) w.Line($"/// <remarks>{SourceWriter.Xml(Widths(graph, kernel))}</remarks>");
         var scope = new NameScope(names.Values.Select(n => n.TrimStart('@')).Concat(new[] { "n", "i", "acc" }));
         using (w.Block($"private static {(fold ? resultType : "void")} {MethodName(kernel)}({string.Join(", ", parameters)})"))
         {
@@ -56,7 +57,7 @@ internal static partial class KernelEmitter
             // Each node's comment, made once for both loops.
             var comments = new Dictionary<int, string>();
             foreach (var id in kernel.Body) comments[id] = Comment(graph, id);
-            if (kernel.NotVectorized is null) EmitVectorLoop(w, graph, kernel, spanLeaves, names, scope, fold, comments);
+            if (kernel.NotVectorized is null) EmitVectorLoops(w, graph, kernel, spanLeaves, names, scope, fold, comments);
             using (w.Block("for (; i < n; i++)"))
             {
                 var values = new Dictionary<int, string>();
@@ -105,6 +106,11 @@ internal static partial class KernelEmitter
     public static IEnumerable<(string Declaration, string Name, bool IsSpan)> RunParameters(TensorGraph graph, Kernel kernel, LoopLayout layout, IReadOnlyDictionary<int, string> names) =>
         LeafParameters(graph, kernel, layout, names)
             .Concat(kernel.Roots.Select(root => ($"global::System.Span<{graph[root].DType.CSharp()}> {names[root]}", names[root], true)));
+    /// <summary>Which vector loops a vectorized element-wise kernel has, for its remarks.</summary>
+    private static string Widths(TensorGraph graph, Kernel kernel) =>
+        Vectorization.WhyNoWideLoop(graph, kernel) is { } why
+            ? $"Vector<T> loop (its width is the JIT's or the NativeAOT target's), then one element at a time; no Vector512 loop: {why}."
+            : "Vector512 loop where accelerated, else Vector<T> (the JIT's or the NativeAOT target's width), then one element at a time.";
 
     private static string ConstantTable(Kernel kernel) => MethodName(kernel) + "Constants";
 

@@ -20,6 +20,14 @@ internal sealed class NameScope
         if (taken is not null) _used.UnionWith(taken);
     }
 
+    /// <summary>A scope with the names taken so far, for a sibling block that may reuse the names this one takes next.</summary>
+    public NameScope Copy()
+    {
+        var copy = new NameScope(_used);
+        foreach (var pair in _next) copy._next[pair.Key] = pair.Value;
+        return copy;
+    }
+
     public string Take(string wanted)
     {
         string name = wanted;

@@ -20,6 +20,15 @@ internal static class VectorCode
 
     public static string Type(DType dtype) => $"global::System.Numerics.Vector<{dtype.CSharp()}>";
 
+    /// <summary>The class of a width's static methods: <c>Vector</c> for 0 (<c>Vector&lt;T&gt;</c>), else <c>Vector512</c> and so on.</summary>
+    public static string Static(int width) => width == 0 ? V : $"global::System.Runtime.Intrinsics.Vector{width}";
+
+    /// <summary>The vector type of <paramref name="dtype"/> at a width (0: <c>Vector&lt;T&gt;</c>).</summary>
+    public static string Type(DType dtype, int width) => $"{Static(width)}<{dtype.CSharp()}>";
+
+    /// <summary>A vector with every lane <paramref name="value"/> (of the kernel's dtype <paramref name="t"/>) at a width.</summary>
+    public static string Splat(string value, DType t, int width) => width == 0 ? $"new {Type(t)}({value})" : $"{Static(width)}.Create<{t.CSharp()}>({value})";
+
     /// <summary>The vector type holding values of <paramref name="dtype"/> in a kernel computing in <paramref name="t"/>.</summary>
     public static string Type(DType dtype, DType t) => dtype == DType.Bool ? MaskType(t) : Type(dtype);
 
@@ -32,8 +41,9 @@ internal static class VectorCode
     /// <param name="a">The operands' vector expressions.</param>
     /// <param name="operand">The dtype of the op's value operands (the second for switch).</param>
     /// <param name="t">The float dtype the kernel computes in.</param>
-    public static string Of(Node node, string[] a, DType operand, DType t) =>
-        OpRegistry.Elementwise(node.Op).Vector.Code(new VectorSite(a, operand, node.DType, t));
+    /// <param name="width">The loop's width: 0 for <c>Vector&lt;T&gt;</c>, 512 for <c>Vector512&lt;T&gt;</c>.</param>
+    public static string Of(Node node, string[] a, DType operand, DType t, int width = 0) =>
+        OpRegistry.Elementwise(node.Op).Vector.Code(new VectorSite(a, operand, node.DType, t, width));
 
     /// <summary>The dtype of an op's value operands: the second for switch and second, else the first.</summary>
     public static DType OperandType(TensorGraph graph, Node node) => Vectorization.OperandType(graph, node);

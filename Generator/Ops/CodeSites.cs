@@ -44,13 +44,17 @@ internal readonly struct VectorSite
 {
     private readonly string[] _operands;
 
-    public VectorSite(string[] operands, DType operand, DType dtype, DType t)
+    public VectorSite(string[] operands, DType operand, DType dtype, DType t, int width = 0)
     {
         _operands = operands;
         Operand = operand;
         DType = dtype;
         T = t;
+        Width = width;
     }
+
+    /// <summary>The loop's vector width in bits: 512 for <c>Vector512&lt;T&gt;</c>, 0 for <c>Vector&lt;T&gt;</c>.</summary>
+    public int Width { get; }
 
     public string this[int k] => _operands[k];
 
@@ -63,15 +67,15 @@ internal readonly struct VectorSite
     /// <summary>The float dtype the kernel computes in.</summary>
     public DType T { get; }
 
-    /// <summary><c>System.Numerics.Vector</c>: its static methods.</summary>
-    public string V => "global::System.Numerics.Vector";
+    /// <summary><c>System.Numerics.Vector</c> (or <c>System.Runtime.Intrinsics.Vector512</c> in a 512-bit loop): its static methods.</summary>
+    public string V => Width == 0 ? "global::System.Numerics.Vector" : $"global::System.Runtime.Intrinsics.Vector{Width}";
 
     /// <summary>The runtime's vector functions (<c>VectorMath</c>).</summary>
     public string M => "global::Tensorgen.VectorMath";
 
-    public string Zero => $"global::System.Numerics.Vector<{T.CSharp()}>.Zero";
+    public string Zero => $"{V}<{T.CSharp()}>.Zero";
 
-    public string One => $"global::System.Numerics.Vector<{T.CSharp()}>.One";
+    public string One => $"{V}<{T.CSharp()}>.One";
 
     /// <summary>Whether the op computes on masks: its result or its values are bools.</summary>
     public bool OnMasks => IsMasks(Operand, DType);

@@ -14,14 +14,14 @@ internal static partial class ElementwiseOps
             OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => unchecked(a[0] + a[1]), a => a[0] + a[1]),
             Scalar = s => $"({s[0]} + {s[1]})",
-            Vector = VectorForm.Numbers(v => $"{v[0]} + {v[1]}"),
+            Vector = VectorForm.Numbers(v => $"{v[0]} + {v[1]}").AtEveryWidth(),
             Pullback = p => [p.To(p.G, p.X), p.To(p.G, p.Y)],
         },
         new(OpCode.Sub, "sub", 2, ResultRule.Promoted)
         {
             Fold = Fold.Numbers(a => unchecked(a[0] - a[1]), a => a[0] - a[1]),
             Scalar = s => $"({s[0]} - {s[1]})",
-            Vector = VectorForm.Numbers(v => $"{v[0]} - {v[1]}"),
+            Vector = VectorForm.Numbers(v => $"{v[0]} - {v[1]}").AtEveryWidth(),
             Pullback = p => [p.To(p.G, p.X), p.To(p.Neg(p.G), p.Y)],
         },
         new(OpCode.Mul, "mul", 2, ResultRule.Promoted)
@@ -29,14 +29,14 @@ internal static partial class ElementwiseOps
             OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => unchecked(a[0] * a[1]), a => a[0] * a[1]),
             Scalar = s => $"({s[0]} * {s[1]})",
-            Vector = VectorForm.Numbers(v => $"{v[0]} * {v[1]}"),
+            Vector = VectorForm.Numbers(v => $"{v[0]} * {v[1]}").AtEveryWidth(),
             Pullback = p => [p.To(p.Mul(p.G, p.Y), p.X), p.To(p.Mul(p.G, p.X), p.Y)],
         },
         new(OpCode.TrueDiv, "true_div", 2, ResultRule.TrueDivision)
         {
             Fold = Fold.Real(a => a[0] / a[1]),
             Scalar = s => $"({s[0]} / {s[1]})",
-            Vector = VectorForm.Numbers(v => $"{v[0]} / {v[1]}"),
+            Vector = VectorForm.Numbers(v => $"{v[0]} / {v[1]}").AtEveryWidth(),
             // z = x / y: dz/dy = -z / y.
             Pullback = p => [p.To(p.Div(p.G, p.Y), p.X), p.To(p.Neg(p.Div(p.Mul(p.G, p.Z), p.Y)), p.Y)],
         },
@@ -76,7 +76,7 @@ internal static partial class ElementwiseOps
             OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => System.Math.Max(a[0], a[1]), a => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : System.Math.Max(a[0], a[1])),
             Scalar = s => $"global::System.Math.Max({s[0]}, {s[1]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Max({v[0]}, {v[1]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Max({v[0]}, {v[1]})").AtEveryWidth(),
             Pullback = Extremum,
         },
         new(OpCode.Minimum, "minimum", 2, ResultRule.Promoted)
@@ -84,14 +84,14 @@ internal static partial class ElementwiseOps
             OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => System.Math.Min(a[0], a[1]), a => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : System.Math.Min(a[0], a[1])),
             Scalar = s => $"global::System.Math.Min({s[0]}, {s[1]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Min({v[0]}, {v[1]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Min({v[0]}, {v[1]})").AtEveryWidth(),
             Pullback = Extremum,
         },
         new(OpCode.Neg, "neg", 1, ResultRule.Promoted)
         {
             Fold = Fold.Numbers(a => unchecked(-a[0]), a => -a[0]),
             Scalar = s => $"(-{s[0]})",
-            Vector = VectorForm.Numbers(v => $"-{v[0]}"),
+            Vector = VectorForm.Numbers(v => $"-{v[0]}").AtEveryWidth(),
             Pullback = p => [p.Neg(p.G)],
         },
         new(OpCode.Abs, "abs", 1, ResultRule.Promoted)
@@ -99,7 +99,7 @@ internal static partial class ElementwiseOps
             OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => ScalarOps.Abs(a[0]), a => System.Math.Abs(a[0])),
             Scalar = s => s.IsFloat ? $"{s.Math}.Abs({s[0]})" : $"{s.Ops}.Abs({s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Abs({v[0]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Abs({v[0]})").AtEveryWidth(),
             Pullback = p => [p.Mul(p.G, p.Ew(OpCode.Sign, p.X))],
         },
         new(OpCode.Sqr, "sqr", 1, ResultRule.Promoted)
@@ -107,7 +107,7 @@ internal static partial class ElementwiseOps
             OnBools = BoolOperands.Bool,
             Fold = Fold.Numbers(a => unchecked(a[0] * a[0]), a => a[0] * a[0]),
             Scalar = s => $"({s[0]} * {s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v[0]} * {v[0]}"),
+            Vector = VectorForm.Numbers(v => $"{v[0]} * {v[0]}").AtEveryWidth(),
             Pullback = p => [p.Mul(p.G, p.Mul(p.C(2), p.X))],
         },
         new(OpCode.Sign, "sign", 1, ResultRule.Promoted)

@@ -29,7 +29,7 @@ internal static partial class ElementwiseOps
             TakesBools = true,
             Fold = Fold.Values(a => a[0]),
             Scalar = s => s[0],
-            Vector = VectorForm.Both(v => v[0]),
+            Vector = VectorForm.Both(v => v[0]).AtEveryWidth(),
             Pullback = p => [p.G],
         },
         new(OpCode.ZeroGrad, "zerograd", 1, ResultRule.Promoted)
@@ -37,7 +37,7 @@ internal static partial class ElementwiseOps
             TakesBools = true,
             Fold = Fold.Values(a => a[0]),
             Scalar = s => s[0],
-            Vector = VectorForm.Both(v => v[0]),
+            Vector = VectorForm.Both(v => v[0]).AtEveryWidth(),
             // PyTensor's zero_grad: the value passes, its gradient does not.
             Pullback = p => [PullbackSite.None],
         },
@@ -47,7 +47,7 @@ internal static partial class ElementwiseOps
             TakesBools = true,
             Fold = Fold.Values(a => a[1]),
             Scalar = s => s[1],
-            Vector = VectorForm.Both(v => v[1]),
+            Vector = VectorForm.Both(v => v[1]).AtEveryWidth(),
             // The first operand gives only the shape.
             Pullback = p => [PullbackSite.None, p.To(p.G, p.Y)],
         },

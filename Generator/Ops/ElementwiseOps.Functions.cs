@@ -36,7 +36,7 @@ internal static partial class ElementwiseOps
         {
             Fold = Fold.Real(a => System.Math.Floor(a[0])),
             Scalar = s => $"{s.Math}.Floor({s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Floor({v[0]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Floor({v[0]})").AtEveryWidth(),
             // Piecewise constant: zeros, as PyTensor's.
             Pullback = p => [PullbackSite.None],
         },
@@ -44,7 +44,7 @@ internal static partial class ElementwiseOps
         {
             Fold = Fold.Real(a => System.Math.Ceiling(a[0])),
             Scalar = s => $"{s.Math}.Ceiling({s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Ceiling({v[0]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Ceiling({v[0]})").AtEveryWidth(),
             Pullback = p => [PullbackSite.None],
         },
         new(OpCode.RoundHalfToEven, "round_half_to_even", 1, ResultRule.FloatMath)
@@ -53,14 +53,14 @@ internal static partial class ElementwiseOps
             Fold = Fold.Real(a => ScalarOps.RoundHalfToEven(a[0])),
             Scalar = s => $"{s.Ops}.RoundHalfToEven({s[0]})",
             // Vector.Round rounds halves to even, as the scalar form.
-            Vector = VectorForm.Numbers(v => $"{v.V}.Round({v[0]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Round({v[0]})").AtEveryWidth(),
             Pullback = p => [PullbackSite.None],
         },
         new(OpCode.Trunc, "trunc", 1, ResultRule.FloatMath)
         {
             Fold = Fold.Real(a => System.Math.Truncate(a[0])),
             Scalar = s => $"{s.Math}.Truncate({s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Truncate({v[0]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Truncate({v[0]})").AtEveryWidth(),
             Pullback = p => [PullbackSite.None],
         },
         new(OpCode.IsNan, "isnan", 1, ResultRule.Comparison)
@@ -84,7 +84,7 @@ internal static partial class ElementwiseOps
         {
             Fold = Fold.Real(a => 1 / a[0]),
             Scalar = s => $"({s.Literal(1)} / {s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.One} / {v[0]}"),
+            Vector = VectorForm.Numbers(v => $"{v.One} / {v[0]}").AtEveryWidth(),
             // -g / x², as PyTensor's.
             Pullback = p => [p.Neg(p.Div(p.G, p.Mul(p.X, p.X)))],
         },

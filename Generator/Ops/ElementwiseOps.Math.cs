@@ -13,7 +13,7 @@ internal static partial class ElementwiseOps
         {
             Fold = Fold.Real(a => System.Math.Exp(a[0])),
             Scalar = s => $"{s.Math}.Exp({s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Exp({v[0]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Exp({v[0]})").AtEveryWidth(),
             Pullback = p => [p.Mul(p.G, p.Z)],
         },
         new(OpCode.Expm1, "expm1", 1, ResultRule.FloatMath)
@@ -27,7 +27,7 @@ internal static partial class ElementwiseOps
         {
             Fold = Fold.Real(a => System.Math.Log(a[0])),
             Scalar = s => $"{s.Math}.Log({s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Log({v[0]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Log({v[0]})").AtEveryWidth(),
             Pullback = p => [p.Div(p.G, p.X)],
         },
         new(OpCode.Log1p, "log1p", 1, ResultRule.FloatMath)
@@ -48,7 +48,7 @@ internal static partial class ElementwiseOps
         {
             Fold = Fold.Real(a => ScalarOps.Sigmoid(a[0])),
             Scalar = s => $"{s.Ops}.Sigmoid({s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.One} / ({v.One} + {v.V}.Exp(-{v[0]}))"),
+            Vector = VectorForm.Numbers(v => $"{v.One} / ({v.One} + {v.V}.Exp(-{v[0]}))").AtEveryWidth(),
             Pullback = p => [p.Mul(p.G, p.Mul(p.Z, p.Sub(p.C(1), p.Z)))],
         },
         new(OpCode.Softplus, "softplus", 1, ResultRule.FloatMath)
@@ -62,21 +62,22 @@ internal static partial class ElementwiseOps
         {
             Fold = Fold.Real(a => System.Math.Sqrt(a[0])),
             Scalar = s => $"{s.Math}.Sqrt({s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.SquareRoot({v[0]})"),
+            // Vector spells it SquareRoot, Vector512 Sqrt.
+            Vector = VectorForm.Numbers(v => $"{v.V}.{(v.Width == 0 ? "SquareRoot" : "Sqrt")}({v[0]})").AtEveryWidth(),
             Pullback = p => [p.Div(p.Mul(p.G, p.C(0.5)), p.Z)],
         },
         new(OpCode.Sin, "sin", 1, ResultRule.FloatMath)
         {
             Fold = Fold.Real(a => System.Math.Sin(a[0])),
             Scalar = s => $"{s.Math}.Sin({s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Sin({v[0]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Sin({v[0]})").AtEveryWidth(),
             Pullback = p => [p.Mul(p.G, p.Ew(OpCode.Cos, p.X))],
         },
         new(OpCode.Cos, "cos", 1, ResultRule.FloatMath)
         {
             Fold = Fold.Real(a => System.Math.Cos(a[0])),
             Scalar = s => $"{s.Math}.Cos({s[0]})",
-            Vector = VectorForm.Numbers(v => $"{v.V}.Cos({v[0]})"),
+            Vector = VectorForm.Numbers(v => $"{v.V}.Cos({v[0]})").AtEveryWidth(),
             Pullback = p => [p.Neg(p.Mul(p.G, p.Ew(OpCode.Sin, p.X)))],
         },
         new(OpCode.Erf, "erf", 1, ResultRule.FloatMath)

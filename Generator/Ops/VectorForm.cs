@@ -15,13 +15,24 @@ internal sealed class VectorForm
     private readonly string _noNumbers;
     private readonly string _noMasks;
 
-    private VectorForm(Func<VectorSite, string>? numbers, Func<VectorSite, string>? masks, string noNumbers, string noMasks)
+    private VectorForm(Func<VectorSite, string>? numbers, Func<VectorSite, string>? masks, string noNumbers, string noMasks, bool everyWidth = false)
     {
         _numbers = numbers;
         _masks = masks;
         _noNumbers = noNumbers;
         _noMasks = noMasks;
+        EveryWidth = everyWidth;
     }
+
+    /// <summary>
+    /// Whether the template for numbers is written only with <see cref="VectorSite.V"/>, <see cref="VectorSite.One"/>,
+    /// <see cref="VectorSite.Zero"/> and operators, so it compiles as <c>Vector512&lt;T&gt;</c> code as well as
+    /// <c>Vector&lt;T&gt;</c> code (.NET has the same method on both). Kernels made only of such ops get a Vector512 loop.
+    /// </summary>
+    public bool EveryWidth { get; }
+
+    /// <summary>This form, marked as compiling at every width (see <see cref="EveryWidth"/>).</summary>
+    public VectorForm AtEveryWidth() => new(_numbers, _masks, _noNumbers, _noMasks, everyWidth: true);
 
     /// <summary>An op on numbers only (arithmetic, math): bools never reach it, the graph builder refuses them.</summary>
     public static VectorForm Numbers(Func<VectorSite, string> code) => new(code, null, "", "it computes on numbers, not bools");

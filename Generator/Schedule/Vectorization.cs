@@ -37,6 +37,29 @@ internal static class Vectorization
         return WhyNot(graph, body, body.Concat(leaves)) ?? (ComputeType(graph, body.Concat(leaves)) == reduction.DType ? null : "it reduces in another dtype than it computes");
     }
 
+    /// <summary>
+    /// Whether a vectorized element-wise kernel also gets a <c>Vector512</c> loop: each op's form compiles at every
+    /// width (<see cref="VectorForm.EveryWidth"/>) and no value is a bool (masks are <c>Vector&lt;long&gt;</c>, whose
+    /// comparisons have no one-to-one <c>Vector512</c> spelling), and it computes at most <see cref="MaxWideNodes"/> nodes. <c>Vector&lt;T&gt;</c> stays 256 bits on an AVX-512
+    /// machine, so this doubles the lanes of compute-bound kernels such as <c>exp</c> and <c>sigmoid</c>.
+    /// </summary>
+    public static bool HasWideLoop(TensorGraph graph, Kernel kernel) => WhyNoWideLoop(graph, kernel) is null;
+
+    /// <summary>A kernel of more nodes has only its <c>Vector&lt;T&gt;</c> loop, so generated code stays within twice a loop's size.</summary>
+    public const int MaxWideNodes = 64;
+
+    /// <summary>Why a vectorized kernel has no <c>Vector512</c> loop (see <see cref="HasWideLoop"/>), or null when it has one.</summary>
+    public static string? WhyNoWideLoop(TensorGraph graph, Kernel kernel)
+    {
+        if (kernel.NotVectorized is not null) return kernel.NotVectorized;
+        if (kernel.IsReduction) return "it is a reduction";
+        if (kernel.Body.Count > MaxWideNodes) return $"it computes more than {MaxWideNodes} nodes (a second loop would double its code)";
+        if (kernel.Body.Concat(kernel.Leaves).Concat(kernel.Roots).Any(id => graph[id].DType == DType.Bool)) return "it computes bools as masks";
+        foreach (var node in kernel.Body.Select(b => graph[b]))
+            if (!OpRegistry.Elementwise(node.Op).Vector.EveryWidth) return $"{OpInfo.Name(node.Op)} has a Vector<T> form only";
+        return null;
+    }
+
     private static string? WhyNot(TensorGraph graph, IEnumerable<int> body, IEnumerable<int> values)
     {
         var t = ComputeType(graph, values);

@@ -132,12 +132,26 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: out0 = add(a, x) (1 node fused).</summary>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> a, global::System.Span<double> out0)
             {
                 int n = out0.Length;
                 if (x.Length != n || a.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
-                if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
+                {
+                    ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref double aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+                    ref double out0Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out0);
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        var vx = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                        var va = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref aRef, (nuint)i);
+                        var v2 = va + vx; // %2 = add(a, x)
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v2, ref out0Ref, (nuint)i);
+                    }
+                }
+                else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
                     ref double aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);

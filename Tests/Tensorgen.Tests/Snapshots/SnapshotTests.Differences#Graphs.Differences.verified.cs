@@ -101,12 +101,32 @@ namespace Tensorgen.Samples.Tutorial
             }
 
             /// <summary>Fused loop: diff = sub(a, b); absDiff = abs(diff); diffSquared = sqr(diff) (3 nodes fused).</summary>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> a, global::System.ReadOnlySpan<double> b, global::System.Span<double> diff, global::System.Span<double> absDiff, global::System.Span<double> diffSquared)
             {
                 int n = diff.Length;
                 if (a.Length != n || b.Length != n || absDiff.Length != n || diffSquared.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
-                if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
+                {
+                    ref double aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
+                    ref double bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
+                    ref double diffRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(diff);
+                    ref double absDiffRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(absDiff);
+                    ref double diffSquaredRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(diffSquared);
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        var va = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref aRef, (nuint)i);
+                        var vb = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref bRef, (nuint)i);
+                        var v2 = va - vb; // %2 = sub(a, b)
+                        var v3 = global::System.Runtime.Intrinsics.Vector512.Abs(v2); // %3 = abs(%2)
+                        var v4 = v2 * v2; // %4 = sqr(%2)
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v2, ref diffRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v3, ref absDiffRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v4, ref diffSquaredRef, (nuint)i);
+                    }
+                }
+                else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     ref double aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
                     ref double bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);

@@ -95,12 +95,42 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: result = sigmoid(minimum(maximum(%14, -3), 3)) (11 nodes fused).</summary>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> x, global::System.Span<double> result)
             {
                 int n = result.Length;
                 if (x.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
-                if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
+                {
+                    var c1 = global::System.Runtime.Intrinsics.Vector512.Create<double>(0.5);
+                    var c3 = global::System.Runtime.Intrinsics.Vector512.Create<double>(-2.0);
+                    var c6 = global::System.Runtime.Intrinsics.Vector512.Create<double>(1.0);
+                    var c8 = global::System.Runtime.Intrinsics.Vector512.Create<double>(1.5);
+                    var c10 = global::System.Runtime.Intrinsics.Vector512.Create<double>(-4.0);
+                    var c12 = global::System.Runtime.Intrinsics.Vector512.Create<double>(4.0);
+                    var c15 = global::System.Runtime.Intrinsics.Vector512.Create<double>(-3.0);
+                    var c17 = global::System.Runtime.Intrinsics.Vector512.Create<double>(3.0);
+                    ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref double resultRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(result);
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        var vx = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                        var v2 = c1 * vx; // %2 = mul(0.5, x)
+                        var v4 = v2 + c3; // %4 = add(%2, -2)
+                        var v5 = v4 * vx; // %5 = mul(%4, x)
+                        var v7 = v5 + c6; // %7 = add(%5, 1)
+                        var v9 = v7 * c8; // %9 = mul(%7, 1.5)
+                        var v11 = global::System.Runtime.Intrinsics.Vector512.Max(v9, c10); // %11 = maximum(%9, -4)
+                        var v13 = global::System.Runtime.Intrinsics.Vector512.Min(v11, c12); // %13 = minimum(%11, 4)
+                        var v14 = v13 * c8; // %14 = mul(%13, 1.5)
+                        var v16 = global::System.Runtime.Intrinsics.Vector512.Max(v14, c15); // %16 = maximum(%14, -3)
+                        var v18 = global::System.Runtime.Intrinsics.Vector512.Min(v16, c17); // %18 = minimum(%16, 3)
+                        var v19 = global::System.Runtime.Intrinsics.Vector512<double>.One / (global::System.Runtime.Intrinsics.Vector512<double>.One + global::System.Runtime.Intrinsics.Vector512.Exp(-v18)); // %19 = sigmoid(%18)
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v19, ref resultRef, (nuint)i);
+                    }
+                }
+                else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     var c1 = new global::System.Numerics.Vector<double>(0.5);
                     var c3 = new global::System.Numerics.Vector<double>(-2.0);

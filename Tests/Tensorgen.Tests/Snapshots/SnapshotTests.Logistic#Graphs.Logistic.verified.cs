@@ -87,12 +87,24 @@ namespace Tensorgen.Samples.Tutorial
             }
 
             /// <summary>Fused loop: s = sigmoid(x) (1 node fused).</summary>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> x, global::System.Span<double> s)
             {
                 int n = s.Length;
                 if (x.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
-                if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
+                {
+                    ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref double sRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s);
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        var vx = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                        var v1 = global::System.Runtime.Intrinsics.Vector512<double>.One / (global::System.Runtime.Intrinsics.Vector512<double>.One + global::System.Runtime.Intrinsics.Vector512.Exp(-vx)); // %1 = sigmoid(x)
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v1, ref sRef, (nuint)i);
+                    }
+                }
+                else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
                     ref double sRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(s);

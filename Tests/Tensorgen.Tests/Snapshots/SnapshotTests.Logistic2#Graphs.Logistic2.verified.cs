@@ -89,6 +89,7 @@ namespace Tensorgen.Samples.Tutorial
             }
 
             /// <summary>Fused loop: s2 = true_div(add(1, tanh(%2)), 2) (4 nodes fused).</summary>
+            /// <remarks>Vector&lt;T&gt; loop (its width is the JIT's or the NativeAOT target's), then one element at a time; no Vector512 loop: tanh has a Vector&lt;T&gt; form only.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> x, global::System.Span<double> s2)
             {
                 int n = s2.Length;

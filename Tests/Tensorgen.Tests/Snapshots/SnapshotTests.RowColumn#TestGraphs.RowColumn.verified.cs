@@ -101,6 +101,7 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: result = sub(add(mul(%3, r), true_div(%6, c)), 1.5) (7 nodes fused).</summary>
+            /// <remarks>Vector&lt;T&gt; loop (its width is the JIT's or the NativeAOT target's), then one element at a time; no Vector512 loop: tanh has a Vector&lt;T&gt; form only.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> r, double c, global::System.Span<double> result)
             {
                 int n = result.Length;

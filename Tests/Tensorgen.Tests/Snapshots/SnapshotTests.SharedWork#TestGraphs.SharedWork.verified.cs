@@ -106,12 +106,29 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: e = add(exp(v), 1); out3 = sqr(e) (3 nodes fused).</summary>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> v, global::System.Span<double> e, global::System.Span<double> out3)
             {
                 int n = e.Length;
                 if (v.Length != n || out3.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
-                if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
+                {
+                    var c3 = global::System.Runtime.Intrinsics.Vector512.Create<double>(1.0);
+                    ref double vRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(v);
+                    ref double eRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(e);
+                    ref double out3Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out3);
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        var vv = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref vRef, (nuint)i);
+                        var v2 = global::System.Runtime.Intrinsics.Vector512.Exp(vv); // %2 = exp(v)
+                        var v4 = v2 + c3; // %4 = add(%2, 1)
+                        var v7 = v4 * v4; // %7 = sqr(%4)
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v4, ref eRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v7, ref out3Ref, (nuint)i);
+                    }
+                }
+                else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     var c3 = new global::System.Numerics.Vector<double>(1.0);
                     ref double vRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(v);
@@ -155,12 +172,29 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: scaled = mul(x, e); out2 = sub(scaled, x) (2 nodes fused).</summary>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel1(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> e, global::System.Span<double> scaled, global::System.Span<double> out2)
             {
                 int n = scaled.Length;
                 if (x.Length != n || e.Length != n || out2.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
-                if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
+                {
+                    ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref double eRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(e);
+                    ref double scaledRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scaled);
+                    ref double out2Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out2);
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        var vx = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                        var ve = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref eRef, (nuint)i);
+                        var v5 = vx * ve; // %5 = mul(x, %4)
+                        var v6 = v5 - vx; // %6 = sub(%5, x)
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v5, ref scaledRef, (nuint)i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v6, ref out2Ref, (nuint)i);
+                    }
+                }
+                else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
                     ref double eRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(e);

@@ -109,12 +109,28 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: newWeights = sub(weights, mul(0.1, g)) (2 nodes fused).</summary>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel0(global::System.ReadOnlySpan<double> g, global::System.ReadOnlySpan<double> weights, global::System.Span<double> newWeights)
             {
                 int n = newWeights.Length;
                 if (g.Length != n || weights.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
-                if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
+                {
+                    var c2 = global::System.Runtime.Intrinsics.Vector512.Create<double>(0.1);
+                    ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+                    ref double weightsRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weights);
+                    ref double newWeightsRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(newWeights);
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        var vg = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gRef, (nuint)i);
+                        var vweights = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref weightsRef, (nuint)i);
+                        var v3 = c2 * vg; // %3 = mul(0.1, g)
+                        var v4 = vweights - v3; // %4 = sub(weights, %3)
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v4, ref newWeightsRef, (nuint)i);
+                    }
+                }
+                else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     var c2 = new global::System.Numerics.Vector<double>(0.1);
                     ref double gRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(g);

@@ -177,12 +177,32 @@ namespace Tensorgen.Tests.Graphs
             }
 
             /// <summary>Fused loop: out0 = add(add(x, mul(out1, t10)), uniform) (3 nodes fused).</summary>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel5(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> uniform, global::System.ReadOnlySpan<double> out1, global::System.ReadOnlySpan<double> t10, global::System.Span<double> out0)
             {
                 int n = out0.Length;
                 if (x.Length != n || uniform.Length != n || out1.Length != n || t10.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
-                if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
+                {
+                    ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+                    ref double uniformRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(uniform);
+                    ref double out1Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out1);
+                    ref double t10Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(t10);
+                    ref double out0Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out0);
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        var vx = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref xRef, (nuint)i);
+                        var vuniform = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref uniformRef, (nuint)i);
+                        var vout1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref out1Ref, (nuint)i);
+                        var vt10 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t10Ref, (nuint)i);
+                        var v11 = vout1 * vt10; // %11 = mul(%7, %10)
+                        var v12 = vx + v11; // %12 = add(x, %11)
+                        var v13 = v12 + vuniform; // %13 = add(%12, %3)
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v13, ref out0Ref, (nuint)i);
+                    }
+                }
+                else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     ref double xRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
                     ref double uniformRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(uniform);
