@@ -29,7 +29,7 @@ public static partial class Linalg
         where T : unmanaged, INumberBase<T>
     {
         Check(a.Length == m * k && v.Length == k && y.Length == m);
-        int bits = StreamingVectorBits(a, k);
+        int bits = DotVectorBits<T>();
         if (cores.Count > 1 && (long)m * k >= Parallelism.MatVecMinimum && m >= 2 * RowUnit)
         {
             var job = new MatVecRows<T>(a, k, v, y, bits);

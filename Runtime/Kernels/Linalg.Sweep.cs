@@ -25,6 +25,13 @@ public static partial class Linalg
         return (int)Math.Clamp(rows, multiple, 1 << 20);
     }
 
+    /// <summary>
+    /// Whether a sweep over a (rows × columns) matrix runs block by block on the calling thread: when the products
+    /// would not be split across cores anyway. A larger one runs as the three steps, each of them split. For generated code.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static bool SweepsOneThread(int rows, int columns, Cores cores) => cores.Count == 1 || (long)rows * columns < Parallelism.MatVecMinimum;
+
     /// <summary>The bytes of rows a sweep's block aims at: most of a level-1 data cache (32 KB or more on current cores).</summary>
     public const int SweepBlockBytes = 24 * 1024;
 

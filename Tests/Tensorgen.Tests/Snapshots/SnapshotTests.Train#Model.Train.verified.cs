@@ -142,22 +142,47 @@ namespace Tensorgen.Samples.LogisticRegression
                         long t33 = n0;
                         double s34 = ((double)t33);
                         double t41 = (1.0 / s34);
-                        // t3 = x·w, Kernel3 and t53 = xᵀ·t51 in one pass over x's rows:
-                        // each block of rows is read from memory once and is still in cache for the second product; blocks of a multiple
-                        // of four rows and of the kernel's vector length give the values of the three steps one after the other, bit for bit.
-                        int rowsPerBlock = global::Tensorgen.Linalg.SweepRows<double>((int)n1, global::System.Numerics.Vector<double>.Count);
-                        new global::System.Span<double>(t53, 0, (int)n1).Clear();
-                        for (int row = 0; row < (int)n0; row += rowsPerBlock)
+                        if (global::Tensorgen.Linalg.SweepsOneThread((int)n0, (int)n1, this.Cores))
                         {
-                            int blockRows = global::System.Math.Min(rowsPerBlock, (int)n0 - row);
-                            var blockX = x.Data.Slice(row * (int)n1, blockRows * (int)n1);
-                            global::Tensorgen.Linalg.MatVec(blockX, blockRows, (int)n1, _w.Data, new global::System.Span<double>(t3, (int)row, (int)blockRows));
-                            Kernel3(y.Data.Slice((int)row, (int)blockRows), new global::System.Span<double>(t3, (int)row, (int)blockRows), b, t41, new global::System.Span<bool>(prediction, (int)row, (int)blockRows), new global::System.Span<double>(xent, (int)row, (int)blockRows), new global::System.Span<double>(t51, (int)row, (int)blockRows));
-                            global::Tensorgen.Linalg.MatTVecAdd(blockX, blockRows, (int)n1, new global::System.Span<double>(t51, (int)row, (int)blockRows), new global::System.Span<double>(t53, 0, (int)n1));
+                            // t3 = x·w, Kernel3 and t53 = xᵀ·t51 in one pass over x's rows:
+                            // each block of rows is read from memory once and is still in cache for the second product; blocks of a multiple
+                            // of four rows and of the kernel's vector length give the values of the three steps one after the other, bit for bit.
+                            int rowsPerBlock = global::Tensorgen.Linalg.SweepRows<double>((int)n1, global::System.Numerics.Vector<double>.Count);
+                            new global::System.Span<double>(t53, 0, (int)n1).Clear();
+                            for (int row = 0; row < (int)n0; row += rowsPerBlock)
+                            {
+                                int blockRows = global::System.Math.Min(rowsPerBlock, (int)n0 - row);
+                                var blockX = x.Data.Slice(row * (int)n1, blockRows * (int)n1);
+                                global::Tensorgen.Linalg.MatVec(blockX, blockRows, (int)n1, _w.Data, new global::System.Span<double>(t3, (int)row, (int)blockRows));
+                                Kernel3(y.Data.Slice((int)row, (int)blockRows), new global::System.Span<double>(t3, (int)row, (int)blockRows), b, t41, new global::System.Span<bool>(prediction, (int)row, (int)blockRows), new global::System.Span<double>(xent, (int)row, (int)blockRows), new global::System.Span<double>(t51, (int)row, (int)blockRows));
+                                global::Tensorgen.Linalg.MatTVecAdd(blockX, blockRows, (int)n1, new global::System.Span<double>(t51, (int)row, (int)blockRows), new global::System.Span<double>(t53, 0, (int)n1));
+                            }
+                        }
+                        else
+                        {
+                            global::Tensorgen.Linalg.MatVec(x.Data, (int)n0, (int)n1, _w.Data, new global::System.Span<double>(t3, 0, (int)n0), this.Cores);
+                            // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                            if (global::Tensorgen.Parallelism.SplitsElements(n0, this.Cores))
+                            {
+                                global::Tensorgen.Parallelism.For(new Kernel3Job(y.Data, new global::System.Span<double>(t3, 0, (int)n0), b, t41, prediction, xent, new global::System.Span<double>(t51, 0, (int)n0)), n0, this.Cores);
+                            }
+                            else
+                            {
+                                Kernel3(y.Data, new global::System.Span<double>(t3, 0, (int)n0), b, t41, prediction, xent, new global::System.Span<double>(t51, 0, (int)n0));
+                            }
+                            global::Tensorgen.Linalg.MatTVec(x.Data, (int)n0, (int)n1, new global::System.Span<double>(t51, 0, (int)n0), new global::System.Span<double>(t53, 0, (int)n1), this.Cores);
                         }
                         double t52 = 0.0;
                         t52 = Kernel5(new global::System.Span<double>(t51, 0, (int)n0), (int)n0, t52);
-                        Kernel6(_w.Data, new global::System.Span<double>(t53, 0, (int)n1), nextW);
+                        // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
+                        if (global::Tensorgen.Parallelism.SplitsElements(n1, this.Cores))
+                        {
+                            global::Tensorgen.Parallelism.For(new Kernel6Job(_w.Data, new global::System.Span<double>(t53, 0, (int)n1), nextW), n1, this.Cores);
+                        }
+                        else
+                        {
+                            Kernel6(_w.Data, new global::System.Span<double>(t53, 0, (int)n1), nextW);
+                        }
                         double s58 = (0.1 * t52);
                         double newB = (b - s58);
                         if (UpdatesEnabled)
@@ -213,6 +238,7 @@ namespace Tensorgen.Samples.LogisticRegression
             }
 
             /// <summary>Fused loop: prediction = gt(switch(ge(%5, 0), true_div(1, %12), mul(%11, %13)), 0.5); xent = sub(mul(neg(y), neg(%22)), mul(sub(1, y), neg(%29))); t51 = add(mul(neg(%44), switch(%15, %13, %14)), neg(mul(%48, %27))) (35 nodes fused).</summary>
+            /// <remarks>Vector&lt;T&gt; loop (its width is the JIT's or the NativeAOT target's), then one element at a time; no Vector512 loop: it computes bools as masks.</remarks>
             private static void Kernel3(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> t3, double b, double t41, global::System.Span<bool> prediction, global::System.Span<double> xent, global::System.Span<double> t51)
             {
                 int n = prediction.Length;
@@ -316,6 +342,31 @@ namespace Tensorgen.Samples.LogisticRegression
                 }
             }
 
+            /// <summary>Kernel3's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel3Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> y;
+                private readonly global::System.ReadOnlySpan<double> t3;
+                private readonly double b;
+                private readonly double t41;
+                private readonly global::System.Span<bool> prediction;
+                private readonly global::System.Span<double> xent;
+                private readonly global::System.Span<double> t51;
+
+                public Kernel3Job(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> t3, double b, double t41, global::System.Span<bool> prediction, global::System.Span<double> xent, global::System.Span<double> t51)
+                {
+                    this.y = y;
+                    this.t3 = t3;
+                    this.b = b;
+                    this.t41 = t41;
+                    this.prediction = prediction;
+                    this.xent = xent;
+                    this.t51 = t51;
+                }
+
+                public void Run(int start, int end) => Kernel3(this.y.Slice(start, end - start), this.t3.Slice(start, end - start), this.b, this.t41, this.prediction.Slice(start, end - start), this.xent.Slice(start, end - start), this.t51.Slice(start, end - start));
+            }
+
             /// <summary>Fused reduction: t52 = sum(t51) (0 nodes fused).</summary>
             private static double Kernel5(global::System.ReadOnlySpan<double> t51, int n, double acc)
             {
@@ -340,12 +391,34 @@ namespace Tensorgen.Samples.LogisticRegression
             }
 
             /// <summary>Fused loop: newW = sub(w, mul(0.1, add(%40, t53))) (6 nodes fused).</summary>
+            /// <remarks>Vector512 loop where accelerated, else Vector&lt;T&gt; (the JIT's or the NativeAOT target's width), then one element at a time.</remarks>
             private static void Kernel6(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> t53, global::System.Span<double> newW)
             {
                 int n = newW.Length;
                 if (w.Length != n || t53.Length != n) global::Tensorgen.Check.ThrowKernelLength();
                 int i = 0;
-                if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= global::System.Runtime.Intrinsics.Vector512<double>.Count && global::Tensorgen.VectorMath.Allows512)
+                {
+                    var c35 = global::System.Runtime.Intrinsics.Vector512.Create<double>(2.0);
+                    var c37 = global::System.Runtime.Intrinsics.Vector512.Create<double>(0.01);
+                    var c55 = global::System.Runtime.Intrinsics.Vector512.Create<double>(0.1);
+                    ref double wRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+                    ref double t53Ref = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(t53);
+                    ref double newWRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(newW);
+                    for (; i <= n - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        var vw = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref wRef, (nuint)i);
+                        var vt53 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref t53Ref, (nuint)i);
+                        var v38 = c37; // %38 = second(%36, 0.01)
+                        var v39 = c35 * vw; // %39 = mul(2, w)
+                        var v40 = v38 * v39; // %40 = mul(%38, %39)
+                        var v54 = v40 + vt53; // %54 = add(%40, %53)
+                        var v56 = c55 * v54; // %56 = mul(0.1, %54)
+                        var v57 = vw - v56; // %57 = sub(w, %56)
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v57, ref newWRef, (nuint)i);
+                    }
+                }
+                else if (global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<double>.Count)
                 {
                     var c35 = new global::System.Numerics.Vector<double>(2.0);
                     var c37 = new global::System.Numerics.Vector<double>(0.01);
@@ -376,6 +449,23 @@ namespace Tensorgen.Samples.LogisticRegression
                     double s57 = (w[i] - s56); // %57 = sub(w, %56)
                     newW[i] = s57;
                 }
+            }
+
+            /// <summary>Kernel6's arguments, so that chunks of its run can go to other cores.</summary>
+            private readonly ref struct Kernel6Job : global::Tensorgen.IChunkJob
+            {
+                private readonly global::System.ReadOnlySpan<double> w;
+                private readonly global::System.ReadOnlySpan<double> t53;
+                private readonly global::System.Span<double> newW;
+
+                public Kernel6Job(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> t53, global::System.Span<double> newW)
+                {
+                    this.w = w;
+                    this.t53 = t53;
+                    this.newW = newW;
+                }
+
+                public void Run(int start, int end) => Kernel6(this.w.Slice(start, end - start), this.t53.Slice(start, end - start), this.newW.Slice(start, end - start));
             }
         }
     }

@@ -89,6 +89,27 @@ public sealed class SweepTests
                 return Function([x, x2, y, w, b, scale], [Dot(x2.T, (p - y) * scale), Softplus(Dot(x, w))]);
             }
 
+            // A head of ops that all have a 512-bit form: its kernel has a Vector512 loop, so blocks are multiples of its lanes.
+            [TensorFunction]
+            public static FunctionGraph SweptWide()
+            {
+                var (x, x2) = DMatrices("x", "x2");
+                var (y, w) = DVectors("y", "w");
+                var (b, scale) = DScalars("b", "scale");
+                var z = Dot(x, w);
+                return Function([x, x2, y, w, b, scale], [Dot(x.T, Exp(-Abs(z)) * y * scale + b), Sqrt(Abs(z))], onUnusedInput: OnUnusedInput.Ignore);
+            }
+
+            [TensorFunction]
+            public static FunctionGraph UnsweptWide()
+            {
+                var (x, x2) = DMatrices("x", "x2");
+                var (y, w) = DVectors("y", "w");
+                var (b, scale) = DScalars("b", "scale");
+                var z = Dot(x, w);
+                return Function([x, x2, y, w, b, scale], [Dot(x2.T, Exp(-Abs(z)) * y * scale + b), Sqrt(Abs(z))]);
+            }
+
             // A head that needs a value computed from z by another step (its mean) cannot run block by block.
             [TensorFunction]
             public static FunctionGraph Centered()
@@ -109,6 +130,8 @@ public sealed class SweepTests
                     "Swept" => Tuple(new Steps.SweptFunction().Invoke(x, x, y, w, b, scale)),
                     "Unswept" => Tuple(new Steps.UnsweptFunction().Invoke(x, x, y, w, b, scale)),
                     "SweptRowVectors" => Pair(new Steps.SweptRowVectorsFunction().Invoke(x, x, y, w, b, scale)),
+                    "SweptWide" => Pair(new Steps.SweptWideFunction().Invoke(x, x, y, w, b, scale)),
+                    "UnsweptWide" => Pair(new Steps.UnsweptWideFunction().Invoke(x, x, y, w, b, scale)),
                     _ => Pair(new Steps.UnsweptRowVectorsFunction().Invoke(x, x, y, w, b, scale)),
                 };
                 return o;
@@ -141,6 +164,8 @@ public sealed class SweepTests
     public static TheoryData<int, int> Shapes => new()
     {
         { 0, 3 }, { 1, 1 }, { 5, 3 }, { 16, 784 }, { 17, 784 }, { 33, 9 }, { 131, 784 }, { 400, 784 }, { 70, 2000 },
+        // Past the size the products split across cores at: the three steps run as they would unswept.
+        { 1030, 1024 },
     };
 
     [Fact]
@@ -148,9 +173,11 @@ public sealed class SweepTests
     {
         Assert.Empty(Run.Diagnostics);
         Assert.Empty(Run.CompileErrors);
-        foreach (var swept in new[] { "Swept", "SweptRowVectors", "SweptSingle" })
+        foreach (var swept in new[] { "Swept", "SweptRowVectors", "SweptSingle", "SweptWide" })
             Assert.Contains("in one pass over x's rows", Source(swept));
-        foreach (var unswept in new[] { "Unswept", "UnsweptRowVectors", "UnsweptSingle", "Centered" })
+        Assert.Contains("SweepRows<double>((int)n1, global::System.Runtime.Intrinsics.Vector512<double>.Count)", Source("SweptWide"));
+        Assert.Contains("SweepRows<double>((int)n1, global::System.Numerics.Vector<double>.Count)", Source("Swept"));
+        foreach (var unswept in new[] { "Unswept", "UnsweptRowVectors", "UnsweptSingle", "UnsweptWide", "Centered" })
             Assert.DoesNotContain("in one pass over", Source(unswept));
     }
 
@@ -159,7 +186,7 @@ public sealed class SweepTests
     public void Float64_sweeps_equal_the_unfused_steps_bit_for_bit(int rows, int columns)
     {
         var (x, y, w) = Data(rows, columns, seed: rows * 31 + columns);
-        foreach (var (swept, unswept) in new[] { ("Swept", "Unswept"), ("SweptRowVectors", "UnsweptRowVectors") })
+        foreach (var (swept, unswept) in new[] { ("Swept", "Unswept"), ("SweptRowVectors", "UnsweptRowVectors"), ("SweptWide", "UnsweptWide") })
         {
             var a = (object[])Call("Double", swept, x, y, w, 0.25, 1.0 / Math.Max(1, rows));
             var b = (object[])Call("Double", unswept, x, y, w, 0.25, 1.0 / Math.Max(1, rows));
