@@ -110,6 +110,17 @@ public sealed class SweepTests
                 return Function([x, x2, y, w, b, scale], [Dot(x2.T, Exp(-Abs(z)) * y * scale + b), Sqrt(Abs(z))]);
             }
 
+            // The matrix and a head input read through views at an offset (rows 1.. of x and y): the blocks start there.
+            [TensorFunction]
+            public static FunctionGraph SweptView()
+            {
+                var x = DMatrix("x");
+                var (y, w) = DVectors("y", "w");
+                var rows = x[1..];
+                var p = Sigmoid(Dot(rows, w));
+                return Function([x, y, w], [Dot(rows.T, p - y[1..]), p]);
+            }
+
             // A head that needs a value computed from z by another step (its mean) cannot run block by block.
             [TensorFunction]
             public static FunctionGraph Centered()
@@ -141,6 +152,8 @@ public sealed class SweepTests
                 name == "SweptSingle" ? Pair(new Steps.SweptSingleFunction().Invoke(x, x, y, w, b, scale)) : Pair(new Steps.UnsweptSingleFunction().Invoke(x, x, y, w, b, scale));
 
             public static double[] Centered(double[,] x, double[] w) => new Steps.CenteredFunction().Invoke(x, w).ToArray();
+
+            public static object[] SweptView(double[,] x, double[] y, double[] w) => Pair(new Steps.SweptViewFunction().Invoke(x, y, w));
 
             private static object[] Tuple<A, B, C>((System.Numerics.Tensors.Tensor<A> A, System.Numerics.Tensors.Tensor<B> B, System.Numerics.Tensors.Tensor<C> C) t) => [t.A.ToArray(), t.B.ToArray(), t.C.ToArray()];
 
@@ -175,6 +188,7 @@ public sealed class SweepTests
         Assert.Empty(Run.CompileErrors);
         foreach (var swept in new[] { "Swept", "SweptRowVectors", "SweptSingle", "SweptWide" })
             Assert.Contains("in one pass over x's rows", Source(swept));
+        Assert.Contains("in one pass over", Source("SweptView"));
         Assert.Contains("SweepRows<double>((int)n1, global::System.Runtime.Intrinsics.Vector512<double>.Count)", Source("SweptWide"));
         Assert.Contains("SweepRows<double>((int)n1, global::System.Numerics.Vector<double>.Count)", Source("Swept"));
         foreach (var unswept in new[] { "Unswept", "UnsweptRowVectors", "UnsweptSingle", "UnsweptWide", "Centered" })
@@ -228,6 +242,26 @@ public sealed class SweepTests
             for (int j = 0; j < columns; j++) expectedGw[j] += x[i, j] * (p - y[i]) * scale;
         }
         for (int j = 0; j < columns; j++) Assert.Equal(expectedGw[j], gw[j], 1e-12);
+    }
+
+    [Fact]
+    public void A_sweep_over_views_at_an_offset_reads_the_right_rows()
+    {
+        // float64 against a loop written out here, 1e-12: x[1:] and y[1:] are views into x's and y's data.
+        const int rows = 37, columns = 29;
+        var (x, y, w) = Data(rows, columns, seed: 11);
+        var o = (object[])Call("SweptView", x, y, w);
+        var (g, p) = ((double[])o[0], (double[])o[1]);
+        var expected = new double[columns];
+        for (int i = 1; i < rows; i++)
+        {
+            double z = 0;
+            for (int j = 0; j < columns; j++) z += x[i, j] * w[j];
+            double pi = 1 / (1 + Math.Exp(-z));
+            Assert.Equal(pi, p[i - 1], 1e-12);
+            for (int j = 0; j < columns; j++) expected[j] += x[i, j] * (pi - y[i]);
+        }
+        for (int j = 0; j < columns; j++) Assert.Equal(expected[j], g[j], 1e-12);
     }
 
     [Fact]
