@@ -37,44 +37,80 @@ internal sealed class Sweep(DotStep forward, Kernel head, DotStep backward, int 
     /// <summary>
     /// Finds sweeps in ordered steps and moves each one's three steps together (the forward product down to the
     /// head, the backward product up to it), then numbers the steps again. A step that reads the forward product
-    /// between it and the head, or a head that needs a value computed from the forward product by another step,
-    /// leaves the three apart.
+    /// between it and the head, or writes what the backward product reads between the head and it, leaves the three
+    /// apart, and so does a distance of more than <see cref="MaxDistance"/> steps. Linear in the steps: products are
+    /// found through dictionaries, each sweep scans at most <see cref="MaxDistance"/> steps, the new order is built in
+    /// one pass and checked (every read after its write); should the check fail, the order is left as it was.
     /// </summary>
     public static List<Sweep> Find(TensorGraph graph, ShapeAnalysis shapes, List<Step> steps)
     {
-        var sweeps = new List<Sweep>();
-        var taken = new HashSet<Step>();
-        foreach (var head in steps.OfType<Kernel>().ToList())
+        var forwards = new Dictionary<int, (DotStep Step, int Matrix, int Vector)>();
+        var backwards = new Dictionary<(int Matrix, int Vector), DotStep>();
+        foreach (var dot in steps.OfType<DotStep>())
         {
-            if (head.IsReduction || head.Rank != 1 || taken.Contains(head)) continue;
-            var sweep = Match(graph, shapes, steps, head, taken);
-            if (sweep is null || !Movable(steps, sweep)) continue;
-            steps.Remove(sweep.Forward);
-            steps.Insert(steps.IndexOf(head), sweep.Forward);
-            steps.Remove(sweep.Backward);
-            steps.Insert(steps.IndexOf(head) + 1, sweep.Backward);
+            if (Product(graph, dot.Node) is not (bool transposed, int matrix, int vector) || !graph[dot.Node].DType.IsFloat()) continue;
+            if (!transposed) forwards[dot.Node] = (dot, matrix, vector);
+            else if (!backwards.ContainsKey((matrix, vector))) backwards[(matrix, vector)] = dot;
+        }
+        var sweeps = new List<Sweep>();
+        if (forwards.Count == 0 || backwards.Count == 0) return sweeps;
+        var position = new Dictionary<Step, int>();
+        for (int i = 0; i < steps.Count; i++) position[steps[i]] = i;
+        var taken = new HashSet<Step>();
+        foreach (var head in steps.OfType<Kernel>())
+        {
+            if (head.IsReduction || head.Rank != 1) continue;
+            var sweep = Match(graph, shapes, head, forwards, backwards, taken);
+            if (sweep is null || !Movable(steps, position, sweep)) continue;
             taken.UnionWith(sweep.Steps);
             sweeps.Add(sweep);
         }
+        if (sweeps.Count == 0) return sweeps;
+
+        var reordered = new List<Step>(steps.Count);
+        var byHead = sweeps.ToDictionary(s => (Step)s.Head);
+        foreach (var step in steps)
+        {
+            if (byHead.TryGetValue(step, out var sweep)) reordered.AddRange(sweep.Steps);
+            else if (!taken.Contains(step)) reordered.Add(step);
+        }
+        if (!ReadsFollowWrites(reordered)) return new List<Sweep>();
+        steps.Clear();
+        steps.AddRange(reordered);
         for (int i = 0; i < steps.Count; i++) steps[i].Index = i;
         return sweeps;
     }
 
-    private static Sweep? Match(TensorGraph graph, ShapeAnalysis shapes, List<Step> steps, Kernel head, HashSet<Step> taken)
+    /// <summary>The most steps between a sweep's first and last step: the scan that checks a sweep stays bounded.</summary>
+    public const int MaxDistance = 64;
+
+    private static Sweep? Match(TensorGraph graph, ShapeAnalysis shapes, Kernel head,
+        Dictionary<int, (DotStep Step, int Matrix, int Vector)> forwards, Dictionary<(int, int), DotStep> backwards, HashSet<Step> taken)
     {
         int rows = head.Dims[0];
         // Every tensor the head reads or writes runs along the rows, element for element.
         foreach (var id in head.Leaves.Concat(head.Roots))
             if (graph[id].Rank > 1 || (graph[id].Rank == 1 && shapes.NodeDims[id][0] != rows)) return null;
-        foreach (var forward in steps.OfType<DotStep>())
+        foreach (var leaf in head.Leaves)
         {
-            if (taken.Contains(forward) || !head.Leaves.Contains(forward.Node) || Product(graph, forward.Node) is not (false, int a, int v)) continue;
-            if (shapes.NodeDims[a][0] != rows || !graph[forward.Node].DType.IsFloat()) continue;
-            foreach (var backward in steps.OfType<DotStep>())
-                if (!taken.Contains(backward) && Product(graph, backward.Node) is (true, int b, int g) && b == a && head.Roots.Contains(g))
-                    return new Sweep(forward, head, backward, a, v, g);
+            if (!forwards.TryGetValue(leaf, out var forward) || taken.Contains(forward.Step) || shapes.NodeDims[forward.Matrix][0] != rows) continue;
+            foreach (var root in head.Roots)
+                if (backwards.TryGetValue((forward.Matrix, root), out var backward) && !taken.Contains(backward))
+                    return new Sweep(forward.Step, head, backward, forward.Matrix, forward.Vector, root);
         }
         return null;
+    }
+
+    /// <summary>Whether every step reads only values written by earlier steps (or by none: inputs, shared variables).</summary>
+    private static bool ReadsFollowWrites(List<Step> steps)
+    {
+        var writer = new Dictionary<int, int>();
+        for (int i = 0; i < steps.Count; i++)
+            foreach (var w in steps[i].Writes) writer[w] = i;
+        for (int i = 0; i < steps.Count; i++)
+            foreach (var r in steps[i].Reads)
+                if (writer.TryGetValue(r, out int at) && at > i) return false;
+        return true;
     }
 
     /// <summary>A matrix-vector product as (transposed, matrix, vector): <c>A·v</c> or <c>v·Aᵀ</c> is not transposed, <c>Aᵀ·v</c> or <c>v·A</c> is.</summary>
@@ -90,13 +126,14 @@ internal sealed class Sweep(DotStep forward, Kernel head, DotStep backward, int 
     }
 
     /// <summary>
-    /// Whether the three steps can run back to back: no step between the forward product and the head reads what
-    /// the forward product writes, and none between the head and the backward product writes what it reads.
+    /// Whether the three steps can run back to back: no more than <see cref="MaxDistance"/> apart, no step between the
+    /// forward product and the head reads what the forward product writes, and none between the head and the backward
+    /// product writes what it reads.
     /// </summary>
-    private static bool Movable(List<Step> steps, Sweep sweep)
+    private static bool Movable(List<Step> steps, Dictionary<Step, int> position, Sweep sweep)
     {
-        int f = steps.IndexOf(sweep.Forward), h = steps.IndexOf(sweep.Head), b = steps.IndexOf(sweep.Backward);
-        if (f > h || b < h) return false;
+        int f = position[sweep.Forward], h = position[sweep.Head], b = position[sweep.Backward];
+        if (f > h || b < h || b - f > MaxDistance) return false;
         for (int i = f + 1; i < h; i++)
             if (steps[i].Reads.Contains(sweep.Forward.Node)) return false;
         var backwardReads = new HashSet<int>(sweep.Backward.Reads);
