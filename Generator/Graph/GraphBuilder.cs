@@ -27,8 +27,8 @@ internal sealed partial class GraphBuilder
 
     public TensorGraph Freeze() => new(_nodes.ToEquatableArray());
 
-    /// <summary>The graph of the first <paramref name="count"/> nodes (everything a node and its operands can refer to).</summary>
-    public TensorGraph Prefix(int count) => new(_nodes.Take(count).ToEquatableArray());
+    /// <summary>The nodes added so far, in order (read-only; no copy).</summary>
+    public IReadOnlyList<Node> Nodes => _nodes;
 
     /// <summary>
     /// The <see cref="Node.Identity"/> given to the op nodes added from now on (0: none, so equal nodes merge).

@@ -42,7 +42,7 @@ internal sealed class DimSizeOp : IStructuralOp
         {
             var n = b[x];
             if (n.IsLeaf) return -1;
-            if (OpInfo.Kind(n.Op) == OpKind.Data) return SizeRelations.GivenValue(b.Prefix(x + 1), x, axis);
+            if (OpInfo.Kind(n.Op) == OpKind.Data) return SizeRelations.GivenValue(b.Nodes, x, axis);
             if (!OpInfo.IsElementwise(n.Op)) return -1;
             int next = -1;
             foreach (var input in n.Inputs)

@@ -11,19 +11,30 @@ namespace Tensorgen.Generator.Schedule;
 /// </summary>
 internal sealed class SizeRelations
 {
-    private readonly int[] _first;
-    private readonly int[] _parent;
+    // Dense (the whole graph's analysis): atoms numbered node by node, parents in an array. Sparse (one node's
+    // relations while the graph is being built): atoms numbered as they are first named, so a question about one node
+    // costs its operands, not the graph (a body's thousands of products each ask one).
+    private readonly int[]? _first;
+    private readonly List<int> _parent;
+    private readonly Dictionary<(int Node, int Axis), int>? _atoms;
     private int _node;
 
     public SizeRelations(TensorGraph graph)
     {
-        Graph = graph;
+        Graph = graph.Nodes;
         _first = new int[graph.Count + 1];
         for (int id = 0; id < graph.Count; id++) _first[id + 1] = _first[id] + graph[id].Rank;
-        _parent = Enumerable.Range(0, _first[graph.Count]).ToArray();
+        _parent = Enumerable.Range(0, _first[graph.Count]).ToList();
     }
 
-    public TensorGraph Graph { get; }
+    private SizeRelations(IReadOnlyList<Node> nodes)
+    {
+        Graph = nodes;
+        _parent = new List<int>();
+        _atoms = new Dictionary<(int, int), int>();
+    }
+
+    public IReadOnlyList<Node> Graph { get; }
 
     /// <summary>Sizes given by values: atom → the int scalar node whose value it is.</summary>
     public Dictionary<int, int> Values { get; } = new();
@@ -32,13 +43,22 @@ internal sealed class SizeRelations
     public void At(int node) => _node = node;
 
     /// <summary>Dimension <paramref name="axis"/> of the current node.</summary>
-    public int Output(int axis) => _first[_node] + axis;
+    public int Output(int axis) => Of(_node, axis);
 
     /// <summary>Dimension <paramref name="axis"/> of the current node's operand <paramref name="k"/>.</summary>
-    public int Operand(int k, int axis) => _first[Graph[_node].Inputs[k]] + axis;
+    public int Operand(int k, int axis) => Of(Graph[_node].Inputs[k], axis);
 
     /// <summary>Dimension <paramref name="axis"/> of any node.</summary>
-    public int Of(int node, int axis) => _first[node] + axis;
+    public int Of(int node, int axis)
+    {
+        if (_first is not null) return _first[node] + axis;
+        if (!_atoms!.TryGetValue((node, axis), out int atom))
+        {
+            _atoms[(node, axis)] = atom = _parent.Count;
+            _parent.Add(atom);
+        }
+        return atom;
+    }
 
     /// <summary>The two dimensions have one size.</summary>
     public void Same(int a, int b)
@@ -79,11 +99,11 @@ internal sealed class SizeRelations
     /// The value giving dimension <paramref name="axis"/> of <paramref name="node"/> when its op states one (a slice's length,
     /// a range's), else -1: the size of that dimension is that value, so reading it needs no step of its own.
     /// </summary>
-    public static int GivenValue(TensorGraph graph, int node, int axis)
+    public static int GivenValue(IReadOnlyList<Node> nodes, int node, int axis)
     {
-        var sizes = new SizeRelations(graph);
+        var sizes = new SizeRelations(nodes);
         sizes.At(node);
-        OpInfo.Structural(graph[node].Op).RelateSizes(graph[node], sizes);
+        OpInfo.Structural(nodes[node].Op).RelateSizes(nodes[node], sizes);
         return sizes.Values.TryGetValue(sizes.Output(axis), out int value) ? value : -1;
     }
 

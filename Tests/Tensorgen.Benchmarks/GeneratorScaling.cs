@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Tensorgen.Tests.Infrastructure;
 using FunctionSpec = generator::Tensorgen.Generator.Model.FunctionSpec;
+using DifferentiatedFunction = generator::Tensorgen.Generator.Model.DifferentiatedFunction;
 using TensorGenerator = generator::Tensorgen.Generator.TensorGenerator;
 using Rewriter = generator::Tensorgen.Generator.Rewrite.Rewriter;
 using Scheduler = generator::Tensorgen.Generator.Schedule.Scheduler;
@@ -118,7 +119,7 @@ public static class GeneratorScaling
             var result = ran.GetRunResult().Results[0];
             var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0) return new Result(0, 0, 0, "diagnostics: " + string.Join("; ", errors.Take(3)), []);
-            var spec = (FunctionSpec)result.TrackedSteps[TensorGenerator.SpecStep].Single().Outputs.Single().Value;
+            var spec = ((DifferentiatedFunction)result.TrackedSteps[TensorGenerator.DifferentiateStep].Single().Outputs.Single().Value).Spec;
             double evaluate = result.TrackedSteps[TensorGenerator.LowerStep].Concat(result.TrackedSteps[TensorGenerator.EvaluateStep]).Sum(s => s.ElapsedTime.TotalSeconds);
             double emitStep = result.TrackedSteps[TensorGenerator.EmitStep].Sum(s => s.ElapsedTime.TotalSeconds);
 

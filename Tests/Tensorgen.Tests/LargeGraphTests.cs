@@ -73,6 +73,15 @@ public sealed class LargeGraphTests
     }
 
     [Fact]
+    public void A_loop_of_10000_tensor_products_builds()
+    {
+        var run = RunOnSmallStack(LargeGraphs.Products(10_000));
+        Assert.Empty(run.Diagnostics);
+        Assert.True(run.Specs.Single().Graph.Count >= 30_000, $"{run.Specs.Single().Graph.Count} nodes");
+        AssertWellFormed(run);
+    }
+
+    [Fact]
     public void A_loop_of_10000_iterations_with_grad_builds()
     {
         var run = RunOnSmallStack(LargeGraphs.Grad(10_000));

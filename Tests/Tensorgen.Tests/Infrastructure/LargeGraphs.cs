@@ -12,8 +12,8 @@ namespace Tensorgen.Tests.Infrastructure;
 /// </summary>
 public static class LargeGraphs
 {
-    /// <summary>The kinds of graph, by name: chain, grad, mixed, flat.</summary>
-    public static readonly string[] Kinds = ["chain", "grad", "mixed", "flat"];
+    /// <summary>The kinds of graph, by name: chain, grad, mixed, flat, products.</summary>
+    public static readonly string[] Kinds = ["chain", "grad", "mixed", "flat", "products"];
 
     /// <summary>A graph method of about <paramref name="nodes"/> evaluated nodes (before rewriting).</summary>
     public static string Source(string kind, int nodes) => kind switch
@@ -22,6 +22,7 @@ public static class LargeGraphs
         "grad" => Grad(nodes / 8),
         "mixed" => Mixed(nodes / 5),
         "flat" => Flat(nodes / 4),
+        "products" => Products(nodes / 3),
         _ => throw new ArgumentException($"unknown kind '{kind}'; one of {string.Join(", ", Kinds)}"),
     };
 
@@ -56,6 +57,18 @@ public static class LargeGraphs
                 if (i % 8 == 4) acc = acc - acc.Sum() * 0.0001;
             }
             return Function([x, w], acc);
+        """);
+
+    /// <summary>
+    /// Products of a 3-d tensor with a matrix, one per iteration: each is a reshape whose sizes are asked of the graph
+    /// being built (once a copy of the whole graph per question: quadratic, a hang in the malformed-body fuzz).
+    /// </summary>
+    public static string Products(int iterations) => Wrap("ProductsGraph", $$"""
+            var t = DTensor3("t");
+            var w = DMatrix("w");
+            var acc = t;
+            for (int i = 0; i < {{Int(iterations)}}; i++) acc = Tanh(Dot(acc, w));
+            return Function([t, w], acc);
         """);
 
     /// <summary>The chain written out as one statement per iteration: a large method body.</summary>
