@@ -49,6 +49,11 @@ internal static class FunctionEmitter
                         w.Line();
                         CoreSplit.Job(w, graph, kernel, names.Layout, names.Names);
                     }
+                    if (FoldSplit.Applies(plan, kernel))
+                    {
+                        w.Line();
+                        FoldSplit.Job(w, graph, kernel, names.Layout, names.Names);
+                    }
                 }
             });
         });

@@ -41,7 +41,8 @@ internal static class KernelCallWriter
         if (KernelEmitter.FoldsRun(kernel, layout))
         {
             string target = node.Rank == 0 ? plan.Value(id).Name : plan.Element(id, offset);
-            w.Line($"{target} = {method}({string.Join(", ", args.Append(ValueText.Int(loops.Run)).Append(target))});");
+            if (FoldSplit.Applies(plan, kernel)) FoldSplit.Call(w, node, kernel, loops.Run, args, target);
+            else w.Line($"{target} = {method}({string.Join(", ", args.Append(ValueText.Int(loops.Run)).Append(target))});");
         }
         else
         {

@@ -94,7 +94,7 @@ internal static partial class KernelEmitter
     }
 
     /// <summary>The leaves' parameters: a span for each leaf varying along the run, else a value.</summary>
-    private static IEnumerable<(string Declaration, string Name, bool IsSpan)> LeafParameters(TensorGraph graph, Kernel kernel, LoopLayout layout, IReadOnlyDictionary<int, string> names) =>
+    public static IEnumerable<(string Declaration, string Name, bool IsSpan)> LeafParameters(TensorGraph graph, Kernel kernel, LoopLayout layout, IReadOnlyDictionary<int, string> names) =>
         kernel.Leaves.Select(leaf =>
         {
             var t = graph[leaf].DType.CSharp();
@@ -148,7 +148,7 @@ internal static partial class KernelEmitter
     /// <summary>The value a reduction starts from: 0 for a sum, -∞ for a max, +∞ for a min (false and true for bools).</summary>
     public static string Identity(Node reduction) => Fold(reduction).Identity(reduction.DType);
 
-    private static string Combine(Node reduction, string a, string b) => Fold(reduction).Combine(reduction.DType, a, b);
+    public static string Combine(Node reduction, string a, string b) => Fold(reduction).Combine(reduction.DType, a, b);
 
     private static string VectorCombine(Node reduction, string a, string b) => Fold(reduction).VectorCombine(a, b);
 

@@ -13,8 +13,12 @@ namespace Tensorgen;
 /// <remarks>
 /// Results do not depend on the degree: a split never changes the order of the additions any element is made of,
 /// nor whether an element takes a vector or a scalar path, so a call gives the same bits on one core as on many.
-/// Not split: reductions (sums, maxima: a split sum would add in another order), element-wise kernels inside a loop
-/// nest (broadcasting along some axes), products with B transposed, batched products (which follow the global
+/// A reduction of a whole run to one value (a sum, a maximum) over at least <see cref="ReductionMinimum"/> elements is
+/// folded in chunks whose number and bounds depend only on the length, the partial results combined in chunk order:
+/// on one core or on many, the same additions in the same order. That order differs from one pass over the run (below
+/// the minimum), so a large sum's last bits are not those of a single pass; they are the same on every machine with
+/// the same vector width. Not split: reductions along some axes only (the rows of a matrix), element-wise kernels
+/// inside a loop nest (broadcasting along some axes), products with B transposed, batched products (which follow the global
 /// setting, not the function's). Only one call at a time is split: a call that starts while another
 /// call's work is spread over the cores runs on its own thread (the cores are busy anyway).
 /// </remarks>
@@ -59,6 +63,22 @@ public static class Parallelism
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static long GemmMinimum { get; set; } = 1 << 22;
 
+    /// <summary>
+    /// A reduction of a whole run to one value over fewer elements than this is one pass on the calling thread; by
+    /// default 2^18. From it on, the run is folded in fixed chunks (see the remarks). For tests.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static int ReductionMinimum { get; set; } = 1 << 18;
+
+    /// <summary>
+    /// A fold's chunks hold at least this many elements (by default 2^15), rounded up to whole 1024s; there are at
+    /// most 256 of them. For tests, which lower it to fold short runs in several chunks.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static int ReductionChunkMinimum { get; set; } = 1 << 15;
+
+    internal const int MaxFoldChunks = 256;
+
     /// <summary>How many calls have been split across threads since the process started. For tests, which check that a split happened.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static long SplitCount => Volatile.Read(ref WorkerPool.Splits);
@@ -83,4 +103,32 @@ public static class Parallelism
     public static void For<TJob>(TJob job, nint length, Cores cores)
         where TJob : IChunkJob, allows ref struct
         => WorkerPool.Run(ref job, checked((int)length), ElementUnit, cores.Count);
+
+    /// <summary>
+    /// Folds <c>[0, length)</c> into <paramref name="acc"/>: below <see cref="ReductionMinimum"/> in one call of the
+    /// job; from it on in chunks of <see cref="FoldChunk"/> elements (whole vectors of any width), each from
+    /// <paramref name="identity"/>, on up to <paramref name="cores"/> threads, their results combined in chunk order.
+    /// The result does not depend on the number of cores. For generated code.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static T Fold<TJob, T>(TJob job, nint length, T acc, T identity, Cores cores)
+        where TJob : IFoldJob<T>, allows ref struct
+        where T : unmanaged
+    {
+        int n = checked((int)length);
+        if (n < ReductionMinimum) return job.Fold(0, n, acc);
+        int chunk = FoldChunk(n);
+        Span<T> partials = stackalloc T[(n + chunk - 1) / chunk];
+        var chunks = new FoldChunks<TJob, T>(job, partials, chunk, n, identity);
+        WorkerPool.Run(ref chunks, partials.Length, 1, cores.Count);
+        foreach (var partial in partials) acc = job.Combine(acc, partial);
+        return acc;
+    }
+
+    /// <summary>The length of a fold's chunks for a run of <paramref name="length"/>: a function of the length alone.</summary>
+    internal static int FoldChunk(int length)
+    {
+        long chunk = Math.Max(ReductionChunkMinimum, ((long)length + MaxFoldChunks - 1) / MaxFoldChunks);
+        return (int)((chunk + ElementUnit - 1) / ElementUnit * ElementUnit);
+    }
 }

@@ -53,6 +53,7 @@ public static class CoresScaling
             ("logistic 600x600, borrowed (cache)", () => smallOne.Invoke(small), () => smallAll.Invoke(small)),
             ("three outputs of a - b, fresh", Call2(new LargeOutputs.DifferencesFunction { MaxDegreeOfParallelism = 1 }), Call2(new LargeOutputs.DifferencesFunction())),
             ("three outputs of a - b, borrowed", Call2(new LargeOutputs.DifferencesFunction { MaxDegreeOfParallelism = 1, BorrowOutputs = true }), Call2(new LargeOutputs.DifferencesFunction { BorrowOutputs = true })),
+            ("sum of squares 2000x2000", Call3(new LargeOutputs.SumOfSquaresFunction { MaxDegreeOfParallelism = 1 }), Call3(new LargeOutputs.SumOfSquaresFunction())),
             // The machine's ceiling for this memory-bound work: the same three outputs written by hand (one Vector256 pass
             // into preallocated buffers), on one thread against the rows split in two halves on two threads.
             ("a - b by hand (machine's ceiling)", () => HandDifferences(xs, bs, o1, o2, o3, 1), () => HandDifferences(xs, bs, o1, o2, o3, Environment.ProcessorCount)),
@@ -61,6 +62,7 @@ public static class CoresScaling
         };
         Action Call(LargeOutputs.LogisticFunction f) => () => f.Invoke(x);
         Action Call2(LargeOutputs.DifferencesFunction f) => () => f.Invoke(x, b);
+        Action Call3(LargeOutputs.SumOfSquaresFunction f) => () => f.Invoke(x);
 
         Console.WriteLine($"one thread vs all {Parallelism.MaxDegreeOfParallelism} threads ({Environment.ProcessorCount} cores), medians of {rounds} alternated rounds");
         foreach (var (name, one, many) in pairs)

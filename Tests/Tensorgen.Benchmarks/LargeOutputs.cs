@@ -34,6 +34,14 @@ public static partial class LargeOutputs
         return Function([a, b], [diff, Abs(diff), diff * diff]);
     }
 
+    /// <summary>A reduction of a whole matrix to one value (for <see cref="CoresScaling"/>: folded in chunks on the cores).</summary>
+    [TensorFunction]
+    public static FunctionGraph SumOfSquares()
+    {
+        var x = DMatrix("x");
+        return Function([x], (x * x).Sum());
+    }
+
     public static void Run(string[] args)
     {
         int rounds = args.Select(a => a.StartsWith("rounds=", StringComparison.Ordinal) ? int.Parse(a[7..], CultureInfo.InvariantCulture) : 0).Max();

@@ -28,4 +28,14 @@ public static partial class ParallelGraphs
         var (v, u) = DVectors("v", "u");
         return Function([a, b, v, u], [Dot(a, v), Dot(u, a), Dot(a, b)]);
     }
+
+    /// <summary>Reductions of whole runs to one value: a sum of a fused expression, a maximum, a float32 sum and mean, an int64 sum.</summary>
+    [TensorFunction]
+    public static FunctionGraph Reductions()
+    {
+        var x = DVector("x");
+        var y = FVector("y");
+        var k = LVector("k");
+        return Function([x, y, k], [(Exp(x) * x).Sum(), Max(x * x), y.Sum(), Mean(y), k.Sum()]);
+    }
 }

@@ -20,6 +20,7 @@ public sealed class ParallelTests : IDisposable
     private readonly int _elementwise = Parallelism.ElementwiseMinimum;
     private readonly long _matVec = Parallelism.MatVecMinimum, _gemm = Parallelism.GemmMinimum;
     private readonly int _degree = Parallelism.MaxDegreeOfParallelism;
+    private readonly int _reduction = Parallelism.ReductionMinimum, _reductionChunk = Parallelism.ReductionChunkMinimum;
 
     public ParallelTests()
     {
@@ -34,6 +35,8 @@ public sealed class ParallelTests : IDisposable
         Parallelism.MatVecMinimum = _matVec;
         Parallelism.GemmMinimum = _gemm;
         Parallelism.MaxDegreeOfParallelism = _degree;
+        Parallelism.ReductionMinimum = _reduction;
+        Parallelism.ReductionChunkMinimum = _reductionChunk;
     }
 
     private static double[] Values(int length, int seed)
@@ -157,6 +160,76 @@ public sealed class ParallelTests : IDisposable
         Linalg.Gemm<float>(a, transA, b, transB, expected, m, n, k, Cores.One);
         Assert.True(Splits(() => Linalg.Gemm<float>(a, transA, b, transB, actual, m, n, k, new Cores(2))));
         Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    private static (double[] X, float[] Y, long[] K) ReductionInputs(int n, int seed)
+    {
+        var random = new Random(seed);
+        var x = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 6 - 3).ToArray();
+        // int64 values that overflow when summed: the sum wraps, as NumPy's does.
+        var k = Enumerable.Range(0, n).Select(_ => random.NextInt64(long.MinValue, long.MaxValue)).ToArray();
+        return (x, x.Select(v => (float)v).ToArray(), k);
+    }
+
+    private static long[] Bits((double, double, float, float, long) r) =>
+        [BitConverter.DoubleToInt64Bits(r.Item1), BitConverter.DoubleToInt64Bits(r.Item2),
+         BitConverter.SingleToInt32Bits(r.Item3), BitConverter.SingleToInt32Bits(r.Item4), r.Item5];
+
+    [Fact]
+    public void A_folded_reduction_gives_the_same_bits_on_any_number_of_cores()
+    {
+        // 10,003 elements in chunks of 1024: ten chunks, the last of 787 (a scalar tail at any vector width).
+        Parallelism.ReductionMinimum = 4096;
+        Parallelism.ReductionChunkMinimum = 1024;
+        var (x, y, k) = ReductionInputs(10_003, 11);
+        var one = new ParallelGraphs.ReductionsFunction { MaxDegreeOfParallelism = 1 };
+        var three = new ParallelGraphs.ReductionsFunction { MaxDegreeOfParallelism = 3 };
+        (double, double, float, float, long) expected = default, actual = default;
+        Assert.False(Splits(() => expected = one.Invoke(x, y, k)));
+        Assert.True(Splits(() => actual = three.Invoke(x, y, k)));
+        Assert.Equal(Bits(expected), Bits(actual));
+        Assert.Equal(Bits(expected), Bits(new ParallelGraphs.ReductionsFunction { MaxDegreeOfParallelism = 2 }.Invoke(x, y, k)));
+
+        // Against plain references: float64 to 1e-12 relative, float32 to 1e-5 (a float32 sum of 10^4 terms), exact
+        // for the maximum and the wrapping int64 sum.
+        double sum = 0, compensation = 0;
+        foreach (var v in x)
+        {
+            double term = Math.Exp(v) * v, t = sum + term;
+            compensation += Math.Abs(sum) >= Math.Abs(term) ? (sum - t) + term : (term - t) + sum;
+            sum = t;
+        }
+        sum += compensation;
+        Assert.Equal(sum, actual.Item1, Math.Abs(sum) * 1e-12);
+        Assert.Equal(x.Max(v => v * v), actual.Item2);
+        double ySum = y.Sum(v => (double)v);
+        Assert.Equal(ySum, actual.Item3, Math.Abs(ySum) * 1e-5 + 1e-3);
+        Assert.Equal(ySum / y.Length, actual.Item4, Math.Abs(ySum / y.Length) * 1e-5 + 1e-7);
+        long wrapped = 0;
+        foreach (var v in k) wrapped = unchecked(wrapped + v);
+        Assert.Equal(wrapped, actual.Item5);
+
+        // Below the minimum: one pass, no chunks; the same maximum and int64 sum, sums within rounding.
+        Parallelism.ReductionMinimum = 1 << 20;
+        var plain = three.Invoke(x, y, k);
+        Assert.Equal(actual.Item2, plain.Item2);
+        Assert.Equal(actual.Item5, plain.Item5);
+        Assert.Equal(plain.Item1, actual.Item1, Math.Abs(sum) * 1e-12);
+        Assert.Equal(plain.Item3, actual.Item3, Math.Abs(ySum) * 1e-5 + 1e-3);
+    }
+
+    [Fact]
+    public void NaN_and_infinity_in_one_chunk_reach_a_folded_reduction()
+    {
+        Parallelism.ReductionMinimum = 4096;
+        Parallelism.ReductionChunkMinimum = 1024;
+        var (x, y, k) = ReductionInputs(9000, 12);
+        x[7000] = double.NaN;
+        y[3000] = float.PositiveInfinity;
+        var r = new ParallelGraphs.ReductionsFunction { MaxDegreeOfParallelism = 2 }.Invoke(x, y, k);
+        Assert.True(double.IsNaN(r.Item1) && double.IsNaN(r.Item2));
+        Assert.Equal(float.PositiveInfinity, r.Item3);
+        Assert.Equal(float.PositiveInfinity, r.Item4);
     }
 
     [Fact]

@@ -173,7 +173,8 @@ namespace Tensorgen.Samples.LogisticRegression
                             global::Tensorgen.Linalg.MatTVec(x.Data, (int)n0, (int)n1, new global::System.Span<double>(t51, 0, (int)n0), new global::System.Span<double>(t53, 0, (int)n1), this.Cores);
                         }
                         double t52 = 0.0;
-                        t52 = Kernel5(new global::System.Span<double>(t51, 0, (int)n0), (int)n0, t52);
+                        // A long run is folded in fixed chunks (on several cores when free), combined in order: the same value on any number of cores.
+                        t52 = global::Tensorgen.Parallelism.Fold(new Kernel5Fold(new global::System.Span<double>(t51, 0, (int)n0)), n0, t52, 0.0, this.Cores);
                         // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
                         if (global::Tensorgen.Parallelism.SplitsElements(n1, this.Cores))
                         {
@@ -388,6 +389,21 @@ namespace Tensorgen.Samples.LogisticRegression
                     acc = acc + t51[i];
                 }
                 return acc;
+            }
+
+            /// <summary>Kernel5's arguments, so that chunks of its run can be folded on other cores.</summary>
+            private readonly ref struct Kernel5Fold : global::Tensorgen.IFoldJob<double>
+            {
+                private readonly global::System.ReadOnlySpan<double> t51;
+
+                public Kernel5Fold(global::System.ReadOnlySpan<double> t51)
+                {
+                    this.t51 = t51;
+                }
+
+                public double Fold(int start, int end, double acc) => Kernel5(this.t51.Slice(start, end - start), end - start, acc);
+
+                public double Combine(double a, double b) => a + b;
             }
 
             /// <summary>Fused loop: newW = sub(w, mul(0.1, add(%40, t53))) (6 nodes fused).</summary>
