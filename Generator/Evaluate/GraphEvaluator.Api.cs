@@ -12,6 +12,7 @@ internal sealed partial class GraphEvaluator
     {
         var method = _ir.Methods[invocation.Method];
         var tag = method.Tag;
+        if (method.IsDelegateInvoke) return CallDelegate(at, invocation);
         if (tag is null) return CallHelper(at, invocation);
 
         // C# evaluates the receiver, then the arguments as written (named ones too); the API takes them by parameter.

@@ -67,6 +67,12 @@ internal sealed partial class GraphEvaluator
             case IrInvocation invocation:
                 return Invoke(operation, invocation);
 
+            case IrLambda lambda:
+                return Lambda(lambda);
+
+            case IrMethodGroup group:
+                return MethodGroup(operation, group);
+
             case IrSimpleAssignment { IsRef: true }:
                 Report(Model.Diagnostics.Effect, operation, "a ref assignment makes one variable an alias of another, which graph code does not model");
                 return ErrorValue.Instance;

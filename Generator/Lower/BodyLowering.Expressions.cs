@@ -35,6 +35,8 @@ internal sealed partial class BodyLowering
             IUnaryOperation unary => new IrUnary(Expression(unary.Operand), Method(unary.OperatorMethod), unary.OperatorKind,
                 CSharpArithmetic.Kind(unary.Operand.Type), unary.IsChecked),
             IInvocationOperation invocation => Invocation(invocation),
+            IDelegateCreationOperation creation => Delegate(creation.Target),
+            IAnonymousFunctionOperation lambda => Delegate(lambda),
             ISimpleAssignmentOperation assignment => new IrSimpleAssignment(Expression(assignment.Target), Expression(assignment.Value), assignment.IsRef),
             ICompoundAssignmentOperation compound => new IrCompoundAssignment(Expression(compound.Target), Expression(compound.Value),
                 Method(compound.OperatorMethod), compound.OperatorKind, CSharpArithmetic.Kind(compound.Target.Type),
@@ -109,6 +111,31 @@ internal sealed partial class BodyLowering
             argument.ArgumentKind == ArgumentKind.DefaultValue,
             Expression(argument.Value))).ToEquatableArray();
         return new IrInvocation(method, instance, arguments);
+    }
+
+    /// <summary>
+    /// A delegate made of a lambda (its body lowered here, as a local function's) or of a static or own method; any other
+    /// target (an instance method of another object, a delegate of a delegate) is not modelled.
+    /// </summary>
+    private IrNode Delegate(IOperation target)
+    {
+        switch (target)
+        {
+            case IAnonymousFunctionOperation lambda:
+                if (lambda.Symbol.IsAsync) return new IrUnsupported("an async lambda");
+                if (lambda.Symbol.Parameters.Any(p => p.RefKind != RefKind.None)) return new IrUnsupported("a lambda with ref, out or in parameters");
+                var parameters = lambda.Symbol.Parameters.Select(p => Variable(p)).ToEquatableArray();
+                int id = _helperList.Count;
+                _helperList.Add(new IrHelper(true, -1));
+                _helperList[id] = new IrHelper(true, Statement(lambda.Body));
+                return new IrLambda(id, parameters);
+            case IMethodReferenceOperation reference when reference.Instance is null or IInstanceReferenceOperation && reference.Method.MethodKind != MethodKind.DelegateInvoke:
+                int method = Method(reference.Method);
+                if (_methodList[method].Tag is not null) return new IrUnsupported("a delegate of a Tensorgen API method (call it in a lambda: x => Pt.Exp(x))");
+                return new IrMethodGroup(method, reference.Method.Parameters.Select(p => Variable(p.OriginalDefinition)).ToEquatableArray());
+            default:
+                return new IrUnsupported("a delegate of " + Kind(target));
+        }
     }
 
     /// <summary>A collection's elements; a spread is a node of its own.</summary>

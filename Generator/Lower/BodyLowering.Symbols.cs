@@ -37,8 +37,9 @@ internal sealed partial class BodyLowering
         var tag = ApiTag.Read(method);
         var parameters = method.Parameters.Select(p => new IrParameter(p.Name, p.Type.Name == nameof(DType), p.RefKind)).ToEquatableArray();
         bool overridable = (method.IsVirtual || method.IsOverride || method.IsAbstract) && !method.IsSealed && method.ContainingType is { IsSealed: false };
+        bool invoke = method.MethodKind == MethodKind.DelegateInvoke;
         _methodList.Add(new IrMethod(method.Name, method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), tag, parameters,
-            method.IsStatic, overridable, method.ReturnsByRef || method.ReturnsByRefReadonly, tag is null ? Helper(method) : -1));
+            method.IsStatic, overridable, method.ReturnsByRef || method.ReturnsByRefReadonly, tag is null && !invoke ? Helper(method) : -1, invoke));
         return _methods[method] = _methodList.Count - 1;
     }
 

@@ -37,6 +37,15 @@ internal sealed record IrBinary(int Left, int Right, int Method, BinaryOperatorK
 
 internal sealed record IrUnary(int Operand, int Method, UnaryOperatorKind OperatorKind, SpecialType OperandType, bool IsChecked) : IrNode;
 
+/// <summary>
+/// A lambda: its body, lowered as a helper's (<see cref="IrHelper"/>, sharing the variables it captures), and its
+/// parameters' variable ids by ordinal.
+/// </summary>
+internal sealed record IrLambda(int Helper, EquatableArray<int> Parameters) : IrNode;
+
+/// <summary>A method group made a delegate (<c>Func&lt;...&gt; f = Layer;</c>): the method, and its parameters' variable ids.</summary>
+internal sealed record IrMethodGroup(int Method, EquatableArray<int> Parameters) : IrNode;
+
 /// <summary>A call: the method's id, the receiver (-1 for none or a static method), the arguments as written.</summary>
 internal sealed record IrInvocation(int Method, int Instance, EquatableArray<IrArgument> Arguments) : IrNode;
 

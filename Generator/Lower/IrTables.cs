@@ -11,8 +11,9 @@ namespace Tensorgen.Generator.Lower;
 /// <param name="IsOverridable">Virtual, abstract or override, and not sealed: which body runs depends on the object.</param>
 /// <param name="ReturnsByRef">Returns by reference (ref or ref readonly).</param>
 /// <param name="Helper">For a method without a tag: its entry in <see cref="LoweredFunction.Helpers"/>; else -1.</param>
+/// <param name="IsDelegateInvoke">A delegate's <c>Invoke</c> (<c>f(x)</c> of a <c>Func</c>): the receiver says what runs.</param>
 internal sealed record IrMethod(string Name, string Display, ApiTag? Tag, EquatableArray<IrParameter> Parameters,
-    bool IsStatic, bool IsOverridable, bool ReturnsByRef, int Helper);
+    bool IsStatic, bool IsOverridable, bool ReturnsByRef, int Helper, bool IsDelegateInvoke = false);
 
 /// <param name="IsDType">Whether its type is <c>DType</c> (a cast's target, not an operand).</param>
 internal readonly record struct IrParameter(string Name, bool IsDType, RefKind RefKind);

@@ -112,9 +112,9 @@ public sealed class DiagnosticTests
         """), "TG0102");
 
     [Fact]
-    public void TG0103_lambda() => Expect(Body("""
+    public void TG0103_async_lambda() => Expect(Body("""
                 var x = DScalar("x");
-                Func<int> f = [|() => 1|];
+                Func<System.Threading.Tasks.Task<int>> f = [|async () => 1|];
                 return Function([x], x * 2);
         """), "TG0103");
 
