@@ -19,12 +19,17 @@ internal static class FunctionEmitter
 
     public static string Emit(Plan schedule, int maxLength = 0)
     {
+        var w = new SourceWriter(maxLength);
+        return Wrap(schedule.Function.Source, w, () => WriteClass(w, schedule));
+    }
+
+    /// <summary>The compiled function's class: a function's, or a scan body's nested in it.</summary>
+    public static void WriteClass(SourceWriter w, Plan schedule)
+    {
         var plan = EmitPlanner.Build(schedule);
         var f = plan.Function;
         var graph = plan.Graph;
-        var w = new SourceWriter(maxLength);
         var lines = GraphPrinter.Lines(f);
-        return Wrap(f.Source, w, () =>
         {
             w.Line($"/// <summary>Compiled from <c>{f.Source.MethodName}()</c>: {Summary(graph, f)}.</summary>");
             ClassWriter.Write(w, plan.Class, () =>
@@ -55,8 +60,9 @@ internal static class FunctionEmitter
                         FoldSplit.Job(w, graph, kernel, names.Layout, names.Names);
                     }
                 }
+                ScanWriter.WriteBodies(w, plan);
             });
-        });
+        }
     }
 
     /// <summary>The class for a function that failed to compile: same shape where known, an Invoke that throws.</summary>

@@ -43,6 +43,13 @@ internal sealed partial class GraphEvaluator
         return InvokeDelegate(at, function, arguments);
     }
 
+    /// <summary>The number of parameters of <paramref name="value"/> when it is a delegate graph code made, else -1.</summary>
+    internal static int DelegateArity(Value? value) => value is DelegateValue function ? function.Parameters.Count : -1;
+
+    /// <summary>Runs a delegate graph code made (an API taking a function, such as Scan, calls it so).</summary>
+    internal Value CallFunction(int at, Value function, IReadOnlyList<Value> arguments) =>
+        InvokeDelegate(at, (DelegateValue)function, arguments);
+
     /// <summary>Runs a delegate's body over <paramref name="arguments"/> in a frame of its own; its return value, or null.</summary>
     private Value InvokeDelegate(int at, DelegateValue function, IReadOnlyList<Value> arguments)
     {

@@ -153,4 +153,11 @@ internal static class Diagnostics
     // api (issue 13)
     public static readonly DiagnosticDescriptor NotPtFunction = Error("TG0217",
         "Call does not reach the Pt function of its name", "In '{0}': '{1}' here means {2}, not Tensorgen.Pt.{1}; import Pt in this file (using static Tensorgen.Pt;) or write Pt.{1}", Evaluation);
+
+    // loops (issue 15)
+    public static readonly DiagnosticDescriptor ScanMismatch = Error("TG0501",
+        "Scan's arguments do not fit its body", "In '{0}': {1}", Evaluation);
+
+    public static readonly DiagnosticDescriptor ScanUnsupported = Error("TG0502",
+        "Scan body not supported yet", "In '{0}': {1}", Evaluation);
 }

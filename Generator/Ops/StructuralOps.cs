@@ -30,6 +30,8 @@ internal static class StructuralOps
         ProdOp.Instance, LogicalReductionOp.All, LogicalReductionOp.Any, ArgExtremumOp.Argmax, ArgExtremumOp.Argmin, CumOp.Sum, CumOp.Product,
         // softmax (issue 13)
         SoftmaxOp.Softmax, SoftmaxOp.LogSoftmax, SoftmaxOp.LogSumExp,
+        // loops (issue 15)
+        ScanOp.Instance,
     ];
 
     public static IStructuralOp Of(OpCode op) =>

@@ -117,5 +117,8 @@ public enum ApiFunction
     ToOneHot,
     /// <summary><c>CategoricalCrossEntropy(codingDist, trueDist)</c>.</summary>
     CategoricalCrossEntropy,
+    // loops (issue 15)
+    /// <summary><c>Scan(fn, sequences, outputsInfo, nonSequences, nSteps, goBackwards)</c>.</summary>
+    Scan,
 
 }

@@ -233,7 +233,9 @@ public enum OpCode
     LogSoftmax,
     /// <summary>The stable log(sum(exp(x))) over consecutive axes (PyTensor's <c>logsumexp</c> after <c>local_log_sum_exp</c>).</summary>
     LogSumExp,
-
+    // loops (issue 15)
+    /// <summary>PyTensor's <c>Scan</c>: a body graph run once per step, one stacked output of it per node.</summary>
+    Scan,
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>

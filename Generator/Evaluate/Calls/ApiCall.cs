@@ -39,6 +39,9 @@ internal sealed class ApiCall
 
     public GraphBuilder Graph => _evaluator.Graph;
 
+    /// <summary>The evaluator, for an API that runs graph code itself (Scan calls its body).</summary>
+    public GraphEvaluator Evaluator => _evaluator;
+
     /// <summary>The call's node in the lowered body: where diagnostics about the call as a whole go.</summary>
     public int At { get; }
 

@@ -19,6 +19,7 @@ public sealed class ReadmeProjectTests
     [InlineData("Getting started with the package")]
     [InlineData("A first function")]
     [InlineData("The API in an ordinary project")]
+    [InlineData("Loops: Scan")]
     public void Readme_section_builds_in_a_console_project(string section)
     {
         var files = ReadmeFiles(Repo.Read("README.md"), section);

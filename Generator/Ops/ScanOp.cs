@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Tensorgen.Generator.Emit;
+using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Model;
+using Tensorgen.Generator.Schedule;
+
+namespace Tensorgen.Generator.Ops;
+
+/// <summary>
+/// A scan: its body graph (whose inputs are, in order, a step's slice of each sequence, each fed-back state, and each
+/// captured value), which body outputs it computes, and which of them this node stacks.
+/// </summary>
+/// <param name="Body">The body's nodes, in topological order; its inputs are <see cref="OpCode.Input"/> nodes with positions 0, 1, ...</param>
+/// <param name="BodyInputs">The body's input nodes in operand order: sequences' slices, states, captured values.</param>
+/// <param name="BodyOutputs">The body's results, each a body node.</param>
+/// <param name="States">For each fed-back state (the node's operands after the sequences): the body result it is fed from.</param>
+/// <param name="Output">The body result this node stacks.</param>
+/// <param name="StepDims">For each dimension of a step of <see cref="Output"/>: the operand whose dimension it equals, or -1 when static.</param>
+/// <param name="StepAxes">For each such dimension: that operand's axis.</param>
+internal sealed record ScanParams(
+    EquatableArray<Node> Body,
+    EquatableArray<int> BodyInputs,
+    EquatableArray<int> BodyOutputs,
+    int Sequences,
+    EquatableArray<int> States,
+    int Output,
+    EquatableArray<int> StepDims,
+    EquatableArray<int> StepAxes,
+    bool GoBackwards) : OpParams
+{
+    /// <summary>The first operand after the number of steps, the sequences and the initial states: the captured values.</summary>
+    public int FirstCaptured => 1 + Sequences + States.Count;
+
+    public TensorGraph Graph => new(Body);
+}
+
+/// <summary>
+/// PyTensor's <c>Scan</c>, forward: operands are the number of steps (int64), the sequences, the initial states and
+/// the captured values; the value is one body result stacked over the steps, shape (steps, ...). The body is compiled
+/// as a nested function (<see cref="FunctionEmitter"/>) and the loop calls it once per step, feeding back the states.
+/// </summary>
+internal sealed class ScanOp : IStructuralOp, ICallOp
+{
+    public static readonly ScanOp Instance = new();
+
+    public OpCode Op => OpCode.Scan;
+
+    public string Name => "scan";
+
+    /// <summary>Any number of operands.</summary>
+    public int Arity => -1;
+
+    public OpKind Kind => OpKind.Data;
+
+    public StepKind Step => StepKind.Call;
+
+    /// <summary>The nested class compiled from the body of the scan node <paramref name="id"/>.</summary>
+    public static string BodyClass(int id) => "ScanBody" + id.ToString(CultureInfo.InvariantCulture) + "Function";
+
+    /// <summary>The node stacking result <c>p.Output</c> of the body: operands the number of steps (int64), then the rest in order.</summary>
+    public int Build(GraphBuilder b, int steps, IEnumerable<int> rest, ScanParams p)
+    {
+        var operands = new[] { steps }.Concat(rest).ToEquatableArray();
+        var node = new Node(Op, p.Body[p.BodyOutputs[p.Output]].DType, default, operands, p, default, null);
+        return b.Add(node with { Shape = StaticShape(node, operands.Select(i => b[i]).ToList()) });
+    }
+
+    public EquatableArray<int> StaticShape(Node node, IReadOnlyList<Node> operands)
+    {
+        var p = node.Parameters<ScanParams>();
+        var steps = operands[0].IsConstant ? (int)operands[0].Value.Long : -1;
+        var step = p.Body[p.BodyOutputs[p.Output]].Shape;
+        return new[] { steps }.Concat(step).ToEquatableArray();
+    }
+
+    public bool OwnIdentity => false;
+
+    public void RelateSizes(Node node, SizeRelations sizes)
+    {
+        var p = node.Parameters<ScanParams>();
+        sizes.GivenBy(sizes.Output(0), node.Inputs[0]);
+        for (int d = 0; d < p.StepDims.Count; d++)
+            if (p.StepDims[d] >= 0) sizes.Same(sizes.Output(d + 1), sizes.Operand(p.StepDims[d], p.StepAxes[d]));
+        // A state's step has its initial state's shape, and a sequence is at least the steps long (checked at run time).
+        for (int r = 0; r < p.States.Count; r++)
+        {
+            var initial = sizes.Graph[node.Inputs[1 + p.Sequences + r]];
+            var fed = p.Body[p.BodyOutputs[p.States[r]]];
+            if (p.States[r] == p.Output)
+                for (int d = 0; d < initial.Rank && d < fed.Rank; d++) sizes.Same(sizes.Output(d + 1), sizes.Operand(1 + p.Sequences + r, d));
+        }
+    }
+
+    /// <summary>Not yet differentiable: the differentiator reports it at the Grad (TG0222).</summary>
+    public int[] Pullback(GraphBuilder b, int id, int g) =>
+        throw new Differentiate.GradientNotImplementedException("Scan", "a scan of its body's gradient, backwards through the steps");
+
+    public bool Disconnected => false;
+
+    public bool IsView(Node node) => false;
+
+    public bool ReadsBuffers => true;
+
+    public bool ReadsValue(int k) => true;
+
+    public string PrintedName(Node node) => Name;
+
+    public string PrintedParameters(Node node)
+    {
+        var p = node.Parameters<ScanParams>();
+        return "{" + $"body={p.Body.Count} nodes, result={p.Output.ToString(CultureInfo.InvariantCulture)}" + (p.GoBackwards ? ", backwards" : "") + "}";
+    }
+
+    public string PrintedOperand(Node node, int k, string name) => name;
+
+    public void Write(CallSite site) => ScanWriter.Write(site);
+}

@@ -1,0 +1,69 @@
+using System;
+
+namespace Tensorgen;
+
+// Loops in the graph (issue 15): PyTensor's scan. Overloads per number of step parameters (0 to 5) and for one
+// result or several, so a lambda's parameters need no types.
+public static partial class Pt
+{
+    /// <summary>
+    /// PyTensor's <c>scan</c>: <paramref name="fn"/> run once per step, its results stacked along a new first axis.
+    /// The generator runs <paramref name="fn"/> once, at build time, over symbolic per-step values, in this order:
+    /// a slice of each sequence (<c>sequences[k][t]</c>), the previous result of each output that has an initial
+    /// state in <paramref name="outputsInfo"/> (tap -1), then each non-sequence. Its body is compiled like a function
+    /// and emitted as the loop's step.
+    /// </summary>
+    /// <param name="fn">A lambda or a method of graph code returning the step's result (an array for several).</param>
+    /// <param name="sequences">Tensors iterated over their first axis.</param>
+    /// <param name="outputsInfo">One entry per result: its initial state (fed back as the previous result), or null for a result not fed back. Null: none fed back.</param>
+    /// <param name="nonSequences">Tensors passed to every step as they are (variables the body captures are passed so too).</param>
+    /// <param name="nSteps">The number of steps (an int or an int scalar tensor); by default the shortest sequence's length.</param>
+    /// <param name="goBackwards">Whether the sequences are read from their last element to their first.</param>
+    /// <returns>The stacked results (each of shape (steps, ...)) and the updates the body makes (none: draws and shared updates in a body are not supported yet).</returns>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    [Call(ApiFunction.Scan)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+}

@@ -1,0 +1,49 @@
+using static Tensorgen.Pt;
+
+namespace Tensorgen.Tests.Loops;
+
+/// <summary>Scans of PyTensor's "Loop" tutorial and the corners of the contract: states, sequences, non-sequences, directions.</summary>
+public static partial class ScanGraphs
+{
+    /// <summary>The tutorial's A**k: the state multiplied by A, k times; the last step only.</summary>
+    [TensorFunction]
+    public static FunctionGraph Power()
+    {
+        var k = IScalar("k");
+        var a = DVector("A");
+        var (result, updates) = Scan((prior, x) => prior * x, outputsInfo: [OnesLike(a)], nonSequences: [a], nSteps: k);
+        return Function([a, k], result[-1], updates: updates);
+    }
+
+    /// <summary>The tutorial's tanh(x(t)·W + b) over the rows of X; W and b captured by the lambda.</summary>
+    [TensorFunction]
+    public static FunctionGraph Layer()
+    {
+        var x = DMatrix("X");
+        var w = DMatrix("W");
+        var b = DVector("b_sym");
+        var (results, _) = Scan(v => Tanh(Dot(v, w) + b), sequences: [x]);
+        return Function([x, w, b], results);
+    }
+
+    /// <summary>The tutorial's polynomial: coefficient times x to the power, over the coefficients and a range.</summary>
+    [TensorFunction]
+    public static FunctionGraph Polynomial()
+    {
+        var coefficients = DVector("coefficients");
+        var x = DScalar("x");
+        var (components, _) = Scan((coefficient, power, free) => coefficient * Pow(free, power),
+            sequences: [coefficients, Arange(10000)], nonSequences: [x]);
+        return Function([coefficients, x], components.Sum());
+    }
+
+    /// <summary>A running sum and running maximum fed back, a scalar result not fed back; read backwards.</summary>
+    [TensorFunction]
+    public static FunctionGraph Running()
+    {
+        var x = DVector("x");
+        var (results, _) = Scan((v, total, largest) => [total + v, Maximum(largest, v), v * 2],
+            sequences: [x], outputsInfo: [Constant(0.0), Constant(double.NegativeInfinity), null], goBackwards: true);
+        return Function([x], [results[0], results[1], results[2]]);
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Linq;
+using System.Numerics.Tensors;
+using Xunit;
+
+namespace Tensorgen.Tests.Loops;
+
+/// <summary>
+/// Scan against plain C# loops computing the same steps (float64: equal to 1e-12 relative, or exact where the steps
+/// are the same operations in the same order), and the values PyTensor's "Loop" tutorial prints.
+/// </summary>
+public sealed class ScanTests
+{
+    [Fact]
+    public void Power_multiplies_the_state_k_times_as_the_tutorial_prints()
+    {
+        // The tutorial: power(range(10), 2) prints [0. 1. 4. 9. 16. 25. 36. 49. 64. 81.].
+        var f = new ScanGraphs.PowerFunction();
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (double)i * i), f.Invoke(Enumerable.Range(0, 10).Select(i => (double)i).ToArray(), 2).ToArray());
+        var a = new[] { 1.5, -2, 0.5 };
+        Assert.Equal(a.Select(v => v * v * v * v * v), f.Invoke(a, 5).ToArray());
+        // k = 0: no steps, so no last step: PyTensor raises an index error; so does this.
+        Assert.ThrowsAny<Exception>(() => f.Invoke(a, 0));
+        Assert.Throws<TensorShapeException>(() => f.Invoke(a, -1));
+    }
+
+    [Fact]
+    public void Layer_runs_tanh_of_each_row_times_W_plus_b()
+    {
+        // The tutorial: x = eye(2), w = ones((2, 2)), b = ones(2), b[1] = 2 prints [[0.96402758 0.99505475] [0.96402758 0.99505475]].
+        var f = new ScanGraphs.LayerFunction();
+        var x = new double[,] { { 1, 0 }, { 0, 1 } };
+        var w = new double[,] { { 1, 1 }, { 1, 1 } };
+        var result = f.Invoke(x, w, new[] { 1.0, 2.0 });
+        Assert.Equal(new nint[] { 2, 2 }, result.Lengths.ToArray());
+        var values = result.ToArray();
+        double[] expected = [0.96402758, 0.99505475, 0.96402758, 0.99505475];
+        for (int i = 0; i < 4; i++) Assert.Equal(expected[i], values[i], 1e-8);
+
+        var random = new Random(3);
+        var (rows, inner, columns) = (7, 5, 3);
+        var xs = new double[rows, inner];
+        var ws = new double[inner, columns];
+        var bs = Enumerable.Range(0, columns).Select(_ => random.NextDouble() - 0.5).ToArray();
+        for (int i = 0; i < rows; i++) for (int k = 0; k < inner; k++) xs[i, k] = random.NextDouble() - 0.5;
+        for (int k = 0; k < inner; k++) for (int j = 0; j < columns; j++) ws[k, j] = random.NextDouble() - 0.5;
+        var actual = f.Invoke(xs, ws, bs);
+        Assert.Equal(new nint[] { rows, columns }, actual.Lengths.ToArray());
+        var flat = actual.ToArray();
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < columns; j++)
+            {
+                double s = bs[j];
+                for (int k = 0; k < inner; k++) s += xs[i, k] * ws[k, j];
+                Assert.Equal(Math.Tanh(s), flat[i * columns + j], 1e-12);
+            }
+    }
+
+    [Fact]
+    public void Polynomial_sums_coefficient_times_power_over_the_shorter_sequence()
+    {
+        // The tutorial: coefficients [1, 0, 2] at x = 3 prints 19.0 (1 + 0·3 + 2·9).
+        var f = new ScanGraphs.PolynomialFunction();
+        Assert.Equal(19.0, f.Invoke(new[] { 1.0, 0, 2 }, 3.0));
+        Assert.Equal(0.0, f.Invoke(Array.Empty<double>(), 3.0));
+    }
+
+    [Fact]
+    public void Running_results_feed_back_and_read_the_sequence_backwards()
+    {
+        var x = new[] { 3.0, -1, 4, 1, -5, 9 };
+        var (totals, maxima, doubled) = new ScanGraphs.RunningFunction().Invoke(x);
+        var reversed = x.Reverse().ToArray();
+        double total = 0, largest = double.NegativeInfinity;
+        var expectedTotals = new double[x.Length];
+        var expectedMaxima = new double[x.Length];
+        for (int t = 0; t < x.Length; t++)
+        {
+            expectedTotals[t] = total += reversed[t];
+            expectedMaxima[t] = largest = Math.Max(largest, reversed[t]);
+        }
+        Assert.Equal(expectedTotals, totals.ToArray());
+        Assert.Equal(expectedMaxima, maxima.ToArray());
+        Assert.Equal(reversed.Select(v => v * 2), doubled.ToArray());
+    }
+}
