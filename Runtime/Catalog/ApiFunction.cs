@@ -120,5 +120,13 @@ public enum ApiFunction
     // loops (issue 15)
     /// <summary><c>Scan(fn, sequences, outputsInfo, nonSequences, nSteps, goBackwards)</c>.</summary>
     Scan,
+    /// <summary><c>Map(fn, sequences, nonSequences, goBackwards)</c>: a scan with no fed-back results.</summary>
+    Map,
+    /// <summary><c>Reduce(fn, sequences, outputsInfo, nonSequences, goBackwards)</c>: a scan's last step.</summary>
+    Reduce,
+    /// <summary><c>Foldl(fn, sequences, outputsInfo, nonSequences)</c>: Reduce from the first element.</summary>
+    Foldl,
+    /// <summary><c>Foldr(fn, sequences, outputsInfo, nonSequences)</c>: Reduce from the last element.</summary>
+    Foldr,
 
 }

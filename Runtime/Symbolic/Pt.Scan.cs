@@ -66,4 +66,169 @@ public static partial class Pt
     /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
     [Call(ApiFunction.Scan)]
     public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    /// <summary>
+    /// PyTensor's <c>map</c>: <paramref name="fn"/> applied to each step's slices of <paramref name="sequences"/> (and the
+    /// non-sequences), the results stacked; a <see cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/> with no fed-back result.
+    /// </summary>
+    [Call(ApiFunction.Map)]
+    public static (TensorVariable Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Map(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Map)]
+    public static (TensorVariable Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Map(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Map)]
+    public static (TensorVariable Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Map(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Map)]
+    public static (TensorVariable Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Map(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Map)]
+    public static (TensorVariable Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Map(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Map)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Map(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Map)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Map(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Map)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Map(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Map)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Map(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Map)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <summary>
+    /// PyTensor's <c>reduce</c>: a <see cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// of which only the last step of each result is returned (with no steps, taking it is an index error).
+    /// </summary>
+    [Call(ApiFunction.Reduce)]
+    public static (TensorVariable Outputs, Pairs Updates) Reduce(Func<TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Reduce)]
+    public static (TensorVariable Outputs, Pairs Updates) Reduce(Func<TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Reduce)]
+    public static (TensorVariable Outputs, Pairs Updates) Reduce(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Reduce)]
+    public static (TensorVariable Outputs, Pairs Updates) Reduce(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Reduce)]
+    public static (TensorVariable Outputs, Pairs Updates) Reduce(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Reduce)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Reduce(Func<TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Reduce)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Reduce(Func<TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Reduce)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Reduce(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Reduce)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Reduce(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <inheritdoc cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/>
+    [Call(ApiFunction.Reduce)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Reduce(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
+
+    /// <summary>PyTensor's <c>foldl</c>: <see cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/> from the first element.</summary>
+    [Call(ApiFunction.Foldl)]
+    public static (TensorVariable Outputs, Pairs Updates) Foldl(Func<TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldl(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldl)]
+    public static (TensorVariable Outputs, Pairs Updates) Foldl(Func<TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldl(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldl)]
+    public static (TensorVariable Outputs, Pairs Updates) Foldl(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldl(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldl)]
+    public static (TensorVariable Outputs, Pairs Updates) Foldl(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldl(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldl)]
+    public static (TensorVariable Outputs, Pairs Updates) Foldl(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldl(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldl)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Foldl(Func<TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldl(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldl)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Foldl(Func<TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldl(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldl)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Foldl(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldl(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldl)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Foldl(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldl(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldl)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Foldl(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <summary>PyTensor's <c>foldr</c>: <see cref="Reduce(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], bool)"/> from the last element.</summary>
+    [Call(ApiFunction.Foldr)]
+    public static (TensorVariable Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldr(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldr)]
+    public static (TensorVariable Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldr(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldr)]
+    public static (TensorVariable Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldr(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldr)]
+    public static (TensorVariable Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldr(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldr)]
+    public static (TensorVariable Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldr(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldr)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldr(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldr)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldr(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldr)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldr(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldr)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <inheritdoc cref="Foldr(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
+    [Call(ApiFunction.Foldr)]
+    public static (TensorVariable[] Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
 }

@@ -119,6 +119,55 @@ public sealed class DiagnosticTests
         """), "TG0103");
 
     [Fact]
+    public void TG0501_scan_fn_takes_other_parameters_than_scan_passes() => Expect(Body("""
+                var x = DVector("x");
+                var (r, _) = Scan([|(a, b) => a + b|], sequences: [x]);
+                return Function([x], r);
+        """), "TG0501");
+
+    [Fact]
+    public void TG0501_scan_state_of_another_dtype() => Expect(Body("""
+                var x = DVector("x");
+                var (r, _) = Scan((v, total) => total + v, sequences: [x], outputsInfo: [|[Constant(0, DType.Int32)]|]);
+                return Function([x], r);
+        """), "TG0501");
+
+    [Fact]
+    public void TG0501_scan_over_a_scalar() => Expect(Body("""
+                var s = DScalar("s");
+                var (r, _) = Scan(v => v * 2, sequences: [|[s]|]);
+                return Function([s], r);
+        """), "TG0501");
+
+    [Fact]
+    public void TG0501_scan_without_steps() => Expect(Body("""
+                var x = DVector("x");
+                var (r, _) = Scan([|() => x * 2|]);
+                return Function([x], r);
+        """), "TG0501");
+
+    [Fact]
+    public void TG0501_scan_results_and_outputs_info_differ_in_number() => Expect(Body("""
+                var x = DVector("x");
+                var (r, _) = Scan((v, total) => [total + v, v], sequences: [x], outputsInfo: [|[Constant(0.0)]|]);
+                return Function([x], r[0]);
+        """), "TG0501");
+
+    [Fact]
+    public void TG0502_scan_body_taking_a_grad() => Expect(Body("""
+                var x = DMatrix("x");
+                var (r, _) = Scan([|v => Grad((v * v).Sum(), v)|], sequences: [x]);
+                return Function([x], r);
+        """), "TG0502");
+
+    [Fact]
+    public void TG0222_gradient_through_a_scan() => Expect(Body("""
+                var x = DVector("x");
+                var (r, _) = Scan(v => v * 2, sequences: [x]);
+                return Function([x], [|Grad(r.Sum(), x)|]);
+        """), "TG0222");
+
+    [Fact]
     public void TG0104_tensor_condition() => Expect(Body("""
                 var x = DScalar("x");
                 if ([|x > 0|]) x = x + 1;

@@ -19,12 +19,18 @@ internal static class ScanCalls
 {
     public static readonly IReadOnlyList<ApiEntry> All =
     [
-        new(ApiFunction.Scan, Scan),
+        new(ApiFunction.Scan, call => Scan(call, backwards: null, last: false)),
+        new(ApiFunction.Map, call => Scan(call, backwards: null, last: false)),
+        new(ApiFunction.Reduce, call => Scan(call, backwards: null, last: true)),
+        new(ApiFunction.Foldl, call => Scan(call, backwards: false, last: true)),
+        new(ApiFunction.Foldr, call => Scan(call, backwards: true, last: true)),
     ];
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static Value Scan(ApiCall call)
+    /// <param name="backwards">Foldl's and Foldr's direction; null: the call's goBackwards.</param>
+    /// <param name="last">Reduce and the folds: each result's last step, not the stacked steps.</param>
+    private static Value Scan(ApiCall call, bool? backwards, bool last)
     {
         var g = call.Graph;
         var fn = call.Raw("fn");
@@ -125,7 +131,7 @@ internal static class ScanCalls
         var bodyGraph = new TensorGraph(body.Nodes);
         var shapes = ShapeAnalysis.Run(bodyGraph, body.Inputs);
         var operands = sequences.Concat(states).Concat(body.Captured).ToList();
-        bool backwards = call.Bool("goBackwards");
+        bool reversed = backwards ?? call.Bool("goBackwards");
         var results = new int[outputs.Length];
         for (int k = 0; k < outputs.Length; k++)
         {
@@ -146,8 +152,9 @@ internal static class ScanCalls
                 axes.Add(d.Input < sequences.Length ? d.Axis + 1 : d.Axis);
             }
             var p = new ScanParams(body.Nodes, body.Inputs, body.Outputs, sequences.Length, fedFrom.ToEquatableArray(), k,
-                dims.ToEquatableArray(), axes.ToEquatableArray(), backwards);
+                dims.ToEquatableArray(), axes.ToEquatableArray(), reversed);
             results[k] = ScanOp.Instance.Build(g, steps, operands, p);
+            if (last) results[k] = SubtensorOp.Instance.Build(g, results[k], [0], [g.Constant(ScalarValue.Integer(-1), DType.Int64)]);
         }
         var value = result is TensorValue ? call.Result(results[0]) : call.Results(results);
         var updates = new ListValue(ImmutableArray<Value>.Empty, ImmutableArray<IrSpan>.Empty);

@@ -46,4 +46,17 @@ public static partial class ScanGraphs
             sequences: [x], outputsInfo: [Constant(0.0), Constant(double.NegativeInfinity), null], goBackwards: true);
         return Function([x], [results[0], results[1], results[2]]);
     }
+
+    /// <summary>Map, Reduce, Foldl, Foldr and a backwards Map: the special cases PyTensor has.</summary>
+    [TensorFunction]
+    public static FunctionGraph Special()
+    {
+        var (x, y) = DVectors("x", "y");
+        var (mapped, _) = Map((a, b) => a * b + 1, [x, y]);
+        var (reduced, _) = Reduce((a, acc) => acc * 2 + a, [x], [Constant(0.0)]);
+        var (left, _) = Foldl((a, acc) => acc * 2 + a, [x], [Constant(0.0)]);
+        var (right, _) = Foldr((a, acc) => acc * 2 + a, [x], [Constant(0.0)]);
+        var (backwards, _) = Map(a => a * 10, [x], goBackwards: true);
+        return Function([x, y], [mapped, reduced, left, right, backwards]);
+    }
 }

@@ -83,4 +83,39 @@ public sealed class ScanTests
         Assert.Equal(expectedMaxima, maxima.ToArray());
         Assert.Equal(reversed.Select(v => v * 2), doubled.ToArray());
     }
+
+    [Fact]
+    public void Map_reduce_and_folds_give_what_PyTensor_gives()
+    {
+        // PyTensor 2.24.2 on x = [1, 2, 3, 4], y = [0.5, -1, 2, 3]: [1.5, -1, 7, 13], 26, 26, 49, [40, 30, 20, 10].
+        var (mapped, reduced, left, right, backwards) = new ScanGraphs.SpecialFunction().Invoke(new[] { 1.0, 2, 3, 4 }, new[] { 0.5, -1, 2, 3 });
+        Assert.Equal(new[] { 1.5, -1, 7, 13 }, mapped.ToArray());
+        Assert.Equal(26.0, reduced);
+        Assert.Equal(26.0, left);
+        Assert.Equal(49.0, right);
+        Assert.Equal(new[] { 40.0, 30, 20, 10 }, backwards.ToArray());
+    }
+
+    [Theory]
+    [InlineData("Offset")]
+    [InlineData("Strided")]
+    [InlineData("Transposed")]
+    public void A_sequence_and_a_captured_value_given_as_views_are_read_right(string layoutName)
+    {
+        var layout = Enum.Parse<Infrastructure.InputLayout>(layoutName);
+        var random = new Random(5);
+        var views = new Infrastructure.TensorViews(layout);
+        var inputs = views.Inputs(random, [[6, 4], [4, 3], [3]], [false, false, false]);
+        var (x, w, b) = (inputs[0].Data, inputs[1].Data, inputs[2].Data);
+        var dense = new ScanGraphs.LayerFunction().Invoke(Tensor.Create(x, [6, 4]), Tensor.Create(w, [4, 3]), b).ToArray();
+        var viewed = new ScanGraphs.LayerFunction().Invoke(views.Tensor<double>(inputs[0]), views.Tensor<double>(inputs[1]), views.Tensor<double>(inputs[2])).ToArray();
+        Assert.Equal(dense, viewed);
+        for (int i = 0; i < 6; i++)
+            for (int j = 0; j < 3; j++)
+            {
+                double s = b[j];
+                for (int k = 0; k < 4; k++) s += x[i * 4 + k] * w[k * 3 + j];
+                Assert.Equal(Math.Tanh(s), dense[i * 3 + j], 1e-12);
+            }
+    }
 }
