@@ -40,6 +40,7 @@ internal sealed class GradExpansion(TensorGraph source, SiteDiagnostics diagnost
     {
         var node = source[id];
         if (node.Inputs.Count == 0) return Graph.Add(node);
+        if (node.Op == OpCode.ScanRequest) return ExpandScan(node);
         if (OpInfo.IsRequest(node.Op)) return Expand(node);
         var inputs = new int[node.Inputs.Count];
         bool retyped = false;
@@ -81,6 +82,24 @@ internal sealed class GradExpansion(TensorGraph source, SiteDiagnostics diagnost
         if (Graph[gradient].DType != node.DType || Graph[gradient].Rank != node.Rank)
             throw new System.InvalidOperationException($"the gradient with respect to {Graph.Describe(Operand.Of(Map[request.Variable(request.Index)]))} has type {Graph.Describe(Operand.Of(gradient))}");
         return gradient;
+    }
+
+    /// <summary>
+    /// A scan whose body takes a Grad: built now, over the rebuilt graph, where the body's gradients exist (a Jacobian's
+    /// rows). Each result's request builds the whole scan; equal scan nodes are one node.
+    /// </summary>
+    private int ExpandScan(Node node)
+    {
+        var inputs = node.Inputs.Select(i => Map[i]).ToArray();
+        if (inputs.Any(i => i < 0)) return -1;
+        var p = node.Parameters<ScanRequestParams>();
+        var results = Evaluate.ScanNodes.Of(Graph, p, inputs).Build(out var unsupported);
+        if (results is null)
+        {
+            diagnostics.Report(Model.Diagnostics.ScanUnsupported, p.CallSite, unsupported!);
+            return -1;
+        }
+        return results[p.Output];
     }
 
     /// <summary>PyTensor's <c>grad</c> for one call, its nodes stamped as the call's; null (reported) where the cost does not depend on a variable.</summary>

@@ -52,6 +52,12 @@ internal sealed partial class GraphEvaluator
     /// <summary>API calls made so far: each stamps the nodes it adds.</summary>
     private int _calls;
 
+    /// <summary>
+    /// Stamps the nodes added from now on as a call of their own: an API that makes several Grad requests (a Hessian's
+    /// gradient, then its Jacobian's) makes each its own call, as the differentiate stage expands one call at a time.
+    /// </summary>
+    internal void NewIdentity() => Graph.Stamp = ++_calls;
+
     /// <param name="args">The argument expressions by parameter (-1: left to its default), for locations.</param>
     /// <param name="values">Their values, already evaluated in C#'s order.</param>
     /// <param name="receiver">The receiver of an instance method (<c>x</c> in <c>x.Sum()</c>).</param>

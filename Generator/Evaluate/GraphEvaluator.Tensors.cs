@@ -92,6 +92,9 @@ internal sealed partial class GraphEvaluator
     /// <summary>Where later stages report: Grad calls and their variables, the Function call.</summary>
     public SiteTable Sites { get; } = new();
 
+    /// <summary>The site of the expression <paramref name="at"/>, for a diagnostic a later stage reports there.</summary>
+    internal int Site(int at) => Sites.Add(Relative(Node(at).Span));
+
     /// <summary>
     /// <c>Grad(cost, wrt, considerConstant:, disconnectedInputs:)</c>: checked here, recorded as a request per
     /// variable, typed as the variable; the differentiate stage takes the gradients.

@@ -23,9 +23,11 @@ internal sealed record ScanBody(
     /// reason it cannot be compiled yet. A loop over the ids above the first placeholder, and one walk back from the
     /// outputs: linear in the graph, no recursion.
     /// </summary>
-    public static ScanBody? Extract(GraphBuilder g, IReadOnlyList<int> placeholders, IReadOnlyList<int> outputs, out string? unsupported)
+    /// <param name="takesGradients">Whether the body holds a Grad request: it can be cut out once the gradient exists.</param>
+    public static ScanBody? Extract(GraphBuilder g, IReadOnlyList<int> placeholders, IReadOnlyList<int> outputs, out string? unsupported, out bool takesGradients)
     {
         unsupported = null;
+        takesGradients = false;
         int first = placeholders.Count > 0 ? placeholders.Min() : g.Count;
         var variant = new HashSet<int>(placeholders);
         for (int id = first; id < g.Count; id++)
@@ -48,7 +50,11 @@ internal sealed record ScanBody(
             needed.Add(id);
             var kind = OpInfo.Kind(g[id].Op);
             if (kind == OpKind.Random) unsupported = "the body draws random numbers, which a scan does not support yet (draw them outside and pass them as a sequence)";
-            else if (kind == OpKind.Request) unsupported = "the body takes a Grad, which a scan does not support yet";
+            else if (kind == OpKind.Request)
+            {
+                unsupported = "the body takes a Grad, which the differentiate stage must expand first";
+                takesGradients = true;
+            }
             else if (g[id].Op == OpCode.Scan) unsupported = "the body runs a scan of its own, which is not supported yet";
             foreach (var input in g[id].Inputs) stack.Push(input);
         }

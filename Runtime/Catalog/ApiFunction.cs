@@ -128,5 +128,9 @@ public enum ApiFunction
     Foldl,
     /// <summary><c>Foldr(fn, sequences, outputsInfo, nonSequences)</c>: Reduce from the last element.</summary>
     Foldr,
+    /// <summary><c>Jacobian(expression, wrt)</c>: a scan of the expression's gradients, one row per element.</summary>
+    Jacobian,
+    /// <summary><c>Hessian(cost, wrt)</c>: the Jacobian of the gradient.</summary>
+    Hessian,
 
 }

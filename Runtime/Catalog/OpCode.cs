@@ -236,6 +236,8 @@ public enum OpCode
     // loops (issue 15)
     /// <summary>PyTensor's <c>Scan</c>: a body graph run once per step, one stacked output of it per node.</summary>
     Scan,
+    /// <summary>A scan whose body takes a Grad: a request the differentiate stage replaces by the scan, once the gradient exists.</summary>
+    ScanRequest,
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>

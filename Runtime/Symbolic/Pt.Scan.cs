@@ -231,4 +231,29 @@ public static partial class Pt
     /// <inheritdoc cref="Foldr(Func{TensorVariable, TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[])"/>
     [Call(ApiFunction.Foldr)]
     public static (TensorVariable[] Outputs, Pairs Updates) Foldr(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable?[] outputsInfo, TensorVariable[]? nonSequences = null) => default;
+
+    /// <summary>
+    /// PyTensor's <c>pytensor.gradient.jacobian(expression, wrt)</c>: row i is the gradient of
+    /// <c>expression[i]</c> with respect to <paramref name="wrt"/>, so the result has shape
+    /// (len(expression), *wrt.shape). Built at build time as a scan over the rows (the expression and everything
+    /// not depending on the row computed once). A 0-d expression gives its gradient; an expression of rank 2 or more
+    /// is TG0202, as PyTensor raises (flatten it first). A variable the expression does not depend on is TG0302.
+    /// </summary>
+    [Call(ApiFunction.Jacobian)]
+    public static TensorVariable Jacobian(TensorVariable expression, TensorVariable wrt) => Inert.Variable;
+
+    /// <summary>The Jacobians of <paramref name="expression"/> with respect to each variable, in order.</summary>
+    [Call(ApiFunction.Jacobian)]
+    public static TensorVariable[] Jacobian(TensorVariable expression, TensorVariable[] wrt) => [];
+
+    /// <summary>
+    /// PyTensor's <c>pytensor.gradient.hessian(cost, wrt)</c>: the Jacobian of the gradient of the scalar
+    /// <paramref name="cost"/> with respect to the vector <paramref name="wrt"/>, shape (n, n).
+    /// </summary>
+    [Call(ApiFunction.Hessian)]
+    public static TensorVariable Hessian(TensorVariable cost, TensorVariable wrt) => Inert.Variable;
+
+    /// <summary>The Hessians of <paramref name="cost"/> with respect to each vector, in order.</summary>
+    [Call(ApiFunction.Hessian)]
+    public static TensorVariable[] Hessian(TensorVariable cost, TensorVariable[] wrt) => [];
 }

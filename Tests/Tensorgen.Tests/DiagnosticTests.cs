@@ -154,9 +154,13 @@ public sealed class DiagnosticTests
         """), "TG0501");
 
     [Fact]
-    public void TG0502_scan_body_taking_a_grad() => Expect(Body("""
+    public void TG0502_scan_body_running_a_scan() => Expect(Body("""
                 var x = DMatrix("x");
-                var (r, _) = Scan([|v => Grad((v * v).Sum(), v)|], sequences: [x]);
+                var (r, _) = Scan([|v =>
+                {
+                    var (inner, _) = Scan(e => e * 2, sequences: [v]);
+                    return inner;
+                }|], sequences: [x]);
                 return Function([x], r);
         """), "TG0502");
 

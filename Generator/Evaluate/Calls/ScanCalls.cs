@@ -24,12 +24,81 @@ internal static class ScanCalls
         new(ApiFunction.Reduce, call => Scan(call, backwards: null, last: true)),
         new(ApiFunction.Foldl, call => Scan(call, backwards: false, last: true)),
         new(ApiFunction.Foldr, call => Scan(call, backwards: true, last: true)),
+        new(ApiFunction.Jacobian, call => Derivatives(call, "expression", hessian: false)),
+        new(ApiFunction.Hessian, call => Derivatives(call, "cost", hessian: true)),
     ];
+
+    /// <summary><c>Jacobian(expression, wrt)</c> and <c>Hessian(cost, wrt)</c>, one variable or an array of them.</summary>
+    private static Value Derivatives(ApiCall call, string of, bool hessian)
+    {
+        var g = call.Graph;
+        int y = call.Tensor(of);
+        bool many = call.Raw("wrt") is ListValue;
+        var wrt = many ? call.Tensors("wrt") : [call.Tensor("wrt")];
+        if (y < 0 || wrt is null || wrt.Any(w => w < 0)) return ErrorValue.Instance;
+        foreach (var node in new[] { y }.Concat(wrt))
+            if (!g[node].DType.IsFloat())
+                return call.Error(Diagnostics.NotDifferentiable, $"{call.Describe(node)} is {g[node].DType.NumPy()}; Jacobians and Hessians are defined for float values", node == y ? of : "wrt");
+        int site = call.Evaluator.Site(call.At);
+        var results = new int[wrt.Length];
+        for (int k = 0; k < wrt.Length; k++)
+        {
+            int expression = y;
+            if (hessian)
+            {
+                if (g[y].Rank != 0) return call.Error(Diagnostics.CostNotScalar, call.Describe(y), of);
+                if (g[wrt[k]].Rank != 1)
+                    return call.Error(Diagnostics.ShapeMismatch, $"Hessian takes vectors as its variables, as PyTensor's hessian, not {call.Describe(wrt[k])}", "wrt");
+                call.Evaluator.NewIdentity();
+                expression = Differentiate.GradRequest.Add(g, y, [wrt[k]], [], false, site, [site])[0];
+            }
+            if (Jacobian(call, expression, [wrt[k]], site, of) is not { } rows) return ErrorValue.Instance;
+            results[k] = rows[0];
+        }
+        return many ? call.Results(results) : call.Result(results[0]);
+    }
+
+    /// <summary>
+    /// The Jacobian of <paramref name="y"/>: a scan over i in [0, len(y)) of the gradient of sum(y · onehot(i)), which
+    /// is row i; built when differentiating, once the gradient exists. A 0-d y: its gradient.
+    /// </summary>
+    private static int[]? Jacobian(ApiCall call, int y, int[] wrt, int site, string of)
+    {
+        var g = call.Graph;
+        var sites = wrt.Select(_ => site).ToList();
+        call.Evaluator.NewIdentity();
+        if (g[y].Rank == 0) return Differentiate.GradRequest.Add(g, y, wrt, [], false, site, sites);
+        if (g[y].Rank != 1)
+        {
+            call.Error(Diagnostics.ShapeMismatch, $"Jacobian takes a vector expression (1-d), as PyTensor's jacobian, not {call.Describe(y)}; flatten it first", of);
+            return null;
+        }
+        int n = g.DimSize(y, 0);
+        int rows = ArangeOp.Instance.Build(g, g.Constant(ScalarValue.Integer(0), DType.Int64), n, g.Constant(ScalarValue.Integer(1), DType.Int64), DType.Int64, out var error);
+        if (error is not null) throw new System.InvalidOperationException(error);
+        int i = g.Input("sequence0", DType.Int64, [], -1 - g.Count);
+        int oneHot = g.Convert(g.Ew(OpCode.Eq, rows, i), g[y].DType);
+        int cost = g.Reduce(OpCode.Sum, g.Ew(OpCode.Mul, y, oneHot), [0], keepdims: false);
+        var gradients = Differentiate.GradRequest.Add(g, cost, wrt, [], false, site, sites);
+        return Make(call, new ScanNodes(g, n, [rows], [], [i], gradients, [], false, false));
+    }
+
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <param name="backwards">Foldl's and Foldr's direction; null: the call's goBackwards.</param>
     /// <param name="last">Reduce and the folds: each result's last step, not the stacked steps.</param>
+    /// <summary>The scan's result nodes: made now, or requested from the differentiate stage when the body takes a Grad; null when reported.</summary>
+    private static int[]? Make(ApiCall call, ScanNodes scan)
+    {
+        var results = scan.Build(out var unsupported);
+        if (results is not null) return results;
+        ScanBody.Extract(scan.Graph, scan.Placeholders, scan.Outputs, out _, out bool takesGradients);
+        if (takesGradients) return scan.Request(call.Evaluator.Site(call.At));
+        call.Error(Diagnostics.ScanUnsupported, unsupported!, "fn");
+        return null;
+    }
+
     private static Value Scan(ApiCall call, bool? backwards, bool last)
     {
         var g = call.Graph;
@@ -126,36 +195,9 @@ internal static class ScanCalls
             fedFrom.Add(i);
         }
 
-        var body = ScanBody.Extract(g, placeholders, outputs, out var unsupported);
-        if (body is null) return call.Error(Diagnostics.ScanUnsupported, unsupported!, "fn");
-        var bodyGraph = new TensorGraph(body.Nodes);
-        var shapes = ShapeAnalysis.Run(bodyGraph, body.Inputs);
-        var operands = sequences.Concat(states).Concat(body.Captured).ToList();
         bool reversed = backwards ?? call.Bool("goBackwards");
-        var results = new int[outputs.Length];
-        for (int k = 0; k < outputs.Length; k++)
-        {
-            // Each dimension of a step: an operand's dimension (a sequence's from its second axis on), or static.
-            var dims = new List<int>();
-            var axes = new List<int>();
-            foreach (var d in shapes.NodeDims[body.Outputs[k]].Select(d => shapes.Dims[d]))
-            {
-                if (d.IsStatic || d.Input < 0)
-                {
-                    if (!d.IsStatic && !fedFrom.Contains(k))
-                        return call.Error(Diagnostics.ScanUnsupported, $"the size of result {Int(k)}'s steps is computed from values in the body, which a scan does not support yet", "fn");
-                    dims.Add(-1);
-                    axes.Add(0);
-                    continue;
-                }
-                dims.Add(1 + d.Input);
-                axes.Add(d.Input < sequences.Length ? d.Axis + 1 : d.Axis);
-            }
-            var p = new ScanParams(body.Nodes, body.Inputs, body.Outputs, sequences.Length, fedFrom.ToEquatableArray(), k,
-                dims.ToEquatableArray(), axes.ToEquatableArray(), reversed);
-            results[k] = ScanOp.Instance.Build(g, steps, operands, p);
-            if (last) results[k] = SubtensorOp.Instance.Build(g, results[k], [0], [g.Constant(ScalarValue.Integer(-1), DType.Int64)]);
-        }
+        var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs, fedFrom, reversed, last);
+        if (Make(call, scan) is not { } results) return ErrorValue.Instance;
         var value = result is TensorValue ? call.Result(results[0]) : call.Results(results);
         var updates = new ListValue(ImmutableArray<Value>.Empty, ImmutableArray<IrSpan>.Empty);
         return new ListValue([value, updates], [call.Evaluator.SpanOf(call.At), call.Evaluator.SpanOf(call.At)]);

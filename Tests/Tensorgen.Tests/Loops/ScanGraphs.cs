@@ -59,4 +59,34 @@ public static partial class ScanGraphs
         var (backwards, _) = Map(a => a * 10, [x], goBackwards: true);
         return Function([x, y], [mapped, reduced, left, right, backwards]);
     }
+
+    /// <summary>The tutorial's Jacobian of x ** 2 and Hessian of sum(x ** 2), and PyTensor's other cases.</summary>
+    [TensorFunction]
+    public static FunctionGraph Derivatives()
+    {
+        var x = DVector("x");
+        var s = DScalar("s");
+        return Function([x, s], [Jacobian(x * x, x), Hessian((x * x).Sum(), x), Jacobian(s * x, s), Jacobian((x * x * x).Sum(), x)]);
+    }
+
+    /// <summary>The Jacobians of tanh(W·x) with respect to x and W (shapes (3, 2) and (3, 3, 2)), and a Hessian with cross terms.</summary>
+    [TensorFunction]
+    public static FunctionGraph Layered()
+    {
+        var x = DVector("x");
+        var w = DMatrix("W");
+        var y = Tanh(Dot(w, x));
+        var jacobians = Jacobian(y, [x, w]);
+        return Function([x, w], [jacobians[0], jacobians[1], Hessian((Exp(x) * x.Sum()).Sum() + Dot(y, y), x)]);
+    }
+
+    /// <summary>A body taking a Grad: each row's gradient of sum(row²) (2·row), and of sum(row · w) with respect to w (row).</summary>
+    [TensorFunction]
+    public static FunctionGraph GradientsInside()
+    {
+        var x = DMatrix("x");
+        var w = DVector("w");
+        var (rows, _) = Scan(v => [Grad((v * v).Sum(), v), Grad((v * w).Sum(), w)], sequences: [x]);
+        return Function([x, w], [rows[0], rows[1]]);
+    }
 }

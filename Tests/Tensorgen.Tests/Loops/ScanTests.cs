@@ -118,4 +118,75 @@ public sealed class ScanTests
                 Assert.Equal(Math.Tanh(s), dense[i * 3 + j], 1e-12);
             }
     }
+
+    [Fact]
+    public void Jacobian_and_Hessian_print_the_tutorials_values()
+    {
+        // PyTensor 2.24.2: [[8, 0], [0, 8]], [[2, 0], [0, 2]], [1, 2, 3] (of s * x with respect to s), [3, 12].
+        var f = new ScanGraphs.DerivativesFunction();
+        var (jacobian, hessian, ofScalar, ofScalarExpression) = f.Invoke(new[] { 4.0, 4 }, 2.0);
+        Assert.Equal(new nint[] { 2, 2 }, jacobian.Lengths.ToArray());
+        Assert.Equal(new[] { 8.0, 0, 0, 8 }, jacobian.ToArray());
+        Assert.Equal(new[] { 2.0, 0, 0, 2 }, hessian.ToArray());
+        var (_, _, third, cube) = f.Invoke(new[] { 1.0, 2, 3 }, 2.0);
+        Assert.Equal(new[] { 1.0, 2, 3 }, third.ToArray());
+        Assert.Equal(new[] { 3.0, 12, 27 }, cube.ToArray());
+    }
+
+    [Fact]
+    public void Jacobians_and_a_Hessian_equal_finite_differences()
+    {
+        var x = new[] { 0.3, -0.7 };
+        var w = new double[,] { { 0.1, 0.2 }, { -0.3, 0.4 }, { 0.5, -0.6 } };
+        var f = new ScanGraphs.LayeredFunction();
+        var (jx, jw, h) = f.Invoke(x, w);
+        Assert.Equal(new nint[] { 3, 2 }, jx.Lengths.ToArray());
+        Assert.Equal(new nint[] { 3, 3, 2 }, jw.Lengths.ToArray());
+        Assert.Equal(new nint[] { 2, 2 }, h.Lengths.ToArray());
+        double[] Y(double[] xs, double[,] ws) => Enumerable.Range(0, 3).Select(i => Math.Tanh(ws[i, 0] * xs[0] + ws[i, 1] * xs[1])).ToArray();
+        double Cost(double[] xs)
+        {
+            var y = Y(xs, w);
+            return xs.Sum(v => Math.Exp(v) * xs.Sum()) + y.Sum(v => v * v);
+        }
+        const double step = 1e-6;
+        var (jxs, jws) = (jx.ToArray(), jw.ToArray());
+        for (int j = 0; j < 2; j++)
+        {
+            var (up, down) = (x.ToArray(), x.ToArray());
+            up[j] += step;
+            down[j] -= step;
+            var (yu, yd) = (Y(up, w), Y(down, w));
+            for (int i = 0; i < 3; i++) Assert.Equal((yu[i] - yd[i]) / (2 * step), jxs[i * 2 + j], 1e-8);
+        }
+        for (int a = 0; a < 3; a++)
+            for (int b = 0; b < 2; b++)
+            {
+                var (up, down) = ((double[,])w.Clone(), (double[,])w.Clone());
+                up[a, b] += step;
+                down[a, b] -= step;
+                var (yu, yd) = (Y(x, up), Y(x, down));
+                for (int i = 0; i < 3; i++) Assert.Equal((yu[i] - yd[i]) / (2 * step), jws[i * 6 + a * 2 + b], 1e-8);
+            }
+        // The Hessian by second differences of the cost: to 1e-4 (the error of a second difference at step 1e-4).
+        var hs = h.ToArray();
+        const double d = 1e-4;
+        for (int j = 0; j < 2; j++)
+            for (int k = 0; k < 2; k++)
+            {
+                double F(double dj, double dk) { var xs = x.ToArray(); xs[j] += dj; xs[k] += dk; return Cost(xs); }
+                double second = (F(d, d) - F(d, -d) - F(-d, d) + F(-d, -d)) / (4 * d * d);
+                Assert.Equal(second, hs[j * 2 + k], 1e-4);
+            }
+        Assert.Equal(hs[1], hs[2], 1e-12);
+    }
+
+    [Fact]
+    public void A_body_may_take_gradients()
+    {
+        var x = new double[,] { { 1, -2, 3 }, { 0.5, 4, -1 } };
+        var (squares, products) = new ScanGraphs.GradientsInsideFunction().Invoke(x, new[] { 7.0, 8, 9 });
+        Assert.Equal(new[] { 2.0, -4, 6, 1, 8, -2 }, squares.ToArray());
+        Assert.Equal(new[] { 1.0, -2, 3, 0.5, 4, -1 }, products.ToArray());
+    }
 }
