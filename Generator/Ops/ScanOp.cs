@@ -93,9 +93,8 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
         }
     }
 
-    /// <summary>Not yet differentiable: the differentiator reports it at the Grad (TG0222).</summary>
-    public int[] Pullback(GraphBuilder b, int id, int g) =>
-        throw new Differentiate.GradientNotImplementedException("Scan", "a scan of its body's gradient, backwards through the steps");
+    /// <summary>Back-propagation through time: a scan over the steps backwards (<see cref="Differentiate.ScanPullback"/>).</summary>
+    public int[] Pullback(GraphBuilder b, int id, int g) => Differentiate.ScanPullback.Of(b, id, g);
 
     public bool Disconnected => false;
 

@@ -165,13 +165,6 @@ public sealed class DiagnosticTests
         """), "TG0502");
 
     [Fact]
-    public void TG0222_gradient_through_a_scan() => Expect(Body("""
-                var x = DVector("x");
-                var (r, _) = Scan(v => v * 2, sequences: [x]);
-                return Function([x], [|Grad(r.Sum(), x)|]);
-        """), "TG0222");
-
-    [Fact]
     public void TG0104_tensor_condition() => Expect(Body("""
                 var x = DScalar("x");
                 if ([|x > 0|]) x = x + 1;

@@ -89,4 +89,29 @@ public static partial class ScanGraphs
         var (rows, _) = Scan(v => [Grad((v * v).Sum(), v), Grad((v * w).Sum(), w)], sequences: [x]);
         return Function([x, w], [rows[0], rows[1]]);
     }
+
+    /// <summary>A recurrent net over the rows of X, h(t) = tanh(W·h(t-1) + U·x(t) + b), its cost and the cost's gradients.</summary>
+    [TensorFunction]
+    public static FunctionGraph Recurrent()
+    {
+        var x = DMatrix("X");
+        var (w, u) = DMatrices("W", "U");
+        var (b, h0) = DVectors("b", "h0");
+        var (h, _) = Scan((xt, previous) => Tanh(Dot(w, previous) + Dot(u, xt) + b), sequences: [x], outputsInfo: [h0]);
+        var cost = (h[-1] * h[-1]).Sum() + h.Mean();
+        var gradients = Grad(cost, [x, w, u, b, h0]);
+        return Function([x, w, u, b, h0], [cost, gradients[0], gradients[1], gradients[2], gradients[3], gradients[4]]);
+    }
+
+    /// <summary>A scalar recurrence read backwards, total·a + v², and a result not fed back, with the gradients.</summary>
+    [TensorFunction]
+    public static FunctionGraph Backwards()
+    {
+        var x = DVector("x");
+        var (a, start) = DScalars("a", "start");
+        var (results, _) = Scan((v, total) => [total * a + v * v, Sin(v) * a], sequences: [x], outputsInfo: [start, null], goBackwards: true);
+        var cost = (results[0] * results[0]).Sum() + results[1].Sum();
+        var gradients = Grad(cost, [x, a, start]);
+        return Function([x, a, start], [cost, gradients[0], gradients[1], gradients[2]]);
+    }
 }

@@ -189,4 +189,47 @@ public sealed class ScanTests
         Assert.Equal(new[] { 2.0, -4, 6, 1, 8, -2 }, squares.ToArray());
         Assert.Equal(new[] { 1.0, -2, 3, 0.5, 4, -1 }, products.ToArray());
     }
+
+    /// <summary>Central differences of <paramref name="cost"/> over every element of <paramref name="inputs"/>, against <paramref name="gradients"/>.</summary>
+    private static void AssertFiniteDifferences(double[][] inputs, Func<double[][], double> cost, double[][] gradients, double tolerance)
+    {
+        const double step = 1e-6;
+        for (int i = 0; i < inputs.Length; i++)
+            for (int j = 0; j < inputs[i].Length; j++)
+            {
+                var up = inputs.Select(a => a.ToArray()).ToArray();
+                var down = inputs.Select(a => a.ToArray()).ToArray();
+                up[i][j] += step;
+                down[i][j] -= step;
+                double expected = (cost(up) - cost(down)) / (2 * step);
+                Assert.True(Math.Abs(expected - gradients[i][j]) <= tolerance * (1 + Math.Abs(expected)),
+                    $"input {i}, element {j}: finite differences {expected}, gradient {gradients[i][j]}");
+            }
+    }
+
+    [Fact]
+    public void Gradients_through_a_recurrent_scan_equal_finite_differences()
+    {
+        var random = new Random(8);
+        double[] Values(int n) => Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var (x, w, u, b, h0) = (Values(5 * 3), Values(4 * 4), Values(4 * 3), Values(4), Values(4));
+        var f = new ScanGraphs.RecurrentFunction();
+        (double, Tensor<double>, Tensor<double>, Tensor<double>, Tensor<double>, Tensor<double>) Run(double[][] a) =>
+            f.Invoke(Tensor.Create(a[0], [5, 3]), Tensor.Create(a[1], [4, 4]), Tensor.Create(a[2], [4, 3]), a[3], a[4]);
+        var inputs = new[] { x, w, u, b, h0 };
+        var r = Run(inputs);
+        var gradients = new[] { r.Item2.ToArray(), r.Item3.ToArray(), r.Item4.ToArray(), r.Item5.ToArray(), r.Item6.ToArray() };
+        Assert.Equal(new nint[] { 5, 3 }, r.Item2.Lengths.ToArray());
+        AssertFiniteDifferences(inputs, a => Run(a).Item1, gradients, 1e-7);
+    }
+
+    [Fact]
+    public void Gradients_through_a_backwards_scan_with_a_result_not_fed_back_equal_finite_differences()
+    {
+        var x = new[] { 0.3, -1.2, 0.8, 0.1, -0.4 };
+        var f = new ScanGraphs.BackwardsFunction();
+        var inputs = new[] { x, new[] { 0.7 }, new[] { -0.2 } };
+        var r = f.Invoke(inputs[0], inputs[1][0], inputs[2][0]);
+        AssertFiniteDifferences(inputs, a => f.Invoke(a[0], a[1][0], a[2][0]).Item1, [r.Item2.ToArray(), [r.Item3], [r.Item4]], 1e-7);
+    }
 }
