@@ -85,6 +85,11 @@ function Aot {
     $digits = & (Join-Path $artifacts 'aot/Digits/Digits') | Out-String
     if ($LASTEXITCODE -ne 0) { throw "native Digits failed:`n$digits" }
     Write-Host ($digits -split "`n" | Select-Object -Last 2 | Out-String)
+
+    # The recurrent network trains with Scan's generated loops and their gradient natively too (exit code says).
+    $rnn = & (Join-Path $artifacts 'aot/Rnn/Rnn') | Out-String
+    if ($LASTEXITCODE -ne 0) { throw "native Rnn failed:`n$rnn" }
+    Write-Host ($rnn -split "`n" | Select-Object -Last 1 | Out-String)
 }
 
 # The one package, into artifacts/packages; a pre-release version unique to this run, so a consumer
