@@ -170,9 +170,6 @@ internal sealed class EmitPlan
         if (folded != 0 || names.Count == 0) names.Add(folded.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return string.Join(" + ", names);
     }
-
-    /// <summary>The C# that reads an operand of a scalar computation: a constant's literal, or the value's name.</summary>
-    public string Operand(int node) => Graph[node].IsConstant ? Literals.Of(Graph[node].Value, Graph[node].DType) : Value(node).Name;
 }
 
 /// <summary>The order of Invoke's work, and the names its steps take.</summary>

@@ -59,7 +59,7 @@ internal static class KernelCallWriter
         {
             if (plan.Graph[leaf].Rank == 0)
             {
-                args.Add(plan.Value(leaf).Name);
+                args.Add(plan.Operand(leaf));
                 continue;
             }
             var full = layout.Full[leaf];

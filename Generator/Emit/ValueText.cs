@@ -30,6 +30,10 @@ internal static class ValueText
         return value.IsPooled ? $"new global::System.Span<{t}>({value.Name}, 0, {Int(plan.Size(id))})" : $"new global::System.Span<{t}>({value.Name})";
     }
 
+    /// <summary>A 0-d operand: a literal, its local, or the element a 0-d view of a one-element buffer reads (a reduction kept as (1,), its axis then dropped).</summary>
+    public static string Operand(this EmitPlan plan, int node) => plan.Graph[node].IsConstant ? Model.Literals.Of(plan.Graph[node].Value, plan.Graph[node].DType)
+        : plan.HasValue(node) ? plan.Value(node).Name : plan.Element(node, "0");
+
     /// <summary>One element of a value's data.</summary>
     public static string Element(this EmitPlan plan, int id, string index)
     {

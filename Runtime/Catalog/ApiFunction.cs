@@ -132,5 +132,9 @@ public enum ApiFunction
     Jacobian,
     /// <summary><c>Hessian(cost, wrt)</c>: the Jacobian of the gradient.</summary>
     Hessian,
+    /// <summary><c>Lop(f, wrt, evalPoints)</c>: a vector-Jacobian product.</summary>
+    Lop,
+    /// <summary><c>Rop(f, wrt, evalPoints)</c>: a Jacobian-vector product.</summary>
+    Rop,
 
 }

@@ -256,4 +256,28 @@ public static partial class Pt
     /// <summary>The Hessians of <paramref name="cost"/> with respect to each vector, in order.</summary>
     [Call(ApiFunction.Hessian)]
     public static TensorVariable[] Hessian(TensorVariable cost, TensorVariable[] wrt) => [];
+
+    /// <summary>
+    /// PyTensor's <c>pytensor.gradient.Lop(f, wrt, eval_points)</c>, the vector-Jacobian product vᵀ·∂f/∂wrt: the
+    /// gradient of sum(f · <paramref name="evalPoints"/>) with respect to <paramref name="wrt"/>, shaped as wrt. The
+    /// evaluation points have f's dtype and rank (TG0202 otherwise).
+    /// </summary>
+    [Call(ApiFunction.Lop)]
+    public static TensorVariable Lop(TensorVariable f, TensorVariable wrt, TensorVariable evalPoints) => Inert.Variable;
+
+    /// <summary>The vector-Jacobian products with respect to each variable, in order.</summary>
+    [Call(ApiFunction.Lop)]
+    public static TensorVariable[] Lop(TensorVariable f, TensorVariable[] wrt, TensorVariable evalPoints) => [];
+
+    /// <summary>
+    /// PyTensor's <c>pytensor.gradient.Rop(f, wrt, eval_points)</c>, the Jacobian-vector product ∂f/∂wrt · v, shaped
+    /// as f; built as PyTensor 2.24 builds it by default, from two Lops (the Lop of f with respect to wrt at a
+    /// placeholder u is linear in u; its Lop with respect to u at v is J·v).
+    /// </summary>
+    [Call(ApiFunction.Rop)]
+    public static TensorVariable Rop(TensorVariable f, TensorVariable wrt, TensorVariable evalPoints) => Inert.Variable;
+
+    /// <summary>The sum of the Jacobian-vector products with respect to each variable at its point.</summary>
+    [Call(ApiFunction.Rop)]
+    public static TensorVariable Rop(TensorVariable f, TensorVariable[] wrt, TensorVariable[] evalPoints) => Inert.Variable;
 }

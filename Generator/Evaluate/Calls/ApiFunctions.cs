@@ -15,7 +15,7 @@ internal static class ApiFunctions
         IndexCalls.All.Concat(AdvancedIndexCalls.All).Concat(ShapeCalls.All).Concat(JoinCalls.All).Concat(ProductCalls.All)
             .Concat(ReductionCalls.All) // reductions (issue 13)
             .Concat(SoftmaxCalls.All) // softmax (issue 13)
-            .Concat(ScanCalls.All) // loops (issue 15)
+            .Concat(ScanCalls.All).Concat(VectorProductCalls.All) // loops, Jacobians (issue 15)
             .ToDictionary(e => e.Function, e => e.Apply);
 
     public static bool Has(ApiFunction function) => Entries.ContainsKey(function);

@@ -114,4 +114,15 @@ public static partial class ScanGraphs
         var gradients = Grad(cost, [x, a, start]);
         return Function([x, a, start], [cost, gradients[0], gradients[1], gradients[2]]);
     }
+
+    /// <summary>The tutorial's R-operator and L-operator on y = x·W, and both on tanh(x)·sum(x).</summary>
+    [TensorFunction]
+    public static FunctionGraph Operators()
+    {
+        var (w, v) = DMatrices("W", "V");
+        var (x, u) = DVectors("x", "v");
+        var y = Dot(x, w);
+        var z = Tanh(x) * x.Sum();
+        return Function([w, v, x, u], [Rop(y, w, v), Lop(y, w, u), Rop(z, x, u), Lop(z, x, u)]);
+    }
 }

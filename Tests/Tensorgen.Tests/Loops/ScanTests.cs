@@ -232,4 +232,23 @@ public sealed class ScanTests
         var r = f.Invoke(inputs[0], inputs[1][0], inputs[2][0]);
         AssertFiniteDifferences(inputs, a => f.Invoke(a[0], a[1][0], a[2][0]).Item1, [r.Item2.ToArray(), [r.Item3], [r.Item4]], 1e-7);
     }
+
+    [Fact]
+    public void Rop_and_Lop_give_what_PyTensor_gives()
+    {
+        // PyTensor 2.24.2: [2, 2], [[0, 0], [2, 2]]; on x = [0.3, -0.5], v = [1, 2]: [0.69091044, -1.70093056], [-0.81594909, -0.9475008].
+        var f = new ScanGraphs.OperatorsFunction();
+        var ones = new double[,] { { 1, 1 }, { 1, 1 } };
+        var twos = new double[,] { { 2, 2 }, { 2, 2 } };
+        var (jv, vj, _, _) = f.Invoke(ones, twos, new[] { 0.0, 1 }, new[] { 2.0, 2 });
+        Assert.Equal(new[] { 2.0, 2 }, jv.ToArray());
+        Assert.Equal(new[] { 0.0, 0, 2, 2 }, vj.ToArray());
+        var (_, _, rop, lop) = f.Invoke(ones, twos, new[] { 0.3, -0.5 }, new[] { 1.0, 2 });
+        double[] expectedRop = [0.69091044, -1.70093056], expectedLop = [-0.81594909, -0.9475008];
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(expectedRop[i], rop.ToArray()[i], 1e-8);
+            Assert.Equal(expectedLop[i], lop.ToArray()[i], 1e-8);
+        }
+    }
 }
