@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Lower;
+using Tensorgen.Generator.Model;
 
 namespace Tensorgen.Generator.Evaluate;
 
@@ -75,6 +76,9 @@ internal sealed record FunctionValue(
     ImmutableArray<PairValue> Givens,
     bool NoDefaultUpdates,
     int OnUnusedInput) : Value;
+
+/// <summary>A Scan outputsInfo entry fed back from several earlier steps: the initial values and the taps (negative).</summary>
+internal sealed record TapsValue(int Initial, EquatableArray<int> Taps) : Value;
 
 /// <summary>One (variable, value) pair of updates or givens, and where it was written.</summary>
 internal sealed record PairValue(Value Variable, Value Value, IrSpan Location);

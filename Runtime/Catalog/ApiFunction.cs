@@ -120,6 +120,8 @@ public enum ApiFunction
     // loops (issue 15)
     /// <summary><c>Scan(fn, sequences, outputsInfo, nonSequences, nSteps, goBackwards)</c>.</summary>
     Scan,
+    /// <summary><c>Taps(initial, taps)</c>: an outputsInfo entry fed back from several earlier steps.</summary>
+    Taps,
     /// <summary><c>Map(fn, sequences, nonSequences, goBackwards)</c>: a scan with no fed-back results.</summary>
     Map,
     /// <summary><c>Reduce(fn, sequences, outputsInfo, nonSequences, goBackwards)</c>: a scan's last step.</summary>

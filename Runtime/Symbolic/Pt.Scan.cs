@@ -280,4 +280,13 @@ public static partial class Pt
     /// <summary>The sum of the Jacobian-vector products with respect to each variable at its point.</summary>
     [Call(ApiFunction.Rop)]
     public static TensorVariable Rop(TensorVariable f, TensorVariable[] wrt, TensorVariable[] evalPoints) => Inert.Variable;
+
+    /// <summary>
+    /// An <c>outputsInfo</c> entry fed back from several earlier steps (PyTensor's
+    /// <c>dict(initial=initial, taps=[-2, -1])</c>): the step receives the result of each step <paramref name="taps"/>
+    /// back (negative), in the order given; <paramref name="initial"/> holds, along its first axis, the values before
+    /// the first step, of which the first max(-taps) are used (x(-2), x(-1) for taps -2 and -1). Only in outputsInfo.
+    /// </summary>
+    [Call(ApiFunction.Taps)]
+    public static TensorVariable Taps(TensorVariable initial, params int[] taps) => Inert.Variable;
 }

@@ -21,6 +21,7 @@ internal static class ScanCalls
     [
         new(ApiFunction.Scan, call => Scan(call, backwards: null, last: false)),
         new(ApiFunction.Map, call => Scan(call, backwards: null, last: false)),
+        new(ApiFunction.Taps, Taps),
         new(ApiFunction.Reduce, call => Scan(call, backwards: null, last: true)),
         new(ApiFunction.Foldl, call => Scan(call, backwards: false, last: true)),
         new(ApiFunction.Foldr, call => Scan(call, backwards: true, last: true)),
@@ -99,6 +100,19 @@ internal static class ScanCalls
         return null;
     }
 
+    /// <summary><c>Taps(initial, taps)</c>: a marker only outputsInfo reads; taps negative and distinct.</summary>
+    private static Value Taps(ApiCall call)
+    {
+        int initial = call.Tensor("initial");
+        var taps = call.Ints("taps");
+        if (initial < 0 || taps is null) return ErrorValue.Instance;
+        if (taps.Length == 0 || taps.Any(t => t >= 0) || taps.Distinct().Count() != taps.Length)
+            return call.Error(Diagnostics.ScanMismatch, "the taps of an outputsInfo entry must be distinct negative step offsets, such as -2, -1", "taps");
+        if (call.Graph[initial].Rank == 0 && taps.Min() < -1)
+            return call.Error(Diagnostics.ScanMismatch, $"the initial values of taps reaching {Int(-taps.Min())} steps back must have a first axis holding them, not be {call.Describe(initial)}", "initial");
+        return new TapsValue(initial, taps.ToEquatableArray());
+    }
+
     private static Value Scan(ApiCall call, bool? backwards, bool last)
     {
         var g = call.Graph;
@@ -110,8 +124,9 @@ internal static class ScanCalls
         var nonSequences = call.Has("nonSequences") ? call.Tensors("nonSequences") : [];
         if (sequences is null || nonSequences is null) return ErrorValue.Instance;
 
-        // outputsInfo: an initial state per fed-back result, null for a result not fed back.
+        // outputsInfo: an initial state per fed-back result (its taps: -1, or Taps(...)'s), null for a result not fed back.
         int?[]? info = null;
+        var tapsOf = new Dictionary<int, int[]>();
         if (call.Has("outputsInfo"))
         {
             if (call.List("outputsInfo") is not { } list) return ErrorValue.Instance;
@@ -123,12 +138,16 @@ internal static class ScanCalls
                     case TensorValue { Operand: var o }:
                         info[i] = o.Weak is { } literal ? g.Constant(literal.Value, GraphBuilder.DefaultDType(literal)) : o.Node;
                         break;
+                    case TapsValue tapped:
+                        info[i] = tapped.Initial;
+                        if (!(tapped.Taps.Count == 1 && tapped.Taps[0] == -1)) tapsOf[i] = tapped.Taps.ToArray();
+                        break;
                     case ConstValue { Constant: null }:
                         break;
                     case ErrorValue:
                         return ErrorValue.Instance;
                     default:
-                        return call.Error(Diagnostics.ScanMismatch, $"entry {Int(i)} of outputsInfo is neither a tensor (an initial state) nor null", "outputsInfo");
+                        return call.Error(Diagnostics.ScanMismatch, $"entry {Int(i)} of outputsInfo is neither a tensor (an initial state), Taps(...) nor null", "outputsInfo");
                 }
             }
         }
@@ -154,15 +173,36 @@ internal static class ScanCalls
         }
 
         // Placeholders for one step's values, then the body run over them (non-sequences as they are).
-        var states = info?.Where(i => i is not null).Select(i => i!.Value).ToList() ?? [];
+        // A result fed back from several steps keeps a window of its last k values as its state (k the farthest tap):
+        // the step reads its taps from the window, and the next window is the window shifted by the new result.
+        var fed = Enumerable.Range(0, info?.Length ?? 0).Where(i => info![i] is not null).ToList();
+        var states = new List<int>();
         var placeholders = new List<int>();
+        var stepArgs = new List<int>();
         int Placeholder(string name, DType dtype, IEnumerable<int> shape) => g.Input(name, dtype, shape.ToArray(), -1 - g.Count);
+        int Index(long value) => g.Constant(ScalarValue.Integer(value), DType.Int64);
         for (int s = 0; s < sequences.Length; s++) placeholders.Add(Placeholder("sequence" + Int(s), g[sequences[s]].DType, g[sequences[s]].Shape.Skip(1)));
-        for (int r = 0; r < states.Count; r++) placeholders.Add(Placeholder("state" + Int(r), g[states[r]].DType, g[states[r]].Shape));
-        var args = placeholders.Concat(nonSequences).Select(n => (Value)new TensorValue(Operand.Of(n))).ToList();
+        stepArgs.AddRange(placeholders);
+        for (int r = 0; r < fed.Count; r++)
+        {
+            int initial = info![fed[r]]!.Value;
+            if (!tapsOf.TryGetValue(fed[r], out var taps))
+            {
+                states.Add(initial);
+                placeholders.Add(Placeholder("state" + Int(r), g[initial].DType, g[initial].Shape));
+                stepArgs.Add(placeholders[placeholders.Count - 1]);
+                continue;
+            }
+            int k = -taps.Min();
+            states.Add(SubtensorOp.Instance.Build(g, initial, [1], [Index(0), Index(k)]));
+            int window = Placeholder("state" + Int(r), g[initial].DType, new[] { k }.Concat(g[initial].Shape.Skip(1)));
+            placeholders.Add(window);
+            foreach (var tap in taps) stepArgs.Add(SubtensorOp.Instance.Build(g, window, [0], [Index(k + tap)]));
+        }
+        var args = stepArgs.Concat(nonSequences).Select(n => (Value)new TensorValue(Operand.Of(n))).ToList();
         if (arity != args.Count)
             return call.Error(Diagnostics.ScanMismatch,
-                $"fn takes {Int(arity)} parameters, but Scan passes {Int(args.Count)}: {Int(sequences.Length)} sequence slices, {Int(states.Count)} previous results (outputsInfo entries that are not null), {Int(nonSequences.Length)} non-sequences", "fn");
+                $"fn takes {Int(arity)} parameters, but Scan passes {Int(args.Count)}: {Int(sequences.Length)} sequence slices, {Int(stepArgs.Count - sequences.Length)} previous results (one per tap of each outputsInfo entry that is not null), {Int(nonSequences.Length)} non-sequences", "fn");
         var result = call.Evaluator.CallFunction(call.At, fn!, args);
         int[] outputs;
         switch (result)
@@ -184,19 +224,33 @@ internal static class ScanCalls
         if (info.Length != outputs.Length)
             return call.Error(Diagnostics.ScanMismatch, $"fn returns {Int(outputs.Length)} results, but outputsInfo has {Int(info.Length)} entries (one per result: an initial state, or null)", "outputsInfo");
         var fedFrom = new List<int>();
+        var hidden = new List<int>();
         for (int i = 0; i < info.Length; i++)
         {
             if (info[i] is not { } initial) continue;
-            var (o, s) = (g[outputs[i]], g[initial]);
+            var o = g[outputs[i]];
+            var s = tapsOf.ContainsKey(i) ? g[SubtensorOp.Instance.Build(g, initial, [0], [Index(0)])] : g[initial];
             bool shapesAgree = o.Rank == s.Rank && o.Shape.Zip(s.Shape, (a, b) => a < 0 || b < 0 || a == b).All(x => x);
             if (o.DType != s.DType || !shapesAgree)
                 return call.Error(Diagnostics.ScanMismatch,
                     $"result {Int(i)} of fn is {call.Describe(outputs[i])}, but its initial state in outputsInfo is {call.Describe(initial)}; a fed-back result must keep its state's dtype and shape (cast the initial state or the result)", "outputsInfo");
-            fedFrom.Add(i);
+            if (!tapsOf.ContainsKey(i))
+            {
+                fedFrom.Add(i);
+                continue;
+            }
+            // The next window: the window but its oldest value, then this step's result.
+            int window = placeholders[sequences.Length + fed.IndexOf(i)];
+            int k = g[window].Shape[0];
+            int newest = g.DimShuffle(outputs[i], new[] { -1 }.Concat(Enumerable.Range(0, o.Rank)).ToArray());
+            int shifted = JoinOp.Instance.Build(g, [SubtensorOp.Instance.Build(g, window, [1], [Index(1), Index(k - 1)]), newest], 0, out var error);
+            if (error is not null) return call.Error(Diagnostics.ScanMismatch, error, "outputsInfo");
+            fedFrom.Add(outputs.Length + hidden.Count);
+            hidden.Add(shifted);
         }
 
         bool reversed = backwards ?? call.Bool("goBackwards");
-        var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs, fedFrom, reversed, last);
+        var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs.Concat(hidden).ToList(), fedFrom, reversed, last);
         if (Make(call, scan) is not { } results) return ErrorValue.Instance;
         var value = result is TensorValue ? call.Result(results[0]) : call.Results(results);
         var updates = new ListValue(ImmutableArray<Value>.Empty, ImmutableArray<IrSpan>.Empty);

@@ -125,4 +125,27 @@ public static partial class ScanGraphs
         var z = Tanh(x) * x.Sum();
         return Function([w, v, x, u], [Rop(y, w, v), Lop(y, w, u), Rop(z, x, u), Lop(z, x, u)]);
     }
+
+    /// <summary>Results fed back from two steps: a + 10·b over taps -2 and -1, and over taps -3 and -1.</summary>
+    [TensorFunction]
+    public static FunctionGraph Tapped()
+    {
+        var x0 = DVector("x0");
+        var (two, _) = Scan((a, b) => a + 10 * b, outputsInfo: [Taps(x0, -2, -1)], nSteps: 4);
+        var (three, _) = Scan((a, b) => a + 10 * b, outputsInfo: [Taps(x0, -3, -1)], nSteps: 3);
+        return Function([x0], [two, three]);
+    }
+
+    /// <summary>The tutorial's x(t) = x(t-2)·U + x(t-1)·V + tanh(x(t-1)·W + b), and the gradient of its sum with respect to U.</summary>
+    [TensorFunction]
+    public static FunctionGraph TwoTaps()
+    {
+        var (u, v, w) = DMatrices("U", "V", "W");
+        var b = DVector("b");
+        var x0 = DMatrix("x0");
+        var n = IScalar("n");
+        var (x, _) = Scan((previous2, previous1) => Dot(previous2, u) + Dot(previous1, v) + Tanh(Dot(previous1, w) + b),
+            outputsInfo: [Taps(x0, -2, -1)], nSteps: n);
+        return Function([u, v, w, b, x0, n], [x, Grad(x.Sum(), u)]);
+    }
 }

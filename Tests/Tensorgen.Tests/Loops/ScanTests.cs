@@ -251,4 +251,48 @@ public sealed class ScanTests
             Assert.Equal(expectedLop[i], lop.ToArray()[i], 1e-8);
         }
     }
+
+    [Fact]
+    public void Taps_feed_back_results_from_several_steps_as_PyTensor_does()
+    {
+        // PyTensor 2.24.2: [21, 212, 2141, 21622] for x0 = [1, 2] (and for [1, 2, 3]: the first two), [31, 312, 3123] for taps -3, -1.
+        var f = new ScanGraphs.TappedFunction();
+        var (two, three) = f.Invoke(new[] { 1.0, 2, 3 });
+        Assert.Equal(new[] { 21.0, 212, 2141, 21622 }, two.ToArray());
+        Assert.Equal(new[] { 31.0, 312, 3123 }, three.ToArray());
+        Assert.ThrowsAny<ArgumentException>(() => f.Invoke(new[] { 1.0, 2 }));   // taps -3 need three initial values
+    }
+
+    [Fact]
+    public void Two_taps_recurrence_and_its_gradient_equal_plain_loops_and_finite_differences()
+    {
+        var random = new Random(9);
+        double[] Values(int n) => Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var (u, v, w, b, x0) = (Values(4), Values(4), Values(4), Values(2), Values(4));
+        var f = new ScanGraphs.TwoTapsFunction();
+        (Tensor<double>, Tensor<double>) Run(double[] uu) => f.Invoke(Tensor.Create(uu, [2, 2]), Tensor.Create(v, [2, 2]), Tensor.Create(w, [2, 2]), b, Tensor.Create(x0, [2, 2]), 5);
+        var (x, grad) = Run(u);
+        // The same recurrence in plain C#: rows of length 2.
+        double[] Step(double[] p2, double[] p1, double[] uu)
+        {
+            var r = new double[2];
+            for (int j = 0; j < 2; j++)
+            {
+                double t = b[j];
+                for (int k = 0; k < 2; k++) { r[j] += p2[k] * uu[k * 2 + j] + p1[k] * v[k * 2 + j]; t += p1[k] * w[k * 2 + j]; }
+                r[j] += Math.Tanh(t);
+            }
+            return r;
+        }
+        double Sum(double[] uu)
+        {
+            double[] a = x0[..2], c = x0[2..];
+            double total = 0;
+            for (int t = 0; t < 5; t++) { var next = Step(a, c, uu); total += next.Sum(); (a, c) = (c, next); }
+            return total;
+        }
+        Assert.Equal(new nint[] { 5, 2 }, x.Lengths.ToArray());
+        Assert.Equal(Sum(u), x.ToArray().Sum(), 1e-12);
+        AssertFiniteDifferences([u], a => Sum(a[0]), [grad.ToArray()], 1e-7);
+    }
 }
