@@ -29,6 +29,8 @@ internal static class ScanPullback
         int Int(long v) => b.Constant(ScalarValue.Integer(v), DType.Int64);
         int Slice(int x, int start, int length, int step) => SubtensorOp.Instance.Build(b, x, [step], [start, length]);
         int Reverse(int x) => Slice(x, b.Ew(OpCode.Sub, n, Int(1)), n, -1);
+        // Truncated back-propagation through time: the backward scan runs over the last steps only.
+        int back = p.TruncateGradient >= 0 ? b.Ew(OpCode.Minimum, n, Int(p.TruncateGradient)) : n;
         int Zeros(int x) => b.Ew(OpCode.Second, x, b.Scalar(0, b[x].DType));
 
         // The backward scan's sequences, in its step order (the forward's last step first).
@@ -78,7 +80,7 @@ internal static class ScanPullback
             .Concat(captured.Select((c, i) => b.Ew(OpCode.Add, sums[i], grads[sequences + states + i]))).ToList();
         var fedFrom = Enumerable.Range(sequences, states + captured.Count).ToList();
         var initial = inits.Select(Zeros).Concat(captured.Select(Zeros)).ToList();
-        var scan = new Evaluate.ScanNodes(b, n, backward, initial, slices.Concat(previousStates).Append(cotangent).Concat(adjoints).Concat(sums).ToList(),
+        var scan = new Evaluate.ScanNodes(b, back, backward, initial, slices.Concat(previousStates).Append(cotangent).Concat(adjoints).Concat(sums).ToList(),
             results, fedFrom, false, false);
         var made = scan.Build(out var unsupported) ?? throw new GradientNotImplementedException("Scan", unsupported ?? "a scan of its body's gradient");
 
@@ -88,12 +90,16 @@ internal static class ScanPullback
         {
             // Back in the forward order, into the positions the forward steps read.
             int length = b.DimSize(seqs[s], 0);
-            int start = p.GoBackwards ? b.Ew(OpCode.Sub, length, n) : Int(0);
-            int slices0 = p.GoBackwards ? made[s] : Reverse(made[s]);
-            result[1 + s] = IncSubtensorOp.Instance.Build(b, Zeros(seqs[s]), slices0, [1], [start, n], set: true);
+            // (Truncated: the last steps' positions only.)
+            int start = p.GoBackwards ? b.Ew(OpCode.Sub, length, n) : b.Ew(OpCode.Sub, n, back);
+            int slices0 = p.GoBackwards ? made[s] : Slice(made[s], b.Ew(OpCode.Sub, back, Int(1)), back, -1);
+            result[1 + s] = IncSubtensorOp.Instance.Build(b, Zeros(seqs[s]), slices0, [1], [start, back], set: true);
         }
         int Last(int x) => SubtensorOp.Instance.Build(b, x, [0], [Int(-1)]);
-        for (int r = 0; r < states; r++) result[1 + sequences + r] = Last(made[sequences + r]);
+        // An initial state gets a gradient only when the backward scan reached the first step.
+        for (int r = 0; r < states; r++)
+            result[1 + sequences + r] = p.TruncateGradient < 0 ? Last(made[sequences + r])
+                : b.Ew(OpCode.Switch, b.Ew(OpCode.Lt, back, n), Zeros(inits[r]), Last(made[sequences + r]));
         for (int c = 0; c < captured.Count; c++) result[1 + sequences + states + c] = Last(made[sequences + states + c]);
         return result;
     }

@@ -17,7 +17,7 @@ namespace Tensorgen.Generator.Evaluate;
 /// <param name="Placeholders">A step's slice of each sequence, then each state's previous value.</param>
 /// <param name="Last">Each result's last step (Reduce, the folds, Jacobian rows are all steps: false).</param>
 internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<int> Sequences, IReadOnlyList<int> States,
-    IReadOnlyList<int> Placeholders, IReadOnlyList<int> Outputs, IReadOnlyList<int> FedFrom, bool Backwards, bool Last)
+    IReadOnlyList<int> Placeholders, IReadOnlyList<int> Outputs, IReadOnlyList<int> FedFrom, bool Backwards, bool Last, int TruncateGradient = -1)
 {
     /// <summary>The result nodes, or null with the reason the body cannot be compiled (TG0502).</summary>
     public int[]? Build(out string? unsupported)
@@ -50,7 +50,7 @@ internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<in
                 axes.Add(d.Input < Sequences.Count ? d.Axis + 1 : d.Axis);
             }
             var p = new ScanParams(body.Nodes, body.Inputs, body.Outputs, Sequences.Count, FedFrom.ToEquatableArray(), k,
-                dims.ToEquatableArray(), axes.ToEquatableArray(), Backwards);
+                dims.ToEquatableArray(), axes.ToEquatableArray(), Backwards, TruncateGradient);
             results[k] = ScanOp.Instance.Build(g, Steps, operands, p);
             if (Last) results[k] = SubtensorOp.Instance.Build(g, results[k], [0], [g.Constant(ScalarValue.Integer(-1), DType.Int64)]);
         }
@@ -68,7 +68,7 @@ internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<in
         var results = new int[Outputs.Count];
         for (int k = 0; k < Outputs.Count; k++)
         {
-            var p = new ScanRequestParams(Sequences.Count, States.Count, Outputs.Count, FedFrom.ToEquatableArray(), k, Backwards, Last, callSite);
+            var p = new ScanRequestParams(Sequences.Count, States.Count, Outputs.Count, FedFrom.ToEquatableArray(), k, Backwards, Last, callSite, TruncateGradient);
             var step = g[Outputs[k]].Shape;
             var shape = Last ? step : new[] { g[Steps].IsConstant ? (int)g[Steps].Value.Long : -1 }.Concat(step).ToEquatableArray();
             results[k] = g.Add(new Node(OpCode.ScanRequest, g[Outputs[k]].DType, shape, inputs, p, default, null));
@@ -81,6 +81,6 @@ internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<in
     {
         int s = p.Sequences, r = p.States;
         return new ScanNodes(g, inputs[0], inputs.Skip(1).Take(s).ToList(), inputs.Skip(1 + s).Take(r).ToList(),
-            inputs.Skip(1 + s + r).Take(s + r).ToList(), inputs.Skip(1 + 2 * (s + r)).Take(p.Outputs).ToList(), p.FedFrom, p.GoBackwards, p.Last);
+            inputs.Skip(1 + s + r).Take(s + r).ToList(), inputs.Skip(1 + 2 * (s + r)).Take(p.Outputs).ToList(), p.FedFrom, p.GoBackwards, p.Last, p.TruncateGradient);
     }
 }

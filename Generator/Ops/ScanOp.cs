@@ -19,6 +19,7 @@ namespace Tensorgen.Generator.Ops;
 /// <param name="Output">The body result this node stacks.</param>
 /// <param name="StepDims">For each dimension of a step of <see cref="Output"/>: the operand whose dimension it equals, or -1 when static.</param>
 /// <param name="StepAxes">For each such dimension: that operand's axis.</param>
+/// <param name="TruncateGradient">How many steps back a gradient goes (PyTensor's truncate_gradient); -1: all.</param>
 internal sealed record ScanParams(
     EquatableArray<Node> Body,
     EquatableArray<int> BodyInputs,
@@ -28,7 +29,8 @@ internal sealed record ScanParams(
     int Output,
     EquatableArray<int> StepDims,
     EquatableArray<int> StepAxes,
-    bool GoBackwards) : OpParams
+    bool GoBackwards,
+    int TruncateGradient = -1) : OpParams
 {
     /// <summary>The first operand after the number of steps, the sequences and the initial states: the captured values.</summary>
     public int FirstCaptured => 1 + Sequences + States.Count;

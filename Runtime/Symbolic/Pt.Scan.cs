@@ -19,56 +19,57 @@ public static partial class Pt
     /// <param name="nonSequences">Tensors passed to every step as they are (variables the body captures are passed so too).</param>
     /// <param name="nSteps">The number of steps (an int or an int scalar tensor); by default the shortest sequence's length.</param>
     /// <param name="goBackwards">Whether the sequences are read from their last element to their first.</param>
+    /// <param name="truncateGradient">PyTensor's truncated back-propagation through time: a gradient through the scan goes back this many steps only (earlier steps and the initial states get none); -1, the default, goes back to the start.</param>
     /// <returns>The stacked results (each of shape (steps, ...)) and the updates the body makes (none: draws and shared updates in a body are not supported yet).</returns>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
-    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// <inheritdoc cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     [Call(ApiFunction.Scan)]
-    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false) => default;
+    public static (TensorVariable[] Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
     /// <summary>
     /// PyTensor's <c>map</c>: <paramref name="fn"/> applied to each step's slices of <paramref name="sequences"/> (and the
-    /// non-sequences), the results stacked; a <see cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/> with no fed-back result.
+    /// non-sequences), the results stacked; a <see cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/> with no fed-back result.
     /// </summary>
     [Call(ApiFunction.Map)]
     public static (TensorVariable Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
@@ -110,7 +111,7 @@ public static partial class Pt
     public static (TensorVariable[] Outputs, Pairs Updates) Map(Func<TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable, TensorVariable[]> fn, TensorVariable[] sequences, TensorVariable[]? nonSequences = null, bool goBackwards = false) => default;
 
     /// <summary>
-    /// PyTensor's <c>reduce</c>: a <see cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool)"/>
+    /// PyTensor's <c>reduce</c>: a <see cref="Scan(Func{TensorVariable, TensorVariable}, TensorVariable[], TensorVariable[], TensorVariable[], TensorVariable, bool, int)"/>
     /// of which only the last step of each result is returned (with no steps, taking it is an index error).
     /// </summary>
     [Call(ApiFunction.Reduce)]

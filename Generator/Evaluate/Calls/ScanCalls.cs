@@ -250,7 +250,9 @@ internal static class ScanCalls
         }
 
         bool reversed = backwards ?? call.Bool("goBackwards");
-        var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs.Concat(hidden).ToList(), fedFrom, reversed, last);
+        int truncate = call.Has("truncateGradient") ? call.Int("truncateGradient") ?? -2 : -1;
+        if (truncate < -1) return call.Error(Diagnostics.ScanMismatch, "truncateGradient must be a constant number of steps, or -1 for all", "truncateGradient");
+        var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs.Concat(hidden).ToList(), fedFrom, reversed, last, truncate);
         if (Make(call, scan) is not { } results) return ErrorValue.Instance;
         var value = result is TensorValue ? call.Result(results[0]) : call.Results(results);
         var updates = new ListValue(ImmutableArray<Value>.Empty, ImmutableArray<IrSpan>.Empty);

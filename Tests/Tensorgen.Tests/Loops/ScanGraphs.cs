@@ -148,4 +148,17 @@ public static partial class ScanGraphs
             outputsInfo: [Taps(x0, -2, -1)], nSteps: n);
         return Function([u, v, w, b, x0, n], [x, Grad(x.Sum(), u)]);
     }
+
+    /// <summary>tanh(h·a + x(t)) and the gradients of its sum, in full and truncated to the last 2 steps.</summary>
+    [TensorFunction]
+    public static FunctionGraph Truncated()
+    {
+        var x = DVector("x");
+        var (h0, a) = DScalars("h0", "a");
+        var (full, _) = Scan((v, p, w) => Tanh(p * w + v), sequences: [x], outputsInfo: [h0], nonSequences: [a]);
+        var (truncated, _) = Scan((v, p, w) => Tanh(p * w + v), sequences: [x], outputsInfo: [h0], nonSequences: [a], truncateGradient: 2);
+        var g = Grad(full.Sum(), [x, h0, a]);
+        var t = Grad(truncated.Sum(), [x, h0, a]);
+        return Function([x, h0, a], [g[0], g[1], g[2], t[0], t[1], t[2]]);
+    }
 }

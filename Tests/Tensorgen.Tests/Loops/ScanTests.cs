@@ -295,4 +295,23 @@ public sealed class ScanTests
         Assert.Equal(Sum(u), x.ToArray().Sum(), 1e-12);
         AssertFiniteDifferences([u], a => Sum(a[0]), [grad.ToArray()], 1e-7);
     }
+
+    [Fact]
+    public void Truncated_gradients_go_back_the_given_steps_as_PyTensor()
+    {
+        // PyTensor 2.24.2 on x = [0.1 .. 0.5], h0 = 0.3, a = 0.7: in full gx = [1.87786304, 1.52025869, 1.12983494,
+        // 0.77399286, 0.45304921], gh0 = 1.31450413, ga = 2.15031742; truncate_gradient=2: gx = [0, 0, 0, 0.77399286,
+        // 0.45304921], gh0 = 0, ga = 0.6910129.
+        var (gx, gh0, ga, tx, th0, ta) = new ScanGraphs.TruncatedFunction().Invoke(new[] { 0.1, 0.2, 0.3, 0.4, 0.5 }, 0.3, 0.7);
+        double[] full = [1.87786304, 1.52025869, 1.12983494, 0.77399286, 0.45304921], truncated = [0, 0, 0, 0.77399286, 0.45304921];
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.Equal(full[i], gx.ToArray()[i], 1e-8);
+            Assert.Equal(truncated[i], tx.ToArray()[i], 1e-8);
+        }
+        Assert.Equal(1.31450413, gh0, 1e-8);
+        Assert.Equal(2.15031742, ga, 1e-8);
+        Assert.Equal(0.0, th0);
+        Assert.Equal(0.6910129, ta, 1e-7);
+    }
 }
