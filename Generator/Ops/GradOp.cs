@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Model;
-using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Ops;
 
@@ -11,44 +10,11 @@ namespace Tensorgen.Generator.Ops;
 /// (<c>Differentiate/GradRequest</c>). So no graph after that stage holds one, and the facets only a
 /// scheduled or differentiated node needs say so rather than answer.
 /// </summary>
-internal sealed class GradOp : IStructuralOp
+internal sealed class GradOp() : RequestOp(OpCode.Grad, "grad", "its gradient")
 {
     public static readonly GradOp Instance = new();
 
-    public OpCode Op => OpCode.Grad;
-
-    public string Name => "grad";
-
-    public int Arity => -1;
-
-    public OpKind Kind => OpKind.Request;
-
-    public StepKind Step => StepKind.Lowered;
-
     /// <summary>Inputs are the cost, then the call's variables: the node's type is its variable's.</summary>
-    public EquatableArray<int> StaticShape(Node node, IReadOnlyList<Node> operands) =>
+    public override EquatableArray<int> StaticShape(Node node, IReadOnlyList<Node> operands) =>
         operands[node.Parameters<Differentiate.GradParams>().Index + 1].Shape;
-
-    public bool OwnIdentity => false;
-
-    public void RelateSizes(Node node, SizeRelations sizes) => throw Requested();
-
-    public int[] Pullback(GraphBuilder b, int id, int g) => throw Requested();
-
-    public bool Disconnected => false;
-
-    public bool IsView(Node node) => throw Requested();
-
-    public bool ReadsBuffers => false;
-
-    public bool ReadsValue(int k) => true;
-
-    public string PrintedName(Node node) => Name;
-
-    public string PrintedParameters(Node node) => "";
-
-    public string PrintedOperand(Node node, int k, string name) => name;
-
-    private static System.InvalidOperationException Requested() =>
-        new("a Grad request is replaced by its gradient when differentiating: no graph after that holds it");
 }

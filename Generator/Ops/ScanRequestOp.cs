@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using Tensorgen.Generator.Graph;
 using Tensorgen.Generator.Model;
-using Tensorgen.Generator.Schedule;
 
 namespace Tensorgen.Generator.Ops;
 
@@ -15,43 +14,10 @@ internal sealed record ScanRequestParams(int Sequences, int States, int Outputs,
 /// initial states, the placeholders, the body's results. The differentiate stage replaces it by the scan
 /// (<c>Evaluate/ScanNodes</c>), so no graph after that stage holds one.
 /// </summary>
-internal sealed class ScanRequestOp : IStructuralOp
+internal sealed class ScanRequestOp() : RequestOp(OpCode.ScanRequest, "scan_request", "its scan")
 {
     public static readonly ScanRequestOp Instance = new();
 
-    public OpCode Op => OpCode.ScanRequest;
-
-    public string Name => "scan_request";
-
-    public int Arity => -1;
-
-    public OpKind Kind => OpKind.Request;
-
-    public StepKind Step => StepKind.Lowered;
-
     /// <summary>As made: the result's (stacked) shape, which the scan will have.</summary>
-    public EquatableArray<int> StaticShape(Node node, IReadOnlyList<Node> operands) => node.Shape;
-
-    public bool OwnIdentity => false;
-
-    public void RelateSizes(Node node, SizeRelations sizes) => throw Requested();
-
-    public int[] Pullback(GraphBuilder b, int id, int g) => throw Requested();
-
-    public bool Disconnected => false;
-
-    public bool IsView(Node node) => throw Requested();
-
-    public bool ReadsBuffers => false;
-
-    public bool ReadsValue(int k) => true;
-
-    public string PrintedName(Node node) => Name;
-
-    public string PrintedParameters(Node node) => "";
-
-    public string PrintedOperand(Node node, int k, string name) => name;
-
-    private static System.InvalidOperationException Requested() =>
-        new("a scan request is replaced by its scan when differentiating: no graph after that holds it");
+    public override EquatableArray<int> StaticShape(Node node, IReadOnlyList<Node> operands) => node.Shape;
 }
