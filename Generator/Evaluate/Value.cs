@@ -77,8 +77,11 @@ internal sealed record FunctionValue(
     bool NoDefaultUpdates,
     int OnUnusedInput) : Value;
 
-/// <summary>A Scan outputsInfo entry fed back from several earlier steps: the initial values and the taps (negative).</summary>
-internal sealed record TapsValue(int Initial, EquatableArray<int> Taps) : Value;
+/// <summary>
+/// <c>Taps(tensor, taps)</c>: a Scan sequence read at several offsets, or an outputsInfo entry fed back from several
+/// earlier steps (the initial values; taps negative).
+/// </summary>
+internal sealed record TapsValue(int Tensor, EquatableArray<int> Taps) : Value;
 
 /// <summary>One (variable, value) pair of updates or givens, and where it was written.</summary>
 internal sealed record PairValue(Value Variable, Value Value, IrSpan Location);

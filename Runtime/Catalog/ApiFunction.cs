@@ -138,5 +138,8 @@ public enum ApiFunction
     Lop,
     /// <summary><c>Rop(f, wrt, evalPoints)</c>: a Jacobian-vector product.</summary>
     Rop,
-
+    /// <summary><c>Scan(fn, ...)</c> whose fn returns only updates of shared variables (PyTensor's <c>lambda: {k: k + 1}</c>).</summary>
+    ScanUpdates,
+    /// <summary><c>Scan(fn, ...)</c> whose fn returns its results and updates of shared variables, as a pair.</summary>
+    ScanWithUpdates,
 }

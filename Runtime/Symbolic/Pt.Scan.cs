@@ -283,11 +283,17 @@ public static partial class Pt
     public static TensorVariable Rop(TensorVariable f, TensorVariable[] wrt, TensorVariable[] evalPoints) => Inert.Variable;
 
     /// <summary>
-    /// An <c>outputsInfo</c> entry fed back from several earlier steps (PyTensor's
-    /// <c>dict(initial=initial, taps=[-2, -1])</c>): the step receives the result of each step <paramref name="taps"/>
-    /// back (negative), in the order given; <paramref name="initial"/> holds, along its first axis, the values before
-    /// the first step, of which the first max(-taps) are used (x(-2), x(-1) for taps -2 and -1). Only in outputsInfo.
+    /// Several steps of <paramref name="tensor"/> at once, in a Scan's <c>sequences</c> or <c>outputsInfo</c>:
+    /// <list type="bullet">
+    /// <item>in <c>outputsInfo</c> (PyTensor's <c>dict(initial=initial, taps=[-2, -1])</c>): a result fed back from several
+    /// earlier steps; the step receives the result of each step <paramref name="taps"/> back (negative), in the order
+    /// given; <paramref name="tensor"/> holds, along its first axis, the values before the first step, of which the first
+    /// max(-taps) are used (x(-2), x(-1) for taps -2 and -1);</item>
+    /// <item>in <c>sequences</c> (PyTensor's <c>dict(input=x, taps=[-1, 0, 1])</c>): one step argument per tap, the
+    /// element tap places away from the step's: with lo = min(taps, 0) and hi = max(taps, 0), step t reads
+    /// x[t - lo + tap], and the scan runs len(x) - (hi - lo) steps (taps 1, 2 leave x[0] unread, as PyTensor).</item>
+    /// </list>
     /// </summary>
     [Call(ApiFunction.Taps)]
-    public static TensorVariable Taps(TensorVariable initial, params int[] taps) => Inert.Variable;
+    public static TensorVariable Taps(TensorVariable tensor, params int[] taps) => Inert.Variable;
 }

@@ -154,6 +154,36 @@ public sealed class DiagnosticTests
         """), "TG0501");
 
     [Fact]
+    public void TG0501_taps_reaching_further_back_than_the_initial_values_hold() => Expect(Body("""
+                var x = DVector("x0");
+                var x0 = SpecifyShape(x, [2]);
+                var (r, _) = Scan((a, b) => a + b, outputsInfo: [|[Taps(x0, -3, -1)]|], nSteps: 4);
+                return Function([x], r);
+        """), "TG0501");
+
+    [Fact]
+    public void TG0501_taps_of_a_result_that_are_not_negative() => Expect(Body("""
+                var x0 = DVector("x0");
+                var (r, _) = Scan((a, b) => a + b, outputsInfo: [|[Taps(x0, -1, 0)]|], nSteps: 4);
+                return Function([x0], r);
+        """), "TG0501");
+
+    [Fact]
+    public void TG0501_taps_repeated() => Expect(Body("""
+                var x = DVector("x");
+                var (r, _) = Scan((a, b) => a + b, sequences: [[|Taps(x, 1, 1)|]]);
+                return Function([x], r);
+        """), "TG0501");
+
+    [Fact]
+    public void TG0501_scan_updating_a_variable_that_is_not_shared() => Expect(Body("""
+                var x = DVector("x");
+                var n = IScalar("n");
+                var (_, updates) = Scan([|() => [(x, x + 1)]|], nSteps: n);
+                return Function([x, n], x, updates: updates);
+        """), "TG0501");
+
+    [Fact]
     public void TG0502_scan_body_running_a_scan() => Expect(Body("""
                 var x = DMatrix("x");
                 var (r, _) = Scan([|v =>

@@ -20,6 +20,8 @@ internal static class ScanCalls
     public static readonly IReadOnlyList<ApiEntry> All =
     [
         new(ApiFunction.Scan, call => Scan(call, backwards: null, last: false)),
+        new(ApiFunction.ScanUpdates, call => Scan(call, backwards: null, last: false, Returns.Updates)),
+        new(ApiFunction.ScanWithUpdates, call => Scan(call, backwards: null, last: false, Returns.Both)),
         new(ApiFunction.Map, call => Scan(call, backwards: null, last: false)),
         new(ApiFunction.Taps, Taps),
         new(ApiFunction.Reduce, call => Scan(call, backwards: null, last: true)),
@@ -100,60 +102,32 @@ internal static class ScanCalls
         return null;
     }
 
-    /// <summary><c>Taps(initial, taps)</c>: a marker only outputsInfo reads; taps negative and distinct.</summary>
+    /// <summary><c>Taps(tensor, taps)</c>: a marker only sequences and outputsInfo read; taps distinct.</summary>
     private static Value Taps(ApiCall call)
     {
-        int initial = call.Tensor("initial");
+        int tensor = call.Tensor("tensor");
         var taps = call.Ints("taps");
-        if (initial < 0 || taps is null) return ErrorValue.Instance;
-        if (taps.Length == 0 || taps.Any(t => t >= 0) || taps.Distinct().Count() != taps.Length)
-            return call.Error(Diagnostics.ScanMismatch, "the taps of an outputsInfo entry must be distinct negative step offsets, such as -2, -1", "taps");
-        if (call.Graph[initial].Rank == 0 && taps.Min() < -1)
-            return call.Error(Diagnostics.ScanMismatch, $"the initial values of taps reaching {Int(-taps.Min())} steps back must have a first axis holding them, not be {call.Describe(initial)}", "initial");
-        return new TapsValue(initial, taps.ToEquatableArray());
+        if (tensor < 0 || taps is null) return ErrorValue.Instance;
+        if (taps.Length == 0 || taps.Distinct().Count() != taps.Length)
+            return call.Error(Diagnostics.ScanMismatch, "Taps needs distinct step offsets, such as -2, -1 (a result fed back) or -1, 0, 1 (a sequence)", "taps");
+        return new TapsValue(tensor, taps.ToEquatableArray());
     }
 
-    private static Value Scan(ApiCall call, bool? backwards, bool last)
+    /// <summary>What a body returns: its results (one or an array), the updates of shared variables, or both, as a pair.</summary>
+    private enum Returns { Results, Updates, Both }
+
+    private static Value Scan(ApiCall call, bool? backwards, bool last, Returns returns = Returns.Results)
     {
         var g = call.Graph;
         var fn = call.Raw("fn");
         if (fn is ErrorValue) return fn;
         int arity = GraphEvaluator.DelegateArity(fn);
         if (arity < 0) return call.Error(Diagnostics.ScanUnsupported, "Scan's fn must be a lambda or a method of graph code", "fn");
-        var sequences = call.Has("sequences") ? call.Tensors("sequences") : [];
+        var sequences = ScanArguments.Sequences(call);
         var nonSequences = call.Has("nonSequences") ? call.Tensors("nonSequences") : [];
         if (sequences is null || nonSequences is null) return ErrorValue.Instance;
-
         // outputsInfo: an initial state per fed-back result (its taps: -1, or Taps(...)'s), null for a result not fed back.
-        int?[]? info = null;
-        var tapsOf = new Dictionary<int, int[]>();
-        if (call.Has("outputsInfo"))
-        {
-            if (call.List("outputsInfo") is not { } list) return ErrorValue.Instance;
-            info = new int?[list.Items.Length];
-            for (int i = 0; i < info.Length; i++)
-            {
-                switch (list.Items[i])
-                {
-                    case TensorValue { Operand: var o }:
-                        info[i] = o.Weak is { } literal ? g.Constant(literal.Value, GraphBuilder.DefaultDType(literal)) : o.Node;
-                        break;
-                    case TapsValue tapped:
-                        info[i] = tapped.Initial;
-                        if (!(tapped.Taps.Count == 1 && tapped.Taps[0] == -1)) tapsOf[i] = tapped.Taps.ToArray();
-                        break;
-                    case ConstValue { Constant: null }:
-                        break;
-                    case ErrorValue:
-                        return ErrorValue.Instance;
-                    default:
-                        return call.Error(Diagnostics.ScanMismatch, $"entry {Int(i)} of outputsInfo is neither a tensor (an initial state), Taps(...) nor null", "outputsInfo");
-                }
-            }
-        }
-        for (int s = 0; s < sequences.Length; s++)
-            if (g[sequences[s]].Rank == 0)
-                return call.Error(Diagnostics.ScanMismatch, $"sequence {Int(s)} is {call.Describe(sequences[s])}: a scan iterates over a sequence's first axis, which a 0-d tensor does not have", "sequences");
+        if (!ScanArguments.OutputsInfo(call, out var info, out var tapsOf)) return ErrorValue.Instance;
 
         // The number of steps: nSteps, else the shortest sequence's length.
         int steps;
@@ -162,10 +136,10 @@ internal static class ScanCalls
             steps = call.Size("nSteps");
             if (steps < 0) return ErrorValue.Instance;
         }
-        else if (sequences.Length > 0)
+        else if (sequences.Count > 0)
         {
             steps = g.DimSize(sequences[0], 0);
-            for (int s = 1; s < sequences.Length; s++) steps = g.Ew(OpCode.Minimum, steps, g.DimSize(sequences[s], 0));
+            for (int s = 1; s < sequences.Count; s++) steps = g.Ew(OpCode.Minimum, steps, g.DimSize(sequences[s], 0));
         }
         else
         {
@@ -181,7 +155,7 @@ internal static class ScanCalls
         var stepArgs = new List<int>();
         int Placeholder(string name, DType dtype, IEnumerable<int> shape) => g.Input(name, dtype, shape.ToArray(), -1 - g.Count);
         int Index(long value) => g.Constant(ScalarValue.Integer(value), DType.Int64);
-        for (int s = 0; s < sequences.Length; s++) placeholders.Add(Placeholder("sequence" + Int(s), g[sequences[s]].DType, g[sequences[s]].Shape.Skip(1)));
+        for (int s = 0; s < sequences.Count; s++) placeholders.Add(Placeholder("sequence" + Int(s), g[sequences[s]].DType, g[sequences[s]].Shape.Skip(1)));
         stepArgs.AddRange(placeholders);
         for (int r = 0; r < fed.Count; r++)
         {
@@ -202,13 +176,24 @@ internal static class ScanCalls
         var args = stepArgs.Concat(nonSequences).Select(n => (Value)new TensorValue(Operand.Of(n))).ToList();
         if (arity != args.Count)
             return call.Error(Diagnostics.ScanMismatch,
-                $"fn takes {Int(arity)} parameters, but Scan passes {Int(args.Count)}: {Int(sequences.Length)} sequence slices, {Int(stepArgs.Count - sequences.Length)} previous results (one per tap of each outputsInfo entry that is not null), {Int(nonSequences.Length)} non-sequences", "fn");
+                $"fn takes {Int(arity)} parameters, but Scan passes {Int(args.Count)}: {Int(sequences.Count)} sequence slices (one per tap of a sequence), {Int(stepArgs.Count - sequences.Count)} previous results (one per tap of each outputsInfo entry that is not null), {Int(nonSequences.Length)} non-sequences", "fn");
         var result = call.Evaluator.CallFunction(call.At, fn!, args);
-        int[] outputs;
-        switch (result)
+        if (result is ErrorValue) return result;
+        Value? resultsValue = result, updatesValue = null;
+        if (returns != Returns.Results)
         {
+            if (returns == Returns.Updates) (resultsValue, updatesValue) = (null, result);
+            else if (result is ListValue { Items.Length: 2 } pair) (resultsValue, updatesValue) = (pair.Items[0], pair.Items[1]);
+            else return call.Error(Diagnostics.ScanMismatch, "fn must return its results and its updates, as a pair", "fn");
+        }
+        int[] outputs;
+        switch (resultsValue)
+        {
+            case null:
+                outputs = [];
+                break;
             case ErrorValue:
-                return result;
+                return resultsValue;
             case TensorValue { Operand: var o }:
                 outputs = [g.Materialize(o, o.Weak is { } w ? GraphBuilder.DefaultDType(w) : g[o.Node].DType)];
                 break;
@@ -220,6 +205,21 @@ internal static class ScanCalls
             default:
                 return call.Error(Diagnostics.ScanMismatch, "fn must return a tensor or an array of tensors", "fn");
         }
+        var updates = updatesValue is null ? [] : ScanArguments.Updates(call, updatesValue);
+        if (updates is null) return ErrorValue.Instance;
+
+        // A shared variable the body updates is a state of the loop (PyTensor turns each update into a fed-back
+        // output): what the body computed from the variable is computed again from the step's placeholder for it.
+        var givens = new Dictionary<int, int>();
+        foreach (var (shared, _) in updates)
+        {
+            states.Add(shared);
+            placeholders.Add(Placeholder("shared" + Int(givens.Count), g[shared].DType, g[shared].Shape));
+            givens[shared] = placeholders[placeholders.Count - 1];
+        }
+        var memo = new Dictionary<int, int>();
+        outputs = outputs.Select(o => g.Replace(o, givens, memo)).ToArray();
+
         info ??= new int?[outputs.Length];
         if (info.Length != outputs.Length)
             return call.Error(Diagnostics.ScanMismatch, $"fn returns {Int(outputs.Length)} results, but outputsInfo has {Int(info.Length)} entries (one per result: an initial state, or null)", "outputsInfo");
@@ -240,7 +240,7 @@ internal static class ScanCalls
                 continue;
             }
             // The next window: the window but its oldest value, then this step's result.
-            int window = placeholders[sequences.Length + fed.IndexOf(i)];
+            int window = placeholders[sequences.Count + fed.IndexOf(i)];
             int k = g[window].Shape[0];
             int newest = g.DimShuffle(outputs[i], new[] { -1 }.Concat(Enumerable.Range(0, o.Rank)).ToArray());
             int shifted = JoinOp.Instance.Build(g, [SubtensorOp.Instance.Build(g, window, [1], [Index(1), Index(k - 1)]), newest], 0, out var error);
@@ -248,14 +248,36 @@ internal static class ScanCalls
             fedFrom.Add(outputs.Length + hidden.Count);
             hidden.Add(shifted);
         }
+        int firstUpdate = outputs.Length + hidden.Count;
+        foreach (var (_, next) in updates)
+        {
+            fedFrom.Add(outputs.Length + hidden.Count);
+            hidden.Add(g.Replace(next, givens, memo));
+        }
 
         bool reversed = backwards ?? call.Bool("goBackwards");
         int truncate = call.Has("truncateGradient") ? call.Int("truncateGradient") ?? -2 : -1;
         if (truncate < -1) return call.Error(Diagnostics.ScanMismatch, "truncateGradient must be a constant number of steps, or -1 for all", "truncateGradient");
         var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs.Concat(hidden).ToList(), fedFrom, reversed, last, truncate);
         if (Make(call, scan) is not { } results) return ErrorValue.Instance;
-        var value = result is TensorValue ? call.Result(results[0]) : call.Results(results);
-        var updates = new ListValue(ImmutableArray<Value>.Empty, ImmutableArray<IrSpan>.Empty);
-        return new ListValue([value, updates], [call.Evaluator.SpanOf(call.At), call.Evaluator.SpanOf(call.At)]);
+
+        // Each updated variable's value after the last step: its stacked values' last, or (no steps) its value now.
+        var finals = new List<(int, int)>();
+        for (int u = 0; u < updates.Count; u++)
+        {
+            int stacked = results[firstUpdate + u], shared = updates[u].Shared;
+            if (last)
+            {
+                finals.Add((shared, stacked));
+                continue;
+            }
+            int before = g.DimShuffle(shared, new[] { -1 }.Concat(Enumerable.Range(0, g[shared].Rank)).ToArray());
+            int all = JoinOp.Instance.Build(g, [before, stacked], 0, out var error);
+            if (error is not null) return call.Error(Diagnostics.ScanMismatch, error, "fn");
+            finals.Add((shared, SubtensorOp.Instance.Build(g, all, [0], [Index(-1)])));
+        }
+        var value = resultsValue is TensorValue ? call.Result(results[0]) : call.Results(results.Take(outputs.Length).ToArray());
+        var span = call.Evaluator.SpanOf(call.At);
+        return new ListValue([value, ScanArguments.UpdatesValue(call, finals)], [span, span]);
     }
 }
