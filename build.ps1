@@ -90,6 +90,11 @@ function Aot {
     $rnn = & (Join-Path $artifacts 'aot/Rnn/Rnn') | Out-String
     if ($LASTEXITCODE -ne 0) { throw "native Rnn failed:`n$rnn" }
     Write-Host ($rnn -split "`n" | Select-Object -Last 1 | Out-String)
+
+    # The "Loop" page natively: its scans print PyTensor's values (exit code says).
+    $loop = & (Join-Path $artifacts 'aot/Loop/Loop') | Out-String
+    if ($LASTEXITCODE -ne 0) { throw "native Loop failed:`n$loop" }
+    Write-Host ($loop -split "`n" | Select-Object -Last 2 | Out-String)
 }
 
 # The one package, into artifacts/packages; a pre-release version unique to this run, so a consumer
