@@ -43,7 +43,7 @@ internal static class ScanPullback
         for (int r = 0; r < states; r++)
         {
             // The state each forward step read: the initial state, then every stacked state but the last.
-            int stacked = ScanOp.Instance.Build(b, n, operands, p with { Output = p.States[r] });
+            int stacked = ScanOp.Instance.Build(b, n, operands, p.WithOutput(p.States[r]));
             int first = b.DimShuffle(inits[r], new[] { -1 }.Concat(Enumerable.Range(0, b[inits[r]].Rank)).ToArray());
             int previous = JoinOp.Instance.Build(b, [first, Slice(stacked, Int(0), b.Ew(OpCode.Sub, n, Int(1)), 1)], 0, out var error);
             if (error is not null) throw new System.InvalidOperationException(error);

@@ -51,7 +51,10 @@ internal static class ScanWriter
             $"new global::System.Numerics.Tensors.ReadOnlyTensorSpan<{T(node)}>({data}, {Lengths(dims)}, [])";
         string Result(int output) => p.BodyOutputs.Count == 1 ? result : $"{result}.Item{(output + 1).ToString(CultureInfo.InvariantCulture)}";
 
-        site.Line($"// Scan: {(p.GoBackwards ? "backwards " : "")}over the steps, the body ({ScanOp.BodyClass(site.Id)}) once per step; this node stacks result {p.Output.ToString(CultureInfo.InvariantCulture)}.");
+        var stackedResults = p.Stacked;
+        string which = p.Packed.Count > 0 ? $"this node packs results {string.Join(", ", stackedResults.Select(k => k.ToString(CultureInfo.InvariantCulture)))}, each stacked over the steps, one after the other"
+            : $"this node stacks result {p.Output.ToString(CultureInfo.InvariantCulture)}";
+        site.Line($"// Scan: {(p.GoBackwards ? "backwards " : "")}over the steps, the body ({ScanOp.BodyClass(site.Id)}) once per step; {which}.");
         site.Line("{");
         var sequenceLengths = Enumerable.Range(0, p.Sequences).Select(s => site.Dims(1 + s)[0]);
         site.Line($"    nint {steps} = global::Tensorgen.ScanSteps.Steps({fn}, {site.Scalar(0)}, {Lengths(sequenceLengths)});");
@@ -64,9 +67,19 @@ internal static class ScanWriter
                 ? $"    {T(input)} scanState{id}_{r} = {site.Scalar(operand)};"
                 : $"    {T(input)}[] scanState{id}_{r} = {site.Input(operand)}.ToArray();");
         }
-        int stacked = p.BodyOutputs[p.Output];
-        string stepLength = Product(site.OutputDims.Skip(1));
-        if (body[stacked].Rank > 0) site.Line($"    nint scanLength{id} = {stepLength};");
+        // Where each stacked result's step goes: (offset + step · length) in the output.
+        int lengthsAt = site.Node.Inputs.Count - 1 - stackedResults.Count;
+        for (int j = 0; j < stackedResults.Count; j++)
+        {
+            if (p.Packed.Count == 0)
+            {
+                site.Line($"    nint scanLength{id}_0 = {(body[p.BodyOutputs[p.Output]].Rank > 0 ? Product(site.OutputDims.Skip(1)) : "1")};");
+                site.Line($"    nint scanOffset{id}_0 = 0;");
+                continue;
+            }
+            site.Line($"    nint scanLength{id}_{j} = (nint){site.Scalar(lengthsAt + j)};");
+            site.Line(j == 0 ? $"    nint scanOffset{id}_0 = 0;" : $"    nint scanOffset{id}_{j} = scanOffset{id}_{j - 1} + {steps} * scanLength{id}_{j - 1};");
+        }
         site.Line($"    for (nint {t} = 0; {t} < {steps}; {t}++)");
         site.Line("    {");
         var args = new List<string>();
@@ -93,9 +106,14 @@ internal static class ScanWriter
             }
         }
         site.Line($"        var {result} = {call}.Invoke({string.Join(", ", args)});");
-        site.Line(body[stacked].Rank == 0
-            ? $"        {site.Output}[(int){t}] = {Result(p.Output)};"
-            : $"        global::Tensorgen.ScanSteps.Copy({fn}, {p.Output.ToString(CultureInfo.InvariantCulture)}, {t}, {Result(p.Output)}, {site.Output}.Slice((int)({t} * scanLength{id}), (int)scanLength{id}));");
+        for (int j = 0; j < stackedResults.Count; j++)
+        {
+            int k = stackedResults[j];
+            string at = $"scanOffset{id}_{j} + {t} * scanLength{id}_{j}";
+            site.Line(body[p.BodyOutputs[k]].Rank == 0
+                ? $"        {site.Output}[(int)({at})] = {Result(k)};"
+                : $"        global::Tensorgen.ScanSteps.Copy({fn}, {k.ToString(CultureInfo.InvariantCulture)}, {t}, {Result(k)}, {site.Output}.Slice((int)({at}), (int)scanLength{id}_{j}));");
+        }
         for (int r = 0; r < p.States.Count; r++)
         {
             int fed = p.BodyOutputs[p.States[r]];

@@ -31,26 +31,16 @@ internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<in
         for (int k = 0; k < Outputs.Count; k++)
         {
             // Each dimension of a step: an operand's dimension (a sequence's from its second axis on), or static.
-            var dims = new List<int>();
-            var axes = new List<int>();
-            foreach (var d in shapes.NodeDims[body.Outputs[k]].Select(d => shapes.Dims[d]))
-            {
-                if (d.IsStatic || d.Input < 0)
+            var (dims, axes) = ScanParams.StepShape(shapes, body.Outputs[k], Sequences.Count);
+            var stepDims = shapes.NodeDims[body.Outputs[k]];
+            for (int d = 0; d < dims.Count; d++)
+                if (dims[d] < 0 && !shapes.Dims[stepDims[d]].IsStatic && !FedFrom.Contains(k))
                 {
-                    if (!d.IsStatic && !FedFrom.Contains(k))
-                    {
-                        unsupported = $"the size of result {k.ToString(System.Globalization.CultureInfo.InvariantCulture)}'s steps is computed from values in the body, which a scan does not support yet";
-                        return null;
-                    }
-                    dims.Add(-1);
-                    axes.Add(0);
-                    continue;
+                    unsupported = $"the size of result {k.ToString(System.Globalization.CultureInfo.InvariantCulture)}'s steps is computed from values in the body, which a scan does not support yet";
+                    return null;
                 }
-                dims.Add(1 + d.Input);
-                axes.Add(d.Input < Sequences.Count ? d.Axis + 1 : d.Axis);
-            }
             var p = new ScanParams(body.Nodes, body.Inputs, body.Outputs, Sequences.Count, FedFrom.ToEquatableArray(), k,
-                dims.ToEquatableArray(), axes.ToEquatableArray(), Backwards, TruncateGradient);
+                dims, axes, Backwards, TruncateGradient);
             results[k] = ScanOp.Instance.Build(g, Steps, operands, p);
             if (Last) results[k] = SubtensorOp.Instance.Build(g, results[k], [0], [g.Constant(ScalarValue.Integer(-1), DType.Int64)]);
         }

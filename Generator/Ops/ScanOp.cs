@@ -20,6 +20,11 @@ namespace Tensorgen.Generator.Ops;
 /// <param name="StepDims">For each dimension of a step of <see cref="Output"/>: the operand whose dimension it equals, or -1 when static.</param>
 /// <param name="StepAxes">For each such dimension: that operand's axis.</param>
 /// <param name="TruncateGradient">How many steps back a gradient goes (PyTensor's truncate_gradient); -1: all.</param>
+/// <param name="Packed">
+/// A merged scan (<see cref="Rewrite.ScanMerging"/>): the body results it stacks, in order, into one flat buffer, each
+/// result's steps after the one before's. Its operands then end with each result's elements per step and the buffer's
+/// length (int64 scalars). Empty: the node stacks <see cref="Output"/> alone, shape (steps, ...).
+/// </param>
 internal sealed record ScanParams(
     EquatableArray<Node> Body,
     EquatableArray<int> BodyInputs,
@@ -30,12 +35,40 @@ internal sealed record ScanParams(
     EquatableArray<int> StepDims,
     EquatableArray<int> StepAxes,
     bool GoBackwards,
-    int TruncateGradient = -1) : OpParams
+    int TruncateGradient = -1,
+    EquatableArray<int> Packed = default) : OpParams
 {
+    /// <summary>The body results the node stacks: the packed ones, or <see cref="Output"/>.</summary>
+    public IReadOnlyList<int> Stacked => Packed.Count > 0 ? Packed.ToArray() : [Output];
+
     /// <summary>The first operand after the number of steps, the sequences and the initial states: the captured values.</summary>
     public int FirstCaptured => 1 + Sequences + States.Count;
 
     public TensorGraph Graph => new(Body);
+
+    /// <summary>These parameters for another result of the same body: its step's dimensions found again.</summary>
+    public ScanParams WithOutput(int output)
+    {
+        var (dims, axes) = StepShape(ShapeAnalysis.Run(Graph, BodyInputs), BodyOutputs[output], Sequences);
+        return this with { Output = output, StepDims = dims, StepAxes = axes };
+    }
+
+    /// <summary>
+    /// For each dimension of a step of body node <paramref name="result"/>: the scan operand whose dimension it equals
+    /// (a sequence's from its second axis on) and that operand's axis, or -1 and 0 when it is static or not an operand's.
+    /// </summary>
+    public static (EquatableArray<int> Dims, EquatableArray<int> Axes) StepShape(ShapeAnalysis shapes, int result, int sequences)
+    {
+        var dims = new List<int>();
+        var axes = new List<int>();
+        foreach (var d in shapes.NodeDims[result].Select(d => shapes.Dims[d]))
+        {
+            bool known = !d.IsStatic && d.Input >= 0;
+            dims.Add(known ? 1 + d.Input : -1);
+            axes.Add(known ? (d.Input < sequences ? d.Axis + 1 : d.Axis) : 0);
+        }
+        return (dims.ToEquatableArray(), axes.ToEquatableArray());
+    }
 }
 
 /// <summary>
@@ -69,9 +102,25 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
         return b.Add(node with { Shape = StaticShape(node, operands.Select(i => b[i]).ToList()) });
     }
 
+    /// <summary>
+    /// One loop stacking several results of one body into a flat buffer (<see cref="ScanParams.Packed"/>):
+    /// <paramref name="stepLengths"/> are each result's elements per step, <paramref name="length"/> the buffer's.
+    /// </summary>
+    public int BuildPacked(GraphBuilder b, IReadOnlyList<int> operands, ScanParams p, IReadOnlyList<int> stepLengths, int length)
+    {
+        var inputs = operands.Concat(stepLengths).Append(length).ToEquatableArray();
+        var node = new Node(Op, p.Body[p.BodyOutputs[p.Packed[0]]].DType, default, inputs, p, default, null);
+        return b.Add(node with { Shape = StaticShape(node, inputs.Select(i => b[i]).ToList()) });
+    }
+
     public EquatableArray<int> StaticShape(Node node, IReadOnlyList<Node> operands)
     {
         var p = node.Parameters<ScanParams>();
+        if (p.Packed.Count > 0)
+        {
+            var length = operands[operands.Count - 1];
+            return new[] { length.IsConstant ? (int)length.Value.Long : -1 }.ToEquatableArray();
+        }
         var steps = operands[0].IsConstant ? (int)operands[0].Value.Long : -1;
         var step = p.Body[p.BodyOutputs[p.Output]].Shape;
         return new[] { steps }.Concat(step).ToEquatableArray();
@@ -82,6 +131,11 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
     public void RelateSizes(Node node, SizeRelations sizes)
     {
         var p = node.Parameters<ScanParams>();
+        if (p.Packed.Count > 0)
+        {
+            sizes.GivenBy(sizes.Output(0), node.Inputs[node.Inputs.Count - 1]);
+            return;
+        }
         sizes.GivenBy(sizes.Output(0), node.Inputs[0]);
         for (int d = 0; d < p.StepDims.Count; d++)
             if (p.StepDims[d] >= 0) sizes.Same(sizes.Output(d + 1), sizes.Operand(p.StepDims[d], p.StepAxes[d]));
@@ -111,7 +165,8 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
     public string PrintedParameters(Node node)
     {
         var p = node.Parameters<ScanParams>();
-        return "{" + $"body={p.Body.Count} nodes, result={p.Output.ToString(CultureInfo.InvariantCulture)}" + (p.GoBackwards ? ", backwards" : "") + "}";
+        string results = p.Packed.Count > 0 ? "results=" + string.Join("+", p.Packed.Select(k => k.ToString(CultureInfo.InvariantCulture))) : "result=" + p.Output.ToString(CultureInfo.InvariantCulture);
+        return "{" + $"body={p.Body.Count} nodes, {results}" + (p.GoBackwards ? ", backwards" : "") + "}";
     }
 
     public string PrintedOperand(Node node, int k, string name) => name;

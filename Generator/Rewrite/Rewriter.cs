@@ -37,8 +37,10 @@ internal static class Rewriter
         var keep = outputs.Select(o => o.Node).Concat(inputs.Select(i => i.Node)).Concat(shared.Select(s => s.Node))
             .Concat(updates.Select(u => u.Node)).Concat(randoms.Select(r => r.Node));
         var (graph, compact) = Prune(builder.Freeze(), keep);
-        if (SharedExponentials.Apply(graph, maxNodes, fired) is var (lowered, loweredMap))
+        // Whole-graph passes, after the local rules: each returns the graph it made and where each node went.
+        foreach (var pass in WholeGraphPasses)
         {
+            if (pass(graph, maxNodes, fired) is not var (lowered, loweredMap)) continue;
             var (pruned, again) = Prune(lowered, keep.Select(id => loweredMap[compact[id]]));
             compact = compact.Select(id => id < 0 ? -1 : again[loweredMap[id]]).ToArray();
             graph = pruned;
@@ -53,6 +55,9 @@ internal static class Rewriter
             randoms.Select(r => r with { Node = compact[r.Node] }).ToEquatableArray(),
             fired.Select(f => f.Value == 1 ? f.Key : $"{f.Key} (x{f.Value})").ToEquatableArray());
     }
+
+    private static readonly System.Func<TensorGraph, int, IDictionary<string, int>, (TensorGraph, int[])?>[] WholeGraphPasses =
+        [SharedExponentials.Apply, ScanMerging.Apply];
 
     /// <summary>Adds <paramref name="node"/>, first applying every rule that matches it (an earlier rule wins), repeatedly.</summary>
     /// <remarks>

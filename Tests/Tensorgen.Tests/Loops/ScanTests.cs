@@ -253,6 +253,21 @@ public sealed class ScanTests
     }
 
     [Fact]
+    public void A_loop_with_several_results_runs_once()
+    {
+        // The optimized graphs: a scan's result and the window it feeds back (which the gradient reads) are one forward
+        // loop; the gradient's backward scan is one loop for the sequence, the state and the captured values.
+        static int Scans(string graph) => graph.Split('\n').Count(line => line.Contains("= scan{"));
+        var twoTaps = new ScanGraphs.TwoTapsFunction().Graph;
+        Assert.Contains("results=0+1}", twoTaps);
+        Assert.Equal(2, Scans(twoTaps));
+        Assert.Contains("scan_merge_outputs", twoTaps);
+        var recurrent = new ScanGraphs.RecurrentFunction().Graph;
+        Assert.Contains("results=0+1+2+3+4}", recurrent);
+        Assert.Equal(2, Scans(recurrent));
+    }
+
+    [Fact]
     public void Taps_feed_back_results_from_several_steps_as_PyTensor_does()
     {
         // PyTensor 2.24.2: [21, 212, 2141, 21622] for x0 = [1, 2] (and for [1, 2, 3]: the first two), [31, 312, 3123] for taps -3, -1.
