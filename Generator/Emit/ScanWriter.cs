@@ -52,9 +52,11 @@ internal static class ScanWriter
         string Result(int output) => p.BodyOutputs.Count == 1 ? result : $"{result}.Item{(output + 1).ToString(CultureInfo.InvariantCulture)}";
 
         var stackedResults = p.Stacked;
-        string which = p.Packed.Count > 0 ? $"this node packs results {string.Join(", ", stackedResults.Select(k => k.ToString(CultureInfo.InvariantCulture)))}, each stacked over the steps, one after the other"
+        string which = p.LastOnly ? $"this node keeps the last step of result {p.Output.ToString(CultureInfo.InvariantCulture)}"
+            : p.Packed.Count > 0 ? $"this node packs results {string.Join(", ", stackedResults.Select(k => k.ToString(CultureInfo.InvariantCulture)))}, each stacked over the steps, one after the other"
             : $"this node stacks result {p.Output.ToString(CultureInfo.InvariantCulture)}";
         site.Line($"// Scan: {(p.GoBackwards ? "backwards " : "")}over the steps, the body ({ScanOp.BodyClass(site.Id)}) once per step; {which}.");
+        if (p.LastOnly && site.Node.Rank == 0) site.Line($"{T(p.BodyOutputs[p.Output])} {site.OutputLocal} = default;");
         site.Line("{");
         var sequenceLengths = Enumerable.Range(0, p.Sequences).Select(s => site.Dims(1 + s)[0]);
         site.Line($"    nint {steps} = global::Tensorgen.ScanSteps.Steps({fn}, {site.Scalar(0)}, {Lengths(sequenceLengths)});");
@@ -71,9 +73,10 @@ internal static class ScanWriter
         int lengthsAt = site.Node.Inputs.Count - 1 - stackedResults.Count;
         for (int j = 0; j < stackedResults.Count; j++)
         {
+            if (p.LastOnly) break;
             if (p.Packed.Count == 0)
             {
-                site.Line($"    nint scanLength{id}_0 = {(body[p.BodyOutputs[p.Output]].Rank > 0 ? Product(site.OutputDims.Skip(1)) : "1")};");
+                site.Line($"    nint scanLength{id}_0 = {(body[p.BodyOutputs[p.Output]].Rank > 0 ? Product(site.OutputDims.Skip(p.LastOnly ? 0 : 1)) : "1")};");
                 site.Line($"    nint scanOffset{id}_0 = 0;");
                 continue;
             }
@@ -109,6 +112,14 @@ internal static class ScanWriter
         for (int j = 0; j < stackedResults.Count; j++)
         {
             int k = stackedResults[j];
+            // (Only the last step kept: each step's result replaces the one before.)
+            if (p.LastOnly)
+            {
+                site.Line(body[p.BodyOutputs[k]].Rank == 0
+                    ? $"        {site.OutputLocal} = {Result(k)};"
+                    : $"        global::Tensorgen.ScanSteps.Copy({fn}, {k.ToString(CultureInfo.InvariantCulture)}, {t}, {Result(k)}, {site.Output});");
+                continue;
+            }
             string at = $"scanOffset{id}_{j} + {t} * scanLength{id}_{j}";
             site.Line(body[p.BodyOutputs[k]].Rank == 0
                 ? $"        {site.Output}[(int)({at})] = {Result(k)};"
@@ -122,6 +133,23 @@ internal static class ScanWriter
                 : $"        global::Tensorgen.ScanSteps.Copy({fn}, {p.States[r].ToString(CultureInfo.InvariantCulture)}, {t}, {Result(p.States[r])}, scanState{id}_{r});");
         }
         site.Line("    }");
+        if (p.LastOnly) WriteNoSteps(site, p, steps, id);
         site.Line("}");
+    }
+
+    /// <summary>
+    /// A last-step-only scan that ran no steps: a fed-back result is its initial state (the state, never replaced), as
+    /// PyTensor returns it; any other result has no last step, an index error as PyTensor's.
+    /// </summary>
+    private static void WriteNoSteps(CallSite site, ScanParams p, string steps, string id)
+    {
+        int r = System.Array.IndexOf(p.States.ToArray(), p.Output);
+        if (r < 0)
+        {
+            site.Line($"    if ({steps} == 0) global::Tensorgen.ScanSteps.ThrowNoLastStep({site.FunctionName});");
+            return;
+        }
+        bool scalar = p.Body[p.BodyInputs[p.Sequences + r]].Rank == 0;
+        site.Line($"    if ({steps} == 0) {(scalar ? $"{site.OutputLocal} = scanState{id}_{r};" : $"global::System.MemoryExtensions.CopyTo(scanState{id}_{r}, {site.Output});")}");
     }
 }

@@ -25,6 +25,10 @@ namespace Tensorgen.Generator.Ops;
 /// result's steps after the one before's. Its operands then end with each result's elements per step and the buffer's
 /// length (int64 scalars). Empty: the node stacks <see cref="Output"/> alone, shape (steps, ...).
 /// </param>
+/// <param name="LastOnly">
+/// The node keeps only the last step of <see cref="Output"/> (PyTensor's scan_save_mem, for <c>result[-1]</c>), shape
+/// (...): with no steps, a fed-back result's initial state, as PyTensor returns it, and an index error otherwise.
+/// </param>
 internal sealed record ScanParams(
     EquatableArray<Node> Body,
     EquatableArray<int> BodyInputs,
@@ -36,7 +40,8 @@ internal sealed record ScanParams(
     EquatableArray<int> StepAxes,
     bool GoBackwards,
     int TruncateGradient = -1,
-    EquatableArray<int> Packed = default) : OpParams
+    EquatableArray<int> Packed = default,
+    bool LastOnly = false) : OpParams
 {
     /// <summary>The body results the node stacks: the packed ones, or <see cref="Output"/>.</summary>
     public IReadOnlyList<int> Stacked => Packed.Count > 0 ? Packed.ToArray() : [Output];
@@ -123,7 +128,7 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
         }
         var steps = operands[0].IsConstant ? (int)operands[0].Value.Long : -1;
         var step = p.Body[p.BodyOutputs[p.Output]].Shape;
-        return new[] { steps }.Concat(step).ToEquatableArray();
+        return p.LastOnly ? step : new[] { steps }.Concat(step).ToEquatableArray();
     }
 
     public bool OwnIdentity => false;
@@ -136,16 +141,17 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
             sizes.GivenBy(sizes.Output(0), node.Inputs[node.Inputs.Count - 1]);
             return;
         }
-        sizes.GivenBy(sizes.Output(0), node.Inputs[0]);
+        int first = p.LastOnly ? 0 : 1;
+        if (!p.LastOnly) sizes.GivenBy(sizes.Output(0), node.Inputs[0]);
         for (int d = 0; d < p.StepDims.Count; d++)
-            if (p.StepDims[d] >= 0) sizes.Same(sizes.Output(d + 1), sizes.Operand(p.StepDims[d], p.StepAxes[d]));
+            if (p.StepDims[d] >= 0) sizes.Same(sizes.Output(d + first), sizes.Operand(p.StepDims[d], p.StepAxes[d]));
         // A state's step has its initial state's shape, and a sequence is at least the steps long (checked at run time).
         for (int r = 0; r < p.States.Count; r++)
         {
             var initial = sizes.Graph[node.Inputs[1 + p.Sequences + r]];
             var fed = p.Body[p.BodyOutputs[p.States[r]]];
             if (p.States[r] == p.Output)
-                for (int d = 0; d < initial.Rank && d < fed.Rank; d++) sizes.Same(sizes.Output(d + 1), sizes.Operand(1 + p.Sequences + r, d));
+                for (int d = 0; d < initial.Rank && d < fed.Rank; d++) sizes.Same(sizes.Output(d + first), sizes.Operand(1 + p.Sequences + r, d));
         }
     }
 
@@ -166,7 +172,7 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
     {
         var p = node.Parameters<ScanParams>();
         string results = p.Packed.Count > 0 ? "results=" + string.Join("+", p.Packed.Select(k => k.ToString(CultureInfo.InvariantCulture))) : "result=" + p.Output.ToString(CultureInfo.InvariantCulture);
-        return "{" + $"body={p.Body.Count} nodes, {results}" + (p.GoBackwards ? ", backwards" : "") + "}";
+        return "{" + $"body={p.Body.Count} nodes, {results}" + (p.LastOnly ? ", last" : "") + (p.GoBackwards ? ", backwards" : "") + "}";
     }
 
     public string PrintedOperand(Node node, int k, string name) => name;

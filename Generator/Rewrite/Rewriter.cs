@@ -38,7 +38,12 @@ internal static class Rewriter
             .Concat(updates.Select(u => u.Node)).Concat(randoms.Select(r => r.Node));
         var (graph, compact) = Prune(builder.Freeze(), keep);
         // Whole-graph passes, after the local rules: each returns the graph it made and where each node went.
-        foreach (var pass in WholeGraphPasses)
+        var passes = new List<System.Func<TensorGraph, int, IDictionary<string, int>, (TensorGraph, int[])?>>
+        {
+            (g, max, f) => ScanLastStep.Apply(g, keep.Select(id => compact[id]).ToList(), max, f),
+        };
+        passes.AddRange(WholeGraphPasses);
+        foreach (var pass in passes)
         {
             if (pass(graph, maxNodes, fired) is not var (lowered, loweredMap)) continue;
             var (pruned, again) = Prune(lowered, keep.Select(id => loweredMap[compact[id]]));

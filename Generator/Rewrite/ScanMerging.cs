@@ -25,10 +25,9 @@ internal static class ScanMerging
         for (int id = 0; id < graph.Count; id++)
         {
             var node = graph[id];
-            if (node.Op != OpCode.Scan || node.Parameters<ScanParams>() is not { Packed.Count: 0 } p) continue;
-            var key = (node.Inputs, p with { Output = 0, StepDims = default, StepAxes = default }, node.DType);
+            if (Key(node) is not { } key) continue;
             if (!groups.TryGetValue(key, out var members)) groups[key] = members = [];
-            if (!members.Any(m => graph[m].Parameters<ScanParams>().Output == p.Output)) members.Add(id);
+            if (!members.Any(m => graph[m].Parameters<ScanParams>().Output == node.Parameters<ScanParams>().Output)) members.Add(id);
         }
         var merged = groups.Values.Where(m => m.Count > 1).ToList();
         if (merged.Count == 0) return null;
@@ -61,6 +60,12 @@ internal static class ScanMerging
         }
         return (builder.Freeze(), map);
     }
+
+    /// <summary>What scan nodes running the same loop share (null: not a scan this pass merges).</summary>
+    public static (EquatableArray<int> Inputs, ScanParams Params, DType DType)? Key(Node node) =>
+        node.Op == OpCode.Scan && node.Parameters<ScanParams>() is { Packed.Count: 0, LastOnly: false } p
+            ? (node.Inputs, p with { Output = 0, StepDims = default, StepAxes = default }, node.DType)
+            : null;
 
     /// <summary>
     /// One packed node for <paramref name="members"/> (their operands already in <paramref name="b"/>) and a view of it

@@ -19,8 +19,8 @@ public sealed class ScanTests
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (double)i * i), f.Invoke(Enumerable.Range(0, 10).Select(i => (double)i).ToArray(), 2).ToArray());
         var a = new[] { 1.5, -2, 0.5 };
         Assert.Equal(a.Select(v => v * v * v * v * v), f.Invoke(a, 5).ToArray());
-        // k = 0: no steps, so no last step: PyTensor raises an index error; so does this.
-        Assert.ThrowsAny<Exception>(() => f.Invoke(a, 0));
+        // k = 0: no steps; PyTensor 2.24.2 returns the initial state (ones) for result[-1], and so does this.
+        Assert.Equal(new[] { 1.0, 1, 1 }, f.Invoke(a, 0).ToArray());
         Assert.Throws<TensorShapeException>(() => f.Invoke(a, -1));
     }
 
@@ -250,6 +250,36 @@ public sealed class ScanTests
             Assert.Equal(expectedRop[i], rop.ToArray()[i], 1e-8);
             Assert.Equal(expectedLop[i], lop.ToArray()[i], 1e-8);
         }
+    }
+
+    [Fact]
+    public void Results_read_at_their_last_step_only_keep_that_step()
+    {
+        // PyTensor 2.24.2: scan(s + v) from 5 over arange(4) gives 11 at [-1]; the running product of rows
+        // [[1, 2, 3], [4, 5, 6]] from ones, [4, 10, 18]; v * 2 over arange(3), 4 at [-1] and an IndexError with no steps.
+        var f = new ScanGraphs.LastStepsFunction();
+        var (sum, product) = f.Invoke(new double[] { 0, 1, 2, 3 }, new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        Assert.Equal(11.0, sum);
+        Assert.Equal(new double[] { 4, 10, 18 }, product.ToArray());
+        // No steps: a fed-back result's last step is its initial state (PyTensor returns it for n_steps 0; with an
+        // empty sequence PyTensor 2.24.2 raises a ValueError instead, see README).
+        var (none, ones) = f.Invoke(new double[0], new double[0, 3]);
+        Assert.Equal(5.0, none);
+        Assert.Equal(new double[] { 1, 1, 1 }, ones.ToArray());
+        Assert.Contains(", last}", f.Graph);
+        Assert.Contains("scan_save_mem", f.Graph);
+
+        var doubled = new ScanGraphs.LastDoubleFunction();
+        Assert.Equal(4.0, doubled.Invoke(new double[] { 0, 1, 2 }));
+        Assert.Throws<IndexOutOfRangeException>(() => doubled.Invoke(new double[0]));
+
+        // Read whole too: one stacked loop, and [-1] of no steps an index error (PyTensor gives the initial state there).
+        var both = new ScanGraphs.LastAndAllFunction();
+        var (last, all) = both.Invoke(new double[] { 0, 1, 2, 3 });
+        Assert.Equal(11.0, last);
+        Assert.Equal(new double[] { 5, 6, 8, 11 }, all.ToArray());
+        Assert.DoesNotContain(", last}", both.Graph);
+        Assert.ThrowsAny<Exception>(() => both.Invoke(new double[0]));
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Linq;
+using Tensorgen.Generator.Graph;
+using Tensorgen.Generator.Model;
+using Tensorgen.Generator.Ops;
+
+namespace Tensorgen.Generator.Rewrite;
+
+/// <summary>
+/// PyTensor's scan_save_mem, for <c>result[-1]</c>: a scan whose stacked result nothing reads but its last step
+/// keeps only that step (A**k in k steps holds one vector, not k), and, as PyTensor's, gives a fed-back result's
+/// initial state when there are no steps. A pass of its own, before ScanMerging: it needs every reader of the scan,
+/// and the outputs.
+/// </summary>
+internal static class ScanLastStep
+{
+    public const string Name = "scan_save_mem";
+
+    /// <summary>The graph with each such pair made one last-step scan, and where each node went; or null when there is none.</summary>
+    public static (TensorGraph Graph, int[] Map)? Apply(TensorGraph graph, IEnumerable<int> roots, int maxNodes, IDictionary<string, int> fired)
+    {
+        var readers = new int[graph.Count];
+        foreach (var root in roots) readers[root] += 2;   // an output or an update reads all of it
+        for (int id = 0; id < graph.Count; id++)
+            foreach (var input in graph[id].Inputs.Distinct()) readers[input]++;
+        // A scan with siblings (nodes of the same loop, stacking other results) is left to ScanMerging: one loop
+        // for all of them is worth more than keeping one result's last step only.
+        var loops = new Dictionary<(EquatableArray<int>, ScanParams, DType), int>();
+        for (int id = 0; id < graph.Count; id++)
+            if (ScanMerging.Key(graph[id]) is { } key) loops[key] = loops.TryGetValue(key, out int n) ? n + 1 : 1;
+        var last = new HashSet<int>();
+        for (int id = 0; id < graph.Count; id++)
+            if (IsLastStep(graph, graph[id]) && readers[graph[id].Inputs[0]] == 1 && loops[ScanMerging.Key(graph[graph[id].Inputs[0]])!.Value] == 1) last.Add(id);
+        if (last.Count == 0) return null;
+
+        var builder = new GraphBuilder(maxNodes);
+        var map = new int[graph.Count];
+        for (int id = 0; id < graph.Count; id++)
+        {
+            var node = graph[id];
+            if (last.Contains(id))
+            {
+                // The scan node itself is built too (nothing else reads it, so pruning drops it).
+                var scan = builder[map[node.Inputs[0]]];
+                map[id] = builder.Add(new Node(OpCode.Scan, node.DType, node.Shape, scan.Inputs, scan.Parameters<ScanParams>() with { LastOnly = true }, default, null));
+                fired[Name] = fired.TryGetValue(Name, out int c) ? c + 1 : 1;
+                continue;
+            }
+            map[id] = builder.Add(node.Inputs.Count == 0 ? node : node with { Inputs = node.Inputs.Select(i => map[i]).ToEquatableArray() });
+        }
+        return (builder.Freeze(), map);
+    }
+
+    /// <summary><c>x[-1]</c> of a stacked scan result: a Subtensor taking index -1 of the first axis only.</summary>
+    private static bool IsLastStep(TensorGraph graph, Node node)
+    {
+        if (node.Op != OpCode.Subtensor || node.Inputs.Count != 2) return false;
+        var p = node.Parameters<SubtensorParams>();
+        if (p.Steps.Count != 1 || p.Steps[0] != 0) return false;
+        var index = graph[node.Inputs[1]];
+        if (!index.IsConstant || index.Value.Long != -1) return false;
+        return ScanMerging.Key(graph[node.Inputs[0]]) is not null;
+    }
+}
