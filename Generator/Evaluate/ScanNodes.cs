@@ -16,13 +16,21 @@ namespace Tensorgen.Generator.Evaluate;
 /// <param name="States">The initial states, in the order of the results they feed (<paramref name="FedFrom"/>).</param>
 /// <param name="Placeholders">A step's slice of each sequence, then each state's previous value.</param>
 /// <param name="Last">Each result's last step (Reduce, the folds, Jacobian rows are all steps: false).</param>
+/// <param name="Vectorize">Whether the steps are the sequences' common length, so that a map may be computed over whole
+/// sequences (<see cref="ScanVectorization"/>); false when nSteps gives them (a sequence may then be too short).</param>
 internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<int> Sequences, IReadOnlyList<int> States,
-    IReadOnlyList<int> Placeholders, IReadOnlyList<int> Outputs, IReadOnlyList<int> FedFrom, bool Backwards, bool Last, int TruncateGradient = -1)
+    IReadOnlyList<int> Placeholders, IReadOnlyList<int> Outputs, IReadOnlyList<int> FedFrom, bool Backwards, bool Last, int TruncateGradient = -1,
+    bool Vectorize = false)
 {
     /// <summary>The result nodes, or null with the reason the body cannot be compiled (TG0502).</summary>
     public int[]? Build(out string? unsupported)
     {
         var g = Graph;
+        if (Vectorize && ScanVectorization.Try(this) is { } vectorized)
+        {
+            unsupported = null;
+            return vectorized;
+        }
         var body = ScanBody.Extract(g, Placeholders, Outputs, out unsupported, out _);
         if (body is null) return null;
         var shapes = ShapeAnalysis.Run(new TensorGraph(body.Nodes), body.Inputs);
@@ -58,7 +66,7 @@ internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<in
         var results = new int[Outputs.Count];
         for (int k = 0; k < Outputs.Count; k++)
         {
-            var p = new ScanRequestParams(Sequences.Count, States.Count, Outputs.Count, FedFrom.ToEquatableArray(), k, Backwards, Last, callSite, TruncateGradient);
+            var p = new ScanRequestParams(Sequences.Count, States.Count, Outputs.Count, FedFrom.ToEquatableArray(), k, Backwards, Last, callSite, TruncateGradient, Vectorize);
             var step = g[Outputs[k]].Shape;
             var shape = Last ? step : new[] { g[Steps].IsConstant ? (int)g[Steps].Value.Long : -1 }.Concat(step).ToEquatableArray();
             results[k] = g.Add(new Node(OpCode.ScanRequest, g[Outputs[k]].DType, shape, inputs, p, default, null));
@@ -71,6 +79,6 @@ internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<in
     {
         int s = p.Sequences, r = p.States;
         return new ScanNodes(g, inputs[0], inputs.Skip(1).Take(s).ToList(), inputs.Skip(1 + s).Take(r).ToList(),
-            inputs.Skip(1 + s + r).Take(s + r).ToList(), inputs.Skip(1 + 2 * (s + r)).Take(p.Outputs).ToList(), p.FedFrom, p.GoBackwards, p.Last, p.TruncateGradient);
+            inputs.Skip(1 + s + r).Take(s + r).ToList(), inputs.Skip(1 + 2 * (s + r)).Take(p.Outputs).ToList(), p.FedFrom, p.GoBackwards, p.Last, p.TruncateGradient, p.Vectorize);
     }
 }

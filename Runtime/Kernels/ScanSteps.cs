@@ -32,7 +32,7 @@ public static class ScanSteps
     /// <summary><c>result[-1]</c> of a scan that ran no steps, of a result with no initial state.</summary>
     [DoesNotReturn]
     public static void ThrowNoLastStep(string function) =>
-        throw new IndexOutOfRangeException($"{function}: index -1 of a Scan's result that ran no steps; it has no last step (a result fed back would give its initial state).");
+        throw new ArgumentOutOfRangeException("result", $"{function}: index -1 is out of range for axis 0 of a Scan's result that ran no steps (a result fed back would give its initial state).");
 
     [DoesNotReturn]
     private static void ThrowStepSize(string function, int output, long step, nint actual, nint expected) =>

@@ -188,7 +188,7 @@ public sealed class DiagnosticTests
                 var x = DMatrix("x");
                 var (r, _) = Scan([|v =>
                 {
-                    var (inner, _) = Scan(e => e * 2, sequences: [v]);
+                    var (inner, _) = Scan((e, s) => s + e, sequences: [v], outputsInfo: [Constant(0.0)]);
                     return inner;
                 }|], sequences: [x]);
                 return Function([x], r);

@@ -42,8 +42,11 @@ internal static class ScanArguments
                 {
                     // As PyTensor, the span always holds tap 0 (the step's own element): taps 1, 2 leave the first element unread.
                     int min = System.Math.Min(tapped.Taps.Min(), 0), max = System.Math.Max(tapped.Taps.Max(), 0);
-                    int length = g.Ew(OpCode.Maximum, g.Ew(OpCode.Sub, g.DimSize(tapped.Tensor, 0), Index(g, max - min)), Index(g, 0));
-                    foreach (var tap in tapped.Taps) sequences.Add(SubtensorOp.Instance.Build(g, tapped.Tensor, [1], [Index(g, tap - min), length]));
+                    int size = g.DimSize(tapped.Tensor, 0);
+                    int length = g.Ew(OpCode.Maximum, g.Ew(OpCode.Sub, size, Index(g, max - min)), Index(g, 0));
+                    // (A sequence shorter than the span: no steps, each slice empty and starting within it.)
+                    foreach (var tap in tapped.Taps)
+                        sequences.Add(SubtensorOp.Instance.Build(g, tapped.Tensor, [1], [g.Ew(OpCode.Minimum, Index(g, tap - min), size), length]));
                     break;
                 }
                 case TapsValue tapped:

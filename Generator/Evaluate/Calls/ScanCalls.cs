@@ -83,7 +83,7 @@ internal static class ScanCalls
         int oneHot = g.Convert(g.Ew(OpCode.Eq, rows, i), g[y].DType);
         int cost = g.Reduce(OpCode.Sum, g.Ew(OpCode.Mul, y, oneHot), [0], keepdims: false);
         var gradients = Differentiate.GradRequest.Add(g, cost, wrt, [], false, site, sites);
-        return Make(call, new ScanNodes(g, n, [rows], [], [i], gradients, [], false, false));
+        return Make(call, new ScanNodes(g, n, [rows], [], [i], gradients, [], false, false, Vectorize: true));
     }
 
 
@@ -258,7 +258,7 @@ internal static class ScanCalls
         bool reversed = backwards ?? call.Bool("goBackwards");
         int truncate = call.Has("truncateGradient") ? call.Int("truncateGradient") ?? -2 : -1;
         if (truncate < -1) return call.Error(Diagnostics.ScanMismatch, "truncateGradient must be a constant number of steps, or -1 for all", "truncateGradient");
-        var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs.Concat(hidden).ToList(), fedFrom, reversed, last, truncate);
+        var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs.Concat(hidden).ToList(), fedFrom, reversed, last, truncate, Vectorize: !call.Has("nSteps"));
         if (Make(call, scan) is not { } results) return ErrorValue.Instance;
 
         // Each updated variable's value after the last step: its stacked values' last, or (no steps) its value now.

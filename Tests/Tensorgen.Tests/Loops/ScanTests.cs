@@ -271,7 +271,7 @@ public sealed class ScanTests
 
         var doubled = new ScanGraphs.LastDoubleFunction();
         Assert.Equal(4.0, doubled.Invoke(new double[] { 0, 1, 2 }));
-        Assert.Throws<IndexOutOfRangeException>(() => doubled.Invoke(new double[0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => doubled.Invoke(new double[0]));
 
         // Read whole too: one stacked loop, and [-1] of no steps an index error (PyTensor gives the initial state there).
         var both = new ScanGraphs.LastAndAllFunction();
@@ -280,6 +280,32 @@ public sealed class ScanTests
         Assert.Equal(new double[] { 5, 6, 8, 11 }, all.ToArray());
         Assert.DoesNotContain(", last}", both.Graph);
         Assert.ThrowsAny<Exception>(() => both.Invoke(new double[0]));
+    }
+
+    [Fact]
+    public void A_map_is_computed_over_whole_sequences()
+    {
+        // No state: the body's ops extend over the steps' axis, so no loop is left (the graphs hold no scan).
+        Assert.DoesNotContain("scan{", new ScanGraphs.LayerFunction().Graph);
+        Assert.DoesNotContain("scan{", new ScanGraphs.DerivativesFunction().Graph);
+        var f = new ScanGraphs.MapBackwardsFunction();
+        Assert.DoesNotContain("scan{", f.Graph);
+        // Backwards over x (5) and m (3 rows): 3 steps, step t reading x[4 - t] and m[2 - t].
+        var x = new double[] { 1, 2, 3, 4, 5 };
+        var m = new double[,] { { 1, 2, 0, -1 }, { 0.5, 0, 1, 2 }, { -2, 1, 1, 3 } };
+        var w = new double[] { 0.25, -1, 2, 0.5 };
+        var (r, grad) = f.Invoke(x, m, w);
+        var expected = new double[3];
+        var rows = new double[4];
+        for (int t = 0; t < 3; t++)
+        {
+            double squares = 0, dot = 0;
+            for (int j = 0; j < 4; j++) { squares += m[2 - t, j] * m[2 - t, j]; dot += m[2 - t, j] * w[j]; rows[j] += m[2 - t, j]; }
+            expected[t] = x[4 - t] * squares + dot;
+        }
+        var values = r.ToArray();
+        for (int t = 0; t < 3; t++) Assert.Equal(expected[t], values[t], 1e-12);
+        Assert.Equal(rows, grad.ToArray());
     }
 
     [Fact]
