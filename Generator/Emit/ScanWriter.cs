@@ -113,6 +113,7 @@ internal static class ScanWriter
         {
             int k = stackedResults[j];
             // (Only the last step kept: each step's result replaces the one before.)
+            if (p.LastOnly && p.States.Contains(k)) continue;   // the state holds the last step: copied once, after the loop
             if (p.LastOnly)
             {
                 site.Line(body[p.BodyOutputs[k]].Rank == 0
@@ -138,8 +139,9 @@ internal static class ScanWriter
     }
 
     /// <summary>
-    /// A last-step-only scan that ran no steps: a fed-back result is its initial state (the state, never replaced), as
-    /// PyTensor returns it; any other result has no last step, an index error as PyTensor's.
+    /// A last-step-only scan's value after the loop: a fed-back result's state (with no steps, its initial state, as
+    /// PyTensor returns it); any other result was copied at each step, and with no steps has no last step, an index
+    /// error as PyTensor's.
     /// </summary>
     private static void WriteNoSteps(CallSite site, ScanParams p, string steps, string id)
     {
@@ -149,7 +151,8 @@ internal static class ScanWriter
             site.Line($"    if ({steps} == 0) global::Tensorgen.ScanSteps.ThrowNoLastStep({site.FunctionName});");
             return;
         }
+        // The state is the initial state with no steps, and the last step's result after them.
         bool scalar = p.Body[p.BodyInputs[p.Sequences + r]].Rank == 0;
-        site.Line($"    if ({steps} == 0) {(scalar ? $"{site.OutputLocal} = scanState{id}_{r};" : $"global::System.MemoryExtensions.CopyTo(scanState{id}_{r}, {site.Output});")}");
+        site.Line(scalar ? $"    {site.OutputLocal} = scanState{id}_{r};" : $"    global::System.MemoryExtensions.CopyTo(scanState{id}_{r}, {site.Output});");
     }
 }

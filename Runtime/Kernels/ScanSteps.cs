@@ -26,7 +26,9 @@ public static class ScanSteps
     public static void Copy<T>(string function, int output, long step, Tensor<T> result, Span<T> destination)
     {
         if (result.FlattenedLength != destination.Length) ThrowStepSize(function, output, step, result.FlattenedLength, destination.Length);
-        result.FlattenTo(destination);
+        // A body's results are dense (its own buffers): a block copy, not an element walk.
+        if (result.IsDense) System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref result.GetPinnableReference(), destination.Length).CopyTo(destination);
+        else result.FlattenTo(destination);
     }
 
     /// <summary><c>result[-1]</c> of a scan that ran no steps, of a result with no initial state.</summary>

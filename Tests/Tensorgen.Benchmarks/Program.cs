@@ -14,6 +14,7 @@ using BenchmarkDotNet.Running;
 // --random-throughput instead runs RandomThroughput's quick Stopwatch measurement.
 // --generator-scaling [sizes] [kinds] [runs=N] times the generator's stages on large graphs (GeneratorScaling).
 // --keystroke-cost [graphs=10,100] [runs=N] times the generator after an edit that changes no graph (KeystrokeCost).
+// --scan [rounds=N] times Scan's generated loops (an RNN training step, A**k) against hand-written C# (ScanLoops).
 if (args.Contains("--random-throughput"))
 {
     Tensorgen.Benchmarks.RandomThroughput.Run();
@@ -37,6 +38,11 @@ if (args.Contains("--large-outputs"))
 if (args.Contains("--keystroke-cost"))
 {
     Tensorgen.Benchmarks.KeystrokeCost.Run(args);
+    return;
+}
+if (args.Contains("--scan"))
+{
+    Tensorgen.Benchmarks.ScanLoops.Run(args);
     return;
 }
 if (args.Contains("--generator-scaling"))
