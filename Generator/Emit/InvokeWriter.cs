@@ -46,7 +46,7 @@ internal static class InvokeWriter
         SizeCheckWriter.Sizes(plan, w);
         SizeCheckWriter.UpdateSizes(plan, w, computed: false);
         LimitCheckWriter.ElementCounts(plan, w, computed: false);
-        LimitCheckWriter.EmptyReductions(plan, w);
+        LimitCheckWriter.EmptyReductions(plan, w, computed: false);
         // A 0-d shared variable is read once, into a local, like a scalar input.
         foreach (var shared in plan.Function.Shared.Where(s => plan.Graph[s.Node].Rank == 0))
             w.Line($"{plan.Graph[shared.Node].DType.CSharp()} {plan.Value(shared.Node).Name} = {plan.Class.SharedFields[plan.SharedIndex[shared.Node]]}.Data[0];");
@@ -55,6 +55,7 @@ internal static class InvokeWriter
         // Sizes computed by the steps above (a slice's length) are bound now: what they allow is checked before any buffer.
         SizeCheckWriter.UpdateSizes(plan, w, computed: true);
         LimitCheckWriter.ElementCounts(plan, w, computed: true);
+        LimitCheckWriter.EmptyReductions(plan, w, computed: true);
         Allocate(plan, w);
         var pooled = plan.Steps.Allocated.Where(id => plan.Value(id).Kind == StorageKind.Temporary).ToList();
         if (pooled.Count == 0)

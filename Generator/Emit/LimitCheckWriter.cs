@@ -92,7 +92,9 @@ internal static class LimitCheckWriter
     /// read: one needed only for its shape (the gradient of a sum with respect to a max is ones of its shape)
     /// is not computed in PyTensor, whose shape inference reads its input's shape, so it raises nothing there.
     /// </summary>
-    public static void EmptyReductions(EmitPlan plan, SourceWriter w)
+    /// <param name="computed">Only the checks of operands with a size computed at run time (a slice's length), which
+    /// are written once those sizes are bound; otherwise only the others.</param>
+    public static void EmptyReductions(EmitPlan plan, SourceWriter w, bool computed)
     {
         var graph = plan.Graph;
         var checkedDims = new HashSet<(int Dim, string Error)>();
@@ -103,6 +105,7 @@ internal static class LimitCheckWriter
             if (!read[id] || OpRegistry.Of(node.Op).Structural is not INoIdentity op) continue;
             int operand = node.Inputs[0];
             var dims = plan.Shapes.NodeDims[operand];
+            if (dims.Any(d => plan.Shapes.Dims[d].Computed) != computed) continue;
             foreach (int axis in op.NonEmptyAxes(node).OrderBy(a => a))
             {
                 var dim = plan.Shapes.Dims[dims[axis]];

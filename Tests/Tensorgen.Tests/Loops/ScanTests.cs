@@ -309,6 +309,36 @@ public sealed class ScanTests
     }
 
     [Fact]
+    public void Maps_over_whole_sequences_equal_their_loops()
+    {
+        // Each body form computed without nSteps (vectorized: no loop) and with it (the loop kept); float64, to 1e-12.
+        var f = new ScanGraphs.MapFormsFunction();
+        Assert.Equal(4, f.Graph.Split('\n').Count(line => line.Contains("= scan{")));   // the loops with nSteps, forward and backward, and the gradient's
+        var random = new Random(21);
+        double[] Values(int n) => Enumerable.Range(0, n).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+        foreach (var (rows, k) in new[] { (5, 3), (1, 4), (7, 1) })
+        {
+            var x = Values(rows + 2);   // longer than m: the shorter sequence decides the steps
+            var m = Tensor.Create(Values(rows * k), [rows, k]);
+            var results = (System.Runtime.CompilerServices.ITuple)f.Invoke(x, m, Tensor.Create(Values(k * k), [k, k]), Values(k), rows);
+            Assert.Equal(26, results.Length);
+            for (int i = 0; i < 6; i++)
+            {
+                AssertClose((Tensor<double>)results[i]!, (Tensor<double>)results[6 + i]!, $"form {i}");
+                AssertClose((Tensor<double>)results[12 + i]!, (Tensor<double>)results[18 + i]!, $"form {i} backwards");
+            }
+            AssertClose((Tensor<double>)results[24]!, (Tensor<double>)results[25]!, "gradient");
+        }
+
+        static void AssertClose(Tensor<double> fast, Tensor<double> slow, string what)
+        {
+            Assert.Equal(slow.Lengths.ToArray(), fast.Lengths.ToArray());
+            var (a, b) = (fast.ToArray(), slow.ToArray());
+            for (int i = 0; i < a.Length; i++) Assert.True(Math.Abs(a[i] - b[i]) <= 1e-12 * Math.Max(1, Math.Abs(b[i])), $"{what}, element {i}: {a[i]:R} vs {b[i]:R}");
+        }
+    }
+
+    [Fact]
     public void A_loop_with_several_results_runs_once()
     {
         // The optimized graphs: a scan's result and the window it feeds back (which the gradient reads) are one forward
