@@ -20,7 +20,7 @@ public static partial class Pt
     /// <param name="nSteps">The number of steps (an int or an int scalar tensor); by default the shortest sequence's length.</param>
     /// <param name="goBackwards">Whether the sequences are read from their last element to their first.</param>
     /// <param name="truncateGradient">PyTensor's truncated back-propagation through time: a gradient through the scan goes back this many steps only (earlier steps and the initial states get none); -1, the default, goes back to the start.</param>
-    /// <returns>The stacked results (each of shape (steps, ...)) and the updates the body makes (none: draws and shared updates in a body are not supported yet).</returns>
+    /// <returns>The stacked results (each of shape (steps, ...)) and the updates the body makes: none for this overload (a body that updates shared variables returns them, see the overloads taking <c>Func&lt;..., Pairs&gt;</c>).</returns>
     [Call(ApiFunction.Scan)]
     public static (TensorVariable Outputs, Pairs Updates) Scan(Func<TensorVariable, TensorVariable> fn, TensorVariable[]? sequences = null, TensorVariable?[]? outputsInfo = null, TensorVariable[]? nonSequences = null, TensorVariable? nSteps = null, bool goBackwards = false, int truncateGradient = -1) => default;
 
