@@ -27,6 +27,17 @@ public sealed class MalformedBodyFuzzTests(ITestOutputHelper output)
     private static readonly TimeSpan ShrinkBudget = TimeSpan.FromSeconds(60);
 
     [Fact]
+    public void Every_loop_snippet_over_every_rank_ends_in_diagnostics_or_compiling_code()
+    {
+        // Each Scan, Map, Reduce and Jacobian snippet of the fuzz, over a 0-d, a vector and a matrix, alone in a body.
+        var tensors = new[] { "DScalar(\"x\")", "DVector(\"x\")", "DMatrix(\"x\")" };
+        var bodies = MalformedWriter.LoopSnippets.SelectMany(snippet => tensors.Select(t => $"var x = {t};\n{snippet.Replace("{x}", "x")}\nreturn Function([x], x);")).ToList();
+        Assert.True(bodies.Count >= 40);
+        var failures = MalformedBatch.Run(bodies, BatchTimeout).Where(o => o.Failure is not null).ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{bodies[f.Index]}\n  -> {f.Failure}")));
+    }
+
+    [Fact]
     public void Malformed_bodies_end_in_diagnostics_never_in_a_crash_or_a_hang()
     {
         int seed = FuzzSettings.Seed;

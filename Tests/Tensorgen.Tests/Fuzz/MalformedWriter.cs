@@ -34,6 +34,9 @@ internal static class MalformedWriter
 
         """;
 
+    /// <summary>The snippets that run a loop (Scan, Map, Reduce, Jacobian, Hessian).</summary>
+    public static IEnumerable<string> LoopSnippets => Snippets.Where(s => s.Contains("Scan(") || s.Contains("Map(") || s.Contains("Reduce(") || s.Contains("Jacobian("));
+
     /// <summary>Statements graph code does not support or that are wrong, {x} standing for a tensor in scope.</summary>
     private static readonly string[] Snippets =
     [
@@ -115,6 +118,20 @@ internal static class MalformedWriter
         "return null;",
         "return default;",
         "return Function([{x}], new TensorVariable[0]);",
+        "var (sc1, _) = Scan(v => v * 2, sequences: [{x}]); {x} = {x} + sc1.Sum();",
+        "var (sc2, _) = Scan((v, s) => s + v, sequences: [{x}], outputsInfo: [Constant(0.0)]); {x} = {x} + sc2[-1];",
+        "var (sc3, _) = Scan((a, b) => a + b, outputsInfo: [Taps({x}, -2, -1)], nSteps: 3); {x} = {x} + sc3.Sum();",
+        "var (sc4, _) = Scan((a, b) => a * b, sequences: [Taps({x}, 5, -5)]); {x} = {x} + sc4.Sum();",
+        "var (sc5, u5) = Scan(() => [(Field, Field + 1)], nSteps: 2);",
+        "var (sc6, _) = Scan(v => Scan(e => e, sequences: [v]).Outputs, sequences: [{x}]);",
+        "var (sc7, _) = Scan(v => Grad(Sum(v * {x}), {x}), sequences: [{x}]); {x} = {x} + sc7.Sum();",
+        "var j1 = Jacobian({x}, {x}); var h1 = Hessian(Sum({x}), {x}); {x} = {x} + j1.Sum() + h1.Sum();",
+        "var (sc8, _) = Scan((v, s) => s * v, sequences: [{x}], outputsInfo: [{x}], nSteps: -1);",
+        "var (sc9, _) = Map(v => v.Sum(), [{x}], goBackwards: true); {x} = {x} + Grad(sc9.Sum(), {x});",
+        "var (sc10, _) = Scan(v => [v, v * 2], sequences: [{x}]); {x} = {x} + sc10[1].Sum();",
+        "var (sc11, _) = Scan(v => v, sequences: [{x}], truncateGradient: -7);",
+        "var (sc12, _) = Scan((v, s) => (s + v, [(Field, Field)]), sequences: [{x}], outputsInfo: [{x}]);",
+        "var (sc13, _) = Reduce((v, s) => s + v, [{x}], [Constant(0)]); {x} = {x} + sc13;",
     ];
 
     /// <summary>
