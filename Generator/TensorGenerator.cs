@@ -102,12 +102,13 @@ public sealed class TensorGenerator : IIncrementalGenerator
 
         // Failures found after evaluation are reported at the method; the anchors are looked up here,
         // outside the Emit step, so moving a method never re-runs Emit nor adds its source again.
-        var failures = files.Where(static f => f.Failure is not null).Select(static (f, _) => (f.HintName, f.Failure, f.LimitReached));
+        var failures = files.Where(static f => f.Failure is not null).Select(static (f, _) => (f.HintName, f.Failure, f.LimitReached, f.ScanUnsupported));
         context.RegisterSourceOutput(failures.Combine(anchors), static (spc, pair) =>
         {
-            var ((hintName, failure, limitReached), table) = pair;
+            var ((hintName, failure, limitReached, scanUnsupported), table) = pair;
             var anchor = table[hintName]?.Identifier;
-            spc.ReportDiagnostic(Diagnostic.Create(limitReached ? Diagnostics.GeneratorLimit : Diagnostics.Internal, anchor?.ToLocation() ?? Location.None,
+            var descriptor = limitReached ? Diagnostics.GeneratorLimit : scanUnsupported ? Diagnostics.ScanUnsupported : Diagnostics.Internal;
+            spc.ReportDiagnostic(Diagnostic.Create(descriptor, anchor?.ToLocation() ?? Location.None,
                 hintName.Substring(0, hintName.Length - ".g.cs".Length), failure));
         });
     }

@@ -41,6 +41,8 @@ internal static class ScanWriter
     public static void Write(CallSite site)
     {
         var p = site.Node.Parameters<ScanParams>();
+        if (p.Until >= 0 && !p.LastOnly)
+            throw new ScanNotSupportedException(ScanOp.StoppingStacked);
         var body = p.Graph;
         string id = site.Id.ToString(CultureInfo.InvariantCulture), fn = site.FunctionName;
         string steps = "scanSteps" + id, t = "scanStep" + id, call = "scanBody" + id, result = "scanResult" + id;
@@ -133,6 +135,8 @@ internal static class ScanWriter
                 ? $"        scanState{id}_{r} = {Result(p.States[r])};"
                 : $"        global::Tensorgen.ScanSteps.Copy({fn}, {p.States[r].ToString(CultureInfo.InvariantCulture)}, {t}, {Result(p.States[r])}, scanState{id}_{r});");
         }
+        // PyTensor's until: the step whose condition holds is the last.
+        if (p.Until >= 0) site.Line($"        if ({Result(p.Until)}) break;");
         site.Line("    }");
         if (p.LastOnly) WriteNoSteps(site, p, steps, id);
         site.Line("}");

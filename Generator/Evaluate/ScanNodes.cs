@@ -20,13 +20,13 @@ namespace Tensorgen.Generator.Evaluate;
 /// sequences (<see cref="ScanVectorization"/>); false when nSteps gives them (a sequence may then be too short).</param>
 internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<int> Sequences, IReadOnlyList<int> States,
     IReadOnlyList<int> Placeholders, IReadOnlyList<int> Outputs, IReadOnlyList<int> FedFrom, bool Backwards, bool Last, int TruncateGradient = -1,
-    bool Vectorize = false)
+    bool Vectorize = false, int Until = -1)
 {
     /// <summary>The result nodes, or null with the reason the body cannot be compiled (TG0502).</summary>
     public int[]? Build(out string? unsupported)
     {
         var g = Graph;
-        if (Vectorize && ScanVectorization.Try(this) is { } vectorized)
+        if (Vectorize && Until < 0 && ScanVectorization.Try(this) is { } vectorized)
         {
             unsupported = null;
             return vectorized;
@@ -48,7 +48,7 @@ internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<in
                     return null;
                 }
             var p = new ScanParams(body.Nodes, body.Inputs, body.Outputs, Sequences.Count, FedFrom.ToEquatableArray(), k,
-                dims, axes, Backwards, TruncateGradient);
+                dims, axes, Backwards, TruncateGradient, Until: Until);
             results[k] = ScanOp.Instance.Build(g, Steps, operands, p);
             if (Last) results[k] = SubtensorOp.Instance.Build(g, results[k], [0], [g.Constant(ScalarValue.Integer(-1), DType.Int64)]);
         }
@@ -66,9 +66,9 @@ internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<in
         var results = new int[Outputs.Count];
         for (int k = 0; k < Outputs.Count; k++)
         {
-            var p = new ScanRequestParams(Sequences.Count, States.Count, Outputs.Count, FedFrom.ToEquatableArray(), k, Backwards, Last, callSite, TruncateGradient, Vectorize);
+            var p = new ScanRequestParams(Sequences.Count, States.Count, Outputs.Count, FedFrom.ToEquatableArray(), k, Backwards, Last, callSite, TruncateGradient, Vectorize, Until);
             var step = g[Outputs[k]].Shape;
-            var shape = Last ? step : new[] { g[Steps].IsConstant ? (int)g[Steps].Value.Long : -1 }.Concat(step).ToEquatableArray();
+            var shape = Last ? step : new[] { g[Steps].IsConstant && Until < 0 ? (int)g[Steps].Value.Long : -1 }.Concat(step).ToEquatableArray();
             results[k] = g.Add(new Node(OpCode.ScanRequest, g[Outputs[k]].DType, shape, inputs, p, default, null));
         }
         return results;
@@ -79,6 +79,6 @@ internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<in
     {
         int s = p.Sequences, r = p.States;
         return new ScanNodes(g, inputs[0], inputs.Skip(1).Take(s).ToList(), inputs.Skip(1 + s).Take(r).ToList(),
-            inputs.Skip(1 + s + r).Take(s + r).ToList(), inputs.Skip(1 + 2 * (s + r)).Take(p.Outputs).ToList(), p.FedFrom, p.GoBackwards, p.Last, p.TruncateGradient, p.Vectorize);
+            inputs.Skip(1 + s + r).Take(s + r).ToList(), inputs.Skip(1 + 2 * (s + r)).Take(p.Outputs).ToList(), p.FedFrom, p.GoBackwards, p.Last, p.TruncateGradient, p.Vectorize, p.Until);
     }
 }

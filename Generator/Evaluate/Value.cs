@@ -83,6 +83,9 @@ internal sealed record FunctionValue(
 /// </summary>
 internal sealed record TapsValue(int Tensor, EquatableArray<int> Taps) : Value;
 
+/// <summary><c>Until(condition)</c>: a scan body's early exit (a 0-d bool node), only as the last of its results.</summary>
+internal sealed record UntilValue(int Condition) : Value;
+
 /// <summary>One (variable, value) pair of updates or givens, and where it was written.</summary>
 internal sealed record PairValue(Value Variable, Value Value, IrSpan Location);
 

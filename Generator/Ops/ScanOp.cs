@@ -25,6 +25,7 @@ namespace Tensorgen.Generator.Ops;
 /// result's steps after the one before's. Its operands then end with each result's elements per step and the buffer's
 /// length (int64 scalars). Empty: the node stacks <see cref="Output"/> alone, shape (steps, ...).
 /// </param>
+/// <param name="Until">The body result that stops the loop after its step when true (PyTensor's until); -1: none.</param>
 /// <param name="LastOnly">
 /// The node keeps only the last step of <see cref="Output"/> (PyTensor's scan_save_mem, for <c>result[-1]</c>), shape
 /// (...): with no steps, a fed-back result's initial state, as PyTensor returns it, and an index error otherwise.
@@ -41,7 +42,8 @@ internal sealed record ScanParams(
     bool GoBackwards,
     int TruncateGradient = -1,
     EquatableArray<int> Packed = default,
-    bool LastOnly = false) : OpParams
+    bool LastOnly = false,
+    int Until = -1) : OpParams
 {
     /// <summary>The body results the node stacks: the packed ones, or <see cref="Output"/>.</summary>
     public IReadOnlyList<int> Stacked => Packed.Count > 0 ? Packed.ToArray() : [Output];
@@ -96,6 +98,9 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
 
     public StepKind Step => StepKind.Call;
 
+    /// <summary>Why a stacked result of a scan that stops early is TG0502.</summary>
+    public const string StoppingStacked = "a scan that stops early (Until) is read at its last step only (result[-1]) for now: its stacked results' length is known only once the loop ran";
+
     /// <summary>The nested class compiled from the body of the scan node <paramref name="id"/>.</summary>
     public static string BodyClass(int id) => "ScanBody" + id.ToString(CultureInfo.InvariantCulture) + "Function";
 
@@ -126,7 +131,8 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
             var length = operands[operands.Count - 1];
             return new[] { length.IsConstant ? (int)length.Value.Long : -1 }.ToEquatableArray();
         }
-        var steps = operands[0].IsConstant ? (int)operands[0].Value.Long : -1;
+        // (A loop that stops early has a length known only once it ran, whatever its number of steps.)
+        var steps = operands[0].IsConstant && p.Until < 0 ? (int)operands[0].Value.Long : -1;
         var step = p.Body[p.BodyOutputs[p.Output]].Shape;
         return p.LastOnly ? step : new[] { steps }.Concat(step).ToEquatableArray();
     }
@@ -139,6 +145,12 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
         if (p.Packed.Count > 0)
         {
             sizes.GivenBy(sizes.Output(0), node.Inputs[node.Inputs.Count - 1]);
+            return;
+        }
+        if (p.Until >= 0 && !p.LastOnly)
+        {
+            // Stacked results of a loop that stops early: a length known only once it ran, which nothing can size yet.
+            if (sizes.IsWholeGraph) throw new ScanNotSupportedException(StoppingStacked);
             return;
         }
         int first = p.LastOnly ? 0 : 1;
@@ -156,7 +168,9 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
     }
 
     /// <summary>Back-propagation through time: a scan over the steps backwards (<see cref="Differentiate.ScanPullback"/>).</summary>
-    public int[] Pullback(GraphBuilder b, int id, int g) => Differentiate.ScanPullback.Of(b, id, g);
+    public int[] Pullback(GraphBuilder b, int id, int g) => b[id].Parameters<ScanParams>().Until >= 0
+        ? throw new Differentiate.GradientNotImplementedException("Scan", "a scan without Until (a gradient through a loop that stops early is not built yet)")
+        : Differentiate.ScanPullback.Of(b, id, g);
 
     public bool Disconnected => false;
 

@@ -6,7 +6,7 @@ namespace Tensorgen.Generator.Ops;
 
 /// <summary>A scan request's shape: how many sequences, states and results, which result it is, and where it was asked for.</summary>
 internal sealed record ScanRequestParams(int Sequences, int States, int Outputs, EquatableArray<int> FedFrom, int Output, bool GoBackwards, bool Last, int CallSite,
-    int TruncateGradient = -1, bool Vectorize = false) : OpParams;
+    int TruncateGradient = -1, bool Vectorize = false, int Until = -1) : OpParams;
 
 /// <summary>
 /// A scan whose body takes a Grad (a Jacobian's rows, a Hessian's): the body cannot be cut out before the gradient

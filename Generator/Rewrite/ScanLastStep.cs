@@ -30,7 +30,9 @@ internal static class ScanLastStep
             if (ScanMerging.Key(graph[id]) is { } key) loops[key] = loops.TryGetValue(key, out int n) ? n + 1 : 1;
         var last = new HashSet<int>();
         for (int id = 0; id < graph.Count; id++)
-            if (IsLastStep(graph, graph[id]) && readers[graph[id].Inputs[0]] == 1 && loops[ScanMerging.Key(graph[graph[id].Inputs[0]])!.Value] == 1) last.Add(id);
+            if (IsLastStep(graph, graph[id]) && readers[graph[id].Inputs[0]] == 1 && Alone(graph[graph[id].Inputs[0]])) last.Add(id);
+        // A loop that stops early (Until) is always kept to its last steps: its stacked length is known only once it ran.
+        bool Alone(Node scan) => ScanMerging.Key(scan) is not { } key || loops[key] == 1;
         if (last.Count == 0) return null;
 
         var builder = new GraphBuilder(maxNodes);
@@ -51,14 +53,20 @@ internal static class ScanLastStep
         return (builder.Freeze(), map);
     }
 
+    /// <summary>A stacked scan that stops early (PyTensor's until).</summary>
+    public static bool IsStoppingScan(Node node) =>
+        node.Op == OpCode.Scan && node.Parameters<ScanParams>() is { Packed.Count: 0, LastOnly: false, Until: >= 0 };
+
     /// <summary><c>x[-1]</c> of a stacked scan result: a Subtensor taking index -1 of the first axis only.</summary>
     private static bool IsLastStep(TensorGraph graph, Node node)
     {
         if (node.Op != OpCode.Subtensor || node.Inputs.Count != 2) return false;
         var p = node.Parameters<SubtensorParams>();
         if (p.Steps.Count != 1 || p.Steps[0] != 0) return false;
+        // The last step: index -1, or n - 1 where the rewrites made -1 so from a static length n.
         var index = graph[node.Inputs[1]];
-        if (!index.IsConstant || index.Value.Long != -1) return false;
-        return ScanMerging.Key(graph[node.Inputs[0]]) is not null;
+        long length = graph[node.Inputs[0]].Shape[0];
+        if (!index.IsConstant || !(index.Value.Long == -1 || (length > 0 && index.Value.Long == length - 1))) return false;
+        return ScanMerging.Key(graph[node.Inputs[0]]) is not null || IsStoppingScan(graph[node.Inputs[0]]);
     }
 }

@@ -63,7 +63,7 @@ internal static class ScanMerging
 
     /// <summary>What scan nodes running the same loop share (null: not a scan this pass merges).</summary>
     public static (EquatableArray<int> Inputs, ScanParams Params, DType DType)? Key(Node node) =>
-        node.Op == OpCode.Scan && node.Parameters<ScanParams>() is { Packed.Count: 0, LastOnly: false } p
+        node.Op == OpCode.Scan && node.Parameters<ScanParams>() is { Packed.Count: 0, LastOnly: false, Until: < 0 } p
             ? (node.Inputs, p with { Output = 0, StepDims = default, StepAxes = default }, node.DType)
             : null;
 

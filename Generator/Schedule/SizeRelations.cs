@@ -36,6 +36,9 @@ internal sealed class SizeRelations
 
     public IReadOnlyList<Node> Graph { get; }
 
+    /// <summary>Whether these are a whole graph's relations (the schedule's), not one node's while a graph is built.</summary>
+    public bool IsWholeGraph => _first is not null;
+
     /// <summary>Sizes given by values: atom → the int scalar node whose value it is.</summary>
     public Dictionary<int, int> Values { get; } = new();
 

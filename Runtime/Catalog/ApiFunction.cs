@@ -142,4 +142,6 @@ public enum ApiFunction
     ScanUpdates,
     /// <summary><c>Scan(fn, ...)</c> whose fn returns its results and updates of shared variables, as a pair.</summary>
     ScanWithUpdates,
+    /// <summary><c>Until(condition)</c>: a scan body's early exit, the last element of its results.</summary>
+    Until,
 }

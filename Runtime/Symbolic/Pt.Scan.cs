@@ -296,4 +296,14 @@ public static partial class Pt
     /// </summary>
     [Call(ApiFunction.Taps)]
     public static TensorVariable Taps(TensorVariable tensor, params int[] taps) => Inert.Variable;
+
+    /// <summary>
+    /// PyTensor's <c>until(condition)</c>: a scan's early exit, returned as the last element of the body's results
+    /// (<c>v => [v * 2, Until(v * 2 > limit)]</c>): the loop stops after the first step whose condition (a 0-d bool)
+    /// holds, that step included, or after nSteps. The scan's results are then read at their last step
+    /// (<c>result[-1]</c>): their stacked form, whose length is known only once the loop ran, is TG0502 for now, and a
+    /// gradient through such a scan TG0222.
+    /// </summary>
+    [Call(ApiFunction.Until)]
+    public static TensorVariable Until(TensorVariable condition) => Inert.Variable;
 }

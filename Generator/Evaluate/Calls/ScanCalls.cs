@@ -24,6 +24,7 @@ internal static class ScanCalls
         new(ApiFunction.ScanWithUpdates, call => Scan(call, backwards: null, last: false, Returns.Both)),
         new(ApiFunction.Map, call => Scan(call, backwards: null, last: false)),
         new(ApiFunction.Taps, Taps),
+        new(ApiFunction.Until, Until),
         new(ApiFunction.Reduce, call => Scan(call, backwards: null, last: true)),
         new(ApiFunction.Foldl, call => Scan(call, backwards: false, last: true)),
         new(ApiFunction.Foldr, call => Scan(call, backwards: true, last: true)),
@@ -113,6 +114,16 @@ internal static class ScanCalls
         return new TapsValue(tensor, taps.ToEquatableArray());
     }
 
+    /// <summary><c>Until(condition)</c>: a marker only a body's results read; the condition 0-d, as a bool.</summary>
+    private static Value Until(ApiCall call)
+    {
+        int condition = call.Tensor("condition");
+        if (condition < 0) return ErrorValue.Instance;
+        if (call.Graph[condition].Rank != 0)
+            return call.Error(Diagnostics.ScanMismatch, $"Until takes a 0-d condition, not {call.Describe(condition)}", "condition");
+        return new UntilValue(call.Graph.Convert(condition, DType.Bool));
+    }
+
     /// <summary>What a body returns: its results (one or an array), the updates of shared variables, or both, as a pair.</summary>
     private enum Returns { Results, Updates, Both }
 
@@ -186,6 +197,15 @@ internal static class ScanCalls
             else if (result is ListValue { Items.Length: 2 } pair) (resultsValue, updatesValue) = (pair.Items[0], pair.Items[1]);
             else return call.Error(Diagnostics.ScanMismatch, "fn must return its results and its updates, as a pair", "fn");
         }
+        // An early exit: Until(condition) as the last of the results (PyTensor's until).
+        int until = -1;
+        if (resultsValue is ListValue { Items.Length: > 0 } withUntil && withUntil.Items[withUntil.Items.Length - 1] is UntilValue exit)
+        {
+            until = exit.Condition;
+            resultsValue = new ListValue(withUntil.Items.RemoveAt(withUntil.Items.Length - 1), withUntil.Locations.RemoveAt(withUntil.Locations.Length - 1));
+        }
+        if (resultsValue is UntilValue || resultsValue is ListValue { Items: var items } && items.Any(i => i is UntilValue))
+            return call.Error(Diagnostics.ScanMismatch, "Until(...) must be the last element of an array of results, after at least one result: [x * 2, Until(x > 10)]", "fn");
         int[] outputs;
         switch (resultsValue)
         {
@@ -248,6 +268,13 @@ internal static class ScanCalls
             fedFrom.Add(outputs.Length + hidden.Count);
             hidden.Add(shifted);
         }
+        if (until >= 0)
+        {
+            if (outputs.Length == 0) return call.Error(Diagnostics.ScanMismatch, "a body with Until(...) needs a result before it", "fn");
+            until = g.Replace(until, givens, memo);
+            hidden.Add(until);
+            until = outputs.Length + hidden.Count - 1;
+        }
         int firstUpdate = outputs.Length + hidden.Count;
         foreach (var (_, next) in updates)
         {
@@ -258,7 +285,7 @@ internal static class ScanCalls
         bool reversed = backwards ?? call.Bool("goBackwards");
         int truncate = call.Has("truncateGradient") ? call.Int("truncateGradient") ?? -2 : -1;
         if (truncate < -1) return call.Error(Diagnostics.ScanMismatch, "truncateGradient must be a constant number of steps, or -1 for all", "truncateGradient");
-        var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs.Concat(hidden).ToList(), fedFrom, reversed, last, truncate, Vectorize: !call.Has("nSteps"));
+        var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs.Concat(hidden).ToList(), fedFrom, reversed, last, truncate, Vectorize: !call.Has("nSteps"), Until: until);
         if (Make(call, scan) is not { } results) return ErrorValue.Instance;
 
         // Each updated variable's value after the last step: its stacked values' last, or (no steps) its value now.
@@ -266,9 +293,10 @@ internal static class ScanCalls
         for (int u = 0; u < updates.Count; u++)
         {
             int stacked = results[firstUpdate + u], shared = updates[u].Shared;
-            if (last)
+            if (last || until >= 0)
             {
-                finals.Add((shared, stacked));
+                // (A loop that stops early: its last step, which keeps the value at the call when there are no steps.)
+                finals.Add((shared, last ? stacked : SubtensorOp.Instance.Build(g, stacked, [0], [Index(-1)])));
                 continue;
             }
             int before = g.DimShuffle(shared, new[] { -1 }.Concat(Enumerable.Range(0, g[shared].Rank)).ToArray());

@@ -339,6 +339,26 @@ public sealed class ScanTests
     }
 
     [Fact]
+    public void Until_stops_the_loop_after_the_step_whose_condition_holds()
+    {
+        // PyTensor 2.24.2 (scan with until, [-1]): powers of 2 past 45: 64, past 0.5: 2; Newton's root of 2:
+        // 1.4142135623730951 (6 steps), of 1e6: 1000 (16 steps); a running sum of arange(10) past 10: 15; of ones(3): 3.
+        var f = new ScanGraphs.StoppingFunction();
+        var (power, root, sum) = f.Invoke(45.0, 2.0, Enumerable.Range(0, 10).Select(i => (double)i).ToArray());
+        Assert.Equal(64.0, power);
+        Assert.Equal(Math.Sqrt(2), root, 1e-15);
+        Assert.Equal(15.0, sum);
+        (power, root, sum) = f.Invoke(0.5, 1e6, new double[] { 1, 1, 1 });
+        Assert.Equal(2.0, power);
+        Assert.Equal(1000.0, root, 1e-12);
+        Assert.Equal(3.0, sum);
+        // No early exit within the steps: all 1024 run (2^1024 overflows to infinity in float64, as in NumPy).
+        Assert.Equal(double.PositiveInfinity, f.Invoke(double.MaxValue, 4.0, new double[] { 11 }).Item1);
+        // No steps: the initial state.
+        Assert.Equal(0.0, f.Invoke(1.0, 4.0, new double[0]).Item3);
+    }
+
+    [Fact]
     public void A_loop_with_several_results_runs_once()
     {
         // The optimized graphs: a scan's result and the window it feeds back (which the gradient reads) are one forward
