@@ -35,6 +35,15 @@ internal static class ScanPullback
 
         // The backward scan's sequences, in its step order (the forward's last step first).
         var backward = new List<int>();
+        // The forward's values at each step that a backward step would otherwise compute again: this node's result and
+        // each state's new value, read back from their stacked values (body node, stacked node).
+        var stored = new List<(int BodyNode, int Stacked)>();
+        void Store(int output, int stacked)
+        {
+            int bodyNode = p.BodyOutputs[output];
+            if (!body[bodyNode].IsInput && !body[bodyNode].IsConstant && stored.All(s => s.BodyNode != bodyNode)) stored.Add((bodyNode, stacked));
+        }
+        Store(p.Output, id);
         for (int s = 0; s < sequences; s++)
         {
             int length = b.DimSize(seqs[s], 0);
@@ -44,18 +53,21 @@ internal static class ScanPullback
         {
             // The state each forward step read: the initial state, then every stacked state but the last.
             int stacked = ScanOp.Instance.Build(b, n, operands, p.WithOutput(p.States[r]));
+            Store(p.States[r], stacked);
             int first = b.DimShuffle(inits[r], new[] { -1 }.Concat(Enumerable.Range(0, b[inits[r]].Rank)).ToArray());
             int previous = JoinOp.Instance.Build(b, [first, Slice(stacked, Int(0), b.Ew(OpCode.Sub, n, Int(1)), 1)], 0, out var error);
             if (error is not null) throw new System.InvalidOperationException(error);
             backward.Add(Reverse(previous));
         }
         backward.Add(Reverse(g));
+        backward.AddRange(stored.Select(s => Reverse(s.Stacked)));
 
         // Placeholders for a backward step's values, and the forward step recomputed over them.
         int Placeholder(string name, Node like) => b.Input(name, like.DType, like.Shape.ToArray(), -1 - b.Count);
         var slices = Enumerable.Range(0, sequences).Select(s => Placeholder("sequence" + s, body[p.BodyInputs[s]])).ToList();
         var previousStates = Enumerable.Range(0, states).Select(r => Placeholder("state" + r, body[p.BodyInputs[sequences + r]])).ToList();
         int cotangent = Placeholder("cotangent", body[p.BodyOutputs[p.Output]]);
+        var storedSteps = stored.Select((s, j) => Placeholder("stored" + j, body[s.BodyNode])).ToList();
         var adjoints = Enumerable.Range(0, states).Select(r => Placeholder("adjoint" + r, body[p.BodyOutputs[p.States[r]]])).ToList();
         var sums = captured.Select((c, i) => Placeholder("sum" + i, b[c])).ToList();
         var map = new Dictionary<int, int>();
@@ -72,6 +84,12 @@ internal static class ScanPullback
         for (int r = 0; r < states; r++) cost = b.Ew(OpCode.Add, cost, Dot(map[p.BodyOutputs[p.States[r]]], adjoints[r]));
         var wrt = slices.Concat(previousStates).Concat(captured).ToList();
         var grads = Differentiator.Grad(b, cost, wrt, new HashSet<int>());
+        // What the gradient reads of the recomputed outputs (tanh's output in its pullback) is read from the forward's
+        // stored values instead; the forward nodes computing them are then dead unless the gradient needs their operands.
+        var givens = new Dictionary<int, int>();
+        for (int j = 0; j < stored.Count; j++) givens[map[stored[j].BodyNode]] = storedSteps[j];
+        var memo = new Dictionary<int, int>();
+        grads = grads.Select(grad => grad < 0 ? grad : b.Replace(grad, givens, memo)).ToArray();
         for (int k = 0; k < grads.Length; k++)
             if (grads[k] < 0) grads[k] = Zeros(wrt[k]);
 
@@ -80,7 +98,7 @@ internal static class ScanPullback
             .Concat(captured.Select((c, i) => b.Ew(OpCode.Add, sums[i], grads[sequences + states + i]))).ToList();
         var fedFrom = Enumerable.Range(sequences, states + captured.Count).ToList();
         var initial = inits.Select(Zeros).Concat(captured.Select(Zeros)).ToList();
-        var scan = new Evaluate.ScanNodes(b, back, backward, initial, slices.Concat(previousStates).Append(cotangent).Concat(adjoints).Concat(sums).ToList(),
+        var scan = new Evaluate.ScanNodes(b, back, backward, initial, slices.Concat(previousStates).Append(cotangent).Concat(storedSteps).Concat(adjoints).Concat(sums).ToList(),
             results, fedFrom, false, false);
         var made = scan.Build(out var unsupported) ?? throw new GradientNotImplementedException("Scan", unsupported ?? "a scan of its body's gradient");
 
