@@ -3,18 +3,17 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Numerics.Tensors;
-using static Tensorgen.Pt;
 
 namespace Tensorgen.Benchmarks;
 
 /// <summary>
 /// Scan's generated loops against the same loops written by hand in plain C#, in one run: an Elman network's training
-/// step (forward over time, back-propagation through time, SGD updates; the RNN sample's model) at the sample's size
-/// and a larger one, and A**k (a loop whose steps are tiny, so the cost per step shows). Implementations alternate
+/// step (forward over time, back-propagation through time, SGD updates; Samples/Rnn's model) at the sample's size
+/// and a larger one, and A**k (Samples/Loop's; a loop whose steps are tiny, so the cost per step shows). Implementations alternate
 /// round by round; the report is medians and generated / hand-written. Before timing, each pair's results are compared.
 /// <c>dotnet run -c Release --project Tests/Tensorgen.Benchmarks -- --scan [rounds=21]</c>.
 /// </summary>
-public static partial class ScanLoops
+public static class ScanLoops
 {
     public static void Run(string[] args)
     {
@@ -55,8 +54,8 @@ public static partial class ScanLoops
         double[] Values(int n, double scale) => Enumerable.Range(0, n).Select(_ => (rng.NextDouble() * 2 - 1) * scale).ToArray();
         var (u, w, v) = (Values(hidden, 0.5), Values(hidden * hidden, 0.3), Values(hidden, 0.3));
         var (x, y) = (Values(time * batch, 1), Values(time * batch, 1));
-        var model = new RnnModel(Matrix(u, 1, hidden), Matrix(w, hidden, hidden), v);
-        var train = new RnnModel.TrainFunction(model);
+        var model = new Tensorgen.Samples.Rnn.Model(Matrix(u, 1, hidden), Matrix(w, hidden, hidden), v);
+        var train = new Tensorgen.Samples.Rnn.Model.TrainFunction(model);
         var hand = new HandRnn(u, w, v, time, batch, hidden);
         var (xt, yt) = (System.Numerics.Tensors.Tensor.Create(x, [time, batch, 1]), System.Numerics.Tensors.Tensor.Create(y, [time, batch]));
 
@@ -83,7 +82,7 @@ public static partial class ScanLoops
     {
         var rng = new Random(3);
         var a = Enumerable.Range(0, n).Select(_ => 1 + (rng.NextDouble() - 0.5) * 1e-3).ToArray();
-        var power = new PowerFunction();
+        var power = new Tensorgen.Samples.Loop.Graphs.PowerFunction();
         var result = new double[n];
         void ByHand()
         {
@@ -96,41 +95,5 @@ public static partial class ScanLoops
         if (generated.Zip(result, (p, q) => Math.Abs(p - q)).Max() > 1e-12) throw new InvalidOperationException("A**k differs");
         var (g, h) = Time(() => power.Invoke(a, k), ByHand, repeats, rounds);
         Report($"A**k, k={k}, n={n} (last step only)", g, h);
-    }
-
-    [TensorFunction]
-    public static FunctionGraph Power()
-    {
-        var k = IScalar("k");
-        var a = DVector("A");
-        var (result, updates) = Scan((prior, x) => prior * x, outputsInfo: [OnesLike(a)], nonSequences: [a], nSteps: k);
-        return Function([a, k], result[-1], updates: updates);
-    }
-}
-
-/// <summary>The RNN sample's model (Samples/Rnn/Model.cs), for the benchmark.</summary>
-public sealed partial class RnnModel(double[,] u, double[,] w, double[] v)
-{
-    public Shared<double> U { get; } = Shared(u, name: "U");
-
-    public Shared<double> W { get; } = Shared(w, name: "W");
-
-    public Shared<double> B { get; } = Shared(new double[w.GetLength(0)], name: "b");
-
-    public Shared<double> V { get; } = Shared(v, name: "v");
-
-    public Shared<double> C { get; } = Shared(0.0, name: "c");
-
-    [TensorFunction]
-    public FunctionGraph Train()
-    {
-        var x = DTensor3("x");
-        var y = DMatrix("y");
-        var h0 = ZerosLike(Dot(x[0], U));
-        var (h, _) = Scan((xt, previous) => Tanh(Dot(xt, U) + Dot(previous, W) + B), sequences: [x], outputsInfo: [h0]);
-        var cost = Pow(Dot(h, V) + C - y, 2).Mean();
-        var (gu, gw, gb, gv, gc) = Grad(cost, [U, W, B, V, C]);
-        const double rate = 0.05;
-        return Function([x, y], cost, updates: [(U, U - rate * gu), (W, W - rate * gw), (B, B - rate * gb), (V, V - rate * gv), (C, C - rate * gc)]);
     }
 }
