@@ -179,7 +179,10 @@ internal static class ScanCalls
                 continue;
             }
             int k = -taps.Min();
-            states.Add(SubtensorOp.Instance.Build(g, initial, [1], [Index(0), Index(k)]));
+            // The window starts at 0, where x0[k - 1] is checked to exist first: a call with too few initial values fails
+            // naming the function and x0, rather than reading past them.
+            int start = g.Ew(OpCode.Sub, CheckIndexOp.Instance.Build(g, Index(k - 1), initial, 0), Index(k - 1));
+            states.Add(SubtensorOp.Instance.Build(g, initial, [1], [start, Index(k)]));
             int window = Placeholder("state" + Int(r), g[initial].DType, new[] { k }.Concat(g[initial].Shape.Skip(1)));
             placeholders.Add(window);
             foreach (var tap in taps) stepArgs.Add(SubtensorOp.Instance.Build(g, window, [0], [Index(k + tap)]));

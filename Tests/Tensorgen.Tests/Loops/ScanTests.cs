@@ -381,7 +381,10 @@ public sealed class ScanTests
         var (two, three) = f.Invoke(new[] { 1.0, 2, 3 });
         Assert.Equal(new[] { 21.0, 212, 2141, 21622 }, two.ToArray());
         Assert.Equal(new[] { 31.0, 312, 3123 }, three.ToArray());
-        Assert.ThrowsAny<ArgumentException>(() => f.Invoke(new[] { 1.0, 2 }));   // taps -3 need three initial values
+        // Taps -3 need three initial values: refused before any step, naming the function and x0.
+        var error = Assert.Throws<IndexOutOfRangeException>(() => f.Invoke(new[] { 1.0, 2 }));
+        Assert.Contains("ScanGraphs.Tapped", error.Message);
+        Assert.Contains("'x0' with size 2", error.Message);
     }
 
     [Fact]
