@@ -359,6 +359,27 @@ public sealed class ScanTests
     }
 
     [Fact]
+    public void Sequences_that_are_strided_views_are_read_as_their_dense_copies()
+    {
+        // A 7x3 window of a 12x6 matrix (rows and columns cut: not contiguous) as the sequence of a map computed over
+        // the whole sequence and of a recurrent scan kept as a loop, with its gradients: equal to a dense copy's.
+        var data = Enumerable.Range(0, 12 * 6).Select(i => (i % 7) * 0.1 - 0.3).ToArray();
+        var view = Tensor.Create(data, [12, 6]).Slice(2..9, 1..4);
+        var dense = Tensor.Create(Enumerable.Range(0, 7).SelectMany(r => Enumerable.Range(0, 3).Select(c => data[(r + 2) * 6 + c + 1])).ToArray(), [7, 3]);
+        var w = Tensor.Create(new double[] { 0.5, -1, 0.25, 1, 2, -0.5, 0.1, 0.2, 0.3 }, [3, 3]);
+        var b = new double[] { 0.1, 0.2, 0.3 };
+        var layer = new ScanGraphs.LayerFunction();
+        Assert.Equal(layer.Invoke(dense, w, b).ToArray(), layer.Invoke(view, w, b).ToArray());
+        var recurrent = new ScanGraphs.RecurrentFunction();
+        var h0 = new double[] { 0.1, -0.2, 0.3 };
+        var fromDense = recurrent.Invoke(dense, w, w, b, h0);
+        var fromView = recurrent.Invoke(view, w, w, b, h0);
+        Assert.Equal(fromDense.Item1, fromView.Item1);
+        Assert.Equal(fromDense.Item2.ToArray(), fromView.Item2.ToArray());
+        Assert.Equal(fromDense.Item3.ToArray(), fromView.Item3.ToArray());
+    }
+
+    [Fact]
     public void A_loop_with_several_results_runs_once()
     {
         // The optimized graphs: a scan's result and the window it feeds back (which the gradient reads) are one forward
