@@ -13,7 +13,7 @@ namespace Tensorgen.Generator;
 /// Whether the failure was reported where it happened (evaluation, differentiation); otherwise it is reported
 /// at the method, as TG0109 for a limit and TG9999 for anything else.
 /// </param>
-internal sealed record StageFailure(FunctionSpec Spec, string Message, bool LimitReached, bool Reported, bool ScanUnsupported = false);
+internal sealed record StageFailure(FunctionSpec Spec, string Message, bool LimitReached, bool Reported);
 
 /// <summary>What a step after differentiation hands the next: its result, or the failure the function ends in.</summary>
 internal sealed record StageResult<T>(T? Value, StageFailure? Failure) where T : class;
@@ -72,8 +72,8 @@ internal static class FunctionCompiler
             return FunctionEmitter.Emit(s.Plan, limits.MaxSourceLength);
         });
         if (emitted.Failure is not { } failure) return new GeneratedFile(scheduled.Value!.Function.Source.HintName, emitted.Value!, null);
-        var text = FunctionEmitter.EmitFailure(failure.Spec, failure.Message, failure.LimitReached ? "TG0109" : failure.ScanUnsupported ? "TG0502" : "TG9999");
-        return new GeneratedFile(failure.Spec.HintName, text, failure.Reported ? null : failure.Message, failure.LimitReached, failure.ScanUnsupported);
+        var text = FunctionEmitter.EmitFailure(failure.Spec, failure.Message, failure.LimitReached ? "TG0109" : "TG9999");
+        return new GeneratedFile(failure.Spec.HintName, text, failure.Reported ? null : failure.Message, failure.LimitReached);
     }
 
     private static StageResult<T> Run<T>(FunctionSpec spec, CancellationToken cancellation, Func<T> work) where T : class
@@ -86,10 +86,6 @@ internal static class FunctionCompiler
         catch (OperationCanceledException)
         {
             throw;
-        }
-        catch (ScanNotSupportedException e)
-        {
-            return new(null, new StageFailure(spec, e.Message, LimitReached: false, Reported: false, ScanUnsupported: true));
         }
         catch (GeneratorLimitException e)
         {

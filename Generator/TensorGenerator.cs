@@ -102,12 +102,12 @@ public sealed class TensorGenerator : IIncrementalGenerator
 
         // Failures found after evaluation are reported at the method; the anchors are looked up here,
         // outside the Emit step, so moving a method never re-runs Emit nor adds its source again.
-        var failures = files.Where(static f => f.Failure is not null).Select(static (f, _) => (f.HintName, f.Failure, f.LimitReached, f.ScanUnsupported));
+        var failures = files.Where(static f => f.Failure is not null).Select(static (f, _) => (f.HintName, f.Failure, f.LimitReached));
         context.RegisterSourceOutput(failures.Combine(anchors), static (spc, pair) =>
         {
-            var ((hintName, failure, limitReached, scanUnsupported), table) = pair;
+            var ((hintName, failure, limitReached), table) = pair;
             var anchor = table[hintName]?.Identifier;
-            var descriptor = limitReached ? Diagnostics.GeneratorLimit : scanUnsupported ? Diagnostics.ScanUnsupported : Diagnostics.Internal;
+            var descriptor = limitReached ? Diagnostics.GeneratorLimit : Diagnostics.Internal;
             spc.ReportDiagnostic(Diagnostic.Create(descriptor, anchor?.ToLocation() ?? Location.None,
                 hintName.Substring(0, hintName.Length - ".g.cs".Length), failure));
         });

@@ -44,11 +44,6 @@ internal static class DifferentiateStage
             diagnostics.Report(Model.Diagnostics.GradientNotImplemented, expansion.LastCallSite, e.Message);
             return new(spec.WithoutGraph(), diagnostics.ToArray());
         }
-        catch (ScanNotSupportedException e)
-        {
-            diagnostics.Report(Model.Diagnostics.ScanUnsupported, SiteDiagnostic.Method, e.Message);
-            return new(spec.WithoutGraph(), diagnostics.ToArray());
-        }
         catch (GeneratorLimitException e)
         {
             // At the Grad that grew the graph, as evaluation reported it; past gradients, at the method.

@@ -64,6 +64,18 @@ internal sealed class CallOrder
     }
 
     /// <summary>
+    /// What is written before a check that could still fail, so never into a borrowed output: what the late part of the
+    /// call order writes, and what runs before a later stage's checks, a computed size's or a view offset's check.
+    /// </summary>
+    public IEnumerable<int> WrittenBeforeChecks(List<InvokeAction> after, SizeStages stages, OffsetBindings offsets)
+    {
+        int lastCheck = stages.StageStarts.Count > 0 ? stages.StageStarts[stages.StageStarts.Count - 1] : 0;
+        for (int k = 0; k < after.Count; k++)
+            if (after[k].Step is { } s && (stages.After.ContainsKey(s.Index) || offsets.After.ContainsKey(s.Index))) lastCheck = System.Math.Max(lastCheck, k + 1);
+        return Late.SelectMany(s => s.Writes).Concat(after.Take(lastCheck).Select(a => a.Step).OfType<Step>().SelectMany(s => s.Writes));
+    }
+
+    /// <summary>
     /// The nodes whose values the outputs, updates and draws read, not only their shapes (a <c>second</c>'s
     /// first operand, a size's operand): only a reduction whose values are read is checked for empty axes.
     /// </summary>

@@ -134,6 +134,9 @@ internal sealed class EmitPlan
 
     public bool HasValue(int node) => _values.ContainsKey(node);
 
+    /// <summary>The stage in which a node's sizes are all bound (<see cref="SizeStages"/>): 0 when none is computed.</summary>
+    public int StageOf(int node) => Steps.Stages.StageOf(Shapes, node);
+
     public string Dim(int dim) => Sizes.Dim(dim);
 
     public string Size(IEnumerable<int> dims) => Sizes.Size(dims);
@@ -183,7 +186,7 @@ internal sealed class EmitPlan
 /// <param name="SavedResults">Per output: the local its value is read into before the updates are written, or null.</param>
 /// <param name="UpdateCopies">Per update: the local of the next buffer a source's value is copied into first, or null.</param>
 /// <param name="WritesUpdates">Whether the call ends by writing updates (its own, or random generators moving on).</param>
-/// <param name="SizesAfter">Per step (by index): the computed sizes it lets bind, and the checks of computed values it lets run.</param>
+/// <param name="Stages">The stage of each size, where each stage after the first starts, and per step the computed sizes it lets bind and the checks it lets run.</param>
 /// <param name="OffsetNames">Per view at an offset: its offset's literal or local.</param>
 /// <param name="Offsets">Where those locals are bound.</param>
 internal sealed record InvokeSteps(
@@ -197,9 +200,10 @@ internal sealed record InvokeSteps(
     IReadOnlyList<string?> SavedResults,
     IReadOnlyList<string?> UpdateCopies,
     bool WritesUpdates,
-    IReadOnlyDictionary<int, ComputedSizes> SizesAfter,
+    SizeStages Stages,
     IReadOnlyDictionary<int, string> OffsetNames,
-    OffsetBindings Offsets);
-
-/// <summary>The sizes a step's values give (bound right after it) and the checks that can run once they are.</summary>
-internal sealed record ComputedSizes(IReadOnlyList<int> Dims, IReadOnlyList<DimCheck> Checks);
+    OffsetBindings Offsets)
+{
+    /// <summary>Per step (by index): the computed sizes it lets bind, and the checks of computed values it lets run.</summary>
+    public IReadOnlyDictionary<int, ComputedSizes> SizesAfter => Stages.After;
+}

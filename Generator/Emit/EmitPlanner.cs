@@ -74,11 +74,11 @@ internal sealed class EmitPlanner
 
         bool writesUpdates = f.Updates.Count > 0 || (draws.Count > 0 && !f.Source.NoDefaultUpdates);
         var outputFields = BufferSharing.OutputFields(_schedule);
-        var sizesAfter = ComputedSizePlan.Of(_schedule, before);
-        var offsets = ViewOffsets.Bindings(_schedule, offsetLiterals, before.Concat(after).Select(a => a.Step).OfType<Step>(), sizesAfter);
+        var stages = ComputedSizePlan.Of(_schedule, before, after);
+        var offsets = ViewOffsets.Bindings(_schedule, offsetLiterals, before.Concat(after).Select(a => a.Step).OfType<Step>(), stages.After);
         var steps = new InvokeSteps(before, allocated, after, _loops, _inline, _generators,
-            order.Late.SelectMany(s => s.Writes).Where(outputFields.ContainsKey).ToImmutableHashSet(),
-            SavedResults(writesUpdates), UpdateCopies(), writesUpdates, sizesAfter, offsetNames, offsets);
+            order.WrittenBeforeChecks(after, stages, offsets).Where(outputFields.ContainsKey).ToImmutableHashSet(),
+            SavedResults(writesUpdates), UpdateCopies(), writesUpdates, stages, offsetNames, offsets);
         return new EmitPlan(_schedule, names, _display, outputFields, _kernels, sizes, _values, steps);
     }
 

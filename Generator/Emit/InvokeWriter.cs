@@ -44,35 +44,52 @@ internal static class InvokeWriter
     private static void Body(EmitPlan plan, SourceWriter w)
     {
         SizeCheckWriter.Sizes(plan, w);
-        SizeCheckWriter.UpdateSizes(plan, w, computed: false);
-        LimitCheckWriter.ElementCounts(plan, w, computed: false);
-        LimitCheckWriter.EmptyReductions(plan, w, computed: false);
+        Checks(plan, w, 0);
         // A 0-d shared variable is read once, into a local, like a scalar input.
         foreach (var shared in plan.Function.Shared.Where(s => plan.Graph[s.Node].Rank == 0))
             w.Line($"{plan.Graph[shared.Node].DType.CSharp()} {plan.Value(shared.Node).Name} = {plan.Class.SharedFields[plan.SharedIndex[shared.Node]]}.Data[0];");
         ViewOffsets.AtStart(plan, w);
         foreach (var action in plan.Steps.BeforeBuffers) StepWriter.Write(plan, w, action);
         // Sizes computed by the steps above (a slice's length) are bound now: what they allow is checked before any buffer.
-        SizeCheckWriter.UpdateSizes(plan, w, computed: true);
-        LimitCheckWriter.ElementCounts(plan, w, computed: true);
-        LimitCheckWriter.EmptyReductions(plan, w, computed: true);
-        Allocate(plan, w);
-        var pooled = plan.Steps.Allocated.Where(id => plan.Value(id).Kind == StorageKind.Temporary).ToList();
-        if (pooled.Count == 0)
+        Checks(plan, w, 1);
+        var first = plan.Steps.Allocated.Where(id => BufferStage(plan, id) == 1).ToList();
+        Allocate(plan, w, first);
+        // Buffers of later stages (sized by what a step computes) are rented inside the try, so they start out null.
+        var later = plan.Steps.Allocated.Where(id => BufferStage(plan, id) > 1 && plan.Value(id).Kind == StorageKind.Temporary).ToList();
+        foreach (var id in later) w.Line($"{plan.Graph[id].DType.CSharp()}[]? {plan.Value(id).Name} = null;");
+        var pooled = first.Where(id => plan.Value(id).Kind == StorageKind.Temporary).ToList();
+        if (pooled.Count + later.Count == 0)
         {
             RunAndReturn(plan, w);
             return;
         }
         using (w.Block("try")) RunAndReturn(plan, w);
         using (w.Block("finally"))
+        {
             foreach (var id in pooled)
                 w.Line($"global::System.Buffers.ArrayPool<{plan.Graph[id].DType.CSharp()}>.Shared.Return({plan.Value(id).Name});");
+            foreach (var id in later)
+                w.Line($"if ({plan.Value(id).Name} is not null) global::System.Buffers.ArrayPool<{plan.Graph[id].DType.CSharp()}>.Shared.Return({plan.Value(id).Name});");
+        }
     }
 
-    /// <summary>Outputs' arrays (borrowed unless written before a check that could fail), updates' next buffers, pooled temporaries.</summary>
-    private static void Allocate(EmitPlan plan, SourceWriter w)
+    /// <summary>The checks of what the sizes of one stage allow, once they are bound.</summary>
+    private static void Checks(EmitPlan plan, SourceWriter w, int stage)
     {
-        foreach (var id in plan.Steps.Allocated)
+        SizeCheckWriter.UpdateSizes(plan, w, stage);
+        LimitCheckWriter.ElementCounts(plan, w, stage);
+        LimitCheckWriter.EmptyReductions(plan, w, stage);
+    }
+
+    private static int BufferStage(EmitPlan plan, int id) => plan.Steps.Stages.BufferStage(plan.Shapes, id);
+
+    /// <summary>
+    /// Outputs' arrays (borrowed unless written before a check that could fail), updates' next buffers, pooled
+    /// temporaries; a later stage's temporaries are declared before the try and only assigned here.
+    /// </summary>
+    private static void Allocate(EmitPlan plan, SourceWriter w, IEnumerable<int> buffers, bool declared = false)
+    {
+        foreach (var id in buffers)
         {
             var value = plan.Value(id);
             string type = plan.Graph[id].DType.CSharp();
@@ -80,7 +97,7 @@ internal static class InvokeWriter
             {
                 StorageKind.Output => $"var {value.Name} = {plan.OutputFields[id]}.Rent({plan.Size(id)}, {Borrow(plan, id)});",
                 StorageKind.NextBuffer => $"var {value.Name} = {plan.Class.SharedFields[value.Shared]}.NextBuffer({plan.Size(id)});",
-                _ => $"{type}[] {value.Name} = global::System.Buffers.ArrayPool<{type}>.Shared.Rent(checked((int)({plan.Size(id)})));",
+                _ => $"{(declared ? "" : type + "[] ")}{value.Name} = global::System.Buffers.ArrayPool<{type}>.Shared.Rent(checked((int)({plan.Size(id)})));",
             });
         }
     }
@@ -90,7 +107,20 @@ internal static class InvokeWriter
 
     private static void RunAndReturn(EmitPlan plan, SourceWriter w)
     {
-        foreach (var action in plan.Steps.AfterBuffers) StepWriter.Write(plan, w, action);
+        var after = plan.Steps.AfterBuffers;
+        var starts = plan.Steps.Stages.StageStarts;
+        for (int k = 0, stage = 1; k <= after.Count; k++)
+        {
+            // A new stage: the sizes the steps above computed are bound; check what they allow, then take its buffers.
+            while (stage - 1 < starts.Count && starts[stage - 1] == k)
+            {
+                stage++;
+                w.Line($"// Stage {stage}: buffers sized by what the steps above computed.");
+                Checks(plan, w, stage);
+                Allocate(plan, w, plan.Steps.Allocated.Where(id => BufferStage(plan, id) == stage), declared: true);
+            }
+            if (k < after.Count) StepWriter.Write(plan, w, after[k]);
+        }
         var results = Results(plan);
         if (plan.Steps.WritesUpdates)
         {

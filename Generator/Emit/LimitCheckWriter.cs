@@ -16,15 +16,15 @@ internal static class LimitCheckWriter
     /// every other shape is checked once: sources with several run-time sizes, and values whose sizes
     /// come from several sources or from sizes given by values (an outer product, a random variable's size).
     /// </summary>
-    /// <param name="computed">Only the values with a size computed by a step (checked once those have run), or only the others.</param>
-    public static void ElementCounts(EmitPlan plan, SourceWriter w, bool computed)
+    /// <param name="stage">Only the values whose sizes are bound in this stage (<see cref="SizeStages"/>), checked once they are.</param>
+    public static void ElementCounts(EmitPlan plan, SourceWriter w, int stage)
     {
         var shapes = plan.Shapes;
         var graph = plan.Graph;
         var bounds = new List<List<string>>();
         foreach (var source in plan.Sources)
         {
-            if (computed)
+            if (stage > 0)
             {
                 bounds.Add(Keys(plan, source));
                 continue;
@@ -37,7 +37,7 @@ internal static class LimitCheckWriter
         {
             var node = graph[id];
             if (node.IsLeaf || node.Rank == 0 || shapes.NodeDims[id].All(d => shapes.Dims[d].IsStatic)) continue;
-            if (shapes.HasComputedSize(id) != computed) continue;
+            if (plan.StageOf(id) != stage) continue;
             var keys = Keys(plan, id);
             if (bounds.Any(b => Within(keys, b))) continue;
             ElementCount(plan, w, id);
@@ -92,9 +92,9 @@ internal static class LimitCheckWriter
     /// read: one needed only for its shape (the gradient of a sum with respect to a max is ones of its shape)
     /// is not computed in PyTensor, whose shape inference reads its input's shape, so it raises nothing there.
     /// </summary>
-    /// <param name="computed">Only the checks of operands with a size computed at run time (a slice's length), which
-    /// are written once those sizes are bound; otherwise only the others.</param>
-    public static void EmptyReductions(EmitPlan plan, SourceWriter w, bool computed)
+    /// <param name="stage">Only the checks of operands whose sizes are bound in this stage (<see cref="SizeStages"/>):
+    /// a size computed at run time (a slice's length) is checked once it is bound.</param>
+    public static void EmptyReductions(EmitPlan plan, SourceWriter w, int stage)
     {
         var graph = plan.Graph;
         var checkedDims = new HashSet<(int Dim, string Error)>();
@@ -105,7 +105,7 @@ internal static class LimitCheckWriter
             if (!read[id] || OpRegistry.Of(node.Op).Structural is not INoIdentity op) continue;
             int operand = node.Inputs[0];
             var dims = plan.Shapes.NodeDims[operand];
-            if (dims.Any(d => plan.Shapes.Dims[d].Computed) != computed) continue;
+            if (plan.StageOf(operand) != stage) continue;
             foreach (int axis in op.NonEmptyAxes(node).OrderBy(a => a))
             {
                 var dim = plan.Shapes.Dims[dims[axis]];

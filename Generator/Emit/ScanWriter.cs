@@ -41,8 +41,6 @@ internal static class ScanWriter
     public static void Write(CallSite site)
     {
         var p = site.Node.Parameters<ScanParams>();
-        if (p.Until >= 0 && !p.LastOnly)
-            throw new ScanNotSupportedException(ScanOp.StoppingStacked);
         var body = p.Graph;
         string id = site.Id.ToString(CultureInfo.InvariantCulture), fn = site.FunctionName;
         string steps = "scanSteps" + id, t = "scanStep" + id, call = "scanBody" + id, result = "scanResult" + id;
@@ -59,6 +57,9 @@ internal static class ScanWriter
             : $"this node stacks result {p.Output.ToString(CultureInfo.InvariantCulture)}";
         site.Line($"// Scan: {(p.GoBackwards ? "backwards " : "")}over the steps, the body ({ScanOp.BodyClass(site.Id)}) once per step; {which}.");
         if (p.LastOnly && site.Node.Rank == 0) site.Line($"{T(p.BodyOutputs[p.Output])} {site.OutputLocal} = default;");
+        // A loop that stops early counts its steps: its stacked results are its buffer's first ones (ScanLengthOp).
+        bool counts = p.Until >= 0 && !p.LastOnly;
+        if (counts) site.Line($"nint {ScanLengthOp.StepsRun(site.Id)} = 0;");
         site.Line("{");
         var sequenceLengths = Enumerable.Range(0, p.Sequences).Select(s => site.Dims(1 + s)[0]);
         site.Line($"    nint {steps} = global::Tensorgen.ScanSteps.Steps({fn}, {site.Scalar(0)}, {Lengths(sequenceLengths)});");
@@ -136,6 +137,7 @@ internal static class ScanWriter
                 : $"        global::Tensorgen.ScanSteps.Copy({fn}, {p.States[r].ToString(CultureInfo.InvariantCulture)}, {t}, {Result(p.States[r])}, scanState{id}_{r});");
         }
         // PyTensor's until: the step whose condition holds is the last.
+        if (counts) site.Line($"        {ScanLengthOp.StepsRun(site.Id)} = {t} + 1;");
         if (p.Until >= 0) site.Line($"        if ({Result(p.Until)}) break;");
         site.Line("    }");
         if (p.LastOnly) WriteNoSteps(site, p, steps, id);

@@ -76,14 +76,14 @@ internal static class SizeCheckWriter
     }
 
     /// <summary>A shared variable with a static size keeps it: an update of another size fails here, before any work.</summary>
-    /// <param name="computed">Only the updates whose sizes are computed by steps (written once those have run), or only the others.</param>
-    public static void UpdateSizes(EmitPlan plan, SourceWriter w, bool computed)
+    /// <param name="stage">Only the updates whose sizes are bound in this stage (<see cref="SizeStages"/>), checked once they are.</param>
+    public static void UpdateSizes(EmitPlan plan, SourceWriter w, int stage)
     {
         var f = plan.Function;
         foreach (var update in f.Updates)
         {
             var target = plan.Graph[f.Shared[update.Shared].Node];
-            if (plan.Shapes.HasComputedSize(update.Node) != computed) continue;
+            if (plan.StageOf(update.Node) != stage) continue;
             var dims = plan.Shapes.NodeDims[update.Node];
             for (int d = 0; d < target.Rank; d++)
             {

@@ -87,11 +87,6 @@ internal static class FunctionEvaluation
             Report(Diagnostics.GeneratorLimit, e.Message);
             return Result(Broken(null));
         }
-        catch (ScanNotSupportedException e)
-        {
-            Report(Diagnostics.ScanUnsupported, e.Message);
-            return Result(Broken(null));
-        }
         catch (Exception e)
         {
             var message = $"{e.GetType().Name}: {e.Message}";

@@ -50,6 +50,9 @@ internal sealed record ScanNodes(GraphBuilder Graph, int Steps, IReadOnlyList<in
             var p = new ScanParams(body.Nodes, body.Inputs, body.Outputs, Sequences.Count, FedFrom.ToEquatableArray(), k,
                 dims, axes, Backwards, TruncateGradient, Until: Until);
             results[k] = ScanOp.Instance.Build(g, Steps, operands, p);
+            // A loop that stops early: its buffer holds the most steps it may run, its result the ones it ran.
+            if (Until >= 0 && !Last)
+                results[k] = SubtensorOp.Instance.Build(g, results[k], [1], [g.Constant(ScalarValue.Integer(0), DType.Int64), ScanLengthOp.Instance.Build(g, results[k])]);
             if (Last) results[k] = SubtensorOp.Instance.Build(g, results[k], [0], [g.Constant(ScalarValue.Integer(-1), DType.Int64)]);
         }
         return results;

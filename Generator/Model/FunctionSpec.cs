@@ -95,4 +95,4 @@ internal sealed record FunctionSpec(
 }
 
 /// <summary>One generated file, and the failure it reports (if any) at the method: internal, or a limit reached.</summary>
-internal sealed record GeneratedFile(string HintName, string Text, string? Failure, bool LimitReached = false, bool ScanUnsupported = false);
+internal sealed record GeneratedFile(string HintName, string Text, string? Failure, bool LimitReached = false);

@@ -26,12 +26,6 @@ internal readonly record struct GeneratorLimits(int MaxNodes, int MaxSourceLengt
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0 ? value : null;
 }
 
-/// <summary>
-/// Thrown by a stage after evaluation when a scan's graph needs what is not built yet (a stacked result of a scan
-/// that stops early); becomes TG0502 at the graph method, never TG9999.
-/// </summary>
-internal sealed class ScanNotSupportedException(string message) : Exception(message);
-
 /// <summary>Thrown by a stage that reached one of the <see cref="GeneratorLimits"/>; becomes TG0109.</summary>
 internal sealed class GeneratorLimitException(string message) : Exception(message)
 {

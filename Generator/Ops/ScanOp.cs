@@ -98,9 +98,6 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
 
     public StepKind Step => StepKind.Call;
 
-    /// <summary>Why a stacked result of a scan that stops early is TG0502.</summary>
-    public const string StoppingStacked = "a scan that stops early (Until) is read at its last step only (result[-1]) for now: its stacked results' length is known only once the loop ran";
-
     /// <summary>The nested class compiled from the body of the scan node <paramref name="id"/>.</summary>
     public static string BodyClass(int id) => "ScanBody" + id.ToString(CultureInfo.InvariantCulture) + "Function";
 
@@ -131,8 +128,8 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
             var length = operands[operands.Count - 1];
             return new[] { length.IsConstant ? (int)length.Value.Long : -1 }.ToEquatableArray();
         }
-        // (A loop that stops early has a length known only once it ran, whatever its number of steps.)
-        var steps = operands[0].IsConstant && p.Until < 0 ? (int)operands[0].Value.Long : -1;
+        // (A loop that stops early holds the most steps it may run; its result is a slice of them, ScanLengthOp.)
+        var steps = operands[0].IsConstant ? (int)operands[0].Value.Long : -1;
         var step = p.Body[p.BodyOutputs[p.Output]].Shape;
         return p.LastOnly ? step : new[] { steps }.Concat(step).ToEquatableArray();
     }
@@ -145,12 +142,6 @@ internal sealed class ScanOp : IStructuralOp, ICallOp
         if (p.Packed.Count > 0)
         {
             sizes.GivenBy(sizes.Output(0), node.Inputs[node.Inputs.Count - 1]);
-            return;
-        }
-        if (p.Until >= 0 && !p.LastOnly)
-        {
-            // Stacked results of a loop that stops early: a length known only once it ran, which nothing can size yet.
-            if (sizes.IsWholeGraph) throw new ScanNotSupportedException(StoppingStacked);
             return;
         }
         int first = p.LastOnly ? 0 : 1;

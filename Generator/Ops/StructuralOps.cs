@@ -31,7 +31,7 @@ internal static class StructuralOps
         // softmax (issue 13)
         SoftmaxOp.Softmax, SoftmaxOp.LogSoftmax, SoftmaxOp.LogSumExp,
         // loops (issue 15)
-        ScanOp.Instance, ScanRequestOp.Instance,
+        ScanOp.Instance, ScanRequestOp.Instance, ScanLengthOp.Instance,
     ];
 
     public static IStructuralOp Of(OpCode op) =>

@@ -28,10 +28,15 @@ internal static class ScanLastStep
         var loops = new Dictionary<(EquatableArray<int>, ScanParams, DType), int>();
         for (int id = 0; id < graph.Count; id++)
             if (ScanMerging.Key(graph[id]) is { } key) loops[key] = loops.TryGetValue(key, out int n) ? n + 1 : 1;
-        var last = new HashSet<int>();
+        var last = new Dictionary<int, int>();
         for (int id = 0; id < graph.Count; id++)
-            if (IsLastStep(graph, graph[id]) && readers[graph[id].Inputs[0]] == 1 && Alone(graph[graph[id].Inputs[0]])) last.Add(id);
-        // A loop that stops early (Until) is always kept to its last steps: its stacked length is known only once it ran.
+        {
+            if (!IsLastStep(graph, graph[id])) continue;
+            int read = graph[id].Inputs[0];
+            if (IsScan(graph[read]) && readers[read] == 1 && Alone(graph[read])) last[id] = read;
+            // A loop that stops early: the last of the steps it ran, through the slice of them its result is.
+            else if (StoppingSlice(graph, graph[read]) is { } scan && readers[read] == 1 && readers[scan] == 2 && readers[graph[read].Inputs[2]] == 1) last[id] = scan;
+        }
         bool Alone(Node scan) => ScanMerging.Key(scan) is not { } key || loops[key] == 1;
         if (last.Count == 0) return null;
 
@@ -40,10 +45,10 @@ internal static class ScanLastStep
         for (int id = 0; id < graph.Count; id++)
         {
             var node = graph[id];
-            if (last.Contains(id))
+            if (last.TryGetValue(id, out int stacked))
             {
                 // The scan node itself is built too (nothing else reads it, so pruning drops it).
-                var scan = builder[map[node.Inputs[0]]];
+                var scan = builder[map[stacked]];
                 map[id] = builder.Add(new Node(OpCode.Scan, node.DType, node.Shape, scan.Inputs, scan.Parameters<ScanParams>() with { LastOnly = true }, default, null));
                 fired[Name] = fired.TryGetValue(Name, out int c) ? c + 1 : 1;
                 continue;
@@ -57,6 +62,18 @@ internal static class ScanLastStep
     public static bool IsStoppingScan(Node node) =>
         node.Op == OpCode.Scan && node.Parameters<ScanParams>() is { Packed.Count: 0, LastOnly: false, Until: >= 0 };
 
+    /// <summary>The scan node whose ran steps <paramref name="node"/> is, <c>scan[0:ScanLength(scan)]</c>, or null.</summary>
+    private static int? StoppingSlice(TensorGraph graph, Node node)
+    {
+        if (node.Op != OpCode.Subtensor || node.Inputs.Count != 3 || node.Parameters<SubtensorParams>().Steps is not { Count: 1 } steps || steps[0] != 1) return null;
+        var start = graph[node.Inputs[1]];
+        var length = graph[node.Inputs[2]];
+        bool ran = start.IsConstant && start.Value.Long == 0 && length.Op == OpCode.ScanLength && length.Inputs[0] == node.Inputs[0];
+        return ran && IsStoppingScan(graph[node.Inputs[0]]) ? node.Inputs[0] : null;
+    }
+
+    private static bool IsScan(Node node) => ScanMerging.Key(node) is not null || IsStoppingScan(node);
+
     /// <summary><c>x[-1]</c> of a stacked scan result: a Subtensor taking index -1 of the first axis only.</summary>
     private static bool IsLastStep(TensorGraph graph, Node node)
     {
@@ -67,6 +84,6 @@ internal static class ScanLastStep
         var index = graph[node.Inputs[1]];
         long length = graph[node.Inputs[0]].Shape[0];
         if (!index.IsConstant || !(index.Value.Long == -1 || (length > 0 && index.Value.Long == length - 1))) return false;
-        return ScanMerging.Key(graph[node.Inputs[0]]) is not null || IsStoppingScan(graph[node.Inputs[0]]);
+        return IsScan(graph[node.Inputs[0]]) || StoppingSlice(graph, graph[node.Inputs[0]]) is not null;
     }
 }

@@ -38,6 +38,7 @@ internal static class ScanMerging
         var builder = new GraphBuilder(maxNodes);
         var map = new int[graph.Count];
         var views = new Dictionary<int, int>();
+        var packed = new Dictionary<List<int>, int>();
         var unmerged = new HashSet<List<int>>();
         for (int id = 0; id < graph.Count; id++)
         {
@@ -47,7 +48,11 @@ internal static class ScanMerging
                 // The group's first member makes the packed node and every member's view (they share its operands).
                 if (!views.ContainsKey(id))
                 {
-                    if (Merge(builder, graph, members, map, views)) fired[Name] = fired.TryGetValue(Name, out int c) ? c + 1 : 1;
+                    if (Merge(builder, graph, members, map, views) is { } loop)
+                    {
+                        packed[members] = loop;
+                        fired[Name] = fired.TryGetValue(Name, out int c) ? c + 1 : 1;
+                    }
                     else unmerged.Add(members);
                 }
                 if (views.TryGetValue(id, out int view))
@@ -56,6 +61,12 @@ internal static class ScanMerging
                     continue;
                 }
             }
+            // The steps a merged loop that stops early ran: counted by the one loop.
+            if (node.Op == OpCode.ScanLength && groupOf.TryGetValue(node.Inputs[0], out var group) && packed.TryGetValue(group, out int loopNode))
+            {
+                map[id] = ScanLengthOp.Instance.Build(builder, loopNode);
+                continue;
+            }
             map[id] = builder.Add(node.Inputs.Count == 0 ? node : node with { Inputs = node.Inputs.Select(i => map[i]).ToEquatableArray() });
         }
         return (builder.Freeze(), map);
@@ -63,16 +74,16 @@ internal static class ScanMerging
 
     /// <summary>What scan nodes running the same loop share (null: not a scan this pass merges).</summary>
     public static (EquatableArray<int> Inputs, ScanParams Params, DType DType)? Key(Node node) =>
-        node.Op == OpCode.Scan && node.Parameters<ScanParams>() is { Packed.Count: 0, LastOnly: false, Until: < 0 } p
+        node.Op == OpCode.Scan && node.Parameters<ScanParams>() is { Packed.Count: 0, LastOnly: false } p
             ? (node.Inputs, p with { Output = 0, StepDims = default, StepAxes = default }, node.DType)
             : null;
 
     /// <summary>
     /// One packed node for <paramref name="members"/> (their operands already in <paramref name="b"/>) and a view of it
-    /// per member, into <paramref name="views"/>; false, adding nothing, when a member's step size is not known from
+    /// per member, into <paramref name="views"/>; null, adding nothing, when a member's step size is not known from
     /// the operands.
     /// </summary>
-    private static bool Merge(GraphBuilder b, TensorGraph graph, List<int> members, int[] map, Dictionary<int, int> views)
+    private static int? Merge(GraphBuilder b, TensorGraph graph, List<int> members, int[] map, Dictionary<int, int> views)
     {
         var first = graph[members[0]];
         var operands = first.Inputs.Select(i => map[i]).ToList();
@@ -80,7 +91,7 @@ internal static class ScanMerging
         var dims = new List<int[]>();
         foreach (var id in members)
         {
-            if (StepDims(b, graph[id], operands, Int) is not { } d) return false;
+            if (StepDims(b, graph[id], operands, Int) is not { } d) return null;
             dims.Add(d);
         }
         var ordered = members.Select((id, j) => (Id: id, Dims: dims[j], Output: graph[id].Parameters<ScanParams>().Output)).OrderBy(m => m.Output).ToList();
@@ -107,7 +118,7 @@ internal static class ScanMerging
             views[ordered[j].Id] = ReshapeOp.Instance.Build(b, flat, new[] { steps }.Concat(ordered[j].Dims).ToArray(), graph[ordered[j].Id].Shape.ToArray());
             offset = Fold(OpCode.Add, offset, sizes[j]);
         }
-        return true;
+        return packed;
     }
 
     /// <summary>The sizes of a step of <paramref name="node"/>'s result, as int64 scalars; null when one is not known from the operands.</summary>

@@ -47,9 +47,6 @@ internal sealed class ShapeAnalysis
     /// <summary>Whether a check can only run once a step has computed a value: its own value's, or its size's.</summary>
     public bool IsComputed(DimCheck check) => Dims[check.Dim].Computed || (check.Value >= 0 && !Graph[check.Value].IsSource);
 
-    /// <summary>Whether any of a node's sizes is bound only once a step has computed it.</summary>
-    public bool HasComputedSize(int node) => NodeDims[node].Any(d => Dims[d].Computed);
-
     private TensorGraph Graph { get; set; } = null!;
 
     public static ShapeAnalysis Run(TensorGraph graph, IReadOnlyList<int> sources)

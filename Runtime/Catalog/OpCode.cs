@@ -238,6 +238,8 @@ public enum OpCode
     Scan,
     /// <summary>A scan whose body takes a Grad: a request the differentiate stage replaces by the scan, once the gradient exists.</summary>
     ScanRequest,
+    /// <summary>The number of steps a scan that stops early (PyTensor's until) ran: the length of its stacked results.</summary>
+    ScanLength,
 }
 
 /// <summary>What a tagged symbolic API member does, when it is not a plain <see cref="OpCode"/>.</summary>

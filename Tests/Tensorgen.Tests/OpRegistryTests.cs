@@ -211,6 +211,7 @@ public sealed class OpRegistryTests
             SoftmaxOp.LogSumExp.Build(graph, a, new SoftmaxParams(0, 0, false, true)),
             // loops (issue 15): exp of each column of a (a's rows as the steps)
             ScanOp.Instance.Build(graph, graph.DimSize(a, 0), [a], ScanOfExp()),
+            generator::Tensorgen.Generator.Ops.ScanLengthOp.Instance.Build(graph, graph.Count - 1),
         ];
         int cost = graph.Reduce(GOp.Sum, graph.Ew(GOp.Mul, graph.Convert(made[7], GDType.Float64), made[0]), [0], keepdims: false);
         var frozen = graph.Freeze();
