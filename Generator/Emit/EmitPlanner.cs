@@ -72,7 +72,7 @@ internal sealed class EmitPlanner
         after.AddRange(draws.Where(checkedDraws.Add).Select(d => new InvokeAction(null, d)));
         after.AddRange(_schedule.Steps.Where(s => !order.Contains(s)).Select(Run));
 
-        bool writesUpdates = f.Updates.Count > 0 || (draws.Count > 0 && !f.Source.NoDefaultUpdates);
+        bool writesUpdates = f.Updates.Count > 0 || Enumerable.Range(0, f.Randoms.Count).Any(i => UpdateWriter.Advances(f, i));
         var outputFields = BufferSharing.OutputFields(_schedule);
         var stages = ComputedSizePlan.Of(_schedule, before, after);
         var offsets = ViewOffsets.Bindings(_schedule, offsetLiterals, before.Concat(after).Select(a => a.Step).OfType<Step>(), stages.After);

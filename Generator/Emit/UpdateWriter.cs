@@ -41,10 +41,19 @@ internal static class UpdateWriter
                 }
             }
             foreach (var write in writes) w.Line(write);
-            // Default updates: each random variable's generator moves on (PyTensor's rng.default_update).
-            if (!f.Source.NoDefaultUpdates)
-                for (int i = 0; i < f.Randoms.Count; i++)
+            // Default updates: each random variable's generator moves on (PyTensor's rng.default_update); one a scan's
+            // body draws, only when the function was given the scan's updates.
+            for (int i = 0; i < f.Randoms.Count; i++)
+                if (Advances(f, i))
                     w.Line($"{plan.Class.RandomFields[i]}.Rng.State = {plan.Steps.Generators[f.Randoms[i].Node]}.BitGenerator.State;");
         }
     }
+
+    /// <summary>Whether a call moves random variable <paramref name="i"/>'s generator on.</summary>
+    public static bool Advances(Rewrite.OptimizedFunction f, int i) => f.Randoms[i].Advance switch
+    {
+        Model.RandomAdvance.Given => true,
+        Model.RandomAdvance.Never => false,
+        _ => !f.Source.NoDefaultUpdates,
+    };
 }

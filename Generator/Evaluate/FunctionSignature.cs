@@ -43,9 +43,15 @@ internal static class FunctionSignature
 
         // Givens keep a value's type, so an update's type is checked before they are applied.
         var updates = new List<(int Target, int Value)>();
+        var advanced = new HashSet<int>();
         foreach (var pair in function.Updates)
         {
             if (pair.Variable is ErrorValue || pair.Value is ErrorValue) continue;
+            if (pair.Variable is RandomAdvanceValue advance)
+            {
+                advanced.Add(advance.Random);
+                continue;
+            }
             if (pair.Variable is not TensorValue { Operand: { IsLiteral: false } target } || !graph[target.Node].IsShared)
             {
                 evaluator.Report(Model.Diagnostics.UpdateTarget, pair.Location, Describe(graph, pair.Variable));
@@ -73,7 +79,8 @@ internal static class FunctionSignature
 
         var shared = evaluator.SharedVariables.Select(d => new SharedSpec(d.Node, d.Name, d.Member)).ToList();
         var updateSpecs = updates.Select(u => new UpdateSpec(shared.FindIndex(s => s.Node == u.Target), u.Value)).ToList();
-        var randoms = evaluator.RandomVariables.Select(r => new RandomSpec(r.Node, r.Name, r.Member, r.MemberIsTensor, r.Stream, r.Distribution)).ToList();
+        var randoms = evaluator.RandomVariables.Select((r, i) => new RandomSpec(r.Node, r.Name, r.Member, r.MemberIsTensor, r.Stream, r.Distribution,
+            !r.InLoop ? RandomAdvance.Default : advanced.Contains(i) ? RandomAdvance.Given : RandomAdvance.Never)).ToList();
         return new CheckedSignature(inputs, outputs, shared, updateSpecs, randoms, givens, inputLocations);
     }
 

@@ -15,4 +15,5 @@ internal sealed record StreamValue(MemberRef? Member) : Value;
 /// <param name="Member">The member holding it, for a member; else null.</param>
 /// <param name="MemberIsTensor">Whether that member is declared as a <c>TensorVariable</c>.</param>
 /// <param name="Stream">The stream it is made from, for one made in graph code; else null.</param>
-internal sealed record RandomDeclaration(int Node, string Name, MemberRef? Member, bool MemberIsTensor, MemberRef? Stream, Distribution Distribution);
+/// <param name="InLoop">Drawn at each step of a scan: its generator moves on only when the function is given the scan's updates.</param>
+internal sealed record RandomDeclaration(int Node, string Name, MemberRef? Member, bool MemberIsTensor, MemberRef? Stream, Distribution Distribution, bool InLoop = false);

@@ -28,10 +28,7 @@ internal sealed record ScanBody(
     {
         unsupported = null;
         takesGradients = false;
-        int first = placeholders.Count > 0 ? placeholders.Min() : g.Count;
-        var variant = new HashSet<int>(placeholders);
-        for (int id = first; id < g.Count; id++)
-            if (!variant.Contains(id) && g[id].Inputs.Any(variant.Contains)) variant.Add(id);
+        var variant = Variant(g, placeholders);
 
         // The body nodes the outputs need, and what they read from outside the body.
         var needed = new HashSet<int>();
@@ -83,5 +80,14 @@ internal sealed record ScanBody(
             nodes.Add((n with { Inputs = n.Inputs.Select(i => map[i]).ToEquatableArray() }) with { Identity = 0 });
         }
         return new ScanBody(nodes.ToEquatableArray(), inputs.ToEquatableArray(), outputs.Select(o => map[o]).ToEquatableArray(), captured);
+    }
+
+    /// <summary>The nodes that depend on a placeholder (made after the first): computed once per step.</summary>
+    public static HashSet<int> Variant(GraphBuilder g, IReadOnlyList<int> placeholders)
+    {
+        var variant = new HashSet<int>(placeholders);
+        for (int id = placeholders.Count > 0 ? placeholders.Min() : g.Count; id < g.Count; id++)
+            if (!variant.Contains(id) && g[id].Inputs.Any(variant.Contains)) variant.Add(id);
+        return variant;
     }
 }

@@ -89,6 +89,12 @@ internal sealed record UntilValue(int Condition) : Value;
 /// <summary>One (variable, value) pair of updates or givens, and where it was written.</summary>
 internal sealed record PairValue(Value Variable, Value Value, IrSpan Location);
 
+/// <summary>
+/// An entry of a scan's updates for a random variable its body draws (PyTensor's rng update): a function given it
+/// moves the variable's generator on past the loop's draws; one not given it draws the same numbers at every call.
+/// </summary>
+internal sealed record RandomAdvanceValue(int Random) : Value;
+
 /// <summary>A value whose evaluation failed; the failure was reported once, users stay silent.</summary>
 internal sealed record ErrorValue : Value
 {

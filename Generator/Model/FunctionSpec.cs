@@ -42,7 +42,22 @@ internal sealed record SharedSpec(int Node, string Name, MemberRef Member);
 /// <param name="MemberIsTensor">Whether that member is declared as a <c>TensorVariable</c>, so it is read through a cast.</param>
 /// <param name="Stream">For one made in graph code: the <c>RandomStream</c> member it is made from; else null.</param>
 /// <param name="Distribution">What it draws.</param>
-internal sealed record RandomSpec(int Node, string Name, MemberRef? Member, bool MemberIsTensor, MemberRef? Stream, Distribution Distribution);
+/// <param name="Advance">When a call moves its generator on.</param>
+internal sealed record RandomSpec(int Node, string Name, MemberRef? Member, bool MemberIsTensor, MemberRef? Stream, Distribution Distribution,
+    RandomAdvance Advance = RandomAdvance.Default);
+
+/// <summary>When a call moves a random variable's generator on (PyTensor's rng updates).</summary>
+internal enum RandomAdvance
+{
+    /// <summary>Unless the function has <c>noDefaultUpdates</c> (PyTensor's <c>default_update</c>).</summary>
+    Default,
+
+    /// <summary>Always: a variable drawn in a scan's body whose updates the function was given.</summary>
+    Given,
+
+    /// <summary>Never: a variable drawn in a scan's body whose updates the function was not given (PyTensor draws the same numbers at every call then).</summary>
+    Never,
+}
 
 /// <summary>After each call, shared variable <paramref name="Shared"/> (an index into the spec's list) takes <paramref name="Node"/>'s value.</summary>
 internal sealed record UpdateSpec(int Shared, int Node);

@@ -216,6 +216,36 @@ public sealed class DiagnosticTests
         """), "TG0502");
 
     [Fact]
+    public void TG0502_scan_body_drawing_with_parameters_from_the_step() => Expect(Usings + """
+        public static partial class G
+        {
+            public static readonly RandomStream Stream = new(seed: 1);
+
+            [TensorFunction]
+            public static FunctionGraph F()
+            {
+                var (walk, updates) = Scan([|p => Stream.Normal(p, 1.0)|], outputsInfo: [Constant(0.0)], nSteps: 5);
+                return Function([], walk, updates: updates);
+            }
+        }
+        """, "TG0502");
+
+    [Fact]
+    public void TG0502_scan_that_stops_early_drawing() => Expect(Usings + """
+        public static partial class G
+        {
+            public static readonly RandomStream Stream = new(seed: 1);
+
+            [TensorFunction]
+            public static FunctionGraph F()
+            {
+                var (walk, updates) = Scan([|p => [p + Stream.Normal(0, 1.0), Until(p > 3)]|], outputsInfo: [Constant(0.0)], nSteps: 50);
+                return Function([], walk[0], updates: updates);
+            }
+        }
+        """, "TG0502");
+
+    [Fact]
     public void TG0104_tensor_condition() => Expect(Body("""
                 var x = DScalar("x");
                 if ([|x > 0|]) x = x + 1;

@@ -161,11 +161,12 @@ internal static class ScanArguments
         return null;
     }
 
-    /// <summary>The updates a Scan returns: each shared variable with its value after the last step.</summary>
-    public static ListValue UpdatesValue(ApiCall call, IReadOnlyList<(int Shared, int Final)> finals)
+    /// <summary>The updates a Scan returns: each shared variable with its value after the last step, and each random variable its body draws (its generator moving on).</summary>
+    public static ListValue UpdatesValue(ApiCall call, IReadOnlyList<(int Shared, int Final)> finals, IEnumerable<int> randoms)
     {
         var span = call.Evaluator.SpanOf(call.At);
-        var pairs = finals.Select(f => (Value)new ListValue([call.Result(f.Shared), call.Result(f.Final)], [span, span])).ToImmutableArray();
+        var pairs = finals.Select(f => (Value)new ListValue([call.Result(f.Shared), call.Result(f.Final)], [span, span]))
+            .Concat(randoms.Select(r => (Value)new ListValue([new RandomAdvanceValue(r), new RandomAdvanceValue(r)], [span, span]))).ToImmutableArray();
         return new ListValue(pairs, pairs.Select(_ => span).ToImmutableArray());
     }
 }

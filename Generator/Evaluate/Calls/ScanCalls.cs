@@ -191,6 +191,7 @@ internal static class ScanCalls
         if (arity != args.Count)
             return call.Error(Diagnostics.ScanMismatch,
                 $"fn takes {Int(arity)} parameters, but Scan passes {Int(args.Count)}: {Int(sequences.Count)} sequence slices (one per tap of a sequence), {Int(stepArgs.Count - sequences.Count)} previous results (one per tap of each outputsInfo entry that is not null), {Int(nonSequences.Length)} non-sequences", "fn");
+        int firstRandom = call.Evaluator.RandomVariables.Count;
         var result = call.Evaluator.CallFunction(call.At, fn!, args);
         if (result is ErrorValue) return result;
         Value? resultsValue = result, updatesValue = null;
@@ -234,6 +235,17 @@ internal static class ScanCalls
         // A shared variable the body updates is a state of the loop (PyTensor turns each update into a fed-back
         // output): what the body computed from the variable is computed again from the step's placeholder for it.
         var givens = new Dictionary<int, int>();
+        bool reversed = backwards ?? call.Bool("goBackwards");
+        // Random variables drawn in the body: drawn for all steps before the loop, read as sequences.
+        var outer = sequences.Select(s => (s, 1)).Concat(fed.Select(i => tapsOf.ContainsKey(i) ? (-1, 0) : (info![i]!.Value, 0))).ToList();
+        var draws = ScanDraws.Hoist(call, firstRandom, placeholders, outer, steps, reversed, until >= 0);
+        if (draws is null) return ErrorValue.Instance;
+        foreach (var (draw, sequence) in draws)
+        {
+            placeholders.Insert(sequences.Count, Placeholder("draw" + Int(sequences.Count), g[draw].DType, g[draw].Shape));
+            givens[draw] = placeholders[sequences.Count];
+            sequences.Add(sequence);
+        }
         foreach (var (shared, _) in updates)
         {
             states.Add(shared);
@@ -285,7 +297,6 @@ internal static class ScanCalls
             hidden.Add(g.Replace(next, givens, memo));
         }
 
-        bool reversed = backwards ?? call.Bool("goBackwards");
         int truncate = call.Has("truncateGradient") ? call.Int("truncateGradient") ?? -2 : -1;
         if (truncate < -1) return call.Error(Diagnostics.ScanMismatch, "truncateGradient must be a constant number of steps, or -1 for all", "truncateGradient");
         var scan = new ScanNodes(g, steps, sequences, states, placeholders, outputs.Concat(hidden).ToList(), fedFrom, reversed, last, truncate, Vectorize: !call.Has("nSteps"), Until: until);
@@ -309,6 +320,6 @@ internal static class ScanCalls
         }
         var value = resultsValue is TensorValue ? call.Result(results[0]) : call.Results(results.Take(outputs.Length).ToArray());
         var span = call.Evaluator.SpanOf(call.At);
-        return new ListValue([value, ScanArguments.UpdatesValue(call, finals)], [span, span]);
+        return new ListValue([value, ScanArguments.UpdatesValue(call, finals, draws.Select(d => g[d.Draw].Parameters<RandomParams>().Index))], [span, span]);
     }
 }
