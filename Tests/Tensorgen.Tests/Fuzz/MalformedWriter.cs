@@ -21,6 +21,7 @@ internal static class MalformedWriter
             private static TensorVariable Field = null!;
             private static int Counter;
             private static int[] Numbers = [1, 2, 3];
+            private static readonly RandomStream Noise = new(seed: 3);
 
             private static TensorVariable Rec(TensorVariable t, int n) => Rec(t + 1, n + 1);
 
@@ -132,6 +133,9 @@ internal static class MalformedWriter
         "var (sc11, _) = Scan(v => v, sequences: [{x}], truncateGradient: -7);",
         "var (sc12, _) = Scan((v, s) => (s + v, [(Field, Field)]), sequences: [{x}], outputsInfo: [{x}]);",
         "var (sc13, _) = Reduce((v, s) => s + v, [{x}], [Constant(0)]); {x} = {x} + sc13;",
+        "var (sc14, _) = Scan(v => v + Noise.Normal(0, 1, size: v.Shape), sequences: [{x}]); {x} = {x} + sc14.Sum();",
+        "var (sc15, _) = Scan(s => [s * 2, Until(s > 5)], outputsInfo: [Constant(1.0)], nSteps: 9); {x} = {x} + sc15[0].Sum() * sc15[0].Shape[0];",
+        "var (sc16, _) = Scan(s => s + Noise.Uniform(s, 2.0), outputsInfo: [Constant(0.0)], nSteps: 3); {x} = {x} + sc16[-1];",
     ];
 
     /// <summary>
