@@ -40,6 +40,9 @@ internal static class FunctionEmitter
                 w.Line("/// <inheritdoc/>");
                 w.Line($"public override string Graph => {SourceWriter.String(string.Join("\n", lines))};");
                 w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Line($"protected override string GraphData => {SourceWriter.String(GraphViewWriter.Data(schedule))};");
+                w.Line();
                 var gate = new StateGate(plan.Class, borrows: plan.OutputFields.Count > 0);
                 InvokeWriter.Write(plan, w, gate, lines);
                 gate.WriteMethods(w);

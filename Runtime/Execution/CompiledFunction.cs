@@ -81,6 +81,24 @@ public abstract class CompiledFunction
     /// <summary>The optimized graph, as printed in the generated <c>Invoke</c>'s remarks.</summary>
     public abstract string Graph { get; }
 
+    /// <summary>The optimized graph and the steps of the generated code, as data (made at build time).</summary>
+    public GraphView View => _view ??= GraphView.Parse(Name, GraphData);
+
+    private GraphView? _view;
+
+    /// <summary>The view's data, written by the generator (<see cref="GraphView.Parse"/>). For generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual string GraphData => "x|no view of the graph was generated";
+
+    /// <summary>PyTensor's <c>pytensor.dprint(f)</c>: the optimized graph as indented trees (<see cref="GraphView.DebugPrint"/>).</summary>
+    public string DebugPrint() => View.DebugPrint();
+
+    /// <summary>The optimized graph in Graphviz's DOT language, fused kernels as clusters (<see cref="GraphView.ToDot"/>).</summary>
+    public string ToDot() => View.ToDot();
+
+    /// <summary>The optimized graph as a Mermaid flowchart, fused kernels as subgraphs (<see cref="GraphView.ToMermaid"/>).</summary>
+    public string ToMermaid() => View.ToMermaid();
+
     /// <summary>The shared variables the function reads or updates, in the order its graph first reads them.</summary>
     public abstract IReadOnlyList<ISharedVariable> SharedVariables { get; }
 

@@ -42,6 +42,9 @@ namespace Tensorgen.Samples.Tutorial
             /// <inheritdoc/>
             public override string Graph => "inc : int32()  input\nState : int64()  shared\n%2 = cast(inc) : int64()\n%3 = add(State, %2) : int64()\nreturn State\nupdate State <- %3";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|scalar kernel|2,3\nn|0|i|inc|inc|int32|||-1\nn|1|s|State|State|int64|||-1\nn|2|a|cast||int64||0|0\nn|3|a|add||int64||1,2|0\no|1|\nu|State|3";
+
             /// <summary>Runs the function, then applies its updates.</summary>
             /// <remarks>
             /// Optimized graph:

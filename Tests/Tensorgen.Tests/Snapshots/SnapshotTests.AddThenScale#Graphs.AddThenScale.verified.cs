@@ -22,6 +22,9 @@ namespace Tensorgen.Samples.Tutorial
             /// <inheritdoc/>
             public override string Graph => "x : float64()  input\ny : float64()  input\nw : float64()  input\n%3 = add(x, y) : float64()\n%4 = mul(%3, w) : float64()\nreturn %4";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|scalar kernel|3,4\nn|0|i|x|x|float64|||-1\nn|1|i|y|y|float64|||-1\nn|2|i|w|w|float64|||-1\nn|3|a|add||float64||0,1|0\nn|4|a|mul||float64||3,2|0\no|4|z";
+
             /// <summary>Runs the function.</summary>
             /// <remarks>
             /// Optimized graph:

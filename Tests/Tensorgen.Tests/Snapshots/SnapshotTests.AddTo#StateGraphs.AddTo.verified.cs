@@ -47,6 +47,9 @@ namespace Tensorgen.Tests.Graphs
             /// <inheritdoc/>
             public override string Graph => "x : float64(?,)  input\na : float64(?,)  shared\n%2 = add(a, x) : float64(?,)\ncounter : int64()  shared\n%5 = add(counter, 1) : int64()\nreturn [%2, a]\nupdate a <- %2\nupdate counter <- %5";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|elementwise kernel|2\ns|1|scalar kernel|5\nn|0|i|x|x|float64|?||-1\nn|1|s|a|a|float64|?||-1\nn|2|a|add||float64|?|1,0|0\nn|3|s|counter|counter|int64|||-1\nn|4|c|1||int64|||-1\nn|5|a|add||int64||3,4|1\no|2|\no|1|\nu|a|2\nu|counter|5";
+
             /// <summary>Runs the function, then applies its updates.</summary>
             /// <remarks>
             /// Optimized graph:

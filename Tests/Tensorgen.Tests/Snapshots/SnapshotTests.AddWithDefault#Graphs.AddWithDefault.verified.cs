@@ -22,6 +22,9 @@ namespace Tensorgen.Samples.Tutorial
             /// <inheritdoc/>
             public override string Graph => "x : float64()  input\ny : float64()  input\n%2 = add(x, y) : float64()\nreturn %2";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|scalar kernel|2\nn|0|i|x|x|float64|||-1\nn|1|i|y|y|float64|||-1\nn|2|a|add||float64||0,1|0\no|2|z";
+
             /// <summary>Runs the function.</summary>
             /// <remarks>
             /// Optimized graph:

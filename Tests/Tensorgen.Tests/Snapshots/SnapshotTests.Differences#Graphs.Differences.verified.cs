@@ -26,6 +26,9 @@ namespace Tensorgen.Samples.Tutorial
             /// <inheritdoc/>
             public override string Graph => "a : float64(?, ?)  input\nb : float64(?, ?)  input\n%2 = sub(a, b) : float64(?, ?)\n%3 = abs(%2) : float64(?, ?)\n%4 = sqr(%2) : float64(?, ?)\nreturn [%2, %3, %4]\nrewrites: local_pow_specialize";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|elementwise kernel|2,3,4\nn|0|i|a|a|float64|?,?||-1\nn|1|i|b|b|float64|?,?||-1\nn|2|a|sub||float64|?,?|0,1|0\nn|3|a|abs||float64|?,?|2|0\nn|4|a|sqr||float64|?,?|2|0\no|2|diff\no|3|absDiff\no|4|diffSquared\nr|local_pow_specialize";
+
             /// <summary>Runs the function.</summary>
             /// <remarks>
             /// Optimized graph:

@@ -24,6 +24,9 @@ namespace Tensorgen.Tests.Graphs
             /// <inheritdoc/>
             public override string Graph => "x : float64(?,)  input\n%2 = mul(0.5, x) : float64(?,)\n%4 = add(%2, -2) : float64(?,)\n%5 = mul(%4, x) : float64(?,)\n%7 = add(%5, 1) : float64(?,)\n%9 = mul(%7, 1.5) : float64(?,)\n%11 = maximum(%9, -4) : float64(?,)\n%13 = minimum(%11, 4) : float64(?,)\n%14 = mul(%13, 1.5) : float64(?,)\n%16 = maximum(%14, -3) : float64(?,)\n%18 = minimum(%16, 3) : float64(?,)\n%19 = sigmoid(%18) : float64(?,)\nreturn %19\nrewrites: local_exp_over_1_plus_exp";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|elementwise kernel|2,4,5,7,9,11,13,14,16,18,19\nn|0|i|x|x|float64|?||-1\nn|1|c|0.5||float64|||-1\nn|2|a|mul||float64|?|1,0|0\nn|3|c|-2||float64|||-1\nn|4|a|add||float64|?|2,3|0\nn|5|a|mul||float64|?|4,0|0\nn|6|c|1||float64|||-1\nn|7|a|add||float64|?|5,6|0\nn|8|c|1.5||float64|||-1\nn|9|a|mul||float64|?|7,8|0\nn|10|c|-4||float64|||-1\nn|11|a|maximum||float64|?|9,10|0\nn|12|c|4||float64|||-1\nn|13|a|minimum||float64|?|11,12|0\nn|14|a|mul||float64|?|13,8|0\nn|15|c|-3||float64|||-1\nn|16|a|maximum||float64|?|14,15|0\nn|17|c|3||float64|||-1\nn|18|a|minimum||float64|?|16,17|0\nn|19|a|sigmoid||float64|?|18|0\no|19|\nr|local_exp_over_1_plus_exp";
+
             /// <summary>Runs the function.</summary>
             /// <remarks>
             /// Optimized graph:

@@ -24,6 +24,9 @@ namespace Tensorgen.Samples.Tutorial
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\n%1 = sigmoid(x) : float64(?, ?)\nreturn %1\nrewrites: local_exp_over_1_plus_exp";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|elementwise kernel|1\nn|0|i|x|x|float64|?,?||-1\nn|1|a|sigmoid||float64|?,?|0|0\no|1|s\nr|local_exp_over_1_plus_exp";
+
             /// <summary>Runs the function.</summary>
             /// <remarks>
             /// Optimized graph:

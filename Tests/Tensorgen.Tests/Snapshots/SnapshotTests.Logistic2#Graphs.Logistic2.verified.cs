@@ -24,6 +24,9 @@ namespace Tensorgen.Samples.Tutorial
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\n%2 = true_div(x, 2) : float64(?, ?)\n%3 = tanh(%2) : float64(?, ?)\n%5 = add(1, %3) : float64(?, ?)\n%6 = true_div(%5, 2) : float64(?, ?)\nreturn %6";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|elementwise kernel|2,3,5,6\nn|0|i|x|x|float64|?,?||-1\nn|1|c|2||float64|||-1\nn|2|a|true_div||float64|?,?|0,1|0\nn|3|a|tanh||float64|?,?|2|0\nn|4|c|1||float64|||-1\nn|5|a|add||float64|?,?|4,3|0\nn|6|a|true_div||float64|?,?|5,1|0\no|6|s2";
+
             /// <summary>Runs the function.</summary>
             /// <remarks>
             /// Optimized graph:

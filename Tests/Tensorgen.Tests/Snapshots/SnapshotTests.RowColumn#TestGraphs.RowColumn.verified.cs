@@ -24,6 +24,9 @@ namespace Tensorgen.Tests.Graphs
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\nr : float64(1, ?)  input\nc : float64(?, 1)  input\n%3 = tanh(x) : float64(?, ?)\n%4 = mul(%3, r) : float64(?, ?)\n%5 = neg(x) : float64(?, ?)\n%6 = exp(%5) : float64(?, ?)\n%7 = true_div(%6, c) : float64(?, ?)\n%8 = add(%4, %7) : float64(?, ?)\n%10 = sub(%8, 1.5) : float64(?, ?)\nreturn %10";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|elementwise kernel|3,4,5,6,7,8,10\nn|0|i|x|x|float64|?,?||-1\nn|1|i|r|r|float64|1,?||-1\nn|2|i|c|c|float64|?,1||-1\nn|3|a|tanh||float64|?,?|0|0\nn|4|a|mul||float64|?,?|3,1|0\nn|5|a|neg||float64|?,?|0|0\nn|6|a|exp||float64|?,?|5|0\nn|7|a|true_div||float64|?,?|6,2|0\nn|8|a|add||float64|?,?|4,7|0\nn|9|c|1.5||float64|||-1\nn|10|a|sub||float64|?,?|8,9|0\no|10|";
+
             /// <summary>Runs the function.</summary>
             /// <remarks>
             /// Optimized graph:

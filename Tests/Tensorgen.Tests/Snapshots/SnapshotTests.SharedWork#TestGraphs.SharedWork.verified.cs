@@ -27,6 +27,9 @@ namespace Tensorgen.Tests.Graphs
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\nv : float64(?,)  input\n%2 = exp(v) : float64(?,)\n%4 = add(%2, 1) : float64(?,)\n%5 = mul(x, %4) : float64(?, ?)\n%6 = sub(%5, x) : float64(?, ?)\n%7 = sqr(%4) : float64(?,)\nreturn [%4, %5, %6, %7]";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|elementwise kernel|2,4,7\ns|1|elementwise kernel|5,6\nn|0|i|x|x|float64|?,?||-1\nn|1|i|v|v|float64|?||-1\nn|2|a|exp||float64|?|1|0\nn|3|c|1||float64|||-1\nn|4|a|add||float64|?|2,3|0\nn|5|a|mul||float64|?,?|0,4|1\nn|6|a|sub||float64|?,?|5,0|1\nn|7|a|sqr||float64|?|4|0\no|4|e\no|5|scaled\no|6|\no|7|";
+
             /// <summary>Runs the function.</summary>
             /// <remarks>
             /// Optimized graph:

@@ -22,6 +22,9 @@ namespace Tensorgen.Samples.Tutorial
             /// <inheritdoc/>
             public override string Graph => "inc : int32()  input\n%2 = cast(inc) : int64()\nfoo : int64()  input\n%4 = mul(foo, 2) : int64()\n%5 = add(%4, %2) : int64()\nreturn %5";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|scalar kernel|2,4,5\nn|0|i|inc|inc|int32|||-1\nn|1|c|2||int64|||-1\nn|2|a|cast||int64||0|0\nn|3|i|foo|foo|int64|||-1\nn|4|a|mul||int64||3,1|0\nn|5|a|add||int64||4,2|0\no|5|fnOfState";
+
             /// <summary>Runs the function.</summary>
             /// <remarks>
             /// Optimized graph:

@@ -42,6 +42,9 @@ namespace Tensorgen.Tests.Graphs
             /// <inheritdoc/>
             public override string Graph => "g : float64(?,)  input\nweights : float64(?,)  shared\n%3 = mul(0.1, g) : float64(?,)\n%4 = sub(weights, %3) : float64(?,)\nreturn weights\nupdate weights <- %4";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|elementwise kernel|3,4\nn|0|i|g|g|float64|?||-1\nn|1|s|weights|weights|float64|?||-1\nn|2|c|0.1||float64|||-1\nn|3|a|mul||float64|?|2,0|0\nn|4|a|sub||float64|?|1,3|0\no|1|\nu|weights|4";
+
             /// <summary>Runs the function, then applies its updates.</summary>
             /// <remarks>
             /// Optimized graph:

@@ -46,6 +46,9 @@ namespace Tensorgen.Tests.Graphs
             /// <inheritdoc/>
             public override string Graph => "a : float64(?,)  shared\nb : float64(?,)  shared\nreturn []\nupdate a <- b\nupdate b <- a";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "n|0|s|a|a|float64|?||-1\nn|1|s|b|b|float64|?||-1\nu|a|1\nu|b|0";
+
             /// <summary>Runs the function, then applies its updates.</summary>
             /// <remarks>
             /// Optimized graph:

@@ -48,6 +48,9 @@ namespace Tensorgen.Tests.Graphs
             /// <inheritdoc/>
             public override string Graph => "x : float64(?, ?)  input\nscale : float64()  input\n%2 = neg(scale) : float64()\n%3 = uniform_rv#0(%2, scale) : float64(3, 4)\n%7 = normal_rv#1(0, 1) : float64(3, 4)\n%9 = integers_rv#2(0, 2) : int64(4,)\n%10 = cast(%9) : float64(4,)\n%11 = mul(%7, %10) : float64(3, 4)\n%12 = add(x, %11) : float64(3, 4)\n%13 = add(%12, %3) : float64(3, 4)\nreturn [%13, %7]";
 
+            /// <inheritdoc/>
+            protected override string GraphData => "s|0|scalar kernel|2\ns|1|draw|3\ns|2|draw|7\ns|3|draw|9\ns|4|elementwise kernel|10\ns|5|elementwise kernel|11,12,13\nn|0|i|x|x|float64|?,?||-1\nn|1|i|scale|scale|float64|||-1\nn|2|a|neg||float64||1|0\nn|3|d|uniform_rv#0||float64|3,4|2,1|1\nn|4|c|0||int64|||-1\nn|5|c|0||float64|||-1\nn|6|c|1||float64|||-1\nn|7|d|normal_rv#1||float64|3,4|5,6|2\nn|8|c|2||int64|||-1\nn|9|d|integers_rv#2||int64|4|4,8|3\nn|10|a|cast||float64|4|9|4\nn|11|a|mul||float64|3,4|7,10|5\nn|12|a|add||float64|3,4|0,11|5\nn|13|a|add||float64|3,4|12,3|5\no|13|\no|7|";
+
             /// <summary>Runs the function.</summary>
             /// <remarks>
             /// Optimized graph:
