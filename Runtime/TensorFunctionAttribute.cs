@@ -13,4 +13,10 @@ namespace Tensorgen;
 [Conditional("TENSORGEN_KEEP_ATTRIBUTES")]
 public sealed class TensorFunctionAttribute : Attribute
 {
+    /// <summary>
+    /// Whether the generated code can record a profile (<see cref="CompiledFunction.Profiling"/>): true by default,
+    /// at the cost of one predictable branch per step while profiling is off; false compiles the instrumentation
+    /// out, and turning profiling on then throws.
+    /// </summary>
+    public bool Profiling { get; set; } = true;
 }

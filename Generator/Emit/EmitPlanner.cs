@@ -78,7 +78,8 @@ internal sealed class EmitPlanner
         var offsets = ViewOffsets.Bindings(_schedule, offsetLiterals, before.Concat(after).Select(a => a.Step).OfType<Step>(), stages.After);
         var steps = new InvokeSteps(before, allocated, after, _loops, _inline, _generators,
             order.WrittenBeforeChecks(after, stages, offsets).Where(outputFields.ContainsKey).ToImmutableHashSet(),
-            SavedResults(writesUpdates), UpdateCopies(), writesUpdates, stages, offsetNames, offsets);
+            SavedResults(writesUpdates), UpdateCopies(), writesUpdates, stages, offsetNames, offsets,
+            f.Source.Profiled ? _scope.Take("profile") : null);
         return new EmitPlan(_schedule, names, _display, outputFields, _kernels, sizes, _values, steps);
     }
 

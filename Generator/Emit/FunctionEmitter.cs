@@ -43,6 +43,12 @@ internal static class FunctionEmitter
                 w.Line("/// <inheritdoc/>");
                 w.Line($"protected override string GraphData => {SourceWriter.String(GraphViewWriter.Data(schedule))};");
                 w.Line();
+                if (!f.Source.Profiled)
+                {
+                    w.Line("/// <inheritdoc/>");
+                    w.Line("protected override bool CanProfile => false;");
+                    w.Line();
+                }
                 var gate = new StateGate(plan.Class, borrows: plan.OutputFields.Count > 0);
                 InvokeWriter.Write(plan, w, gate, lines);
                 gate.WriteMethods(w);

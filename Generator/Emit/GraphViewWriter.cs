@@ -29,7 +29,7 @@ internal static class GraphViewWriter
         foreach (var step in schedule.Steps)
         {
             var nodes = Computed(step);
-            text.Append("s|").Append(Num(step.Index)).Append('|').Append(Kind(graph, step)).Append('|').Append(string.Join(",", nodes.Select(Num))).Append('\n');
+            text.Append("s|").Append(Num(step.Index)).Append('|').Append(Kind(schedule, step)).Append('|').Append(string.Join(",", nodes.Select(Num))).Append('\n');
             foreach (var node in nodes) stepOf[node] = step.Index;
         }
         for (int id = 0; id < graph.Count; id++)
@@ -52,6 +52,16 @@ internal static class GraphViewWriter
     private static IReadOnlyList<int> Computed(Step step) => step is Kernel kernel
         ? kernel.Body.Concat(kernel.Roots).Append(kernel.Reduction).Where(n => n >= 0).Distinct().OrderBy(n => n).ToList()
         : step.Writes;
+
+    /// <summary>What a step is; the steps of a sweep (a product, the kernel on its rows, the product back) say so: they run as one, at the first.</summary>
+    private static string Kind(Plan schedule, Step step)
+    {
+        string kind = Kind(schedule.Function.Graph, step);
+        if (schedule.SweepOf(step) is not { } sweep) return kind;
+        return step == sweep.Forward
+            ? $"{kind}, sweeping steps {string.Join(", ", sweep.Steps.Select(s => Num(s.Index)))} in one pass over the matrix"
+            : $"{kind}, in the sweep of step {Num(sweep.Forward.Index)}";
+    }
 
     private static string Kind(TensorGraph graph, Step step) => step switch
     {

@@ -43,6 +43,7 @@ internal static class InvokeWriter
     /// <summary>Everything once the call holds its state: checks, then buffers, then the work.</summary>
     private static void Body(EmitPlan plan, SourceWriter w)
     {
+        ProfileWriter.Start(plan, w);
         SizeCheckWriter.Sizes(plan, w);
         Checks(plan, w, 0);
         // A 0-d shared variable is read once, into a local, like a scalar input.
@@ -58,6 +59,8 @@ internal static class InvokeWriter
         var later = plan.Steps.Allocated.Where(id => BufferStage(plan, id) > 1 && plan.Value(id).Kind == StorageKind.Temporary).ToList();
         foreach (var id in later) w.Line($"{plan.Graph[id].DType.CSharp()}[]? {plan.Value(id).Name} = null;");
         var pooled = first.Where(id => plan.Value(id).Kind == StorageKind.Temporary).ToList();
+        // (Taking buffers is not a step's time; with none taken there is nothing to leave out.)
+        if (first.Count > 0) ProfileWriter.Mark(plan, w);
         if (pooled.Count + later.Count == 0)
         {
             RunAndReturn(plan, w);
@@ -118,6 +121,7 @@ internal static class InvokeWriter
                 w.Line($"// Stage {stage}: buffers sized by what the steps above computed.");
                 Checks(plan, w, stage);
                 Allocate(plan, w, plan.Steps.Allocated.Where(id => BufferStage(plan, id) == stage), declared: true);
+                ProfileWriter.Mark(plan, w);
             }
             if (k < after.Count) StepWriter.Write(plan, w, after[k]);
         }
@@ -133,6 +137,7 @@ internal static class InvokeWriter
             }
             UpdateWriter.Write(plan, w);
         }
+        ProfileWriter.End(plan, w);
         if (results.Count == 1) w.Line($"return {results[0]};");
         else if (results.Count > 1) w.Line($"return ({string.Join(", ", results)});");
     }

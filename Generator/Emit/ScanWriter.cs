@@ -23,7 +23,7 @@ internal static class ScanWriter
         return new FunctionSpec(null, EquatableArray<ContainingTypeSpec>.Empty, "ScanBody" + id.ToString(CultureInfo.InvariantCulture), "private", graph,
             p.BodyInputs.Select(i => new InputSpec(i, graph[i].Name!, null)).ToEquatableArray(),
             p.BodyOutputs.Select(o => new OutputSpec(o, null)).ToEquatableArray(), p.BodyOutputs.Count > 1,
-            EquatableArray<SharedSpec>.Empty, EquatableArray<UpdateSpec>.Empty, EquatableArray<RandomSpec>.Empty, false, null, null);
+            EquatableArray<SharedSpec>.Empty, EquatableArray<UpdateSpec>.Empty, EquatableArray<RandomSpec>.Empty, false, null, null, Profiled: false);
     }
 
     /// <summary>Each scan node's body class, compiled now.</summary>

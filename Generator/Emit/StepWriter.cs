@@ -56,6 +56,7 @@ internal static class StepWriter
             default:
                 throw new System.InvalidOperationException($"no writer for {step.GetType().Name}");
         }
+        ProfileWriter.AfterStep(plan, w, step);
         SizeCheckWriter.AfterStep(plan, w, step);
         ViewOffsets.AfterStep(plan, w, step);
     }

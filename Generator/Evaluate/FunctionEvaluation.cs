@@ -32,7 +32,7 @@ internal static class FunctionEvaluation
         var diagnostics = new List<DiagnosticInfo>(function.Diagnostics);
         FunctionSpec Broken(string? failure) => new(header.Namespace, header.ContainingTypes, header.MethodName, header.Accessibility,
             new GraphBuilder().Freeze(), EquatableArray<InputSpec>.Empty, EquatableArray<OutputSpec>.Empty, false,
-            EquatableArray<SharedSpec>.Empty, EquatableArray<UpdateSpec>.Empty, EquatableArray<RandomSpec>.Empty, false, header.OwnerType, failure);
+            EquatableArray<SharedSpec>.Empty, EquatableArray<UpdateSpec>.Empty, EquatableArray<RandomSpec>.Empty, false, header.OwnerType, failure, header.Profiled);
         var sites = EquatableArray<RelativeLocation>.Empty;
         EvaluatedFunction Result(FunctionSpec? spec) => Evaluated(spec is null ? null : new EvaluatedSpec(spec, EquatableArray<GivenSpec>.Empty, SiteDiagnostic.Method, HasErrors: true, EquatableArray<int>.Empty, 0));
         EvaluatedFunction Evaluated(EvaluatedSpec? spec) => new(header.HintName, spec, diagnostics.ToEquatableArray(), sites);
@@ -75,7 +75,7 @@ internal static class FunctionEvaluation
             var spec = new FunctionSpec(header.Namespace, header.ContainingTypes, header.MethodName, header.Accessibility, evaluator.Graph.Freeze(),
                 signature.Inputs.ToEquatableArray(), signature.Outputs.ToEquatableArray(), value.ManyOutputs,
                 signature.Shared.ToEquatableArray(), signature.Updates.ToEquatableArray(), signature.Randoms.ToEquatableArray(),
-                value.NoDefaultUpdates, header.OwnerType, null);
+                value.NoDefaultUpdates, header.OwnerType, null, header.Profiled);
             return Evaluated(new EvaluatedSpec(spec, signature.Givens.ToEquatableArray(), functionSite, errors, inputSites, value.OnUnusedInput));
         }
         catch (OperationCanceledException)

@@ -53,7 +53,8 @@ internal static class FunctionFinder
         string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
         string? owner = method.IsStatic ? null : method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var header = new FunctionHeader(ns, Containing(method.ContainingType).ToEquatableArray(), method.Name,
-            Accessibility(method.DeclaredAccessibility), owner, CanEmit: true, lowering.Relative(self, anchor));
+            Accessibility(method.DeclaredAccessibility), owner, CanEmit: true, lowering.Relative(self, anchor),
+            Profiled: !context.Attributes[0].NamedArguments.Any(a => a.Key == "Profiling" && a.Value.Value is false));
 
         FoundFunction Result(int body = -1, string? failure = null)
         {

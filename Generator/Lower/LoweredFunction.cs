@@ -8,7 +8,7 @@ namespace Tensorgen.Generator.Lower;
 /// <param name="CanEmit">Whether a class can be added to the enclosing types (partial, not generic), even for a broken method.</param>
 /// <param name="Identifier">The method's name, where problems of the whole function are reported.</param>
 internal sealed record FunctionHeader(string? Namespace, EquatableArray<ContainingTypeSpec> ContainingTypes, string MethodName,
-    string Accessibility, string? OwnerType, bool CanEmit, RelativeLocation Identifier)
+    string Accessibility, string? OwnerType, bool CanEmit, RelativeLocation Identifier, bool Profiled = true)
 {
     /// <summary>The generated file's name, unique per method: <c>Samples.Tutorial.Logistic.g.cs</c>.</summary>
     public string HintName => HintNameOf(Namespace, ContainingTypes, MethodName);

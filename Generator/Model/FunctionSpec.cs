@@ -69,6 +69,7 @@ internal sealed record UpdateSpec(int Shared, int Node);
 /// <param name="Accessibility">The graph method's accessibility, given to the generated class.</param>
 /// <param name="OwnerType">For an instance graph method: its type, fully qualified, of which a function reads shared members.</param>
 /// <param name="Failure">Set when evaluation failed internally: the class is emitted with an Invoke that throws it.</param>
+/// <param name="Profiled">Whether the code records a profile when asked (<c>[TensorFunction(Profiling = false)]</c> compiles it out).</param>
 internal sealed record FunctionSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
@@ -83,7 +84,8 @@ internal sealed record FunctionSpec(
     EquatableArray<RandomSpec> Randoms,
     bool NoDefaultUpdates,
     string? OwnerType,
-    string? Failure)
+    string? Failure,
+    bool Profiled = true)
 {
     /// <summary>The generated class: <c>Logistic</c> gives <c>LogisticFunction</c>.</summary>
     public string ClassName => MethodName + "Function";

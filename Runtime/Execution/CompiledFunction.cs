@@ -90,6 +90,29 @@ public abstract class CompiledFunction
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected virtual string GraphData => "x|no view of the graph was generated";
 
+    /// <summary>
+    /// PyTensor's <c>profile=True</c>: set, each call records the time, bytes and allocations of each step of the
+    /// generated code into <see cref="Profile"/>; unset (the default), the generated code pays one predictable branch
+    /// per step. Setting it again keeps what was recorded; unsetting it drops the profile.
+    /// </summary>
+    public bool Profiling
+    {
+        get => Profile is not null;
+        set
+        {
+            if (value && !CanProfile)
+                throw new NotSupportedException($"{Name} was compiled with [TensorFunction(Profiling = false)]: its code records no profile.");
+            Profile = value ? Profile ?? new FunctionProfile(this) : null;
+        }
+    }
+
+    /// <summary>Whether the generated code records a profile when asked; false under <c>[TensorFunction(Profiling = false)]</c>. For generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual bool CanProfile => true;
+
+    /// <summary>What the calls recorded while <see cref="Profiling"/> was on, or null when it is off.</summary>
+    public FunctionProfile? Profile { get; private set; }
+
     /// <summary>PyTensor's <c>pytensor.dprint(f)</c>: the optimized graph as indented trees (<see cref="GraphView.DebugPrint"/>).</summary>
     public string DebugPrint() => View.DebugPrint();
 

@@ -15,6 +15,7 @@ using BenchmarkDotNet.Running;
 // --generator-scaling [sizes] [kinds] [runs=N] times the generator's stages on large graphs (GeneratorScaling).
 // --keystroke-cost [graphs=10,100] [runs=N] times the generator after an edit that changes no graph (KeystrokeCost).
 // --scan [rounds=N] times Scan's generated loops (an RNN training step, A**k) against hand-written C# (ScanLoops).
+// --profile [rounds=N] times profiling off and on against code compiled without its instrumentation (ProfileOverhead).
 if (args.Contains("--random-throughput"))
 {
     Tensorgen.Benchmarks.RandomThroughput.Run();
@@ -43,6 +44,11 @@ if (args.Contains("--keystroke-cost"))
 if (args.Contains("--scan"))
 {
     Tensorgen.Benchmarks.ScanLoops.Run(args);
+    return;
+}
+if (args.Contains("--profile"))
+{
+    Tensorgen.Benchmarks.ProfileOverhead.Run(args);
     return;
 }
 if (args.Contains("--generator-scaling"))

@@ -63,13 +63,17 @@ namespace Tensorgen.Samples.Tutorial
                 int caller = EnterState();
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     long state = _state.Data[0];
                     long s2 = ((long)inc);
                     long newState = (state + s2);
+                    if (profile is not null) profile.Step(0, (long)(1) * 4 + (long)(1) * 8, (long)(1) * 8);
                     if (UpdatesEnabled)
                     {
                         _state.Store(newState);
                     }
+                    if (profile is not null) profile.End();
                     return state;
                 }
                 finally

@@ -42,8 +42,12 @@ namespace Tensorgen.Samples.Tutorial
             /// <param name="w_by_name">float64 scalar.</param>
             public double Invoke(double x, double y = 1.0, double w_by_name = 2.0)
             {
+                var profile = Profile;
+                if (profile is not null) profile.Begin();
                 double s3 = (x + y);
                 double z = (s3 * w_by_name);
+                if (profile is not null) profile.Step(0, (long)(1) * 8 + (long)(1) * 8 + (long)(1) * 8, (long)(1) * 8);
+                if (profile is not null) profile.End();
                 return z;
             }
         }

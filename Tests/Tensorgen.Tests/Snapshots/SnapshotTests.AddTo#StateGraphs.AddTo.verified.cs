@@ -74,10 +74,13 @@ namespace Tensorgen.Tests.Graphs
                 int caller = EnterState(borrow);
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     nint n0 = x.Length(0);
                     if (_a.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("StateGraphs.AddTo", global::Tensorgen.Check.Name(_a, "A"), _a.ShapeText(), 0, _a.Length(0), "x", x.ShapeText(), n0);
                     long counter = _counter.Data[0];
                     var out0 = _output0.Rent(n0, borrow);
+                    if (profile is not null) profile.Mark();
                     // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
                     if (global::Tensorgen.Parallelism.SplitsElements(n0, this.Cores))
                     {
@@ -87,13 +90,16 @@ namespace Tensorgen.Tests.Graphs
                     {
                         Kernel0(x.Data, _a.Data, out0);
                     }
+                    if (profile is not null) profile.Step(0, (long)(n0) * 8 + (long)(n0) * 8, (long)(n0) * 8);
                     long newCounter = (counter + 1L);
+                    if (profile is not null) profile.Step(1, (long)(1) * 8, (long)(1) * 8);
                     var output1 = global::System.Numerics.Tensors.Tensor.Create(_a.Data.ToArray(), [n0]);
                     if (UpdatesEnabled)
                     {
                         _a.StoreCopy(out0, [n0]);
                         _counter.Store(newCounter);
                     }
+                    if (profile is not null) profile.End();
                     return (_output0.Wrap(out0, [n0], borrow), output1);
                 }
                 finally

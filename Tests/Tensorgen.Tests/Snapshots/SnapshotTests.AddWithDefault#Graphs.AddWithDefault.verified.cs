@@ -39,7 +39,11 @@ namespace Tensorgen.Samples.Tutorial
             /// <param name="y">float64 scalar.</param>
             public double Invoke(double x, double y = 1.0)
             {
+                var profile = Profile;
+                if (profile is not null) profile.Begin();
                 double z = (x + y);
+                if (profile is not null) profile.Step(0, (long)(1) * 8 + (long)(1) * 8, (long)(1) * 8);
+                if (profile is not null) profile.End();
                 return z;
             }
         }

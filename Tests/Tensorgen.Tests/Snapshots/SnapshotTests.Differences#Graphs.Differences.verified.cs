@@ -56,6 +56,8 @@ namespace Tensorgen.Samples.Tutorial
                 int caller = EnterState(borrow);
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     nint n0 = a.Length(0);
                     nint n1 = a.Length(1);
                     if (b.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("Graphs.Differences", "b", b.ShapeText(), 0, b.Length(0), "a", a.ShapeText(), n0);
@@ -65,6 +67,7 @@ namespace Tensorgen.Samples.Tutorial
                     var diff = _output0.Rent(n0 * n1, borrow);
                     var absDiff = _output1.Rent(n0 * n1, borrow);
                     var diffSquared = _output2.Rent(n0 * n1, borrow);
+                    if (profile is not null) profile.Mark();
                     // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
                     if (global::Tensorgen.Parallelism.SplitsElements(n0 * n1, this.Cores))
                     {
@@ -74,6 +77,8 @@ namespace Tensorgen.Samples.Tutorial
                     {
                         Kernel0(a.Data, b.Data, diff, absDiff, diffSquared);
                     }
+                    if (profile is not null) profile.Step(0, (long)(n0 * n1) * 8 + (long)(n0 * n1) * 8, (long)(n0 * n1) * 8 + (long)(n0 * n1) * 8 + (long)(n0 * n1) * 8);
+                    if (profile is not null) profile.End();
                     return (_output0.Wrap(diff, [n0, n1], borrow), _output1.Wrap(absDiff, [n0, n1], borrow), _output2.Wrap(diffSquared, [n0, n1], borrow));
                 }
                 finally

@@ -57,8 +57,11 @@ namespace Tensorgen.Tests.Graphs
                 int caller = EnterState(borrow);
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     nint n0 = x.Length(0);
                     var result = _output0.Rent(n0, borrow);
+                    if (profile is not null) profile.Mark();
                     // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
                     if (global::Tensorgen.Parallelism.SplitsElements(n0, this.Cores))
                     {
@@ -68,6 +71,8 @@ namespace Tensorgen.Tests.Graphs
                     {
                         Kernel0(x.Data, result);
                     }
+                    if (profile is not null) profile.Step(0, (long)(n0) * 8, (long)(n0) * 8);
+                    if (profile is not null) profile.End();
                     return _output0.Wrap(result, [n0], borrow);
                 }
                 finally

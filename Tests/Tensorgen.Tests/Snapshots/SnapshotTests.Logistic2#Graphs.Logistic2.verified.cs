@@ -49,10 +49,13 @@ namespace Tensorgen.Samples.Tutorial
                 int caller = EnterState(borrow);
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     nint n0 = x.Length(0);
                     nint n1 = x.Length(1);
                     if (global::Tensorgen.Check.TooLarge(n0, n1)) global::Tensorgen.Check.ThrowTooLarge("Graphs.Logistic2", [n0, n1], "x", "'x' with shape " + x.ShapeText());
                     var s2 = _output0.Rent(n0 * n1, borrow);
+                    if (profile is not null) profile.Mark();
                     // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
                     if (global::Tensorgen.Parallelism.SplitsElements(n0 * n1, this.Cores))
                     {
@@ -62,6 +65,8 @@ namespace Tensorgen.Samples.Tutorial
                     {
                         Kernel0(x.Data, s2);
                     }
+                    if (profile is not null) profile.Step(0, (long)(n0 * n1) * 8, (long)(n0 * n1) * 8);
+                    if (profile is not null) profile.End();
                     return _output0.Wrap(s2, [n0, n1], borrow);
                 }
                 finally

@@ -62,6 +62,8 @@ namespace Tensorgen.Tests.Graphs
                 int caller = EnterState(borrow);
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     nint n0 = x.Length(0);
                     nint n1 = x.Length(1);
                     if (r.Length(0) != 1) global::Tensorgen.Check.ThrowStaticSize("TestGraphs.RowColumn", "r", 0, 1, r.ShapeText());
@@ -70,10 +72,13 @@ namespace Tensorgen.Tests.Graphs
                     if (c.Length(1) != 1) global::Tensorgen.Check.ThrowStaticSize("TestGraphs.RowColumn", "c", 1, 1, c.ShapeText());
                     if (global::Tensorgen.Check.TooLarge(n0, n1)) global::Tensorgen.Check.ThrowTooLarge("TestGraphs.RowColumn", [n0, n1], "x", "'x' with shape " + x.ShapeText());
                     var result = _output0.Rent(n0 * n1, borrow);
+                    if (profile is not null) profile.Mark();
                     for (nint i0 = 0; i0 < n0; i0++)
                     {
                         Kernel0(x.Data.Slice((int)(i0 * n1), (int)n1), r.Data, c.Data[(int)i0], new global::System.Span<double>(result, (int)(i0 * n1), (int)n1));
                     }
+                    if (profile is not null) profile.Step(0, (long)(n0 * n1) * 8 + (long)(n1) * 8 + (long)(n0) * 8, (long)(n0 * n1) * 8);
+                    if (profile is not null) profile.End();
                     return _output0.Wrap(result, [n0, n1], borrow);
                 }
                 finally

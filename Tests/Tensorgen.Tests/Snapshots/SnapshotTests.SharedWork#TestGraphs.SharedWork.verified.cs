@@ -58,6 +58,8 @@ namespace Tensorgen.Tests.Graphs
                 int caller = EnterState(borrow);
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     nint n0 = x.Length(0);
                     nint n1 = x.Length(1);
                     if (v.Length(0) != n1) global::Tensorgen.Check.ThrowMismatch("TestGraphs.SharedWork", "v", v.ShapeText(), 0, v.Length(0), "x", x.ShapeText(), n1);
@@ -66,6 +68,7 @@ namespace Tensorgen.Tests.Graphs
                     var scaled = _output1.Rent(n0 * n1, borrow);
                     var out2 = _output2.Rent(n0 * n1, borrow);
                     var out3 = _output3.Rent(n1, borrow);
+                    if (profile is not null) profile.Mark();
                     // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
                     if (global::Tensorgen.Parallelism.SplitsElements(n1, this.Cores))
                     {
@@ -75,10 +78,13 @@ namespace Tensorgen.Tests.Graphs
                     {
                         Kernel0(v.Data, e, out3);
                     }
+                    if (profile is not null) profile.Step(0, (long)(n1) * 8, (long)(n1) * 8 + (long)(n1) * 8);
                     for (nint i0 = 0; i0 < n0; i0++)
                     {
                         Kernel1(x.Data.Slice((int)(i0 * n1), (int)n1), e, new global::System.Span<double>(scaled, (int)(i0 * n1), (int)n1), new global::System.Span<double>(out2, (int)(i0 * n1), (int)n1));
                     }
+                    if (profile is not null) profile.Step(1, (long)(n0 * n1) * 8 + (long)(n1) * 8, (long)(n0 * n1) * 8 + (long)(n0 * n1) * 8);
+                    if (profile is not null) profile.End();
                     return (_output0.Wrap(e, [n1], borrow), _output1.Wrap(scaled, [n0, n1], borrow), _output2.Wrap(out2, [n0, n1], borrow), _output3.Wrap(out3, [n1], borrow));
                 }
                 finally

@@ -41,9 +41,13 @@ namespace Tensorgen.Samples.Tutorial
             /// <param name="foo">int64 scalar.</param>
             public long Invoke(int inc, long foo)
             {
+                var profile = Profile;
+                if (profile is not null) profile.Begin();
                 long s2 = ((long)inc);
                 long s4 = (foo * 2L);
                 long fnOfState = (s4 + s2);
+                if (profile is not null) profile.Step(0, (long)(1) * 4 + (long)(1) * 8, (long)(1) * 8);
+                if (profile is not null) profile.End();
                 return fnOfState;
             }
         }

@@ -66,9 +66,12 @@ namespace Tensorgen.Tests.Graphs
                 int caller = EnterState();
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     nint n0 = g.Length(0);
                     if (_weights.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("TinyModel.Step", global::Tensorgen.Check.Name(_weights, "Weights"), _weights.ShapeText(), 0, _weights.Length(0), "g", g.ShapeText(), n0);
                     var nextWeights = _weights.NextBuffer(n0);
+                    if (profile is not null) profile.Mark();
                     // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
                     if (global::Tensorgen.Parallelism.SplitsElements(n0, this.Cores))
                     {
@@ -78,11 +81,13 @@ namespace Tensorgen.Tests.Graphs
                     {
                         Kernel0(g.Data, _weights.Data, nextWeights);
                     }
+                    if (profile is not null) profile.Step(0, (long)(n0) * 8 + (long)(n0) * 8, (long)(n0) * 8);
                     var output0 = global::System.Numerics.Tensors.Tensor.Create(_weights.Data.ToArray(), [n0]);
                     if (UpdatesEnabled)
                     {
                         _weights.CommitNext([n0]);
                     }
+                    if (profile is not null) profile.End();
                     return output0;
                 }
                 finally

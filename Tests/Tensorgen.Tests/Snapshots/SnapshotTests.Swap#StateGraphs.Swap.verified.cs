@@ -65,6 +65,8 @@ namespace Tensorgen.Tests.Graphs
                 int caller = EnterState();
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     nint n0 = _a.Length(0);
                     nint n1 = _b.Length(0);
                     if (UpdatesEnabled)
@@ -76,6 +78,7 @@ namespace Tensorgen.Tests.Graphs
                         _a.CommitNext([n1]);
                         _b.CommitNext([n0]);
                     }
+                    if (profile is not null) profile.End();
                 }
                 finally
                 {

@@ -48,7 +48,7 @@ namespace Tensorgen.Samples.LogisticRegression
             public override string Graph => "x : float64(?, ?)  input\ny : float64(?,)  input\nw : float64(?,)  shared\n%3 = dot(x, w) : float64(?,)\nb : float64()  shared\n%5 = add(%3, b) : float64(?,)\n%6 = neg(%5) : float64(?,)\n%9 = abs(%5) : float64(?,)\n%10 = neg(%9) : float64(?,)\n%11 = exp(%10) : float64(?,)\n%12 = add(1, %11) : float64(?,)\n%13 = true_div(1, %12) : float64(?,)\n%14 = mul(%11, %13) : float64(?,)\n%15 = ge(%5, 0) : bool(?,)\n%16 = switch(%15, %13, %14) : float64(?,)\n%18 = gt(%16, 0.5) : bool(?,)\n%19 = neg(y) : float64(?,)\n%20 = maximum(%6, 0) : float64(?,)\n%21 = log1p(%11) : float64(?,)\n%22 = add(%20, %21) : float64(?,)\n%23 = neg(%22) : float64(?,)\n%24 = mul(%19, %23) : float64(?,)\n%25 = sub(1, y) : float64(?,)\n%26 = ge(%6, 0) : bool(?,)\n%27 = switch(%26, %13, %14) : float64(?,)\n%28 = maximum(%5, 0) : float64(?,)\n%29 = add(%28, %21) : float64(?,)\n%30 = neg(%29) : float64(?,)\n%31 = mul(%25, %30) : float64(?,)\n%32 = sub(%24, %31) : float64(?,)\n%33 = dimsize{0}(%32) : int64()\n%34 = cast(%33) : float64()\n%36 = sqr(w) : float64(?,)\n%38 = second(%36, 0.01) : float64(?,)\n%39 = mul(2, w) : float64(?,)\n%40 = mul(%38, %39) : float64(?,)\n%41 = true_div(1, %34) : float64()\n%42 = second(%32, %41) : float64(?,)\n%43 = neg(%42) : float64(?,)\n%44 = mul(%43, %25) : float64(?,)\n%45 = neg(%44) : float64(?,)\n%46 = mul(%45, %16) : float64(?,)\n%47 = mul(%42, %19) : float64(?,)\n%48 = neg(%47) : float64(?,)\n%49 = mul(%48, %27) : float64(?,)\n%50 = neg(%49) : float64(?,)\n%51 = add(%46, %50) : float64(?,)\n%52 = sum{axis=(0,)}(%51) : float64()\n%53 = dot(x.T, %51) : float64(?,)\n%54 = add(%40, %53) : float64(?,)\n%56 = mul(0.1, %54) : float64(?,)\n%57 = sub(w, %56) : float64(?,)\n%58 = mul(0.1, %52) : float64()\n%59 = sub(b, %58) : float64()\nreturn [%18, %32]\nupdate w <- %57\nupdate b <- %59\nrewrites: constant_folding, local_1msigmoid, local_dimshuffle_lift (x3), local_exp_over_1_plus_exp, local_log_sigmoid (x2), local_neg_neg, local_neg_sub, local_pow_specialize, local_sigmoid_softplus_one_exp (x4), local_useless_elemwise (x3)";
 
             /// <inheritdoc/>
-            protected override string GraphData => "s|0|size|33\ns|1|scalar kernel|34,41\ns|2|product|3\ns|3|elementwise kernel|5,6,9,10,11,12,13,14,15,16,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,42,43,44,45,46,47,48,49,50,51\ns|4|product|53\ns|5|reduction kernel|52\ns|6|elementwise kernel|38,39,40,54,56,57\ns|7|scalar kernel|58,59\nn|0|i|x|x|float64|?,?||-1\nn|1|i|y|y|float64|?||-1\nn|2|s|w|w|float64|?||-1\nn|3|a|dot||float64|?|0,2|2\nn|4|s|b|b|float64|||-1\nn|5|a|add||float64|?|3,4|3\nn|6|a|neg||float64|?|5|3\nn|7|c|1||float64|||-1\nn|8|c|0||float64|||-1\nn|9|a|abs||float64|?|5|3\nn|10|a|neg||float64|?|9|3\nn|11|a|exp||float64|?|10|3\nn|12|a|add||float64|?|7,11|3\nn|13|a|true_div||float64|?|7,12|3\nn|14|a|mul||float64|?|11,13|3\nn|15|a|ge||bool|?|5,8|3\nn|16|a|switch||float64|?|15,13,14|3\nn|17|c|0.5||float64|||-1\nn|18|a|gt||bool|?|16,17|3\nn|19|a|neg||float64|?|1|3\nn|20|a|maximum||float64|?|6,8|3\nn|21|a|log1p||float64|?|11|3\nn|22|a|add||float64|?|20,21|3\nn|23|a|neg||float64|?|22|3\nn|24|a|mul||float64|?|19,23|3\nn|25|a|sub||float64|?|7,1|3\nn|26|a|ge||bool|?|6,8|3\nn|27|a|switch||float64|?|26,13,14|3\nn|28|a|maximum||float64|?|5,8|3\nn|29|a|add||float64|?|28,21|3\nn|30|a|neg||float64|?|29|3\nn|31|a|mul||float64|?|25,30|3\nn|32|a|sub||float64|?|24,31|3\nn|33|a|dimsize{0}||int64||32|0\nn|34|a|cast||float64||33|1\nn|35|c|2||float64|||-1\nn|36|a|sqr||float64|?|2|-1\nn|37|c|0.01||float64|||-1\nn|38|a|second||float64|?|36,37|6\nn|39|a|mul||float64|?|35,2|6\nn|40|a|mul||float64|?|38,39|6\nn|41|a|true_div||float64||7,34|1\nn|42|a|second||float64|?|32,41|3\nn|43|a|neg||float64|?|42|3\nn|44|a|mul||float64|?|43,25|3\nn|45|a|neg||float64|?|44|3\nn|46|a|mul||float64|?|45,16|3\nn|47|a|mul||float64|?|42,19|3\nn|48|a|neg||float64|?|47|3\nn|49|a|mul||float64|?|48,27|3\nn|50|a|neg||float64|?|49|3\nn|51|a|add||float64|?|46,50|3\nn|52|a|sum{axis=(0,)}||float64||51|5\nn|53|a|dot||float64|?|0,51|4\nn|54|a|add||float64|?|40,53|6\nn|55|c|0.1||float64|||-1\nn|56|a|mul||float64|?|55,54|6\nn|57|a|sub||float64|?|2,56|6\nn|58|a|mul||float64||55,52|7\nn|59|a|sub||float64||4,58|7\no|18|prediction\no|32|xent\nu|w|57\nu|b|59\nr|constant_folding\nr|local_1msigmoid\nr|local_dimshuffle_lift (x3)\nr|local_exp_over_1_plus_exp\nr|local_log_sigmoid (x2)\nr|local_neg_neg\nr|local_neg_sub\nr|local_pow_specialize\nr|local_sigmoid_softplus_one_exp (x4)\nr|local_useless_elemwise (x3)";
+            protected override string GraphData => "s|0|size|33\ns|1|scalar kernel|34,41\ns|2|product, sweeping steps 2, 3, 4 in one pass over the matrix|3\ns|3|elementwise kernel, in the sweep of step 2|5,6,9,10,11,12,13,14,15,16,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,42,43,44,45,46,47,48,49,50,51\ns|4|product, in the sweep of step 2|53\ns|5|reduction kernel|52\ns|6|elementwise kernel|38,39,40,54,56,57\ns|7|scalar kernel|58,59\nn|0|i|x|x|float64|?,?||-1\nn|1|i|y|y|float64|?||-1\nn|2|s|w|w|float64|?||-1\nn|3|a|dot||float64|?|0,2|2\nn|4|s|b|b|float64|||-1\nn|5|a|add||float64|?|3,4|3\nn|6|a|neg||float64|?|5|3\nn|7|c|1||float64|||-1\nn|8|c|0||float64|||-1\nn|9|a|abs||float64|?|5|3\nn|10|a|neg||float64|?|9|3\nn|11|a|exp||float64|?|10|3\nn|12|a|add||float64|?|7,11|3\nn|13|a|true_div||float64|?|7,12|3\nn|14|a|mul||float64|?|11,13|3\nn|15|a|ge||bool|?|5,8|3\nn|16|a|switch||float64|?|15,13,14|3\nn|17|c|0.5||float64|||-1\nn|18|a|gt||bool|?|16,17|3\nn|19|a|neg||float64|?|1|3\nn|20|a|maximum||float64|?|6,8|3\nn|21|a|log1p||float64|?|11|3\nn|22|a|add||float64|?|20,21|3\nn|23|a|neg||float64|?|22|3\nn|24|a|mul||float64|?|19,23|3\nn|25|a|sub||float64|?|7,1|3\nn|26|a|ge||bool|?|6,8|3\nn|27|a|switch||float64|?|26,13,14|3\nn|28|a|maximum||float64|?|5,8|3\nn|29|a|add||float64|?|28,21|3\nn|30|a|neg||float64|?|29|3\nn|31|a|mul||float64|?|25,30|3\nn|32|a|sub||float64|?|24,31|3\nn|33|a|dimsize{0}||int64||32|0\nn|34|a|cast||float64||33|1\nn|35|c|2||float64|||-1\nn|36|a|sqr||float64|?|2|-1\nn|37|c|0.01||float64|||-1\nn|38|a|second||float64|?|36,37|6\nn|39|a|mul||float64|?|35,2|6\nn|40|a|mul||float64|?|38,39|6\nn|41|a|true_div||float64||7,34|1\nn|42|a|second||float64|?|32,41|3\nn|43|a|neg||float64|?|42|3\nn|44|a|mul||float64|?|43,25|3\nn|45|a|neg||float64|?|44|3\nn|46|a|mul||float64|?|45,16|3\nn|47|a|mul||float64|?|42,19|3\nn|48|a|neg||float64|?|47|3\nn|49|a|mul||float64|?|48,27|3\nn|50|a|neg||float64|?|49|3\nn|51|a|add||float64|?|46,50|3\nn|52|a|sum{axis=(0,)}||float64||51|5\nn|53|a|dot||float64|?|0,51|4\nn|54|a|add||float64|?|40,53|6\nn|55|c|0.1||float64|||-1\nn|56|a|mul||float64|?|55,54|6\nn|57|a|sub||float64|?|2,56|6\nn|58|a|mul||float64||55,52|7\nn|59|a|sub||float64||4,58|7\no|18|prediction\no|32|xent\nu|w|57\nu|b|59\nr|constant_folding\nr|local_1msigmoid\nr|local_dimshuffle_lift (x3)\nr|local_exp_over_1_plus_exp\nr|local_log_sigmoid (x2)\nr|local_neg_neg\nr|local_neg_sub\nr|local_pow_specialize\nr|local_sigmoid_softplus_one_exp (x4)\nr|local_useless_elemwise (x3)";
 
             /// <summary>Runs the function, then applies its updates.</summary>
             /// <remarks>
@@ -128,6 +128,8 @@ namespace Tensorgen.Samples.LogisticRegression
                 int caller = EnterState(borrow);
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     nint n0 = x.Length(0);
                     nint n1 = x.Length(1);
                     if (y.Length(0) != n0) global::Tensorgen.Check.ThrowMismatch("Model.Train", "y", y.ShapeText(), 0, y.Length(0), "x", x.ShapeText(), n0);
@@ -140,11 +142,14 @@ namespace Tensorgen.Samples.LogisticRegression
                     double[] t3 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n0)));
                     double[] t51 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n0)));
                     double[] t53 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(n1)));
+                    if (profile is not null) profile.Mark();
                     try
                     {
                         long t33 = n0;
+                        if (profile is not null) profile.Step(0, 0, (long)(1) * 8);
                         double s34 = ((double)t33);
                         double t41 = (1.0 / s34);
+                        if (profile is not null) profile.Step(1, (long)(1) * 8, (long)(1) * 8);
                         if (global::Tensorgen.Linalg.SweepsOneThread((int)n0, (int)n1, this.Cores))
                         {
                             // t3 = x·w, Kernel3 and t53 = xᵀ·t51 in one pass over x's rows:
@@ -175,9 +180,11 @@ namespace Tensorgen.Samples.LogisticRegression
                             }
                             global::Tensorgen.Linalg.MatTVec(x.Data, (int)n0, (int)n1, new global::System.Span<double>(t51, 0, (int)n0), new global::System.Span<double>(t53, 0, (int)n1), this.Cores);
                         }
+                        if (profile is not null) profile.Step(2, (long)(n0 * n1) * 8 + (long)(n1) * 8, (long)(n0) * 8);
                         double t52 = 0.0;
                         // A long run is folded in fixed chunks (on several cores when free), combined in order: the same value on any number of cores.
                         t52 = global::Tensorgen.Parallelism.Fold(new Kernel5Fold(new global::System.Span<double>(t51, 0, (int)n0)), n0, t52, 0.0, this.Cores);
+                        if (profile is not null) profile.Step(5, (long)(n0) * 8, (long)(1) * 8);
                         // A large run is split across cores in chunks of whole vectors: every element is computed as on one core.
                         if (global::Tensorgen.Parallelism.SplitsElements(n1, this.Cores))
                         {
@@ -187,13 +194,16 @@ namespace Tensorgen.Samples.LogisticRegression
                         {
                             Kernel6(_w.Data, new global::System.Span<double>(t53, 0, (int)n1), nextW);
                         }
+                        if (profile is not null) profile.Step(6, (long)(n1) * 8 + (long)(n1) * 8, (long)(n1) * 8);
                         double s58 = (0.1 * t52);
                         double newB = (b - s58);
+                        if (profile is not null) profile.Step(7, (long)(1) * 8 + (long)(1) * 8, (long)(1) * 8);
                         if (UpdatesEnabled)
                         {
                             _w.CommitNext([n1]);
                             _b.Store(newB);
                         }
+                        if (profile is not null) profile.End();
                         return (_output0.Wrap(prediction, [n0], borrow), _output1.Wrap(xent, [n0], borrow));
                     }
                     finally

@@ -79,9 +79,12 @@ namespace Tensorgen.Tests.Graphs
                 int caller = EnterState(borrow);
                 try
                 {
+                    var profile = Profile;
+                    if (profile is not null) profile.Begin();
                     if (x.Length(0) != 3) global::Tensorgen.Check.ThrowStaticSize("RandomGraphs.TwoStreams", "x", 0, 3, x.ShapeText());
                     if (x.Length(1) != 4) global::Tensorgen.Check.ThrowStaticSize("RandomGraphs.TwoStreams", "x", 1, 4, x.ShapeText());
                     double t2 = (-scale);
+                    if (profile is not null) profile.Step(0, (long)(1) * 8, (long)(1) * 8);
                     global::Tensorgen.DrawCheck.Uniform("RandomGraphs.TwoStreams", "uniform", t2, scale);
                     global::Tensorgen.DrawCheck.Normal("RandomGraphs.TwoStreams", "Noise", 0.0, 1.0);
                     global::Tensorgen.DrawCheck.Integers("RandomGraphs.TwoStreams", "Coins", 0L, 2L);
@@ -90,28 +93,35 @@ namespace Tensorgen.Tests.Graphs
                     double[] uniform = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(3 * 4)));
                     long[] coins = global::System.Buffers.ArrayPool<long>.Shared.Rent(checked((int)(4)));
                     double[] t10 = global::System.Buffers.ArrayPool<double>.Shared.Rent(checked((int)(4)));
+                    if (profile is not null) profile.Mark();
                     try
                     {
                         var rngUniform = _uniform.Scratch;
                         rngUniform.BitGenerator.State = _uniform.Rng.State;
                         rngUniform.Uniform(t2, scale, new global::System.Span<double>(uniform, 0, (int)(3 * 4)));
+                        if (profile is not null) profile.Step(1, (long)(1) * 8 + (long)(1) * 8, (long)(3 * 4) * 8);
                         var rngNoise = _noise.Scratch;
                         rngNoise.BitGenerator.State = _noise.Rng.State;
                         rngNoise.Normal(0.0, 1.0, new global::System.Span<double>(out1));
+                        if (profile is not null) profile.Step(2, 0, (long)(3 * 4) * 8);
                         var rngCoins = _coins.Scratch;
                         rngCoins.BitGenerator.State = _coins.Rng.State;
                         rngCoins.Integers(0L, 2L, new global::System.Span<long>(coins, 0, 4));
+                        if (profile is not null) profile.Step(3, 0, (long)(4) * 8);
                         Kernel4(new global::System.Span<long>(coins, 0, 4), new global::System.Span<double>(t10, 0, 4));
+                        if (profile is not null) profile.Step(4, (long)(4) * 8, (long)(4) * 8);
                         for (nint i0 = 0; i0 < 3; i0++)
                         {
                             Kernel5(x.Data.Slice((int)(i0 * 4), 4), new global::System.Span<double>(uniform, (int)(i0 * 4), 4), new global::System.Span<double>(out1, (int)(i0 * 4), 4), new global::System.Span<double>(t10, 0, 4), new global::System.Span<double>(out0, (int)(i0 * 4), 4));
                         }
+                        if (profile is not null) profile.Step(5, (long)(3 * 4) * 8 + (long)(3 * 4) * 8 + (long)(3 * 4) * 8 + (long)(4) * 8, (long)(3 * 4) * 8);
                         if (UpdatesEnabled)
                         {
                             _uniform.Rng.State = rngUniform.BitGenerator.State;
                             _noise.Rng.State = rngNoise.BitGenerator.State;
                             _coins.Rng.State = rngCoins.BitGenerator.State;
                         }
+                        if (profile is not null) profile.End();
                         return (_output0.Wrap(out0, [3, 4], borrow), _output1.Wrap(out1, [3, 4], borrow));
                     }
                     finally

@@ -8,7 +8,7 @@ digraph "Model.Train" {
   n3 [shape=box, style=rounded, label="dot"];
   n4 [shape=cylinder, style=filled, fillcolor="#fef3c7", label="b*\nfloat64 ()"];
   subgraph cluster_step3 {
-    label="step 3: elementwise kernel";
+    label="step 3: elementwise kernel, in the sweep of step 2";
     style="rounded,dashed";
     color="#64748b";
     n5 [shape=box, style=rounded, label="add"];

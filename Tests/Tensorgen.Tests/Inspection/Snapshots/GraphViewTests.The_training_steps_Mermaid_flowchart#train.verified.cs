@@ -4,7 +4,7 @@ flowchart TD
   n2[("w*<br/>float64 (?,)")]
   n3["dot"]
   n4[("b*<br/>float64 ()")]
-  subgraph step3 ["step 3: elementwise kernel"]
+  subgraph step3 ["step 3: elementwise kernel, in the sweep of step 2"]
     n5["add"]
     n6["neg"]
     n9["abs"]

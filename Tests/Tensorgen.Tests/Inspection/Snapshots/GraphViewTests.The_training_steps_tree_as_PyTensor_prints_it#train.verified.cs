@@ -109,9 +109,9 @@ sub [id CF] <Scalar(float64, shape=())> 7
 Steps:
  0 size: dimsize{0} [id BY]
  1 scalar kernel: cast [id BX], true_div [id BW]
- 2 product: dot [id E]
- 3 elementwise kernel: add [id D], neg [id Y], abs [id O], neg [id N], exp [id M], add [id L], true_div [id J], mul [id P], ge [id C], switch [id B], gt [id A], neg [id T], maximum [id X], log1p [id Z], add [id W], neg [id V], mul [id S], sub [id BB], ge [id CE], switch [id CD], maximum [id BE], add [id BD], neg [id BC], mul [id BA], sub [id R], second [id BV], neg [id BU], mul [id BT], neg [id BS], mul [id BR], mul [id CC], neg [id CB], mul [id CA], neg [id BZ], add [id BQ]
- 4 product: dot [id BP]
+ 2 product, sweeping steps 2, 3, 4 in one pass over the matrix: dot [id E]
+ 3 elementwise kernel, in the sweep of step 2: add [id D], neg [id Y], abs [id O], neg [id N], exp [id M], add [id L], true_div [id J], mul [id P], ge [id C], switch [id B], gt [id A], neg [id T], maximum [id X], log1p [id Z], add [id W], neg [id V], mul [id S], sub [id BB], ge [id CE], switch [id CD], maximum [id BE], add [id BD], neg [id BC], mul [id BA], sub [id R], second [id BV], neg [id BU], mul [id BT], neg [id BS], mul [id BR], mul [id CC], neg [id CB], mul [id CA], neg [id BZ], add [id BQ]
+ 4 product, in the sweep of step 2: dot [id BP]
  5 reduction kernel: sum{axis=(0,)} [id CH]
  6 elementwise kernel: second [id BK], mul [id BN], mul [id BJ], add [id BI], mul [id BG], sub [id BF]
  7 scalar kernel: mul [id CG], sub [id CF]
