@@ -34,18 +34,25 @@ internal static class GraphViewWriter
         }
         for (int id = 0; id < graph.Count; id++)
         {
-            var node = graph[id];
             int step = stepOf.TryGetValue(id, out int s) ? s : -1;
-            char role = node.IsConstant ? 'c' : node.IsShared ? 's' : node.IsSource ? 'i' : node.Op == OpCode.Random ? 'd' : step < 0 && schedule.Storage(id) != id ? 'v' : 'a';
-            string op = node.IsConstant ? node.Value.Text(node.DType) : node.IsSource ? GraphPrinter.Name(graph, id) : GraphPrinter.OpName(node) + OpInfo.PrintedParameters(node);
-            text.Append("n|").Append(Num(id)).Append('|').Append(role).Append('|').Append(Clean(op)).Append('|').Append(Clean(node.Name ?? ""))
-                .Append('|').Append(node.DType.NumPy()).Append('|').Append(string.Join(",", node.Shape.Select(d => d < 0 ? "?" : Num(d))))
-                .Append('|').Append(string.Join(",", node.Inputs.Select(Num))).Append('|').Append(Num(step)).Append('\n');
+            NodeLine(text, graph[id], id, step, view: step < 0 && schedule.Storage(id) != id);
         }
         foreach (var output in f.Outputs) text.Append("o|").Append(Num(output.Node)).Append('|').Append(Clean(output.Name ?? "")).Append('\n');
         foreach (var update in f.Updates) text.Append("u|").Append(Clean(f.Shared[update.Shared].Name)).Append('|').Append(Num(update.Node)).Append('\n');
         foreach (var rewrite in f.Fired) text.Append("r|").Append(Clean(rewrite)).Append('\n');
         return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>A node's line: its number, role, op (a constant's value, a source's name), name, type, inputs and step.</summary>
+    public static void NodeLine(StringBuilder text, Node node, int id, int step, bool view)
+    {
+        char role = node.IsConstant ? 'c' : node.IsShared ? 's' : node.IsSource ? 'i' : node.Op == OpCode.Random ? 'd' : view ? 'v' : 'a';
+        string op = node.IsConstant ? node.Value.Text(node.DType)
+            : node.IsSource ? node.Name ?? "input" + node.Parameters<SourceParams>().Position.ToString(CultureInfo.InvariantCulture)
+            : GraphPrinter.OpName(node) + OpInfo.PrintedParameters(node);
+        text.Append("n|").Append(Num(id)).Append('|').Append(role).Append('|').Append(Clean(op)).Append('|').Append(Clean(node.Name ?? ""))
+            .Append('|').Append(node.DType.NumPy()).Append('|').Append(string.Join(",", node.Shape.Select(d => d < 0 ? "?" : Num(d))))
+            .Append('|').Append(string.Join(",", node.Inputs.Select(Num))).Append('|').Append(Num(step)).Append('\n');
     }
 
     /// <summary>The nodes a step computes: a kernel's whole fused body and its reduction, any other step's writes.</summary>
@@ -76,8 +83,8 @@ internal static class GraphViewWriter
         _ => "step",
     };
 
-    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+    public static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Text kept on one field of one line.</summary>
-    private static string Clean(string text) => text.Replace('|', '¦').Replace('\n', ' ').Replace('\r', ' ');
+    public static string Clean(string text) => text.Replace('|', '¦').Replace('\n', ' ').Replace('\r', ' ');
 }

@@ -30,6 +30,15 @@ internal static class InvokeWriter
         w.Line("/// <code>");
         foreach (var line in graph) w.Line("/// " + SourceWriter.Xml(line));
         w.Line("/// </code>");
+        // DebugPrint(x) in the graph code: x's graph as it was built there.
+        foreach (var printed in f.Source.Printed)
+        {
+            var lines = printed.Split('\n');
+            w.Line($"/// DebugPrint of <c>{SourceWriter.Xml(lines[0])}</c>, as built (before rewriting):");
+            w.Line("/// <code>");
+            foreach (var line in lines.Skip(1)) w.Line("/// " + SourceWriter.Xml(line));
+            w.Line("/// </code>");
+        }
         w.Line("/// </remarks>");
         foreach (var input in f.Inputs)
             w.Line($"/// <param name=\"{input.Name}\">{SourceWriter.Xml(Signature.Describe(plan.Graph[input.Node]))}{(plan.Graph[input.Node].Rank > 0 ? TensorInputNote : "")}.</param>");

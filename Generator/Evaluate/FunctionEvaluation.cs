@@ -75,7 +75,7 @@ internal static class FunctionEvaluation
             var spec = new FunctionSpec(header.Namespace, header.ContainingTypes, header.MethodName, header.Accessibility, evaluator.Graph.Freeze(),
                 signature.Inputs.ToEquatableArray(), signature.Outputs.ToEquatableArray(), value.ManyOutputs,
                 signature.Shared.ToEquatableArray(), signature.Updates.ToEquatableArray(), signature.Randoms.ToEquatableArray(),
-                value.NoDefaultUpdates, header.OwnerType, null, header.Profiled);
+                value.NoDefaultUpdates, header.OwnerType, null, header.Profiled, evaluator.Printed.ToEquatableArray());
             return Evaluated(new EvaluatedSpec(spec, signature.Givens.ToEquatableArray(), functionSite, errors, inputSites, value.OnUnusedInput));
         }
         catch (OperationCanceledException)

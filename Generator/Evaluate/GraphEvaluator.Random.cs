@@ -14,6 +14,9 @@ internal sealed partial class GraphEvaluator
     /// <summary>The random variables drawn so far, in order of first use.</summary>
     public List<RandomDeclaration> RandomVariables { get; } = new();
 
+    /// <summary>What <c>DebugPrint(x)</c> printed, in order: a label's line, then the tree (<see cref="InspectionCalls"/>).</summary>
+    public List<string> Printed { get; } = new();
+
     /// <summary>A member generated code can read, or null (reported) when it is another object's instance member.</summary>
     private Model.MemberRef? MemberAccess(int at, IrMember member, int instance, string what)
     {

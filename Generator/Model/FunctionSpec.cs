@@ -70,6 +70,7 @@ internal sealed record UpdateSpec(int Shared, int Node);
 /// <param name="OwnerType">For an instance graph method: its type, fully qualified, of which a function reads shared members.</param>
 /// <param name="Failure">Set when evaluation failed internally: the class is emitted with an Invoke that throws it.</param>
 /// <param name="Profiled">Whether the code records a profile when asked (<c>[TensorFunction(Profiling = false)]</c> compiles it out).</param>
+/// <param name="Printed">What <c>DebugPrint(x)</c> printed in the graph code: each a label's line, then x's tree.</param>
 internal sealed record FunctionSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
@@ -85,7 +86,8 @@ internal sealed record FunctionSpec(
     bool NoDefaultUpdates,
     string? OwnerType,
     string? Failure,
-    bool Profiled = true)
+    bool Profiled = true,
+    EquatableArray<string> Printed = default)
 {
     /// <summary>The generated class: <c>Logistic</c> gives <c>LogisticFunction</c>.</summary>
     public string ClassName => MethodName + "Function";

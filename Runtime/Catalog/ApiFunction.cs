@@ -144,4 +144,7 @@ public enum ApiFunction
     ScanWithUpdates,
     /// <summary><c>Until(condition)</c>: a scan body's early exit, the last element of its results.</summary>
     Until,
+    // looking inside (issue 16)
+    /// <summary><c>DebugPrint(x)</c>: x's graph printed at build time into the generated remarks; x itself.</summary>
+    DebugPrint,
 }

@@ -16,6 +16,7 @@ internal static class ApiFunctions
             .Concat(ReductionCalls.All) // reductions (issue 13)
             .Concat(SoftmaxCalls.All) // softmax (issue 13)
             .Concat(ScanCalls.All).Concat(VectorProductCalls.All) // loops, Jacobians (issue 15)
+            .Concat(InspectionCalls.All) // looking inside (issue 16)
             .ToDictionary(e => e.Function, e => e.Apply);
 
     public static bool Has(ApiFunction function) => Entries.ContainsKey(function);

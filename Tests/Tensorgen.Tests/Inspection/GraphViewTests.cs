@@ -91,4 +91,44 @@ public sealed class GraphViewTests
         Assert.Equal("G.F: the graph has 9,000 nodes\n", large.DebugPrint());
         DotChecks.AssertParses(large.ToDot(), "large");
     }
+
+    [Fact]
+    public void DebugPrint_in_graph_code_prints_the_graph_as_built_into_the_remarks_and_is_the_value()
+    {
+        Assert.Equal(Math.Exp(1) * 2 + 1 + Math.Exp(2) * 2 + 2, new ProfileGraphs.PrintedFunction().Invoke(new double[] { 1, 2 }), 1e-12);
+        const string Source = """
+            using Tensorgen;
+            using static Tensorgen.Pt;
+            public static partial class G
+            {
+                [TensorFunction]
+                public static FunctionGraph F()
+                {
+                    var x = DVector("x");
+                    var y = DebugPrint(Exp(x) * 2 + x, "y");
+                    return Function([x], DebugPrint(y.Sum()));
+                }
+            }
+            """;
+        var run = Infrastructure.GeneratorHarness.Run(Source);
+        Assert.Empty(run.CompileErrors);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id.StartsWith("TG", StringComparison.Ordinal));
+        string file = run.Files["G.F.g.cs"];
+        var lines = file.Split('\n').Select(l => l.Trim()).ToList();
+        int at = lines.IndexOf("/// DebugPrint of <c>y</c>, as built (before rewriting):");
+        Assert.True(at > 0, file);
+        Assert.Equal(new[]
+        {
+            "/// <code>",
+            "/// add [id A] &lt;Vector(float64, shape=(?,))&gt;",
+            "///  ├─ mul [id B] &lt;Vector(float64, shape=(?,))&gt;",
+            "///  │  ├─ exp [id C] &lt;Vector(float64, shape=(?,))&gt;",
+            "///  │  │  └─ x [id D] &lt;Vector(float64, shape=(?,))&gt;",
+            "///  │  └─ 2 [id E] &lt;Scalar(float64, shape=())&gt;",
+            "///  └─ x [id D] &lt;Vector(float64, shape=(?,))&gt;",
+            "/// </code>",
+        }, lines.Skip(at + 1).Take(8));
+        Assert.Contains("/// DebugPrint of <c>DebugPrint(y.Sum())</c>, as built (before rewriting):", file);
+        Assert.Contains("/// sum{axis=(0,)} [id A] &lt;Scalar(float64, shape=())&gt;", file);
+    }
 }

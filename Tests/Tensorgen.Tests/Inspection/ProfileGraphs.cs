@@ -26,4 +26,13 @@ public static partial class ProfileGraphs
         var h = Tanh(Dot(x, w) + b);
         return Function([x, w, b], [h, h.Sum()]);
     }
+
+    /// <summary>DebugPrint in graph code: x's graph printed at build time; the value is x's.</summary>
+    [TensorFunction]
+    public static FunctionGraph Printed()
+    {
+        var x = DVector("x");
+        var y = DebugPrint(Exp(x) * 2 + x, "y");
+        return Function([x], DebugPrint(y.Sum()));
+    }
 }
