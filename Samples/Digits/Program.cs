@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using Tensorgen;
+using Tensorgen.Samples;
 using Tensorgen.Samples.Digits;
 
 // A two-layer perceptron learns the 8×8 handwritten digits: minibatch gradient descent over shuffled batches, a
@@ -31,6 +32,7 @@ long[] Predict(DigitsData set)
 var total = Stopwatch.StartNew();
 double testAccuracy = 0;
 long[] testPredicted = [];
+var (losses, trainAccuracies, testAccuracies) = (new double[Epochs], new double[Epochs], new double[Epochs]);
 for (int epoch = 1; epoch <= Epochs; epoch++)
 {
     var clock = Stopwatch.StartNew();
@@ -44,6 +46,7 @@ for (int epoch = 1; epoch <= Epochs; epoch++)
     double trainAccuracy = Evaluation.Accuracy(Predict(train), train.Labels);
     testPredicted = Predict(test);
     testAccuracy = Evaluation.Accuracy(testPredicted, test.Labels);
+    (losses[epoch - 1], trainAccuracies[epoch - 1], testAccuracies[epoch - 1]) = (loss / batches, trainAccuracy, testAccuracy);
     Console.WriteLine($"epoch {epoch,2}: loss {loss / batches:F4}, train accuracy {100 * trainAccuracy:F2}%, " +
                       $"test accuracy {100 * testAccuracy:F2}%, {clock.Elapsed.TotalMilliseconds:F0} ms");
 }
@@ -55,4 +58,10 @@ int correct = 0;
 for (int digit = 0; digit < DigitsData.Classes; digit++) correct += confusion[digit, digit];
 Console.WriteLine($"test accuracy {100 * testAccuracy:F2}% ({correct} of {test.Count}) after {Epochs} epochs in " +
                   $"{total.Elapsed.TotalSeconds:F2} s; required: {100 * Required:F0}%");
+
+// The curves and the confusion matrix as pictures.
+string plots = TrainingPlots.Directory(args);
+Console.WriteLine("wrote " + TrainingPlots.Curves(plots, "digits-loss.png", "Digits: mean training loss per epoch", "cross-entropy + L2", ("training loss", losses)));
+Console.WriteLine("wrote " + TrainingPlots.Curves(plots, "digits-accuracy.png", "Digits: accuracy per epoch", "accuracy", ("training set", trainAccuracies), ("test set", testAccuracies)));
+Console.WriteLine("wrote " + TrainingPlots.Confusion(plots, "digits-confusion.png", $"Digits: test set confusion matrix ({100 * testAccuracy:F2}% correct)", confusion));
 return testAccuracy >= Required ? 0 : 1;

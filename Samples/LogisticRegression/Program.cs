@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Numerics.Tensors;
+using Spectre.Console;
 using Tensorgen;
+using Tensorgen.Samples;
 using Tensorgen.Samples.LogisticRegression;
 
 // PyTensor's "A Real Example: Logistic Regression", step by step.
@@ -27,14 +29,26 @@ Console.WriteLine(model.B.GetValue());
 var train = new Model.TrainFunction(model);
 var predict = new Model.PredictFunction(model);
 
-// pred, err = train(D[0], D[1]), 10,000 times; every cross-entropy returned must be finite.
+// pred, err = train(D[0], D[1]), 10,000 times; every cross-entropy returned must be finite. Every 100 steps the mean
+// cross-entropy and the accuracy of the predictions are kept for the training curves; a progress bar shows the steps.
+const int Every = 100;
+var (losses, accuracies) = (new double[TrainingSteps / Every], new double[TrainingSteps / Every]);
 var clock = Stopwatch.StartNew();
 bool finite = true;
-for (int i = 0; i < TrainingSteps; i++)
+AnsiConsole.Progress().Start(progress =>
 {
-    var (prediction, xent) = train.Invoke(inputs, targets);
-    foreach (var e in xent) finite &= double.IsFinite(e);
-}
+    var task = progress.AddTask("training steps", maxValue: TrainingSteps);
+    for (int i = 0; i < TrainingSteps; i++)
+    {
+        var (prediction, xent) = train.Invoke(inputs, targets);
+        foreach (var e in xent) finite &= double.IsFinite(e);
+        if ((i + 1) % Every != 0) continue;
+        int right = 0;
+        for (int k = 0; k < N; k++) right += prediction[k] == (targets[k] == 1) ? 1 : 0;
+        (losses[i / Every], accuracies[i / Every]) = (System.Linq.Enumerable.Average(xent), (double)right / N);
+        task.Increment(Every);
+    }
+});
 clock.Stop();
 
 Console.WriteLine("Final model:");
@@ -67,4 +81,9 @@ for (int epoch = 0; epoch < Epochs; epoch++)
     lastEpoch = mean;
 }
 Console.WriteLine($"minibatch training: mean cost {firstEpoch:F4} in the first epoch, {lastEpoch:F4} in epoch {Epochs}");
+
+// The training curves as pictures.
+string plots = TrainingPlots.Directory(args);
+Console.WriteLine("wrote " + TrainingPlots.Curves(plots, "logistic-regression-loss.png", "Logistic regression: mean cross-entropy", "training step", Every, "cross-entropy", ("training set", losses)));
+Console.WriteLine("wrote " + TrainingPlots.Curves(plots, "logistic-regression-accuracy.png", "Logistic regression: accuracy of the predictions", "training step", Every, "accuracy", ("training set", accuracies)));
 return correct >= N - 1 && finite && lastEpoch < firstEpoch ? 0 : 1;
