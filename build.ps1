@@ -31,8 +31,13 @@ function Test {
     Invoke-Step 'test' { dotnet test (Join-Path $root 'Tensorgen.slnx') -c $Configuration }
 }
 
+# The sample projects: Samples/* with a project file (Samples/Shared holds source the samples link, no project).
+function Sample-Directories {
+    Get-ChildItem (Join-Path $root 'Samples') -Directory | Where-Object { Get-ChildItem $_.FullName -Filter '*.csproj' }
+}
+
 function Samples {
-    foreach ($sample in Get-ChildItem (Join-Path $root 'Samples') -Directory) {
+    foreach ($sample in Sample-Directories) {
         Invoke-Step "run $($sample.Name)" { dotnet run -c $Configuration --project $sample.FullName }
     }
 }
@@ -58,7 +63,7 @@ function Measure-Start([scriptblock] $command, [int] $runs = 9) {
 # Every sample published with NativeAOT, no warnings allowed; the tutorial's native binary must print
 # exactly what `dotnet run` prints, and its size and start-up time are reported next to the JIT's.
 function Aot {
-    foreach ($sample in Get-ChildItem (Join-Path $root 'Samples') -Directory) {
+    foreach ($sample in Sample-Directories) {
         Publish-Native $sample.FullName (Join-Path $artifacts "aot/$($sample.Name)")
     }
     $project = Join-Path $root 'Samples/Tutorial'
