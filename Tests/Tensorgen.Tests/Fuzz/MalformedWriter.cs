@@ -51,6 +51,7 @@ internal static class MalformedWriter
         "var o = new System.Text.StringBuilder();",
         "var list = new System.Collections.Generic.List<TensorVariable> { {x} };",
         "Field = {x};",
+        "{x} = DebugPrint({x} * 2, \"p\"); DebugPrint({x}.Sum());",
         "Counter++;",
         "Numbers[0] = 5;",
         "ref var r = ref {x}; r = r + 1;",
