@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 
@@ -75,12 +76,14 @@ public sealed class FunctionProfile
     }
 
     // The running call's start and the end of its last step (or of its last checks): a call runs on one thread, and
-    // calls do not nest (a scan's body is not profiled), so the generated code keeps no locals for profiling.
+    // calls do not nest (a scan's body is not profiled), so the generated code keeps no locals for profiling. The
+    // methods are never inlined: with profiling off, a call's code is its work and a branch per step, nothing more.
     [ThreadStatic]
     private static long t_start, t_mark, t_allocated;
 
     /// <summary>A call starts. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Begin()
     {
         t_start = Stopwatch.GetTimestamp();
@@ -89,6 +92,7 @@ public sealed class FunctionProfile
 
     /// <summary>What ran since the last step (checks, buffers taken) counts for none: the next step's time starts now. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Mark()
     {
         t_allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -97,6 +101,7 @@ public sealed class FunctionProfile
 
     /// <summary>Step <paramref name="step"/> ran since the last mark, reading and writing so many bytes. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Step(int step, long bytesRead, long bytesWritten)
     {
         long now = Stopwatch.GetTimestamp(), allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -111,6 +116,7 @@ public sealed class FunctionProfile
 
     /// <summary>The call ends. For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void End()
     {
         Interlocked.Add(ref _functionTicks, Stopwatch.GetTimestamp() - t_start);
