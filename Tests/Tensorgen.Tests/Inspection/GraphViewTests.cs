@@ -21,7 +21,7 @@ public sealed class GraphViewTests
     {
         var assemblies = new[] { typeof(Model), typeof(Samples.Digits.Perceptron), typeof(Samples.Tutorial.Graphs), typeof(Samples.Loop.Graphs), typeof(Samples.Rnn.Model) }.Select(t => t.Assembly);
         var data = typeof(CompiledFunction).GetProperty("GraphData", BindingFlags.NonPublic | BindingFlags.Instance)!;
-        foreach (var type in assemblies.SelectMany(a => a.GetTypes()).Where(t => t.IsSubclassOf(typeof(CompiledFunction)) && t.DeclaringType?.Name.StartsWith("ScanBody", StringComparison.Ordinal) != true).OrderBy(t => t.FullName))
+        foreach (var type in assemblies.SelectMany(a => a.GetTypes()).Where(t => t.IsSubclassOf(typeof(CompiledFunction)) && !t.Name.StartsWith("ScanBody", StringComparison.Ordinal)).OrderBy(t => t.FullName))
         {
             // An object without its constructor run: only its generated view data is read.
             var function = System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type);
@@ -49,7 +49,18 @@ public sealed class GraphViewTests
         Assert.Equal(view.Outputs.Count + view.Updates.Count, roots.Count(r => r.Contains("[id ")));
         DotChecks.AssertParses(view.ToDot(), name);
         MermaidChecks.AssertWellFormed(view.ToMermaid(), view);
+
+        // A profile of it (before any call: the summary's header and no steps yet).
+        var function = (CompiledFunction)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(Type.GetType(name + ", " + SampleAssembly(name))!);
+        function.Profiling = true;
+        var summary = function.Profile!.Summary();
+        Assert.StartsWith("Function profiling\n", summary);
+        Assert.Contains("  Time in 0 calls to Invoke: 0.000000s", summary);
     }
+
+    private static string SampleAssembly(string type) =>
+        new[] { typeof(Model), typeof(Samples.Digits.Perceptron), typeof(Samples.Tutorial.Graphs), typeof(Samples.Loop.Graphs), typeof(Samples.Rnn.Model) }
+            .Select(t => t.Assembly).First(a => a.GetType(type) is not null).GetName().Name!;
 
     [Fact]
     public void The_training_steps_tree_as_PyTensor_prints_it() => Snapshot.Verify(Train().DebugPrint(), "train");
