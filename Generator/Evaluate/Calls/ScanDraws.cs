@@ -41,15 +41,16 @@ internal static class ScanDraws
                 call.Error(Diagnostics.ScanUnsupported, "the body of a scan that stops early (Until) draws random numbers, which is not supported yet", "fn");
                 return null;
             }
-            if (RandomOp.Parameters(draw).Any(variant.Contains) || draw.Inputs.Any(i => variant.Contains(i) && OuterSize(g, i, placeholders, outer) == i))
+            var p = draw.Parameters<RandomParams>();
+            var parameters = RandomOp.Parameters(draw).ToArray();
+            // Each dimension: the number of steps, then the draw's own sizes (a step value's dimension read as the outer value's).
+            var size = new[] { g[steps].IsConstant ? (int)g[steps].Value.Long : -1 }.Concat(draw.Shape).ToArray();
+            var sizeNodes = new[] { g[steps].IsConstant ? -1 : steps }.Concat(Enumerable.Range(0, draw.Rank).Select(d => p.SizeInput(d) >= 0 ? OuterSize(g, draw.Inputs[p.SizeInput(d)], placeholders, outer) : -1)).ToArray();
+            if (parameters.Any(variant.Contains) || sizeNodes.Any(variant.Contains))
             {
                 call.Error(Diagnostics.ScanUnsupported, $"the body draws a {declaration.Distribution.ToString().ToLowerInvariant()} variable whose parameters or size change from step to step, which a scan does not support yet (a draw of fixed parameters, shifted or scaled by the step's values, does the same for most distributions)", "fn");
                 return null;
             }
-            var p = draw.Parameters<RandomParams>();
-            var parameters = RandomOp.Parameters(draw).ToArray();
-            var size = new[] { g[steps].IsConstant ? (int)g[steps].Value.Long : -1 }.Concat(draw.Shape).ToArray();
-            var sizeNodes = new[] { g[steps].IsConstant ? -1 : steps }.Concat(Enumerable.Range(0, draw.Rank).Select(d => p.SizeInput(d) >= 0 ? OuterSize(g, draw.Inputs[p.SizeInput(d)], placeholders, outer) : -1)).ToArray();
             int all = g.Random(declaration.Distribution, parameters, size, sizeNodes, p.Index);
             randoms[r] = declaration with { Node = all, InLoop = true };
             int Int(long v) => g.Constant(ScalarValue.Integer(v), DType.Int64);

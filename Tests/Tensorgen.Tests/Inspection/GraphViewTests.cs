@@ -19,9 +19,8 @@ public sealed class GraphViewTests
     /// <summary>Every compiled function of every sample, its view read from the data its class was generated with.</summary>
     public static IEnumerable<object[]> SampleFunctions()
     {
-        var assemblies = new[] { typeof(Model), typeof(Samples.Digits.Perceptron), typeof(Samples.Tutorial.Graphs), typeof(Samples.Loop.Graphs), typeof(Samples.Rnn.Model) }.Select(t => t.Assembly);
         var data = typeof(CompiledFunction).GetProperty("GraphData", BindingFlags.NonPublic | BindingFlags.Instance)!;
-        foreach (var type in assemblies.SelectMany(a => a.GetTypes()).Where(t => t.IsSubclassOf(typeof(CompiledFunction)) && !t.Name.StartsWith("ScanBody", StringComparison.Ordinal)).OrderBy(t => t.FullName))
+        foreach (var type in SampleAssemblies.SelectMany(a => a.GetTypes()).Where(t => t.IsSubclassOf(typeof(CompiledFunction)) && !t.Name.StartsWith("ScanBody", StringComparison.Ordinal)).OrderBy(t => t.FullName))
         {
             // An object without its constructor run: only its generated view data is read.
             var function = System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type);
@@ -58,9 +57,10 @@ public sealed class GraphViewTests
         Assert.Contains("  Time in 0 calls to Invoke: 0.000000s", summary);
     }
 
-    private static string SampleAssembly(string type) =>
-        new[] { typeof(Model), typeof(Samples.Digits.Perceptron), typeof(Samples.Tutorial.Graphs), typeof(Samples.Loop.Graphs), typeof(Samples.Rnn.Model) }
-            .Select(t => t.Assembly).First(a => a.GetType(type) is not null).GetName().Name!;
+    private static string SampleAssembly(string type) => SampleAssemblies.First(a => a.GetType(type) is not null).GetName().Name!;
+
+    private static readonly Assembly[] SampleAssemblies =
+        new[] { typeof(Model), typeof(Samples.Digits.Perceptron), typeof(Samples.Tutorial.Graphs), typeof(Samples.Loop.Graphs), typeof(Samples.Rnn.Model) }.Select(t => t.Assembly).ToArray();
 
     [Fact]
     public void The_training_steps_tree_as_PyTensor_prints_it() => Snapshot.Verify(Train().DebugPrint(), "train");
